@@ -1,0 +1,18 @@
+package dev.devstack.store;
+
+import java.util.function.Function;
+
+/**
+ * The machine-wide record of which ports are leased to whom. Every call is one exclusive,
+ * atomic operation across processes, so that choosing and recording ports cannot interleave
+ * with another devstack doing the same.
+ *
+ * <p>The supervisor knows the registry only through this interface, so that a shared backend
+ * (a team-wide registry) can replace the embedded one.
+ */
+public interface LeaseRegistry {
+
+    <T> T read(Function<RegistryView, T> work);
+
+    <T> T update(Function<RegistryTransaction, T> work);
+}

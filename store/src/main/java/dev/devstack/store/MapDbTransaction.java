@@ -1,0 +1,74 @@
+package dev.devstack.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** A view of, and changes to, the two maps of an open registry file. */
+final class MapDbTransaction implements RegistryTransaction {
+
+    private final LeaseCodec codec;
+    private final Map<String, String> leases;
+    private final Map<String, String> sticky;
+
+    MapDbTransaction(LeaseCodec codec, Map<String, String> leases, Map<String, String> sticky) {
+        this.codec = codec;
+        this.leases = leases;
+        this.sticky = sticky;
+    }
+
+    @Override
+    public List<Lease> leases() {
+        List<Lease> all = new ArrayList<>(leases.size());
+        leases.forEach((key, value) -> all.add(codec.decodeLease(key, value)));
+        return all;
+    }
+
+    @Override
+    public Optional<Lease> lease(LeaseOwner owner) {
+        String key = codec.key(owner);
+        return Optional.ofNullable(leases.get(key)).map(value -> codec.decodeLease(key, value));
+    }
+
+    @Override
+    public List<StickyPort> stickyPorts() {
+        List<StickyPort> all = new ArrayList<>(sticky.size());
+        sticky.forEach((key, value) -> all.add(codec.decodeSticky(key, value)));
+        return all;
+    }
+
+    @Override
+    public Optional<StickyPort> sticky(LeaseOwner owner) {
+        String key = codec.key(owner);
+        return Optional.ofNullable(sticky.get(key)).map(value -> codec.decodeSticky(key, value));
+    }
+
+    @Override
+    public void putLease(Lease lease) {
+        leases.put(codec.key(lease.owner()), codec.encode(lease));
+    }
+
+    @Override
+    public void removeLease(LeaseOwner owner) {
+        leases.remove(codec.key(owner));
+    }
+
+    @Override
+    public void remember(StickyPort port) {
+        sticky.put(codec.key(port.owner()), codec.encode(port));
+    }
+
+    @Override
+    public List<Lease> sweep(Predicate<Lease> isAlive) {
+        List<Lease> dead = new ArrayList<>();
+        for (Lease lease : leases()) {
+            if (!isAlive.test(lease)) {
+                dead.add(lease);
+                leases.remove(codec.key(lease.owner()));
+            }
+        }
+        return dead;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.devstack.store;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Changes made inside one {@link LeaseRegistry#update} call. They become visible to other
+ * processes together, when the call returns, or not at all when it throws.
+ */
+public interface RegistryTransaction extends RegistryView {
+
+    void putLease(Lease lease);
+
+    void removeLease(LeaseOwner owner);
+
+    void remember(StickyPort sticky);
+
+    /** Removes every lease whose process is no longer alive and returns the removed ones. */
+    List<Lease> sweep(Predicate<Lease> isAlive);
+}

@@ -1,0 +1,16 @@
+package dev.devstack.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What a registry holds, read inside one locked operation. */
+public interface RegistryView {
+
+    List<Lease> leases();
+
+    Optional<Lease> lease(LeaseOwner owner);
+
+    List<StickyPort> stickyPorts();
+
+    Optional<StickyPort> sticky(LeaseOwner owner);
+}

@@ -1,0 +1,199 @@
+package dev.devstack.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MapDbLeaseRegistryTest {
+
+    @TempDir
+    Path home;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private MapDbLeaseRegistry registry(Duration lockTimeout) {
+        return new MapDbLeaseRegistry(home, lockTimeout, warnings::add, Clock.systemUTC());
+    }
+
+    private static Lease lease(String service, int port, long pid) {
+        return new Lease(new LeaseOwner("/projects/shop", "default", service, ""), port, pid, 42L, "dev",
+                Instant.ofEpochMilli(1_000));
+    }
+
+    @Test
+    void committedLeasesAndStickyPortsAreReadBackByANewInstance() {
+        registry(Duration.ofSeconds(5)).update(tx -> {
+            tx.putLease(lease("api", 4012, 77));
+            tx.remember(new StickyPort(lease("api", 4012, 77).owner(), 4012, Instant.ofEpochMilli(2_000)));
+            return null;
+        });
+
+        MapDbLeaseRegistry fresh = registry(Duration.ofSeconds(5));
+        assertThat(fresh.read(RegistryView::leases)).containsExactly(lease("api", 4012, 77));
+        Optional<StickyPort> sticky = fresh.read(view -> view.sticky(lease("api", 0, 0).owner()));
+        assertThat(sticky).map(StickyPort::port).contains(4012);
+    }
+
+    @Test
+    void aFailedUpdateLeavesNothingBehind() {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> registry.update(tx -> {
+            tx.putLease(lease("api", 4012, 77));
+            throw new IllegalStateException("planner gave up");
+        })).hasMessage("planner gave up");
+
+        assertThat(registry.read(RegistryView::leases)).isEmpty();
+    }
+
+    @Test
+    void sweepRemovesOnlyLeasesWhoseProcessIsGone() {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        registry.update(tx -> {
+            tx.putLease(lease("api", 4012, 77));
+            tx.putLease(lease("web", 4013, 78));
+            return null;
+        });
+
+        List<Lease> swept = registry.update(tx -> tx.sweep(l -> l.pid() == 78));
+
+        assertThat(swept).extracting(Lease::port).containsExactly(4012);
+        assertThat(registry.read(RegistryView::leases)).extracting(Lease::port).containsExactly(4013);
+    }
+
+    @Test
+    void theHomeFolderAndTheRegistryFilesArePrivate() throws IOException {
+        Path nested = home.resolve("state/devstack");
+        new MapDbLeaseRegistry(nested, Duration.ofSeconds(5), warnings::add, Clock.systemUTC())
+                .update(tx -> {
+                    tx.putLease(lease("api", 4012, 77));
+                    return null;
+                });
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested))).isEqualTo("rwx------");
+        try (var files = Files.list(nested)) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(file -> assertThat(
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------"));
+        }
+    }
+
+    @Test
+    void aCorruptFileIsMovedAsideWithAWarningAndTheRegistryStartsAfresh() throws IOException {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        registry.update(tx -> {
+            tx.putLease(lease("api", 4012, 77));
+            return null;
+        });
+        byte[] garbage = new byte[4096];
+        for (int i = 0; i < garbage.length; i++) {
+            garbage[i] = (byte) (i * 31 + 7);
+        }
+        Files.write(home.resolve(MapDbLeaseRegistry.DB_FILE), garbage);
+
+        List<Lease> after = registry.read(RegistryView::leases);
+
+        assertThat(after).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("unreadable").contains("moved it to");
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("registry.db.corrupt-"));
+        }
+        registry.update(tx -> {
+            tx.putLease(lease("web", 4013, 78));
+            return null;
+        });
+        assertThat(registry.read(RegistryView::leases)).extracting(Lease::port).containsExactly(4013);
+    }
+
+    @Test
+    void aTruncatedFileIsRecoveredToo() throws IOException {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        registry.update(tx -> {
+            tx.putLease(lease("api", 4012, 77));
+            return null;
+        });
+        Path file = home.resolve(MapDbLeaseRegistry.DB_FILE);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, 100));
+
+        assertThat(registry.read(RegistryView::leases)).isEmpty();
+        assertThat(warnings).hasSize(1);
+    }
+
+    @Test
+    void aHolderThatNeverLetsGoMakesOthersFailWithItsPid() throws Exception {
+        MapDbLeaseRegistry registry = registry(Duration.ofMillis(300));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = pool.submit(() -> registry.update(tx -> {
+                inside.countDown();
+                await(release);
+                return null;
+            }));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> registry.read(RegistryView::leases))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("busy");
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            assertThat(registry.read(RegistryView::leases)).isEmpty();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentUpdatesFromManyThreadsNeverLoseAWrite() throws Exception {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(30));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                all.add(pool.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        int port = 5000 + thread * 100 + i;
+                        registry.update(tx -> {
+                            tx.putLease(lease("s" + port, port, 1));
+                            return null;
+                        });
+                    }
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(registry.read(RegistryView::leases)).hasSize(40);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
