@@ -1,0 +1,41 @@
+package dev.devstack.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class JdkProcessTableTest {
+
+    private final JdkProcessTable table = new JdkProcessTable();
+
+    @Test
+    void thisProcessIsAliveOnlyWithItsOwnStartTime() {
+        ProcessInfo self = table.self();
+        assertThat(self.startMillis()).isPositive();
+        assertThat(table.isAlive(self.pid(), self.startMillis())).isTrue();
+        assertThat(table.isAlive(self.pid(), self.startMillis() - 10_000)).isFalse();
+    }
+
+    @Test
+    void anEndedProcessIsNotAlive() throws Exception {
+        Process child = new ProcessBuilder("true").start();
+        long pid = child.pid();
+        long start = table.find(pid).map(ProcessInfo::startMillis).orElse(0L);
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(table.isAlive(pid, start)).isFalse();
+    }
+
+    @Test
+    void aProcessIsDescribedWithItsCommandLine() throws Exception {
+        Process child = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(table.find(child.pid())).hasValueSatisfying(info ->
+                    assertThat(info.describe()).isEqualTo("pid " + child.pid() + " (" + info.commandLine()
+                            + ", user " + info.user() + ")").contains("sleep 30"));
+        } finally {
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
