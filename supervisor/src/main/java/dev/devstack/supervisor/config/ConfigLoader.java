@@ -1,0 +1,209 @@
+package dev.devstack.supervisor.config;
+
+import dev.devstack.supervisor.DevstackException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a project folder into a validated {@link StackConfig}: {@code ports.yaml} when there is
+ * one, else a Foreman {@code Procfile}; the env file alongside. Every problem in every file is
+ * collected and reported together as one {@link DevstackException} (invalid config).
+ */
+public final class ConfigLoader {
+
+    public static final String PORTS_YAML = "ports.yaml";
+    public static final String PROCFILE = "Procfile";
+    static final String DEFAULT_ENV_FILE = ".env";
+    static final List<String> KEYS = List.of("project", "range", "env_file", "services");
+
+    private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,9})\\s*-\\s*(\\d{1,9})\\s*");
+    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    /** Foreman gives process i of a Procfile the port PORT + 100·i when .env sets PORT. */
+    private static final int FOREMAN_PORT_STEP = 100;
+
+    private final Map<String, String> environment;
+
+    /** @param environment the variables devstack runs with, for {@code ${env.NAME}} */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public StackConfig load(Path projectDir) {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        if (Files.isRegularFile(dir.resolve(PORTS_YAML))) {
+            return loadPortsYaml(dir);
+        }
+        if (Files.isRegularFile(dir.resolve(PROCFILE))) {
+            return loadProcfile(dir);
+        }
+        throw DevstackException.invalidConfig("no " + PORTS_YAML + " or " + PROCFILE + " in " + dir
+                + "; write one (see ports.yaml.example) or run devstack in your project's folder", List.of());
+    }
+
+    private StackConfig loadPortsYaml(Path dir) {
+        Problems problems = new Problems();
+        Optional<YamlNode> root = new YamlTreeReader(PORTS_YAML, problems).read(read(dir, PORTS_YAML));
+        if (root.isEmpty()) {
+            problems.throwIfAny(PORTS_YAML);
+        }
+        if (!(root.get() instanceof YamlNode.Mapping top)) {
+            problems.add(root.get().location(), "the file must be a mapping with `services:`, got " + root.get().describe());
+            problems.throwIfAny(PORTS_YAML);
+            throw new IllegalStateException("unreachable");
+        }
+        Values values = new Values(problems);
+        top.entries().forEach((key, entry) -> {
+            if (!KEYS.contains(key)) {
+                values.unknownKey(key, entry.keyLocation(), "at the top level", KEYS);
+            }
+        });
+        String project = Optional.ofNullable(top.entries().get("project"))
+                .flatMap(e -> values.nonBlankText("project", e.value())).orElse(dir.getFileName().toString());
+        PortRange range = Optional.ofNullable(top.entries().get("range"))
+                .flatMap(e -> range(e.value(), values, problems)).orElse(PortRange.DEFAULT);
+        Map<String, String> envFile = envFile(dir, top.entries().get("env_file"), values, problems);
+
+        List<ServiceReader.Draft> drafts = new ArrayList<>();
+        YamlNode.Entry services = top.entries().get("services");
+        if (services == null) {
+            problems.add(top.location(), "no `services:`; add at least one service with a `command`");
+        } else if (!(services.value() instanceof YamlNode.Mapping mapping) || mapping.entries().isEmpty()) {
+            problems.add(services.value().location(), "`services` must be a mapping of name: service, with at least one");
+        } else {
+            ServiceReader reader = new ServiceReader(dir, problems);
+            mapping.entries().forEach((name, entry) -> {
+                serviceName(name, entry.keyLocation(), problems);
+                reader.read(name, entry.keyLocation(), entry.value()).ifPresent(drafts::add);
+            });
+        }
+
+        List<String> warnings = new ArrayList<>();
+        if (envFile.containsKey("PORT")) {
+            warnings.add("PORT in the env file is ignored: devstack gives each service its own PORT;"
+                    + " set `port:` in " + PORTS_YAML + " to prefer a number");
+            envFile.remove("PORT");
+        }
+        StackValidator validator = new StackValidator(problems);
+        List<ServiceSpec> specs = validator.resolveDependencies(drafts);
+        validator.check(specs, variables(envFile));
+        problems.throwIfAny(PORTS_YAML);
+        return new StackConfig(dir, PORTS_YAML, project, range, envFile, specs, warnings);
+    }
+
+    private StackConfig loadProcfile(Path dir) {
+        Problems problems = new Problems();
+        List<ProcfileReader.Entry> entries = ProcfileReader.read(PROCFILE, lines(dir, PROCFILE), problems);
+        Map<String, String> envFile = Files.isRegularFile(dir.resolve(DEFAULT_ENV_FILE))
+                ? DotEnvReader.read(DEFAULT_ENV_FILE, lines(dir, DEFAULT_ENV_FILE), problems) : new LinkedHashMap<>();
+        Optional<Integer> base = foremanBasePort(envFile.remove("PORT"), problems);
+
+        List<ServiceSpec> services = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ProcfileReader.Entry entry = entries.get(i);
+            serviceName(entry.name(), entry.location(), problems);
+            int index = i;
+            PortSpec port = base.map(b -> b + FOREMAN_PORT_STEP * index).filter(p -> p <= 65535)
+                    .map(p -> PortSpec.preferred(List.of(p))).orElse(PortSpec.auto());
+            services.add(new ServiceSpec(entry.name(), entry.location(), Template.parse(entry.command(), entry.location()),
+                    dir, Map.of(), port, Map.of(), false, List.of(), Optional.empty(), ServiceSpec.DEFAULT_STOP_TIMEOUT));
+        }
+        new StackValidator(problems).check(services, variables(envFile));
+        problems.throwIfAny(PROCFILE);
+        return new StackConfig(dir, PROCFILE, dir.getFileName().toString(), PortRange.DEFAULT, envFile, services,
+                List.of());
+    }
+
+    private Optional<Integer> foremanBasePort(String value, Problems problems) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.strip().matches("\\d{4,5}") || Integer.parseInt(value.strip()) > 65535) {
+            problems.add(Location.file(DEFAULT_ENV_FILE), "PORT=" + value + " is not a port number of 1024-65535;"
+                    + " as in Foreman, it is the first service's preferred port");
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(value.strip()));
+    }
+
+    private Map<String, String> variables(Map<String, String> envFile) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(envFile);
+        return all;
+    }
+
+    private static Optional<PortRange> range(YamlNode node, Values values, Problems problems) {
+        Optional<String> text = values.text("range", node);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher matcher = RANGE.matcher(text.get());
+        if (!matcher.matches()) {
+            problems.add(node.location(), "`range` must look like `4000-4999`, got `" + text.get() + "`");
+            return Optional.empty();
+        }
+        long first = Long.parseLong(matcher.group(1));
+        long last = Long.parseLong(matcher.group(2));
+        if (first > last || last > 65535) {
+            problems.add(node.location(), "`range` " + text.get() + " must go from a lower to a higher port, at most 65535");
+            return Optional.empty();
+        }
+        if (first < Values.LOWEST_UNPRIVILEGED) {
+            problems.add(node.location(), "`range` " + text.get() + " starts below 1024, where only root may bind;"
+                    + " start it at 1024 or more");
+            return Optional.empty();
+        }
+        return Optional.of(new PortRange((int) first, (int) last));
+    }
+
+    private Map<String, String> envFile(Path dir, YamlNode.Entry entry, Values values, Problems problems) {
+        if (entry == null) {
+            return Files.isRegularFile(dir.resolve(DEFAULT_ENV_FILE))
+                    ? DotEnvReader.read(DEFAULT_ENV_FILE, lines(dir, DEFAULT_ENV_FILE), problems) : new LinkedHashMap<>();
+        }
+        Optional<String> name = values.nonBlankText("env_file", entry.value());
+        if (name.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        Path file = dir.resolve(name.get()).normalize();
+        if (!Files.isRegularFile(file)) {
+            problems.add(entry.value().location(), "`env_file`: " + file + " does not exist");
+            return new LinkedHashMap<>();
+        }
+        String label = dir.relativize(file).toString();
+        return DotEnvReader.read(label, lines(dir, label), problems);
+    }
+
+    private static void serviceName(String name, Location location, Problems problems) {
+        if (!SERVICE_NAME.matcher(name).matches()) {
+            problems.add(location, "`" + name + "` is not a valid service name: use letters, digits, _ and -,"
+                    + " starting with a letter or digit");
+        } else if (name.equals("system")) {
+            problems.add(location, "`system` is the name devstack uses for its own messages; rename the service");
+        }
+    }
+
+    private static String read(Path dir, String file) {
+        try {
+            return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw DevstackException.invalidConfig(file + " is not UTF-8 text; save it as UTF-8", List.of());
+        } catch (IOException e) {
+            throw DevstackException.invalidConfig("cannot read " + dir.resolve(file) + ": " + e.getMessage(), List.of());
+        }
+    }
+
+    private static List<String> lines(Path dir, String file) {
+        return read(dir, file).lines().toList();
+    }
+}

@@ -1,0 +1,223 @@
+package dev.devstack.supervisor.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one service of ports.yaml. Conditions of dependencies written as a list are left open
+ * ({@link DependencyDraft}) until every service is known, because they depend on whether the
+ * dependency has a port.
+ */
+final class ServiceReader {
+
+    static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "depends_on",
+            "inherit_port", "stop_timeout");
+
+    record DependencyDraft(String service, Optional<Condition> condition, Location location) {
+    }
+
+    record Draft(ServiceSpec spec, List<DependencyDraft> dependencies) {
+    }
+
+    private final Path projectDir;
+    private final Problems problems;
+    private final Values values;
+
+    ServiceReader(Path projectDir, Problems problems) {
+        this.projectDir = projectDir;
+        this.problems = problems;
+        this.values = new Values(problems);
+    }
+
+    Optional<Draft> read(String name, Location nameLocation, YamlNode node) {
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            problems.add(node.location(), "service `" + name + "` must be a mapping with at least `command:`, got "
+                    + node.describe());
+            return Optional.empty();
+        }
+        Map<String, YamlNode.Entry> entries = mapping.entries();
+        entries.forEach((key, entry) -> {
+            if (!KEYS.contains(key)) {
+                values.unknownKey(key, entry.keyLocation(), "in service `" + name + "`", KEYS);
+            }
+        });
+
+        Template command = command(name, nameLocation, entries.get("command"));
+        Path cwd = cwd(entries.get("cwd"));
+        Map<String, Template> env = env(entries.get("env"));
+        PortSpec port = entries.containsKey("port") ? port(entries.get("port").value()) : PortSpec.auto();
+        Map<String, PortSpec> namedPorts = namedPorts(entries.get("ports"));
+        boolean strict = value(entries, "strict").flatMap(n -> values.bool("strict", n)).orElse(false);
+        List<DependencyDraft> dependencies = dependencies(name, entries.get("depends_on"));
+        Optional<String> inherit = value(entries, "inherit_port").flatMap(n -> values.nonBlankText("inherit_port", n));
+        Duration stopTimeout = value(entries, "stop_timeout").flatMap(n -> values.duration("stop_timeout", n))
+                .orElse(ServiceSpec.DEFAULT_STOP_TIMEOUT);
+
+        if (inherit.isPresent()) {
+            for (String exclusive : List.of("port", "ports", "strict")) {
+                if (entries.containsKey(exclusive)) {
+                    problems.add(entries.get(exclusive).keyLocation(), "service `" + name + "` has `inherit_port`, so it"
+                            + " cannot have `" + exclusive + "` as well; remove one of them");
+                }
+            }
+            port = PortSpec.none();
+        }
+        if (strict && port.mode() != PortSpec.Mode.PREFERRED
+                && namedPorts.values().stream().noneMatch(p -> p.mode() == PortSpec.Mode.PREFERRED)) {
+            problems.add(entries.get("strict").keyLocation(), "`strict: true` needs a fixed port, e.g. `port: 5432`;"
+                    + " service `" + name + "` has none");
+        }
+        if (command == null) {
+            return Optional.empty();
+        }
+        ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, strict, List.of(),
+                inherit, stopTimeout);
+        return Optional.of(new Draft(spec, dependencies));
+    }
+
+    private static Optional<YamlNode> value(Map<String, YamlNode.Entry> entries, String key) {
+        return Optional.ofNullable(entries.get(key)).map(YamlNode.Entry::value);
+    }
+
+    private Template command(String name, Location nameLocation, YamlNode.Entry entry) {
+        if (entry == null) {
+            problems.add(nameLocation, "service `" + name + "` has no `command`");
+            return null;
+        }
+        return values.nonBlankText("command", entry.value())
+                .map(text -> Template.parse(text.strip(), entry.value().location()))
+                .orElse(null);
+    }
+
+    private Path cwd(YamlNode.Entry entry) {
+        if (entry == null) {
+            return projectDir;
+        }
+        Optional<String> text = values.nonBlankText("cwd", entry.value());
+        if (text.isEmpty()) {
+            return projectDir;
+        }
+        Path cwd = projectDir.resolve(text.get()).normalize();
+        if (!Files.isDirectory(cwd)) {
+            problems.add(entry.value().location(), "`cwd`: folder " + cwd + " does not exist");
+        }
+        return cwd;
+    }
+
+    private Map<String, Template> env(YamlNode.Entry entry) {
+        Map<String, Template> env = new LinkedHashMap<>();
+        if (entry == null) {
+            return env;
+        }
+        if (!(entry.value() instanceof YamlNode.Mapping mapping)) {
+            values.wrongType("env", entry.value(), "a mapping of NAME: value");
+            return env;
+        }
+        mapping.entries().forEach((key, value) -> {
+            if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                problems.add(value.keyLocation(), "`env`: `" + key + "` is not a valid variable name"
+                        + " (letters, digits and _, not starting with a digit)");
+            }
+            YamlNode node = value.value();
+            if (node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Kind.NULL) {
+                problems.add(value.keyLocation(), "`env`: `" + key + "` has no value; write `" + key
+                        + ": \"\"` for an empty one");
+            } else if (node instanceof YamlNode.Scalar scalar) {
+                env.put(key, Template.parse(scalar.text(), scalar.location()));
+            } else {
+                values.wrongType("env." + key, node, "text or a number");
+            }
+        });
+        return env;
+    }
+
+    private PortSpec port(YamlNode node) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Kind.STRING) {
+            switch (scalar.text().strip().toLowerCase(Locale.ROOT)) {
+                case "none" -> {
+                    return PortSpec.none();
+                }
+                case "auto" -> {
+                    return PortSpec.auto();
+                }
+                default -> {
+                    if (!scalar.text().strip().matches("\\d+")) {
+                        values.wrongType("port", node, "a port number, a list of them, `auto` or `none`");
+                        return PortSpec.auto();
+                    }
+                }
+            }
+        }
+        if (node instanceof YamlNode.Mapping) {
+            values.wrongType("port", node, "a port number, a list of them, `auto` or `none`");
+            return PortSpec.auto();
+        }
+        return values.portNumbers("port", node).map(PortSpec::preferred).orElse(PortSpec.auto());
+    }
+
+    private Map<String, PortSpec> namedPorts(YamlNode.Entry entry) {
+        Map<String, PortSpec> ports = new LinkedHashMap<>();
+        if (entry == null) {
+            return ports;
+        }
+        if (!(entry.value() instanceof YamlNode.Mapping mapping)) {
+            values.wrongType("ports", entry.value(), "a mapping of name: port (a number, a list of them, or `auto`)");
+            return ports;
+        }
+        mapping.entries().forEach((name, value) -> {
+            if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+                problems.add(value.keyLocation(), "`ports`: `" + name + "` is not a valid port name"
+                        + " (letters, digits and _, starting with a letter)");
+                return;
+            }
+            PortSpec spec = port(value.value());
+            if (spec.mode() == PortSpec.Mode.NONE) {
+                problems.add(value.value().location(), "`ports." + name + "`: a named port cannot be `none`; remove it");
+                return;
+            }
+            ports.put(name, spec);
+        });
+        return ports;
+    }
+
+    private List<DependencyDraft> dependencies(String name, YamlNode.Entry entry) {
+        List<DependencyDraft> dependencies = new ArrayList<>();
+        if (entry == null) {
+            return dependencies;
+        }
+        if (entry.value() instanceof YamlNode.Sequence sequence) {
+            for (YamlNode item : sequence.items()) {
+                values.nonBlankText("depends_on", item).ifPresent(service ->
+                        dependencies.add(new DependencyDraft(service, Optional.empty(), item.location())));
+            }
+        } else if (entry.value() instanceof YamlNode.Mapping mapping) {
+            mapping.entries().forEach((service, value) -> condition(value.value())
+                    .ifPresent(c -> dependencies.add(new DependencyDraft(service, Optional.of(c), value.keyLocation()))));
+        } else {
+            values.wrongType("depends_on", entry.value(), "a list of services, or a mapping of service: started|ready");
+        }
+        return dependencies;
+    }
+
+    private Optional<Condition> condition(YamlNode node) {
+        List<String> words = List.of("started", "ready");
+        Optional<String> text = values.text("depends_on condition", node);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String word = text.get().strip().toLowerCase(Locale.ROOT);
+        if (!words.contains(word)) {
+            problems.add(node.location(), "unknown condition `" + text.get() + "`: use `started` or `ready`"
+                    + Suggestions.hint(word, words));
+            return Optional.empty();
+        }
+        return Optional.of(Condition.valueOf(word.toUpperCase(Locale.ROOT)));
+    }
+}

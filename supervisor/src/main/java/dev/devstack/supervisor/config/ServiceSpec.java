@@ -1,0 +1,41 @@
+package dev.devstack.supervisor.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One service as configured. {@code port} is its primary port ({@code PORT}), {@code namedPorts}
+ * its extra ones ({@code PORT_<NAME>}); {@code inheritPort} names the service whose primary port
+ * it uses instead of having its own.
+ */
+public record ServiceSpec(
+        String name,
+        Location location,
+        Template command,
+        Path cwd,
+        Map<String, Template> env,
+        PortSpec port,
+        Map<String, PortSpec> namedPorts,
+        boolean strict,
+        List<Dependency> dependsOn,
+        Optional<String> inheritPort,
+        Duration stopTimeout) {
+
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    public ServiceSpec {
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        namedPorts = Collections.unmodifiableMap(new LinkedHashMap<>(namedPorts));
+        dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** Whether the service has a primary port, its own or inherited. */
+    public boolean hasPort() {
+        return port.wanted() || inheritPort.isPresent();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.devstack.supervisor.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated stack: where it lives, what it is called, and its services in the order they
+ * were written. {@code source} is the file it came from ("ports.yaml" or "Procfile");
+ * {@code envFile} holds the values of the env file, in file order.
+ */
+public record StackConfig(
+        Path projectDir,
+        String source,
+        String project,
+        PortRange range,
+        Map<String, String> envFile,
+        List<ServiceSpec> services,
+        List<String> warnings) {
+
+    public StackConfig {
+        envFile = Collections.unmodifiableMap(new LinkedHashMap<>(envFile));
+        services = List.copyOf(services);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<ServiceSpec> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

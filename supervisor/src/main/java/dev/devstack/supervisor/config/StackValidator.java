@@ -1,0 +1,183 @@
+package dev.devstack.supervisor.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The checks that need the whole stack: dependencies and their cycles, inherited ports, strict
+ * ports pinned twice, variable names that collide, and every {@code ${...}} reference.
+ */
+final class StackValidator {
+
+    private static final List<String> SERVICE_ATTRIBUTES = List.of("port", "url", "host", "ports.NAME");
+
+    private final Problems problems;
+
+    StackValidator(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** Fixes the condition of dependencies written as a list: `ready` when the dependency has a port. */
+    List<ServiceSpec> resolveDependencies(List<ServiceReader.Draft> drafts) {
+        Map<String, ServiceSpec> byName = new LinkedHashMap<>();
+        drafts.forEach(d -> byName.put(d.spec().name(), d.spec()));
+        List<ServiceSpec> resolved = new ArrayList<>();
+        for (ServiceReader.Draft draft : drafts) {
+            ServiceSpec spec = draft.spec();
+            List<Dependency> dependencies = new ArrayList<>();
+            for (ServiceReader.DependencyDraft dependency : draft.dependencies()) {
+                ServiceSpec target = byName.get(dependency.service());
+                if (target == null) {
+                    problems.add(dependency.location(), "service `" + spec.name() + "` depends on `" + dependency.service()
+                            + "`, which is not defined" + Suggestions.hint(dependency.service(), byName.keySet()));
+                    continue;
+                }
+                boolean ownPort = target.port().wanted() || !target.namedPorts().isEmpty();
+                Condition condition = dependency.condition().orElse(ownPort ? Condition.READY : Condition.STARTED);
+                if (condition == Condition.READY && !ownPort) {
+                    problems.add(dependency.location(), "`" + spec.name() + "` waits for `" + target.name()
+                            + "` to be ready, but `" + target.name() + "` has no port of its own to check;"
+                            + " use `started`");
+                }
+                if (dependencies.stream().noneMatch(d -> d.service().equals(target.name()))) {
+                    dependencies.add(new Dependency(target.name(), condition, dependency.location()));
+                }
+            }
+            resolved.add(new ServiceSpec(spec.name(), spec.location(), spec.command(), spec.cwd(), spec.env(),
+                    spec.port(), spec.namedPorts(), spec.strict(), dependencies, spec.inheritPort(),
+                    spec.stopTimeout()));
+        }
+        return resolved;
+    }
+
+    void check(List<ServiceSpec> services, Map<String, String> variables) {
+        Map<String, ServiceSpec> byName = new LinkedHashMap<>();
+        services.forEach(s -> byName.put(s.name(), s));
+        cycles(services, byName);
+        inheritedPorts(services, byName);
+        strictPorts(services);
+        variablePrefixes(services);
+        for (ServiceSpec service : services) {
+            references(service.command(), byName, variables);
+            service.env().values().forEach(value -> references(value, byName, variables));
+        }
+    }
+
+    private void cycles(List<ServiceSpec> services, Map<String, ServiceSpec> byName) {
+        for (List<String> cycle : DependencyGraph.of(services).cycles()) {
+            ServiceSpec first = byName.get(cycle.get(0));
+            Location where = first.dependsOn().stream().filter(d -> d.service().equals(cycle.get(1)))
+                    .map(Dependency::location).findFirst().orElse(first.location());
+            problems.add(where, "dependency cycle: " + String.join(" → ", cycle)
+                    + "; remove one of these `depends_on` entries");
+        }
+    }
+
+    private void inheritedPorts(List<ServiceSpec> services, Map<String, ServiceSpec> byName) {
+        for (ServiceSpec service : services) {
+            if (service.inheritPort().isEmpty()) {
+                continue;
+            }
+            String target = service.inheritPort().get();
+            ServiceSpec from = byName.get(target);
+            if (from == null) {
+                problems.add(service.location(), "service `" + service.name() + "` inherits the port of `" + target
+                        + "`, which is not defined" + Suggestions.hint(target, byName.keySet()));
+            } else if (from.name().equals(service.name())) {
+                problems.add(service.location(), "service `" + service.name() + "` cannot inherit its own port");
+            } else if (from.inheritPort().isPresent()) {
+                problems.add(service.location(), "service `" + service.name() + "` inherits the port of `" + target
+                        + "`, which inherits its own; write `inherit_port: " + from.inheritPort().get() + "`");
+            } else if (!from.port().wanted()) {
+                problems.add(service.location(), "service `" + service.name() + "` inherits the port of `" + target
+                        + "`, which has `port: none`");
+            }
+        }
+    }
+
+    private void strictPorts(List<ServiceSpec> services) {
+        Map<Integer, String> pinned = new HashMap<>();
+        for (ServiceSpec service : services) {
+            List<Integer> own = new ArrayList<>();
+            List<PortSpec> specs = new ArrayList<>();
+            specs.add(service.port());
+            specs.addAll(service.namedPorts().values());
+            for (PortSpec spec : specs) {
+                if (spec.mode() == PortSpec.Mode.PREFERRED && spec.preferred().size() == 1) {
+                    int port = spec.preferred().get(0);
+                    if (own.contains(port)) {
+                        problems.add(service.location(), "service `" + service.name() + "` asks for port " + port
+                                + " twice; give each of its ports a different number");
+                    }
+                    own.add(port);
+                    if (service.strict()) {
+                        String other = pinned.putIfAbsent(port, service.name());
+                        if (other != null) {
+                            problems.add(service.location(), "services `" + other + "` and `" + service.name()
+                                    + "` both insist on port " + port + " (strict); only one can have it");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void variablePrefixes(List<ServiceSpec> services) {
+        Map<String, String> prefixes = new HashMap<>();
+        for (ServiceSpec service : services) {
+            String prefix = variablePrefix(service.name());
+            String other = prefixes.putIfAbsent(prefix, service.name());
+            if (other != null) {
+                problems.add(service.location(), "services `" + other + "` and `" + service.name() + "` would both set "
+                        + prefix + "_PORT; rename one of them");
+            }
+        }
+    }
+
+    /** {@code my-api} → {@code MY_API}: how a service's name appears in variable names. */
+    static String variablePrefix(String service) {
+        return service.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private void references(Template template, Map<String, ServiceSpec> byName, Map<String, String> variables) {
+        for (Template.Part part : template.parts()) {
+            if (part instanceof Template.EnvRef env && !variables.containsKey(env.name())) {
+                problems.add(template.location(), env.written() + ": `" + env.name() + "` is neither in your environment"
+                        + " nor in the env file" + Suggestions.hint(env.name(), variables.keySet()));
+            } else if (part instanceof Template.ServiceRef ref) {
+                serviceReference(template, ref, byName);
+            }
+        }
+    }
+
+    private void serviceReference(Template template, Template.ServiceRef ref, Map<String, ServiceSpec> byName) {
+        ServiceSpec target = byName.get(ref.service());
+        if (target == null) {
+            problems.add(template.location(), ref.written() + ": there is no service `" + ref.service() + "`"
+                    + Suggestions.hint(ref.service(), byName.keySet()) + " (references: ${service.port}, ${service.url},"
+                    + " ${service.host}, ${service.ports.NAME}, ${env.NAME})");
+            return;
+        }
+        switch (ref.attribute()) {
+            case "port", "url", "host" -> {
+                if (!target.hasPort()) {
+                    problems.add(template.location(), ref.written() + ": service `" + target.name() + "` has no port");
+                }
+            }
+            case "ports" -> {
+                if (!target.namedPorts().containsKey(ref.portName())) {
+                    problems.add(template.location(), ref.written() + ": service `" + target.name()
+                            + "` has no port named `" + ref.portName() + "`"
+                            + Suggestions.hint(ref.portName(), target.namedPorts().keySet()));
+                }
+            }
+            default -> problems.add(template.location(), ref.written() + ": unknown attribute `" + ref.attribute()
+                    + "`; use one of " + String.join(", ", SERVICE_ATTRIBUTES)
+                    + Suggestions.hint(ref.attribute(), List.of("port", "url", "host")));
+        }
+    }
+}

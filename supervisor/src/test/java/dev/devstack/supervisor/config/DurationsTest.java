@@ -1,0 +1,23 @@
+package dev.devstack.supervisor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DurationsTest {
+
+    @ParameterizedTest
+    @CsvSource({"500ms, 500", "5s, 5000", "1.5s, 1500", "2m, 120000", "1h, 3600000", "7, 7000", "0.25, 250"})
+    void durationsAreReadWithTheirUnit(String text, long millis) {
+        assertThat(Durations.parse(text)).contains(Duration.ofMillis(millis));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "5 seconds", "-1s", "1d", ""})
+    void anythingElseIsNotADuration(String text) {
+        assertThat(Durations.parse(text)).isEmpty();
+    }
+}

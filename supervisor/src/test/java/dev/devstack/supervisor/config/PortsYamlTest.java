@@ -1,0 +1,329 @@
+package dev.devstack.supervisor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortsYamlTest {
+
+    @TempDir
+    Path dir;
+
+    private ProjectFolder folder() {
+        return new ProjectFolder(dir);
+    }
+
+    @Test
+    void everyKeyOfAServiceIsRead() {
+        StackConfig config = folder().write("api/.keep", "").write("ports.yaml", """
+                project: shop
+                range: 4000-4999
+                services:
+                  db:
+                    command: postgres -p $PORT
+                    port: 5432
+                    strict: true
+                    stop_timeout: 10s
+                  api:
+                    command: python3 app.py --port ${api.port}
+                    cwd: api
+                    port: [8000, 8001]
+                    ports: { metrics: auto, admin: 9100 }
+                    env: { DATABASE_URL: "postgres://127.0.0.1:${db.port}/shop", WORKERS: 4 }
+                    depends_on: { db: started }
+                  ws:
+                    command: node ws.js
+                    inherit_port: api
+                  worker:
+                    command: python3 worker.py
+                    port: none
+                    depends_on: [api, ws]
+                """).load();
+
+        assertThat(config.project()).isEqualTo("shop");
+        assertThat(config.range()).isEqualTo(new PortRange(4000, 4999));
+        assertThat(config.services()).extracting(ServiceSpec::name).containsExactly("db", "api", "ws", "worker");
+
+        ServiceSpec db = config.service("db").orElseThrow();
+        assertThat(db.port()).isEqualTo(PortSpec.preferred(List.of(5432)));
+        assertThat(db.strict()).isTrue();
+        assertThat(db.stopTimeout()).isEqualTo(Duration.ofSeconds(10));
+
+        ServiceSpec api = config.service("api").orElseThrow();
+        assertThat(api.cwd()).isEqualTo(dir.resolve("api"));
+        assertThat(api.port().preferred()).containsExactly(8000, 8001);
+        assertThat(api.namedPorts()).containsExactly(Map.entry("metrics", PortSpec.auto()),
+                Map.entry("admin", PortSpec.preferred(List.of(9100))));
+        assertThat(api.env()).containsOnlyKeys("DATABASE_URL", "WORKERS");
+        assertThat(api.env().get("WORKERS").source()).isEqualTo("4");
+        assertThat(api.dependsOn()).extracting(Dependency::service, Dependency::condition)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("db", Condition.STARTED));
+        assertThat(api.stopTimeout()).isEqualTo(ServiceSpec.DEFAULT_STOP_TIMEOUT);
+
+        assertThat(config.service("ws").orElseThrow().inheritPort()).contains("api");
+        ServiceSpec worker = config.service("worker").orElseThrow();
+        assertThat(worker.port()).isEqualTo(PortSpec.none());
+        assertThat(worker.dependsOn()).extracting(Dependency::condition)
+                .as("a listed dependency with a port means ready; one without means started")
+                .containsExactly(Condition.READY, Condition.STARTED);
+    }
+
+    @Test
+    void defaultsApplyWhenKeysAreLeftOut() {
+        StackConfig config = folder().write("ports.yaml", "services:\n  web:\n    command: ./web\n").load();
+
+        assertThat(config.project()).isEqualTo(dir.getFileName().toString());
+        assertThat(config.range()).isEqualTo(PortRange.DEFAULT);
+        assertThat(config.service("web").orElseThrow().port()).isEqualTo(PortSpec.auto());
+        assertThat(config.service("web").orElseThrow().cwd()).isEqualTo(dir);
+    }
+
+    @Test
+    void theEnvFileIsReadAndItsPortIsIgnoredWithAWarning() {
+        StackConfig config = folder().write(".env", "SECRET=s3cret\nPORT=5000\n")
+                .write("ports.yaml", "services:\n  web:\n    command: ./web ${env.SECRET}\n").load();
+
+        assertThat(config.envFile()).containsExactly(Map.entry("SECRET", "s3cret"));
+        assertThat(config.warnings()).singleElement().asString().contains("PORT in the env file is ignored");
+    }
+
+    @Test
+    void anExplicitEnvFileIsUsed() {
+        StackConfig config = folder().write("config/dev.env", "A=1\n")
+                .write("ports.yaml", "env_file: config/dev.env\nservices:\n  web:\n    command: ./web\n").load();
+
+        assertThat(config.envFile()).containsExactly(Map.entry("A", "1"));
+    }
+
+    @Test
+    void malformedYamlIsReportedWhereTheParserStopped() {
+        assertThat(folder().write("ports.yaml", "services:\n  api:\n    command: [a\n  web: b\n").problems())
+                .singleElement().asString()
+                .startsWith("ports.yaml:4:6: malformed YAML: expected ',' or ']'");
+        assertThat(folder().write("ports.yaml", "services:\n\tapi: x\n").problems())
+                .singleElement().asString().startsWith("ports.yaml:2:1: malformed YAML: found character '\\t(TAB)'");
+    }
+
+    @Test
+    void unknownKeysAreReportedWithASuggestion() {
+        assertThat(folder().write("ports.yaml", """
+                servces: {}
+                services:
+                  api:
+                    comand: x
+                    command: ./api
+                    colour: red
+                """).problems()).containsExactly(
+                "ports.yaml:1:1: unknown key `servces` at the top level; did you mean `services`?",
+                "ports.yaml:4:5: unknown key `comand` in service `api`; did you mean `command`?",
+                "ports.yaml:6:5: unknown key `colour` in service `api` (known keys: command, cwd, env, port, ports,"
+                        + " strict, depends_on, inherit_port, stop_timeout)");
+    }
+
+    @Test
+    void wrongTypesNameTheKeyAndWhatWasFound() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  api:
+                    command: ./api
+                    port: abc
+                    strict: maybe
+                    env: [A, B]
+                    depends_on: 5
+                    stop_timeout: soon
+                """).problems()).containsExactly(
+                "ports.yaml:4:11: `port` must be a port number, a list of them, `auto` or `none`, got the text 'abc'",
+                "ports.yaml:5:13: `strict` must be true or false, got the text 'maybe'",
+                "ports.yaml:6:10: `env` must be a mapping of NAME: value, got a list",
+                "ports.yaml:7:17: `depends_on` must be a list of services, or a mapping of service: started|ready,"
+                        + " got the number 5",
+                "ports.yaml:8:19: `stop_timeout` must be a duration between 1ms and 1h such as `5s` or `500ms`,"
+                        + " got `soon`");
+    }
+
+    @Test
+    void portsOutsideTheValidRangeOrPrivilegedAreRejected() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  a: { command: ./a, port: 70000 }
+                  b: { command: ./b, port: 0 }
+                  c: { command: ./c, port: 80 }
+                  d: { command: ./d, ports: { admin: [3000, 443] } }
+                """).problems()).containsExactly(
+                "ports.yaml:2:28: `port`: 70000 is not a port; ports are 1-65535",
+                "ports.yaml:3:28: `port`: 0 is not a port; ports are 1-65535",
+                "ports.yaml:4:28: `port`: port 80 is privileged (below 1024) and only root may bind it;"
+                        + " use a port of 1024 or more",
+                "ports.yaml:5:45: `port`: port 443 is privileged (below 1024) and only root may bind it;"
+                        + " use a port of 1024 or more");
+    }
+
+    @Test
+    void twoServicesInsistingOnTheSameStrictPortAreRejected() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  db: { command: ./db, port: 5432, strict: true }
+                  db2: { command: ./db, port: 5432, strict: true }
+                  other: { command: ./o, port: 5432 }
+                """).problems()).containsExactly(
+                "ports.yaml:3:3: services `db` and `db2` both insist on port 5432 (strict); only one can have it");
+    }
+
+    @Test
+    void strictWithoutAFixedPortIsRejected() {
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, strict: true }\n").problems())
+                .containsExactly("ports.yaml:2:22: `strict: true` needs a fixed port, e.g. `port: 5432`;"
+                        + " service `a` has none");
+    }
+
+    @Test
+    void missingAndEmptyCommandsAreRejected() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  a: { port: 3000 }
+                  b: { command: "  " }
+                  c: ./c
+                """).problems()).containsExactly(
+                "ports.yaml:2:3: service `a` has no `command`",
+                "ports.yaml:3:17: `command` is empty",
+                "ports.yaml:4:6: service `c` must be a mapping with at least `command:`, got the text './c'");
+    }
+
+    @Test
+    void badRangesAreRejected() {
+        for (String range : List.of("4999-4000", "80-2000", "abc", "4000-70000")) {
+            assertThat(folder().write("ports.yaml", "range: " + range + "\nservices:\n  a: { command: ./a }\n")
+                    .problems()).as(range).singleElement().asString().startsWith("ports.yaml:1:8: `range`");
+        }
+    }
+
+    @Test
+    void unknownDependenciesAreReportedWithASuggestion() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  api: { command: ./api }
+                  web: { command: ./web, depends_on: [apy] }
+                  job: { command: ./job, depends_on: { api: whenever } }
+                """).problems()).containsExactly(
+                "ports.yaml:3:39: service `web` depends on `apy`, which is not defined; did you mean `api`?",
+                "ports.yaml:4:45: unknown condition `whenever`: use `started` or `ready`");
+    }
+
+    @Test
+    void aDependencyCycleIsReportedWithItsWholePath() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  api: { command: ./api, depends_on: [db] }
+                  db: { command: ./db, depends_on: [web] }
+                  web: { command: ./web, depends_on: [api] }
+                  self: { command: ./self, depends_on: [self] }
+                """).problems()).containsExactly(
+                "ports.yaml:2:39: dependency cycle: api → db → web → api; remove one of these `depends_on` entries",
+                "ports.yaml:5:41: dependency cycle: self → self; remove one of these `depends_on` entries");
+    }
+
+    @Test
+    void waitingForReadinessOfAServiceWithoutAPortIsRejected() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  worker: { command: ./w, port: none }
+                  api: { command: ./api, depends_on: { worker: ready } }
+                """).problems()).containsExactly(
+                "ports.yaml:3:40: `api` waits for `worker` to be ready, but `worker` has no port of its own to check;"
+                        + " use `started`");
+    }
+
+    @Test
+    void inheritedPortsMustComeFromAServiceWithItsOwnPort() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  api: { command: ./api }
+                  worker: { command: ./w, port: none }
+                  ws: { command: ./ws, inherit_port: api, port: 3000 }
+                  a: { command: ./a, inherit_port: worker }
+                  b: { command: ./b, inherit_port: ws }
+                  c: { command: ./c, inherit_port: apu }
+                """).problems()).containsExactly(
+                "ports.yaml:4:43: service `ws` has `inherit_port`, so it cannot have `port` as well; remove one of them",
+                "ports.yaml:5:3: service `a` inherits the port of `worker`, which has `port: none`",
+                "ports.yaml:6:3: service `b` inherits the port of `ws`, which inherits its own;"
+                        + " write `inherit_port: api`",
+                "ports.yaml:7:3: service `c` inherits the port of `apu`, which is not defined; did you mean `api`?");
+    }
+
+    @Test
+    void referencesAreCheckedAgainstServicesPortsAndVariables() {
+        assertThat(folder().environment(Map.of("HOME", "/home/dev")).write("ports.yaml", """
+                services:
+                  api: { command: "./api ${db.port} ${api.ports.admin} ${api.addr} ${env.HOEM} ${worker.url}" }
+                  worker: { command: ./w, port: none }
+                """).problems()).containsExactly(
+                "ports.yaml:2:19: ${db.port}: there is no service `db` (references: ${service.port}, ${service.url},"
+                        + " ${service.host}, ${service.ports.NAME}, ${env.NAME})",
+                "ports.yaml:2:19: ${api.ports.admin}: service `api` has no port named `admin`",
+                "ports.yaml:2:19: ${api.addr}: unknown attribute `addr`; use one of port, url, host, ports.NAME",
+                "ports.yaml:2:19: ${env.HOEM}: `HOEM` is neither in your environment nor in the env file;"
+                        + " did you mean `HOME`?",
+                "ports.yaml:2:19: ${worker.url}: service `worker` has no port");
+    }
+
+    @Test
+    void everyProblemOfEveryKindIsReportedInOneGo() {
+        List<String> problems = folder().write("ports.yaml", """
+                range: 9-8
+                services:
+                  api: { command: ./api, port: 80, depends_on: [nope] }
+                  web: { comand: ./web }
+                """).problems();
+
+        assertThat(problems).hasSize(5);
+        assertThat(problems).extracting(p -> p.substring(0, p.indexOf(": ")))
+                .containsExactly("ports.yaml:1:8", "ports.yaml:3:32", "ports.yaml:3:49", "ports.yaml:4:3",
+                        "ports.yaml:4:10");
+    }
+
+    @Test
+    void duplicateKeysAndBadNamesAreRejected() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  api: { command: ./a }
+                  api: { command: ./b }
+                  "my api": { command: ./c }
+                  system: { command: ./d }
+                """).problems()).containsExactly(
+                "ports.yaml:3:3: `api` appears twice (first at line 2); keep one",
+                "ports.yaml:4:3: `my api` is not a valid service name: use letters, digits, _ and -,"
+                        + " starting with a letter or digit",
+                "ports.yaml:5:3: `system` is the name devstack uses for its own messages; rename the service");
+    }
+
+    @Test
+    void aFolderWithoutConfigurationSaysWhatToDo() {
+        assertThat(folder().problems()).singleElement().asString()
+                .startsWith("no ports.yaml or Procfile in " + dir);
+    }
+
+    @Test
+    void anEmptyFileSaysWhatItNeeds() {
+        assertThat(folder().write("ports.yaml", "").problems()).containsExactly(
+                "ports.yaml: the file is empty; it needs at least a `services:` mapping");
+    }
+
+    @Test
+    void aMissingCwdIsReported() {
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, cwd: nowhere }\n").problems())
+                .containsExactly("ports.yaml:2:27: `cwd`: folder " + dir.resolve("nowhere") + " does not exist");
+    }
+
+    @Test
+    void quotedNumbersAreAcceptedAsPorts() {
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, port: \"3000\" }\n").load()
+                .service("a").map(ServiceSpec::port)).isEqualTo(Optional.of(PortSpec.preferred(List.of(3000))));
+    }
+}
