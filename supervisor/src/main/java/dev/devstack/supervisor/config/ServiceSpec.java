@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,11 @@ public record ServiceSpec(
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         namedPorts = Collections.unmodifiableMap(new LinkedHashMap<>(namedPorts));
         dependsOn = List.copyOf(dependsOn);
+    }
+
+    /** How the service's name appears in variable names: {@code my-api} → {@code MY_API}. */
+    public String variablePrefix() {
+        return name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** Whether the service has a primary port, its own or inherited. */

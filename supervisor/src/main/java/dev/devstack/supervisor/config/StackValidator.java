@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -129,18 +128,13 @@ final class StackValidator {
     private void variablePrefixes(List<ServiceSpec> services) {
         Map<String, String> prefixes = new HashMap<>();
         for (ServiceSpec service : services) {
-            String prefix = variablePrefix(service.name());
+            String prefix = service.variablePrefix();
             String other = prefixes.putIfAbsent(prefix, service.name());
             if (other != null) {
                 problems.add(service.location(), "services `" + other + "` and `" + service.name() + "` would both set "
                         + prefix + "_PORT; rename one of them");
             }
         }
-    }
-
-    /** {@code my-api} → {@code MY_API}: how a service's name appears in variable names. */
-    static String variablePrefix(String service) {
-        return service.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     private void references(Template template, Map<String, ServiceSpec> byName, Map<String, String> variables) {

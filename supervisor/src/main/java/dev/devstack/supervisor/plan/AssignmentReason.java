@@ -1,0 +1,43 @@
+package dev.devstack.supervisor.plan;
+
+/** Why a port was chosen; shown by `check`, `up` and the dashboard. */
+public sealed interface AssignmentReason {
+
+    String describe();
+
+    record Sticky() implements AssignmentReason {
+        @Override
+        public String describe() {
+            return "same as last time";
+        }
+    }
+
+    record Preferred() implements AssignmentReason {
+        @Override
+        public String describe() {
+            return "as configured";
+        }
+    }
+
+    /** The configured port could not be had; {@code why} names the port and what holds it. */
+    record Moved(int wanted, String why) implements AssignmentReason {
+        @Override
+        public String describe() {
+            return "moved: " + why;
+        }
+    }
+
+    record Automatic(String range) implements AssignmentReason {
+        @Override
+        public String describe() {
+            return "free port from " + range;
+        }
+    }
+
+    record Inherited(String from) implements AssignmentReason {
+        @Override
+        public String describe() {
+            return "shared with " + from;
+        }
+    }
+}

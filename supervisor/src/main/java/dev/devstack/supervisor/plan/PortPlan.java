@@ -1,0 +1,53 @@
+package dev.devstack.supervisor.plan;
+
+import dev.devstack.detect.PortHold;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The ports of a stack and, until each service starts, the sockets that keep them bound.
+ * {@link #release(String)} lets go of a service's ports just before it is launched.
+ */
+public final class PortPlan implements AutoCloseable {
+
+    private final List<PortAssignment> assignments;
+    private final Map<String, List<PortHold>> holds;
+
+    PortPlan(List<PortAssignment> assignments, Map<String, List<PortHold>> holds) {
+        this.assignments = List.copyOf(assignments);
+        this.holds = new HashMap<>(holds);
+    }
+
+    public List<PortAssignment> assignments() {
+        return assignments;
+    }
+
+    public List<PortAssignment> of(String service) {
+        return assignments.stream().filter(a -> a.service().equals(service)).toList();
+    }
+
+    public OptionalInt primary(String service) {
+        return of(service).stream().filter(PortAssignment::primary).mapToInt(PortAssignment::port).findFirst();
+    }
+
+    public Optional<Integer> named(String service, String portName) {
+        return of(service).stream().filter(a -> a.portName().equals(portName)).map(PortAssignment::port).findFirst();
+    }
+
+    /** Closes the holds on the service's ports so that it can bind them. */
+    public synchronized void release(String service) {
+        List<PortHold> held = holds.remove(service);
+        if (held != null) {
+            held.forEach(PortHold::close);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        new ArrayList<>(holds.keySet()).forEach(this::release);
+    }
+}

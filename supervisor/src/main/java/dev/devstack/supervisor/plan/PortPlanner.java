@@ -1,0 +1,206 @@
+package dev.devstack.supervisor.plan;
+
+import dev.devstack.detect.PortHold;
+import dev.devstack.detect.PortProbe;
+import dev.devstack.detect.PortStatus;
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.RegistryView;
+import dev.devstack.store.StickyPort;
+import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.config.PortRange;
+import dev.devstack.supervisor.config.PortSpec;
+import dev.devstack.supervisor.config.ServiceSpec;
+import dev.devstack.supervisor.config.StackConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PrimitiveIterator;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Chooses a port for every port of every service (DESIGN §5). Candidates, in order: the sticky
+ * port when it agrees with the configuration, the configured ports, then the range from a hashed
+ * offset. A candidate leased to another owner is skipped without probing; one only remembered
+ * for another project is skipped while other ports are free. The rest are probed by binding,
+ * and with {@code hold} kept bound until their service starts.
+ */
+public final class PortPlanner {
+
+    private final PortProbe probe;
+    private final HolderLookup holders;
+
+    public PortPlanner(PortProbe probe, HolderLookup holders) {
+        this.probe = probe;
+        this.holders = holders;
+    }
+
+    /**
+     * @param alive  whether a lease's process still runs; dead leases are ignored
+     * @param hold   keep the chosen ports bound (for `up`); `check` only looks
+     */
+    public PortPlan plan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
+                         boolean hold) {
+        String project = config.projectDir().toString();
+        Map<Integer, Lease> leasedToOthers = new HashMap<>();
+        for (Lease lease : registry.leases()) {
+            if (!(lease.owner().project().equals(project) && lease.owner().instance().equals(instance))
+                    && alive.test(lease)) {
+                leasedToOthers.put(lease.port(), lease);
+            }
+        }
+        Set<Integer> rememberedForOthers = new HashSet<>();
+        for (StickyPort sticky : registry.stickyPorts()) {
+            if (!(sticky.owner().project().equals(project) && sticky.owner().instance().equals(instance))) {
+                rememberedForOthers.add(sticky.port());
+            }
+        }
+
+        Search search = new Search(leasedToOthers, rememberedForOthers, hold);
+        List<PortAssignment> assignments = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        for (ServiceSpec service : config.services()) {
+            if (service.port().wanted()) {
+                choose(search, config, instance, registry, service, "", service.port(), assignments, conflicts);
+            }
+            service.namedPorts().forEach((name, spec) ->
+                    choose(search, config, instance, registry, service, name, spec, assignments, conflicts));
+        }
+        for (ServiceSpec service : config.services()) {
+            service.inheritPort().ifPresent(from -> assignments.stream()
+                    .filter(a -> a.service().equals(from) && a.primary()).findFirst()
+                    .ifPresent(a -> assignments.add(new PortAssignment(service.name(), "", a.port(),
+                            new AssignmentReason.Inherited(from)))));
+        }
+        if (!conflicts.isEmpty()) {
+            search.holds.values().forEach(list -> list.forEach(PortHold::close));
+            String summary = conflicts.size() == 1 ? "a port this stack insists on is taken"
+                    : conflicts.size() + " ports this stack insists on are taken";
+            throw DevstackException.portConflicts(summary, conflicts);
+        }
+        return new PortPlan(assignments, search.holds);
+    }
+
+    private void choose(Search search, StackConfig config, String instance, RegistryView registry, ServiceSpec service,
+                        String portName, PortSpec spec, List<PortAssignment> assignments, List<String> conflicts) {
+        String label = portName.isEmpty() ? "`" + service.name() + "`" : "`" + service.name() + "` (" + portName + ")";
+        LeaseOwner owner = new LeaseOwner(config.projectDir().toString(), instance, service.name(), portName);
+        Optional<Integer> sticky = registry.sticky(owner).map(StickyPort::port)
+                .filter(p -> spec.mode() == PortSpec.Mode.PREFERRED ? spec.preferred().contains(p)
+                        : config.range().contains(p));
+
+        if (sticky.isPresent() && search.tryTake(service.name(), sticky.get())) {
+            assignments.add(new PortAssignment(service.name(), portName, sticky.get(), new AssignmentReason.Sticky()));
+            return;
+        }
+        for (int preferred : spec.preferred()) {
+            if (!sticky.equals(Optional.of(preferred)) && search.tryTake(service.name(), preferred)) {
+                assignments.add(new PortAssignment(service.name(), portName, preferred, new AssignmentReason.Preferred()));
+                return;
+            }
+        }
+        String refusal = spec.preferred().isEmpty() ? "" : search.whyNot(spec.preferred().get(0));
+        if (service.strict() && spec.mode() == PortSpec.Mode.PREFERRED) {
+            conflicts.add(label + " needs " + refusal + ". Stop that process, or remove `strict: true` from `"
+                    + service.name() + "` in " + config.source() + " to let devstack choose another port");
+            return;
+        }
+        Optional<Integer> found = search.scan(service.name(), config.range(),
+                ScanOrder.offset(config.range(), config.projectDir().toString(), service.name(), portName));
+        if (found.isEmpty()) {
+            conflicts.add(label + " found no free port in the range " + config.range() + "; widen `range:` in "
+                    + config.source() + " or free some ports");
+            return;
+        }
+        AssignmentReason reason = spec.preferred().isEmpty()
+                ? new AssignmentReason.Automatic(config.range().toString())
+                : new AssignmentReason.Moved(spec.preferred().get(0), refusal);
+        assignments.add(new PortAssignment(service.name(), portName, found.get(), reason));
+    }
+
+    private enum Refusal { THIS_STACK, LEASED, IN_USE, NOT_ALLOWED, RACED }
+
+    /** The state of one planning pass: ports handed out so far, holds on them, and why others were refused. */
+    private final class Search {
+        private final Map<Integer, Lease> leasedToOthers;
+        private final Set<Integer> rememberedForOthers;
+        private final boolean hold;
+        private final Set<Integer> chosen = new LinkedHashSet<>();
+        private final Map<String, List<PortHold>> holds = new HashMap<>();
+        private final Map<Integer, Refusal> refusals = new HashMap<>();
+        private final Map<Integer, String> notAllowedReasons = new HashMap<>();
+
+        Search(Map<Integer, Lease> leasedToOthers, Set<Integer> rememberedForOthers, boolean hold) {
+            this.leasedToOthers = leasedToOthers;
+            this.rememberedForOthers = rememberedForOthers;
+            this.hold = hold;
+        }
+
+        /** True when the port is now the service's; otherwise the refusal is recorded for {@link #whyNot}. */
+        boolean tryTake(String service, int port) {
+            if (chosen.contains(port)) {
+                refusals.put(port, Refusal.THIS_STACK);
+                return false;
+            }
+            if (leasedToOthers.containsKey(port)) {
+                refusals.put(port, Refusal.LEASED);
+                return false;
+            }
+            PortStatus status = probe.check(port);
+            if (status instanceof PortStatus.InUse) {
+                refusals.put(port, Refusal.IN_USE);
+                return false;
+            }
+            if (status instanceof PortStatus.NotAllowed notAllowed) {
+                refusals.put(port, Refusal.NOT_ALLOWED);
+                notAllowedReasons.put(port, notAllowed.reason());
+                return false;
+            }
+            if (hold) {
+                Optional<PortHold> held = probe.hold(port);
+                if (held.isEmpty()) {
+                    refusals.put(port, Refusal.RACED);
+                    return false;
+                }
+                holds.computeIfAbsent(service, s -> new ArrayList<>()).add(held.get());
+            }
+            chosen.add(port);
+            return true;
+        }
+
+        /** "port 5432, which is in use by pid 1234 (postgres, user dev)"; looks the holder up only now. */
+        String whyNot(int port) {
+            String why = switch (refusals.getOrDefault(port, Refusal.IN_USE)) {
+                case THIS_STACK -> "given to another service of this stack";
+                case LEASED -> {
+                    Lease lease = leasedToOthers.get(port);
+                    yield "leased to devstack project " + lease.owner().project() + " (service "
+                            + lease.owner().label() + ", pid " + lease.pid() + ")";
+                }
+                case IN_USE -> "in use by " + holders.describe(port).orElse("a process devstack cannot see");
+                case NOT_ALLOWED -> "not allowed for this user (" + notAllowedReasons.get(port) + ")";
+                case RACED -> "taken by another process a moment ago";
+            };
+            return "port " + port + ", which is " + why;
+        }
+
+        /** First a pass that avoids ports remembered for other projects, then one over just those. */
+        Optional<Integer> scan(String service, PortRange range, int offset) {
+            for (boolean remembered : new boolean[] {false, true}) {
+                PrimitiveIterator.OfInt ports = ScanOrder.ports(range, offset);
+                while (ports.hasNext()) {
+                    int port = ports.nextInt();
+                    if (rememberedForOthers.contains(port) == remembered && tryTake(service, port)) {
+                        return Optional.of(port);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

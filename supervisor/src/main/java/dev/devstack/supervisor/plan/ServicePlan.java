@@ -1,0 +1,23 @@
+package dev.devstack.supervisor.plan;
+
+import dev.devstack.supervisor.config.ServiceSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service ready to launch: its command with references filled in, its whole environment, and
+ * the ports it listens on itself (what readiness is checked on; an inherited port is not its own).
+ */
+public record ServicePlan(ServiceSpec spec, String command, Map<String, String> environment, List<Integer> ownPorts) {
+
+    public ServicePlan {
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        ownPorts = List.copyOf(ownPorts);
+    }
+
+    public String name() {
+        return spec.name();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.devstack.supervisor.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.config.StackConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnvironmentBuilderTest {
+
+    @TempDir
+    Path dir;
+
+    private List<ServicePlan> plans;
+
+    @BeforeEach
+    void build() throws IOException {
+        Files.writeString(dir.resolve(".env"), "SECRET=from-dotenv\nAPI_URL=https://override.example\n");
+        Files.writeString(dir.resolve("ports.yaml"), """
+                project: shop
+                services:
+                  api:
+                    command: ./api --port ${api.port} --metrics ${api.ports.metrics}
+                    port: 3000
+                    ports: { metrics: 3001 }
+                  web-ui:
+                    command: ./web --api ${api.url} --host ${api.host} --token ${env.TOKEN}
+                    port: 3002
+                    env: { UPSTREAM: "${api.url}/v1", SECRET: from-env-key }
+                  ws:
+                    command: ./ws
+                    inherit_port: api
+                  worker:
+                    command: ./worker
+                    port: none
+                """);
+        Map<String, String> user = Map.of("HOME", "/home/dev", "PORT", "9999", "TOKEN", "t0k");
+        StackConfig config = new ConfigLoader(user).load(dir);
+        PortPlan ports = new PortPlanner(new FakeProbe(), port -> Optional.empty())
+                .plan(config, "default", new MemoryRegistry(), lease -> true, false);
+        plans = new EnvironmentBuilder(user).build(config, "default", ports);
+    }
+
+    private ServicePlan plan(String name) {
+        return plans.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyServiceSeesItsOwnPortsAndThoseOfTheWholeStack() {
+        Map<String, String> env = plan("api").environment();
+        assertThat(env).containsEntry("PORT", "3000").containsEntry("PORT_METRICS", "3001")
+                .containsEntry("API_PORT", "3000").containsEntry("API_HOST", "127.0.0.1")
+                .containsEntry("API_PORT_METRICS", "3001")
+                .containsEntry("WEB_UI_PORT", "3002").containsEntry("WEB_UI_URL", "http://127.0.0.1:3002")
+                .containsEntry("WS_PORT", "3000")
+                .containsEntry("DEVSTACK_PROJECT", "shop").containsEntry("DEVSTACK_SERVICE", "api")
+                .containsEntry("DEVSTACK_INSTANCE", "default")
+                .containsEntry("HOME", "/home/dev")
+                .doesNotContainKey("WORKER_PORT");
+    }
+
+    @Test
+    void theEnvFileAndTheServicesOwnEnvOverrideWhatDevstackSets() {
+        assertThat(plan("api").environment()).containsEntry("API_URL", "https://override.example")
+                .containsEntry("SECRET", "from-dotenv");
+        assertThat(plan("web-ui").environment()).containsEntry("SECRET", "from-env-key")
+                .containsEntry("UPSTREAM", "http://127.0.0.1:3000/v1");
+    }
+
+    @Test
+    void referencesInCommandsAreFilledIn() {
+        assertThat(plan("api").command()).isEqualTo("./api --port 3000 --metrics 3001");
+        assertThat(plan("web-ui").command()).isEqualTo("./web --api http://127.0.0.1:3000 --host 127.0.0.1 --token t0k");
+    }
+
+    @Test
+    void aServiceWithoutAPortDoesNotInheritAPortFromTheUsersShell() {
+        assertThat(plan("worker").environment()).doesNotContainKey("PORT").containsEntry("API_PORT", "3000");
+        assertThat(plan("worker").ownPorts()).isEmpty();
+    }
+
+    @Test
+    void anInheritedPortIsThePortButNotOneTheServiceListensOnItself() {
+        assertThat(plan("ws").environment()).containsEntry("PORT", "3000");
+        assertThat(plan("ws").ownPorts()).isEmpty();
+        assertThat(plan("api").ownPorts()).containsExactly(3000, 3001);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.devstack.supervisor.plan;
+
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.RegistryView;
+import dev.devstack.store.StickyPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A registry view held in memory, for planning tests. */
+final class MemoryRegistry implements RegistryView {
+
+    private final List<Lease> leases = new ArrayList<>();
+    private final List<StickyPort> sticky = new ArrayList<>();
+
+    MemoryRegistry lease(Lease lease) {
+        leases.add(lease);
+        return this;
+    }
+
+    MemoryRegistry remember(StickyPort port) {
+        sticky.add(port);
+        return this;
+    }
+
+    @Override
+    public List<Lease> leases() {
+        return leases;
+    }
+
+    @Override
+    public Optional<Lease> lease(LeaseOwner owner) {
+        return leases.stream().filter(l -> l.owner().equals(owner)).findFirst();
+    }
+
+    @Override
+    public List<StickyPort> stickyPorts() {
+        return sticky;
+    }
+
+    @Override
+    public Optional<StickyPort> sticky(LeaseOwner owner) {
+        return sticky.stream().filter(s -> s.owner().equals(owner)).findFirst();
+    }
+}

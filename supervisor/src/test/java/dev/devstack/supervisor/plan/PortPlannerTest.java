@@ -1,0 +1,226 @@
+package dev.devstack.supervisor.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.devstack.detect.SocketPortProbe;
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.StickyPort;
+import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.ErrorCategory;
+import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.config.StackConfig;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortPlannerTest {
+
+    @TempDir
+    Path dir;
+
+    private final FakeProbe probe = new FakeProbe();
+    private final MemoryRegistry registry = new MemoryRegistry();
+    private final PortPlanner planner = new PortPlanner(probe, port -> Optional.of("pid 99 (nginx, user dev)"));
+
+    private StackConfig config(String yaml) throws IOException {
+        Files.writeString(dir.resolve("ports.yaml"), yaml);
+        return new ConfigLoader(Map.of()).load(dir);
+    }
+
+    private PortPlan plan(StackConfig config) {
+        return planner.plan(config, "default", registry, lease -> true, false);
+    }
+
+    private LeaseOwner owner(String service) {
+        return new LeaseOwner(dir.toAbsolutePath().normalize().toString(), "default", service, "");
+    }
+
+    @Test
+    void anAutomaticPortComesFromTheRangeAtAStableHashedOffset() throws IOException {
+        StackConfig config = config("range: 4000-4999\nservices:\n  api: { command: ./api }\n  web: { command: ./web }\n");
+
+        PortPlan first = plan(config);
+        PortPlan again = plan(config);
+
+        int api = first.primary("api").getAsInt();
+        assertThat(api).isBetween(4000, 4999);
+        assertThat(again.primary("api")).hasValue(api);
+        assertThat(first.primary("web").getAsInt()).isNotEqualTo(api);
+        assertThat(first.of("api").get(0).reason()).isEqualTo(new AssignmentReason.Automatic("4000-4999"));
+    }
+
+    @Test
+    void theStickyPortIsReusedWhenFree() throws IOException {
+        registry.remember(new StickyPort(owner("api"), 24123, Instant.EPOCH));
+
+        PortPlan plan = plan(config("services:\n  api: { command: ./api }\n"));
+
+        assertThat(plan.primary("api")).hasValue(24123);
+        assertThat(plan.of("api").get(0).reason()).isEqualTo(new AssignmentReason.Sticky());
+    }
+
+    @Test
+    void aStickyPortThatIsNoLongerConfiguredGivesWayToTheConfiguredOne() throws IOException {
+        registry.remember(new StickyPort(owner("api"), 24123, Instant.EPOCH));
+
+        PortPlan plan = plan(config("services:\n  api: { command: ./api, port: 3000 }\n"));
+
+        assertThat(plan.primary("api")).hasValue(3000);
+        assertThat(plan.of("api").get(0).reason()).isEqualTo(new AssignmentReason.Preferred());
+    }
+
+    @Test
+    void aTakenPreferredPortMovesTheServiceAndSaysWhoHasIt() throws IOException {
+        probe.inUse(3000);
+
+        PortPlan plan = plan(config("services:\n  api: { command: ./api, port: 3000 }\n"));
+
+        assertThat(plan.primary("api").getAsInt()).isBetween(20000, 29999);
+        assertThat(plan.of("api").get(0).reason().describe())
+                .isEqualTo("moved: port 3000, which is in use by pid 99 (nginx, user dev)");
+    }
+
+    @Test
+    void theNextPreferredPortIsTriedBeforeTheRange() throws IOException {
+        probe.inUse(3000);
+
+        PortPlan plan = plan(config("services:\n  api: { command: ./api, port: [3000, 3001] }\n"));
+
+        assertThat(plan.primary("api")).hasValue(3001);
+    }
+
+    @Test
+    void aPortThatMayNotBeBoundIsReportedAsNotAllowedNotAsInUse() throws IOException {
+        probe.notAllowed(3000);
+
+        PortPlan plan = plan(config("services:\n  api: { command: ./api, port: 3000 }\n"));
+
+        assertThat(plan.of("api").get(0).reason().describe())
+                .isEqualTo("moved: port 3000, which is not allowed for this user (Permission denied)");
+    }
+
+    @Test
+    void everyTakenStrictPortIsReportedTogetherWithItsHolderAndTheNextStep() throws IOException {
+        probe.inUse(5432, 6379);
+        StackConfig config = config("""
+                services:
+                  db: { command: ./db, port: 5432, strict: true }
+                  cache: { command: ./cache, port: 6379, strict: true }
+                """);
+
+        assertThatThrownBy(() -> plan(config)).isInstanceOfSatisfying(DevstackException.class, e -> {
+            assertThat(e.category()).isEqualTo(ErrorCategory.PORT_CONFLICT);
+            assertThat(e.details()).containsExactly(
+                    "`db` needs port 5432, which is in use by pid 99 (nginx, user dev). Stop that process, or remove"
+                            + " `strict: true` from `db` in ports.yaml to let devstack choose another port",
+                    "`cache` needs port 6379, which is in use by pid 99 (nginx, user dev). Stop that process, or"
+                            + " remove `strict: true` from `cache` in ports.yaml to let devstack choose another port");
+        });
+    }
+
+    @Test
+    void aPortLeasedToAnotherLiveProjectIsSkippedWithoutProbingIt() throws IOException {
+        registry.lease(new Lease(new LeaseOwner("/other/project", "default", "api", ""), 3000, 4242, 1, "dev",
+                Instant.EPOCH));
+
+        PortPlan plan = plan(config("services:\n  api: { command: ./api, port: 3000 }\n"));
+
+        assertThat(plan.primary("api").getAsInt()).isNotEqualTo(3000);
+        assertThat(probe.probed).doesNotContain(3000);
+        assertThat(plan.of("api").get(0).reason().describe()).isEqualTo(
+                "moved: port 3000, which is leased to devstack project /other/project (service api, pid 4242)");
+    }
+
+    @Test
+    void aLeaseWhoseProcessIsGoneDoesNotBlockThePort() throws IOException {
+        registry.lease(new Lease(new LeaseOwner("/other/project", "default", "api", ""), 3000, 4242, 1, "dev",
+                Instant.EPOCH));
+        StackConfig config = config("services:\n  api: { command: ./api, port: 3000 }\n");
+
+        PortPlan plan = planner.plan(config, "default", registry, lease -> false, false);
+
+        assertThat(plan.primary("api")).hasValue(3000);
+    }
+
+    @Test
+    void aPortRememberedForAnotherProjectIsAvoidedUntilNothingElseIsFree() throws IOException {
+        StackConfig config = config("range: 4000-4001\nservices:\n  api: { command: ./api }\n");
+        int natural = plan(config).primary("api").getAsInt();
+        registry.remember(new StickyPort(new LeaseOwner("/other", "default", "x", ""), natural, Instant.EPOCH));
+
+        assertThat(plan(config).primary("api")).hasValue(natural == 4000 ? 4001 : 4000);
+
+        probe.inUse(natural == 4000 ? 4001 : 4000);
+        assertThat(plan(config).primary("api")).hasValue(natural);
+    }
+
+    @Test
+    void servicesOfOneStackNeverShareAPort() throws IOException {
+        PortPlan plan = plan(config("""
+                range: 4000-4002
+                services:
+                  a: { command: ./a, port: 4000 }
+                  b: { command: ./b, port: 4000 }
+                  c: { command: ./c }
+                """));
+
+        assertThat(plan.assignments()).extracting(PortAssignment::port).containsExactlyInAnyOrder(4000, 4001, 4002);
+        assertThat(plan.of("b").get(0).reason().describe())
+                .isEqualTo("moved: port 4000, which is given to another service of this stack");
+    }
+
+    @Test
+    void anInheritingServiceGetsThePrimaryPortOfItsSource() throws IOException {
+        PortPlan plan = plan(config("services:\n  api: { command: ./api, port: 3000 }\n  ws: { command: ./ws, inherit_port: api }\n"));
+
+        assertThat(plan.primary("ws")).hasValue(3000);
+        assertThat(plan.of("ws").get(0).reason()).isEqualTo(new AssignmentReason.Inherited("api"));
+    }
+
+    @Test
+    void aFullRangeIsAPortConflictNamingTheRange() throws IOException {
+        probe.inUse(4000, 4001);
+        StackConfig config = config("range: 4000-4001\nservices:\n  api: { command: ./api }\n");
+
+        assertThatThrownBy(() -> plan(config)).isInstanceOfSatisfying(DevstackException.class, e ->
+                assertThat(e.details()).containsExactly("`api` found no free port in the range 4000-4001;"
+                        + " widen `range:` in ports.yaml or free some ports"));
+    }
+
+    @Test
+    void heldPortsStayBoundUntilTheirServiceIsReleased() throws IOException {
+        PortPlanner real = new PortPlanner(new SocketPortProbe(), port -> Optional.empty());
+        StackConfig config = config("services:\n  api: { command: ./api }\n  web: { command: ./web }\n");
+
+        try (PortPlan plan = real.plan(config, "default", registry, lease -> true, true)) {
+            int api = plan.primary("api").getAsInt();
+            int web = plan.primary("web").getAsInt();
+            assertThat(canListen(api)).isFalse();
+
+            plan.release("api");
+
+            assertThat(canListen(api)).isTrue();
+            assertThat(canListen(web)).isFalse();
+        }
+    }
+
+    private static boolean canListen(int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (BindException e) {
+            return false;
+        }
+    }
+}
