@@ -12,8 +12,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
-/** Files devstack writes are private to the user: folders 0700, files 0600. */
-final class FilePermissions {
+/** Files devstack writes are private to the user: folders 0700, files 0600 (the registry, and each project's state). */
+public final class FilePermissions {
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
@@ -22,7 +22,7 @@ final class FilePermissions {
     private FilePermissions() {
     }
 
-    static void createPrivateDirectory(Path dir) throws IOException {
+    public static void createPrivateDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -42,14 +42,14 @@ final class FilePermissions {
         }
     }
 
-    static FileChannel openPrivate(Path file, OpenOption... options) throws IOException {
+    public static FileChannel openPrivate(Path file, OpenOption... options) throws IOException {
         if (POSIX) {
             return FileChannel.open(file, Set.of(options), PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
         }
         return FileChannel.open(file, options);
     }
 
-    static void makePrivate(Path file) throws IOException {
+    public static void makePrivate(Path file) throws IOException {
         if (POSIX && Files.exists(file)) {
             Files.setPosixFilePermissions(file, PRIVATE_FILE);
         }

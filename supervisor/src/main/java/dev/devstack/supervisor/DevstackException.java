@@ -23,16 +23,8 @@ public final class DevstackException extends RuntimeException {
         return new DevstackException(ErrorCategory.INVALID_CONFIG, summary, problems, null);
     }
 
-    public static DevstackException portConflict(String message) {
-        return new DevstackException(ErrorCategory.PORT_CONFLICT, message, List.of(), null);
-    }
-
     public static DevstackException portConflicts(String summary, List<String> conflicts) {
         return new DevstackException(ErrorCategory.PORT_CONFLICT, summary, conflicts, null);
-    }
-
-    public static DevstackException launchFailure(String message, Throwable cause) {
-        return new DevstackException(ErrorCategory.LAUNCH_FAILURE, message, List.of(), cause);
     }
 
     public static DevstackException alreadyRunning(String message) {
@@ -41,10 +33,6 @@ public final class DevstackException extends RuntimeException {
 
     public static DevstackException state(String message, Throwable cause) {
         return new DevstackException(ErrorCategory.STATE, message, List.of(), cause);
-    }
-
-    public static DevstackException internal(String message, Throwable cause) {
-        return new DevstackException(ErrorCategory.INTERNAL, message, List.of(), cause);
     }
 
     public ErrorCategory category() {

@@ -6,12 +6,8 @@ public enum ErrorCategory {
     INVALID_CONFIG,
     /** A port the configuration insists on (strict) is taken. */
     PORT_CONFLICT,
-    /** A service could not be started at all. */
-    LAUNCH_FAILURE,
     /** The project is already running under another devstack. */
     ALREADY_RUNNING,
     /** The registry or another part of devstack's own state is unusable. */
-    STATE,
-    /** A bug in devstack. */
-    INTERNAL
+    STATE
 }

@@ -37,7 +37,11 @@ public record ServiceSpec(
 
     /** How the service's name appears in variable names: {@code my-api} → {@code MY_API}. */
     public String variablePrefix() {
-        return name.toUpperCase(Locale.ROOT).replace('-', '_');
+        return variablePrefix(name);
+    }
+
+    public static String variablePrefix(String service) {
+        return service.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** Whether the service has a primary port, its own or inherited. */

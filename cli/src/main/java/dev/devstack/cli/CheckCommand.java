@@ -1,0 +1,66 @@
+package dev.devstack.cli;
+
+import dev.devstack.supervisor.config.Dependency;
+import dev.devstack.supervisor.config.ServiceSpec;
+import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.plan.PortAssignment;
+import dev.devstack.supervisor.project.CheckReport;
+import dev.devstack.supervisor.project.StackChecker;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "check", description = {
+        "Validate ports.yaml (or Procfile and .env) and show the plan: start order and the port each service",
+        "would get now, and why. Starts, holds and records nothing."})
+final class CheckCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DevstackCommand parent;
+
+    @Override
+    public Integer call() {
+        CliContext cli = parent.cli();
+        CheckReport report = StackChecker.check(parent.project(), warning -> cli.err().println("devstack: " + warning));
+        StackConfig config = report.config();
+        PrintStream out = cli.out();
+        config.warnings().forEach(warning -> cli.err().println("devstack: warning: " + warning));
+        out.println(config.source() + " is valid: " + config.services().size() + " service"
+                + (config.services().size() == 1 ? "" : "s") + " in project " + config.project());
+        out.println();
+        out.println("start order:");
+        for (int i = 0; i < report.waves().size(); i++) {
+            String wave = report.waves().get(i).stream().map(name -> withDependencies(config, name))
+                    .collect(Collectors.joining(", "));
+            out.println("  " + (i + 1) + ". " + wave);
+        }
+        out.println();
+        out.println("ports (if the stack started now):");
+        List<String[]> rows = new ArrayList<>();
+        for (ServiceSpec service : config.services()) {
+            List<PortAssignment> ports = report.ports().stream().filter(p -> p.service().equals(service.name())).toList();
+            if (ports.isEmpty()) {
+                rows.add(new String[] {"  " + service.name(), "-", "no port"});
+            }
+            for (PortAssignment port : ports) {
+                String name = port.primary() ? service.name() : service.name() + "." + port.portName();
+                rows.add(new String[] {"  " + name, String.valueOf(port.port()), port.reason().describe()});
+            }
+        }
+        Table.print(rows, out);
+        return ExitCodes.OK;
+    }
+
+    private static String withDependencies(StackConfig config, String name) {
+        List<Dependency> dependencies = config.service(name).map(ServiceSpec::dependsOn).orElse(List.of());
+        if (dependencies.isEmpty()) {
+            return name;
+        }
+        return name + " (after " + dependencies.stream().map(d -> d.service() + " is " + d.condition().word())
+                .collect(Collectors.joining(" and ")) + ")";
+    }
+}

@@ -1,0 +1,47 @@
+package dev.devstack.cli;
+
+import dev.devstack.store.DevstackHome;
+import dev.devstack.supervisor.project.ProjectContext;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Runs every service of a project on free, sticky ports.",
+        subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success (for `up`: the stack was stopped cleanly on request)",
+                "1:`up` ended on its own and a service had failed",
+                "2:invalid configuration or command line",
+                "3:a port the configuration insists on is taken, or no port is free in the range",
+                "4:this project is already running",
+                "5:devstack's registry is unusable",
+                "70:internal error"})
+final class DevstackCommand {
+
+    @Option(names = {"-C", "--dir"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Run as if started in DIR (the folder with ports.yaml or Procfile).")
+    Path dir;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
+
+    private final CliContext cli;
+
+    DevstackCommand(CliContext cli) {
+        this.cli = cli;
+    }
+
+    CliContext cli() {
+        return cli;
+    }
+
+    /** The project the command works on: -C DIR, else the working folder. */
+    ProjectContext project() {
+        Path projectDir = dir == null ? cli.workingDir() : cli.workingDir().resolve(dir);
+        return new ProjectContext(projectDir, cli.environment(), DevstackHome.resolve(cli.environment(), cli.userHome()),
+                ProjectContext.DEFAULT_INSTANCE, cli.clock());
+    }
+}

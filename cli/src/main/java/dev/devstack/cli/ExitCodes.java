@@ -1,0 +1,28 @@
+package dev.devstack.cli;
+
+import dev.devstack.supervisor.ErrorCategory;
+
+/** The exit codes of every devstack command; docs/cli.md lists them. */
+final class ExitCodes {
+
+    static final int OK = 0;
+    /** `up`: the stack ended on its own and a service failed. */
+    static final int SERVICE_FAILED = 1;
+    static final int INVALID_CONFIG = 2;
+    static final int PORT_CONFLICT = 3;
+    static final int ALREADY_RUNNING = 4;
+    static final int STATE = 5;
+    static final int INTERNAL = 70;
+
+    private ExitCodes() {
+    }
+
+    static int of(ErrorCategory category) {
+        return switch (category) {
+            case INVALID_CONFIG -> INVALID_CONFIG;
+            case PORT_CONFLICT -> PORT_CONFLICT;
+            case ALREADY_RUNNING -> ALREADY_RUNNING;
+            case STATE -> STATE;
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package dev.devstack.cli;
+
+import picocli.CommandLine;
+
+/** The devstack command: parses arguments, runs one command, exits with its code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(CliContext.fromSystem(), args));
+    }
+
+    static int run(CliContext cli, String[] args) {
+        CommandLine commandLine = new CommandLine(new DevstackCommand(cli), new Factory(cli));
+        commandLine.setOut(new java.io.PrintWriter(cli.out(), true));
+        commandLine.setErr(new java.io.PrintWriter(cli.err(), true));
+        commandLine.setExecutionExceptionHandler(new ErrorReporter(cli.err()));
+        return commandLine.execute(args);
+    }
+
+    /** Creates the top command with its context; everything else the default way. */
+    private record Factory(CliContext cli) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == DevstackCommand.class) {
+                return type.cast(new DevstackCommand(cli));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.devstack.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devstack.supervisor.config.ServiceSpec;
+import dev.devstack.supervisor.plan.EnvironmentBuilder;
+import dev.devstack.supervisor.project.PortsReport;
+import dev.devstack.supervisor.project.ProjectPorts;
+import dev.devstack.supervisor.project.ServicePorts;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "ports", description = {
+        "List the project's services with their ports, state, pid and URL.",
+        "Live while `devstack up` runs; otherwise the ports they had last time (state `stopped`)."})
+final class PortsCommand implements Callable<Integer> {
+
+    static final int JSON_SCHEMA_VERSION = 1;
+
+    @ParentCommand
+    DevstackCommand parent;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    static final class Format {
+        @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
+        boolean json;
+
+        @Option(names = "--env", description = "Print NAME_PORT=, NAME_HOST=, NAME_URL= lines for a .env file or eval.")
+        boolean env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext cli = parent.cli();
+        PortsReport report = ProjectPorts.read(parent.project(), warning -> cli.err().println("devstack: " + warning));
+        if (format.json) {
+            cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
+        } else if (format.env) {
+            env(report, cli.out());
+        } else {
+            table(report, cli.out());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static ObjectNode json(PortsReport report) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("schema_version", JSON_SCHEMA_VERSION);
+        root.put("project", report.project());
+        root.put("path", report.path().toString());
+        root.put("instance", report.instance());
+        root.put("running", report.running());
+        if (report.supervisorPid().isPresent()) {
+            root.put("supervisor_pid", report.supervisorPid().getAsLong());
+        } else {
+            root.putNull("supervisor_pid");
+        }
+        ArrayNode services = root.putArray("services");
+        for (ServicePorts service : report.services()) {
+            ObjectNode node = services.addObject();
+            node.put("name", service.name());
+            node.put("state", service.state());
+            if (service.pid().isPresent()) {
+                node.put("pid", service.pid().getAsLong());
+            } else {
+                node.putNull("pid");
+            }
+            if (service.port().isPresent()) {
+                node.put("port", service.port().getAsInt());
+                node.put("host", EnvironmentBuilder.HOST);
+            } else {
+                node.putNull("port");
+                node.putNull("host");
+            }
+            ObjectNode named = node.putObject("ports");
+            service.namedPorts().forEach(named::put);
+            node.put("url", service.url().orElse(null));
+        }
+        return root;
+    }
+
+    private static void env(PortsReport report, PrintStream out) {
+        for (ServicePorts service : report.services()) {
+            String prefix = ServiceSpec.variablePrefix(service.name());
+            if (service.port().isPresent()) {
+                out.println(prefix + "_PORT=" + service.port().getAsInt());
+                out.println(prefix + "_HOST=" + EnvironmentBuilder.HOST);
+                out.println(prefix + "_URL=" + service.url().orElse(""));
+            }
+            service.namedPorts().forEach((name, port) ->
+                    out.println(prefix + "_PORT_" + name.toUpperCase(Locale.ROOT) + "=" + port));
+        }
+    }
+
+    private static void table(PortsReport report, PrintStream out) {
+        out.println(report.project() + " (" + report.path() + "): " + (report.running()
+                ? "running, devstack pid " + report.supervisorPid().getAsLong() : "not running"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"SERVICE", "PORT(S)", "STATE", "PID", "URL"});
+        for (ServicePorts service : report.services()) {
+            List<String> ports = new ArrayList<>();
+            service.port().ifPresent(p -> ports.add(String.valueOf(p)));
+            service.namedPorts().forEach((name, port) -> ports.add(name + "=" + port));
+            rows.add(new String[] {service.name(), ports.isEmpty() ? "-" : String.join(" ", ports), service.state(),
+                    service.pid().isPresent() ? String.valueOf(service.pid().getAsLong()) : "-",
+                    service.url().orElse("-")});
+        }
+        Table.print(rows, out);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.devstack.cli;
+
+import dev.devstack.supervisor.project.UpSession;
+import dev.devstack.supervisor.run.StackOutcome;
+import dev.devstack.supervisor.run.Supervisor;
+import dev.devstack.tui.PlainLogPrinter;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import sun.misc.Signal;
+
+@Command(name = "up", description = {
+        "Start every service of the project on free, sticky ports, in dependency order.",
+        "Prints each service's output prefixed with its name; Ctrl-C stops the stack (twice: kills it)."})
+final class UpCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DevstackCommand parent;
+
+    @Option(names = "--no-tui", description = "Print prefixed log lines instead of the dashboard.")
+    boolean noTui;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CliContext cli = parent.cli();
+        try (UpSession session = UpSession.open(parent.project(), warning -> cli.err().println("devstack: " + warning))) {
+            Supervisor supervisor = session.supervisor();
+            PlainLogPrinter printer = new PlainLogPrinter(cli.out(),
+                    session.config().services().stream().map(s -> s.name()).toList(), cli.colour(), ZoneId.systemDefault());
+            supervisor.subscribe(printer);
+            for (String name : new String[] {"INT", "TERM", "HUP"}) {
+                Signal.handle(new Signal(name), signal -> supervisor.stop());
+            }
+            session.start();
+            StackOutcome outcome = await(supervisor);
+            if (!outcome.stopRequested()) {
+                supervisor.notice("", "every service has ended; devstack stops too");
+            }
+            return outcome.stopRequested() || outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
+        }
+    }
+
+    private static StackOutcome await(Supervisor supervisor) throws InterruptedException {
+        try {
+            return supervisor.finished().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the supervisor failed", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.devstack.supervisor.project;
+
+import dev.devstack.detect.JdkProcessTable;
+import dev.devstack.detect.ListeningSockets;
+import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.ProcessTable;
+import dev.devstack.detect.SocketPortProbe;
+import dev.devstack.store.MapDbLeaseRegistry;
+import dev.devstack.supervisor.plan.PortPlanner;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** The real machine a command works on: its process table, its sockets and the lease registry. */
+final class Machine {
+
+    /** How long a command waits for another devstack to finish with the registry. */
+    static final Duration REGISTRY_WAIT = Duration.ofSeconds(10);
+
+    final ProcessTable processes = new JdkProcessTable();
+    final ListeningSockets sockets = new ListeningSockets(processes);
+    final PortPlanner planner = new PortPlanner(new SocketPortProbe(),
+            port -> sockets.holderOf(port).map(PortHolder::describe));
+    final ProjectLeases leases;
+
+    Machine(ProjectContext context, Consumer<String> warnings) {
+        this.leases = new ProjectLeases(new MapDbLeaseRegistry(context.home(), REGISTRY_WAIT, warnings, context.clock()),
+                processes, context);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.devstack.supervisor.project;
+
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.detect.ProcessTable;
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.LeaseRegistry;
+import dev.devstack.store.RegistryException;
+import dev.devstack.store.StickyPort;
+import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.plan.AssignmentReason;
+import dev.devstack.supervisor.plan.PortAssignment;
+import dev.devstack.supervisor.plan.PortPlan;
+import dev.devstack.supervisor.plan.PortPlanner;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** One project's dealings with the lease registry: claim its ports at once, give them back, read what it had. */
+final class ProjectLeases {
+
+    /** What a claim did besides choosing ports: the dead leases it swept on the way. */
+    record Claim(PortPlan ports, List<Lease> swept) {
+    }
+
+    private final LeaseRegistry registry;
+    private final ProcessTable processes;
+    private final ProjectContext context;
+
+    ProjectLeases(LeaseRegistry registry, ProcessTable processes, ProjectContext context) {
+        this.registry = registry;
+        this.processes = processes;
+        this.context = context;
+    }
+
+    Predicate<Lease> alive() {
+        return lease -> processes.isAlive(lease.pid(), lease.pidStart());
+    }
+
+    LeaseOwner owner(String service, String portName) {
+        return new LeaseOwner(context.projectDir().toString(), context.instance(), service, portName);
+    }
+
+    /**
+     * In one exclusive registry operation: sweep dead leases, refuse if this project already runs,
+     * choose and hold the ports, record them as leases of {@code self} and remember them.
+     */
+    Claim claim(StackConfig config, PortPlanner planner, ProcessInfo self) {
+        return registryCall(tx -> {
+            List<Lease> swept = tx.sweep(alive());
+            for (Lease lease : tx.leases()) {
+                if (ours(lease) && lease.pid() != self.pid()) {
+                    throw DevstackException.alreadyRunning("`" + config.project() + "` is already running from "
+                            + context.projectDir() + " (devstack pid " + lease.pid() + "); stop it first with Ctrl-C"
+                            + " in its terminal or `kill " + lease.pid() + "`");
+                }
+            }
+            PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true);
+            Instant now = context.clock().instant();
+            for (PortAssignment assignment : plan.assignments()) {
+                if (assignment.reason() instanceof AssignmentReason.Inherited) {
+                    continue;
+                }
+                LeaseOwner owner = owner(assignment.service(), assignment.portName());
+                tx.putLease(new Lease(owner, assignment.port(), self.pid(), self.startMillis(), self.user(), now));
+                tx.remember(new StickyPort(owner, assignment.port(), now));
+            }
+            return new Claim(plan, swept);
+        });
+    }
+
+    /** What `up` would choose now, without holding or recording anything. */
+    PortPlan preview(StackConfig config, PortPlanner planner) {
+        return registryRead(view -> planner.plan(config, context.instance(), view, alive(), false));
+    }
+
+    /** Gives back the leases {@code self} holds for this project; the sticky memory stays. */
+    void release(ProcessInfo self) {
+        registryCall(tx -> {
+            for (Lease lease : tx.leases()) {
+                if (ours(lease) && lease.pid() == self.pid()) {
+                    tx.removeLease(lease.owner());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The project's live leases and remembered ports, by owner. */
+    Snapshot snapshot() {
+        return registryRead(view -> {
+            Map<LeaseOwner, Lease> leases = new HashMap<>();
+            view.leases().stream().filter(this::ours).filter(alive()).forEach(l -> leases.put(l.owner(), l));
+            Map<LeaseOwner, Integer> sticky = new HashMap<>();
+            view.stickyPorts().stream().filter(s -> ours(s.owner())).forEach(s -> sticky.put(s.owner(), s.port()));
+            return new Snapshot(leases, sticky);
+        });
+    }
+
+    record Snapshot(Map<LeaseOwner, Lease> leases, Map<LeaseOwner, Integer> sticky) {
+        Optional<Integer> port(LeaseOwner owner) {
+            return Optional.ofNullable(leases.get(owner)).map(Lease::port)
+                    .or(() -> Optional.ofNullable(sticky.get(owner)));
+        }
+    }
+
+    private boolean ours(Lease lease) {
+        return ours(lease.owner());
+    }
+
+    private boolean ours(LeaseOwner owner) {
+        return owner.project().equals(context.projectDir().toString()) && owner.instance().equals(context.instance());
+    }
+
+    private <T> T registryCall(Function<dev.devstack.store.RegistryTransaction, T> work) {
+        try {
+            return registry.update(work);
+        } catch (RegistryException e) {
+            throw DevstackException.state(e.getMessage(), e);
+        }
+    }
+
+    private <T> T registryRead(Function<dev.devstack.store.RegistryView, T> work) {
+        try {
+            return registry.read(work);
+        } catch (RegistryException e) {
+            throw DevstackException.state(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.devstack.supervisor.project;
+
+import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.config.PortSpec;
+import dev.devstack.supervisor.config.ServiceSpec;
+import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.plan.EnvironmentBuilder;
+import dev.devstack.supervisor.run.ServiceState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * `devstack ports`: the live state published by a running `up` when its supervisor is alive;
+ * otherwise every service as stopped with the port it had last time (or its configured one).
+ */
+public final class ProjectPorts {
+
+    private ProjectPorts() {
+    }
+
+    public static PortsReport read(ProjectContext context, Consumer<String> warnings) {
+        StackConfig config = new ConfigLoader(context.environment()).load(context.projectDir());
+        Machine machine = new Machine(context, warnings);
+        Optional<RunState> live = new RunStateFile(context.stateDir()).read()
+                .filter(state -> state.instance().equals(context.instance()))
+                .filter(state -> machine.processes.isAlive(state.supervisorPid(), state.supervisorStart()));
+        if (live.isPresent()) {
+            return fromRunState(context, config, live.get());
+        }
+        ProjectLeases.Snapshot registry = machine.leases.snapshot();
+        List<ServicePorts> services = new ArrayList<>();
+        for (ServiceSpec service : config.services()) {
+            String source = service.inheritPort().orElse(service.name());
+            OptionalInt port = config.service(source).filter(s -> s.port().wanted())
+                    .flatMap(s -> registry.port(machine.leases.owner(source, "")).or(() -> configured(s.port())))
+                    .map(OptionalInt::of).orElse(OptionalInt.empty());
+            Map<String, Integer> named = new LinkedHashMap<>();
+            service.namedPorts().forEach((name, spec) -> registry.port(machine.leases.owner(service.name(), name))
+                    .or(() -> configured(spec)).ifPresent(p -> named.put(name, p)));
+            services.add(new ServicePorts(service.name(), ServiceState.STOPPED.word(), OptionalLong.empty(), port, named,
+                    url(port)));
+        }
+        return new PortsReport(config.project(), context.projectDir(), context.instance(), OptionalLong.empty(), services);
+    }
+
+    private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state) {
+        List<ServicePorts> services = new ArrayList<>();
+        for (ServiceSpec service : config.services()) {
+            Optional<RunState.Service> running = state.services().stream()
+                    .filter(s -> s.name().equals(service.name())).findFirst();
+            if (running.isEmpty()) {
+                services.add(new ServicePorts(service.name(), "not in this run", OptionalLong.empty(), OptionalInt.empty(),
+                        Map.of(), Optional.empty()));
+                continue;
+            }
+            OptionalInt port = running.get().ports().stream().filter(p -> p.name().isEmpty())
+                    .mapToInt(RunState.Port::port).findFirst();
+            Map<String, Integer> named = new LinkedHashMap<>();
+            running.get().ports().stream().filter(p -> !p.name().isEmpty()).forEach(p -> named.put(p.name(), p.port()));
+            services.add(new ServicePorts(service.name(), running.get().state(), running.get().pid(), port, named,
+                    url(port)));
+        }
+        return new PortsReport(config.project(), context.projectDir(), context.instance(),
+                OptionalLong.of(state.supervisorPid()), services);
+    }
+
+    private static Optional<Integer> configured(PortSpec spec) {
+        return spec.preferred().stream().findFirst();
+    }
+
+    private static Optional<String> url(OptionalInt port) {
+        return port.isPresent() ? Optional.of(EnvironmentBuilder.url(port.getAsInt())) : Optional.empty();
+    }
+}

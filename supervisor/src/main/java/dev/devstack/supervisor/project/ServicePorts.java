@@ -1,0 +1,17 @@
+package dev.devstack.supervisor.project;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** One line of `devstack ports`: a service, its state and pid when running, and its ports. */
+public record ServicePorts(String name, String state, OptionalLong pid, OptionalInt port, Map<String, Integer> namedPorts,
+                           Optional<String> url) {
+
+    public ServicePorts {
+        namedPorts = Collections.unmodifiableMap(new LinkedHashMap<>(namedPorts));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.devstack.supervisor.project;
+
+import dev.devstack.detect.ConnectProbe;
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.store.Lease;
+import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.plan.EnvironmentBuilder;
+import dev.devstack.supervisor.plan.PortAssignment;
+import dev.devstack.supervisor.plan.StackPlan;
+import dev.devstack.supervisor.run.NuProcessLauncher;
+import dev.devstack.supervisor.run.ProcessGroups;
+import dev.devstack.supervisor.run.Supervisor;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * One `devstack up`: loads the configuration, claims every port in one registry operation,
+ * runs the stack, publishes its live state, and gives the leases back when it is closed
+ * (the sticky memory of the ports stays).
+ */
+public final class UpSession implements AutoCloseable {
+
+    /** How long `up` waits for a dependency's port to accept connections. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ProjectContext context;
+    private final StackConfig config;
+    private final Machine machine;
+    private final ProcessInfo self;
+    private final StackPlan plan;
+    private final Supervisor supervisor;
+    private final java.util.List<Lease> swept;
+    private final Consumer<String> warnings;
+    private RunStatePublisher publisher;
+    private Thread shutdownHook;
+
+    private UpSession(ProjectContext context, Consumer<String> warnings) {
+        this.context = context;
+        this.warnings = warnings;
+        this.config = new ConfigLoader(context.environment()).load(context.projectDir());
+        this.machine = new Machine(context, warnings);
+        this.self = machine.processes.self();
+        ProjectLeases.Claim claim = machine.leases.claim(config, machine.planner, self);
+        this.swept = claim.swept();
+        this.plan = new StackPlan(config, context.instance(), claim.ports(),
+                new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
+        this.supervisor = new Supervisor(plan, new NuProcessLauncher(), new ProcessGroups(), new ConnectProbe(250),
+                context.clock(), READY_TIMEOUT);
+    }
+
+    /** Claims the ports; nothing is started yet, so that views can subscribe first. */
+    public static UpSession open(ProjectContext context, Consumer<String> warnings) {
+        return new UpSession(context, warnings);
+    }
+
+    public Supervisor supervisor() {
+        return supervisor;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Tells how the ports were chosen, then starts the services. */
+    public void start() {
+        config.warnings().forEach(warning -> supervisor.notice("", warning));
+        if (!swept.isEmpty()) {
+            supervisor.notice("", "released " + swept.size() + " lease(s) of devstack processes that have ended");
+        }
+        for (PortAssignment assignment : plan.ports().assignments()) {
+            String name = assignment.primary() ? "port " : "port " + assignment.portName() + " ";
+            supervisor.notice(assignment.service(), name + assignment.port() + " (" + assignment.reason().describe() + ")");
+        }
+        publisher = new RunStatePublisher(new RunStateFile(context.stateDir()), supervisor, plan, self, warnings);
+        shutdownHook = new Thread(supervisor::killAllNow, "devstack-last-resort");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        supervisor.start();
+    }
+
+    @Override
+    public void close() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway; it only kills what is still there
+            }
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        supervisor.close();
+        machine.leases.release(self);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.devstack.supervisor.run;
+
+/**
+ * How a process's end is told to the user. A death by signal arrives as the bare signal number,
+ * the same as an exit with that code, so devstack remembers which signal it sent itself and says
+ * "stopped by devstack (SIGTERM)", "killed by devstack (SIGKILL)" and "exit 137" apart.
+ */
+record ExitDescription(String text) {
+
+    static ExitDescription of(int code, Signal sent) {
+        if (sent != null) {
+            if (code == sent.number()) {
+                return new ExitDescription(sent == Signal.KILL ? "killed by devstack (SIGKILL)"
+                        : "stopped by devstack (" + sent + ")");
+            }
+            return new ExitDescription("exit " + code + " after devstack sent " + sent);
+        }
+        return new ExitDescription(switch (code) {
+            case 0 -> "exit 0";
+            case NuProcessLauncher.COMMAND_NOT_FOUND -> "exit 127: command not found (see its output above)";
+            case 126 -> "exit 126: the command is not executable";
+            default -> Signal.of(code).filter(s -> s == Signal.KILL || s == Signal.TERM)
+                    .map(s -> "exit " + code + " (or killed by " + s + " from outside devstack)")
+                    .orElse("exit " + code);
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package dev.devstack.supervisor.run;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/**
+ * Signals a whole process group through kill(2) with a negative pid. Every service runs in its
+ * own session and group (pid = pgid), so this reaches everything it forked that stayed in it.
+ */
+public final class ProcessGroups {
+
+    private interface LibC extends Library {
+        int kill(int pid, int signal);
+    }
+
+    private static final int ESRCH = 3;
+    private final LibC libc = Native.load("c", LibC.class);
+
+    /** @return false when no process of the group is left */
+    public boolean signal(long pgid, Signal signal) {
+        if (pgid <= 1) {
+            throw new IllegalArgumentException("refusing to signal process group " + pgid);
+        }
+        if (libc.kill((int) -pgid, signal.number()) == 0) {
+            return true;
+        }
+        int errno = Native.getLastError();
+        if (errno == ESRCH) {
+            return false;
+        }
+        throw new IllegalStateException("kill(-" + pgid + ", " + signal + ") failed with errno " + errno);
+    }
+
+    /** Whether any process of the group is still there (signal 0 checks without sending anything). */
+    public boolean alive(long pgid) {
+        return pgid > 1 && libc.kill((int) -pgid, 0) == 0;
+    }
+}

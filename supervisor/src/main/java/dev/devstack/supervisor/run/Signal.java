@@ -1,0 +1,34 @@
+package dev.devstack.supervisor.run;
+
+/** The signals devstack sends, with their Linux numbers. */
+public enum Signal {
+    HUP(1),
+    INT(2),
+    KILL(9),
+    TERM(15);
+
+    private final int number;
+
+    Signal(int number) {
+        this.number = number;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    @Override
+    public String toString() {
+        return "SIG" + name();
+    }
+
+    /** The signal with this number among ours, if it is one. */
+    public static java.util.Optional<Signal> of(int number) {
+        for (Signal signal : values()) {
+            if (signal.number == number) {
+                return java.util.Optional.of(signal);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.devstack.tui;
+
+import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.run.StackEvent;
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The output of `devstack up` without a dashboard, as Foreman prints it: {@code HH:MM:SS name | line},
+ * names padded to one width, devstack's own events under the name {@code system}. Colours only when
+ * asked for (a terminal without NO_COLOR).
+ */
+public final class PlainLogPrinter implements Consumer<StackEvent> {
+
+    static final String SYSTEM = "system";
+    private static final String RESET = "\u001b[0m";
+    private static final List<String> PALETTE = List.of("\u001b[36m", "\u001b[33m", "\u001b[32m", "\u001b[35m",
+            "\u001b[34m", "\u001b[96m", "\u001b[93m", "\u001b[92m", "\u001b[95m", "\u001b[94m");
+    private static final String SYSTEM_COLOUR = "\u001b[1m";
+
+    private final PrintStream out;
+    private final boolean colour;
+    private final int width;
+    private final Map<String, String> colours = new HashMap<>();
+    private final DateTimeFormatter time;
+
+    public PlainLogPrinter(PrintStream out, List<String> services, boolean colour, ZoneId zone) {
+        this.out = out;
+        this.colour = colour;
+        this.width = Math.max(SYSTEM.length(), services.stream().mapToInt(String::length).max().orElse(0));
+        for (int i = 0; i < services.size(); i++) {
+            colours.put(services.get(i), PALETTE.get(i % PALETTE.size()));
+        }
+        colours.put(SYSTEM, SYSTEM_COLOUR);
+        this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+    }
+
+    @Override
+    public void accept(StackEvent event) {
+        if (event instanceof StackEvent.Output output) {
+            print(event, output.service(), output.line());
+        } else if (event instanceof StackEvent.StateChanged change) {
+            print(event, SYSTEM, change.service() + ": " + describe(change.state(), change.detail()));
+        } else if (event instanceof StackEvent.Notice notice) {
+            print(event, SYSTEM, notice.service().isEmpty() ? notice.message() : notice.service() + ": " + notice.message());
+        }
+    }
+
+    static String describe(ServiceState state, String detail) {
+        return switch (state) {
+            case RUNNING -> "running, " + detail;
+            case STOPPED, EXITED, CRASHED -> detail.startsWith("exit") ? state.word() + ", " + detail : detail;
+            default -> state.word() + (detail.isEmpty() ? "" : ": " + detail);
+        };
+    }
+
+    private void print(StackEvent event, String name, String line) {
+        StringBuilder text = new StringBuilder(width + line.length() + 24);
+        text.append(time.format(event.at())).append(' ');
+        if (colour) {
+            text.append(colours.getOrDefault(name, "")).append(pad(name)).append(" |").append(RESET);
+        } else {
+            text.append(pad(name)).append(" |");
+        }
+        if (!line.isEmpty()) {
+            text.append(' ').append(line);
+        }
+        out.println(text);
+        out.flush();
+    }
+
+    private String pad(String name) {
+        return name.length() >= width ? name : name + " ".repeat(width - name.length());
+    }
+}
