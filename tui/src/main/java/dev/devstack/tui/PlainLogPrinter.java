@@ -54,7 +54,8 @@ public final class PlainLogPrinter implements Consumer<StackEvent> {
     static String describe(ServiceState state, String detail) {
         return switch (state) {
             case RUNNING -> "running, " + detail;
-            case STOPPED, EXITED, CRASHED -> detail.startsWith("exit") ? state.word() + ", " + detail : detail;
+            case STOPPED -> detail;
+            case EXITED, CRASHED -> state.word() + " (" + detail + ")";
             default -> state.word() + (detail.isEmpty() ? "" : ": " + detail);
         };
     }

@@ -9,11 +9,8 @@ record ExitDescription(String text) {
 
     static ExitDescription of(int code, Signal sent) {
         if (sent != null) {
-            if (code == sent.number()) {
-                return new ExitDescription(sent == Signal.KILL ? "killed by devstack (SIGKILL)"
-                        : "stopped by devstack (" + sent + ")");
-            }
-            return new ExitDescription("exit " + code + " after devstack sent " + sent);
+            String by = sent == Signal.KILL ? "killed by devstack (SIGKILL)" : "stopped by devstack (" + sent + ")";
+            return new ExitDescription(code == sent.number() ? by : by + ", exit " + code);
         }
         return new ExitDescription(switch (code) {
             case 0 -> "exit 0";

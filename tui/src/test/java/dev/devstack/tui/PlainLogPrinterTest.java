@@ -1,0 +1,60 @@
+package dev.devstack.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devstack.supervisor.run.OutputSource;
+import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.run.StackEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlainLogPrinterTest {
+
+    private static final Instant NOON = Instant.parse("2026-11-26T12:03:44Z");
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    private PlainLogPrinter printer(boolean colour) {
+        return new PlainLogPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of("api", "web-frontend"),
+                colour, ZoneOffset.UTC);
+    }
+
+    private List<String> lines() {
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void linesArePrefixedWithTimeAndAPaddedNameAndEventsComeFromSystem() {
+        PlainLogPrinter printer = printer(false);
+        printer.accept(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, "listening"));
+        printer.accept(new StackEvent.Output(NOON, "web-frontend", OutputSource.STDERR, "compiled"));
+        printer.accept(new StackEvent.StateChanged(NOON, "api", ServiceState.RUNNING, "pid 1234"));
+        printer.accept(new StackEvent.StateChanged(NOON, "api", ServiceState.CRASHED, "exit 1"));
+        printer.accept(new StackEvent.StateChanged(NOON, "api", ServiceState.STOPPED, "stopped by devstack (SIGTERM)"));
+        printer.accept(new StackEvent.Notice(NOON, "api", "port 4012 (same as last time)"));
+        printer.accept(new StackEvent.Notice(NOON, "", "stopping the stack"));
+        printer.accept(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, ""));
+
+        assertThat(lines()).containsExactly(
+                "12:03:44 api          | listening",
+                "12:03:44 web-frontend | compiled",
+                "12:03:44 system       | api: running, pid 1234",
+                "12:03:44 system       | api: crashed (exit 1)",
+                "12:03:44 system       | api: stopped by devstack (SIGTERM)",
+                "12:03:44 system       | api: port 4012 (same as last time)",
+                "12:03:44 system       | stopping the stack",
+                "12:03:44 api          |");
+    }
+
+    @Test
+    void colourWrapsOnlyThePrefix() {
+        printer(true).accept(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, "hello"));
+
+        assertThat(lines()).containsExactly("12:03:44 \u001b[36mapi          |\u001b[0m hello");
+    }
+}
