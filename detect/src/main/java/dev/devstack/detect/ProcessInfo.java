@@ -20,7 +20,9 @@ public record ProcessInfo(long pid, long startMillis, String user, String comman
         return text.toString();
     }
 
+    /** One line of at most 80 characters: command lines may hold newlines (e.g. `python3 -c` scripts). */
     private static String abbreviate(String command) {
-        return command.length() <= 80 ? command : command.substring(0, 77) + "...";
+        String line = command.replaceAll("\\s+", " ").strip();
+        return line.length() <= 80 ? line : line.substring(0, 77) + "...";
     }
 }

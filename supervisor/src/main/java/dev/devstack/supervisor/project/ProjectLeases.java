@@ -54,7 +54,7 @@ final class ProjectLeases {
         return registryCall(tx -> {
             List<Lease> swept = tx.sweep(alive());
             for (Lease lease : tx.leases()) {
-                if (ours(lease) && lease.pid() != self.pid()) {
+                if (ours(lease)) {
                     throw DevstackException.alreadyRunning("`" + config.project() + "` is already running from "
                             + context.projectDir() + " (devstack pid " + lease.pid() + "); stop it first with Ctrl-C"
                             + " in its terminal or `kill " + lease.pid() + "`");

@@ -1,0 +1,46 @@
+package dev.devstack.supervisor.testing;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Waits for a condition with a deadline and a short poll; never a fixed sleep. */
+public final class Await {
+
+    private static final long POLL_MILLIS = 20;
+
+    private Await() {
+    }
+
+    public static void until(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+            pause();
+        }
+    }
+
+    /** Waits until {@code value} returns something other than null, and returns it. */
+    public static <T> T value(Duration timeout, String what, Supplier<T> value) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T result;
+        while ((result = value.get()) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+            pause();
+        }
+        return result;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.devstack.supervisor.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+
+/** A listener in another process (python3), so that a port has a real holder with its own pid. */
+public final class ForeignListener implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private ForeignListener(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static ForeignListener on(int port) throws IOException {
+        Process process = new ProcessBuilder("python3", "-c", "import socket, time\n"
+                + "s = socket.socket()\n"
+                + "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
+                + "s.bind(('127.0.0.1', " + port + "))\n"
+                + "s.listen()\n"
+                + "time.sleep(300)\n")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ForeignListener listener = new ForeignListener(process, port);
+        try {
+            Await.until(Duration.ofSeconds(10), "the foreign listener on port " + port, listener::accepts);
+        } catch (AssertionError e) {
+            listener.close();
+            throw e;
+        }
+        return listener;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

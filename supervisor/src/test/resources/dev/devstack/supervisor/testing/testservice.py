@@ -1,0 +1,51 @@
+"""A service for devstack's tests. It does what its arguments say, in this order:
+--dump FILE       write its environment as JSON to FILE
+--probe VAR FILE  write to FILE whether 127.0.0.1:$VAR accepted a connection at start-up
+--print TEXT      print TEXT (repeatable)
+--delay SECONDS   wait before going on
+--exit CODE       exit with CODE now
+--listen          listen on 127.0.0.1:$PORT and serve until stopped (otherwise sleep until stopped)
+"""
+import json
+import os
+import socket
+import sys
+import time
+
+args = sys.argv[1:]
+listen = False
+while args:
+    flag = args.pop(0)
+    if flag == "--dump":
+        with open(args.pop(0), "w") as out:
+            json.dump(dict(os.environ), out)
+    elif flag == "--probe":
+        variable, target = args.pop(0), args.pop(0)
+        try:
+            socket.create_connection(("127.0.0.1", int(os.environ[variable])), timeout=1).close()
+            accepted = True
+        except OSError:
+            accepted = False
+        with open(target, "w") as out:
+            out.write("accepted" if accepted else "refused")
+    elif flag == "--print":
+        print(args.pop(0), flush=True)
+    elif flag == "--delay":
+        time.sleep(float(args.pop(0)))
+    elif flag == "--exit":
+        sys.stdout.flush()
+        sys.exit(int(args.pop(0)))
+    elif flag == "--listen":
+        listen = True
+
+if listen:
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", int(os.environ["PORT"])))
+    server.listen(16)
+    while True:
+        connection, _ = server.accept()
+        connection.close()
+else:
+    while True:
+        time.sleep(3600)
