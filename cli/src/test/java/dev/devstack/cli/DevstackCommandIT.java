@@ -1,0 +1,243 @@
+package dev.devstack.cli;
+
+import static dev.devstack.supervisor.testing.TestProject.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devstack.detect.ConnectProbe;
+import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.ForeignListener;
+import dev.devstack.supervisor.testing.FreePorts;
+import dev.devstack.supervisor.testing.Processes;
+import dev.devstack.supervisor.testing.TestProject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built jar, run as a user would: exit codes, output, and what is left on the machine afterwards. */
+class DevstackCommandIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path projectDir;
+
+    private final ConnectProbe connect = new ConnectProbe(200);
+
+    private static JsonNode json(String text) throws IOException {
+        return new ObjectMapper().readTree(text);
+    }
+
+    private JsonNode ports(Path dir) throws IOException {
+        DevstackProcess.Result result = DevstackProcess.run(dir, home, "ports", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return json(result.out());
+    }
+
+    private void awaitAllReady(Path dir, int services) {
+        Await.until(WAIT, "every service of " + dir + " to be ready", () -> {
+            try {
+                JsonNode report = ports(dir);
+                int ready = 0;
+                for (JsonNode service : report.path("services")) {
+                    ready += service.path("state").asText().equals("ready") ? 1 : 0;
+                }
+                return report.path("running").asBoolean() && ready == services;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private static List<Integer> portsOf(JsonNode report) {
+        List<Integer> ports = new ArrayList<>();
+        report.path("services").forEach(s -> ports.add(s.path("port").asInt()));
+        return ports;
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        DevstackProcess.Result result = DevstackProcess.run(projectDir, home, "--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("devstack 0.1.0");
+    }
+
+    @Test
+    void ctrlCStopsEveryProcessOfTheStackLeavesNothingHeldAndRemembersThePorts() throws Exception {
+        TestProject project = new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  api: { command: "%s" }
+                  forker: { command: "sh -c 'sleep 1000 & sleep 1000'", port: none }
+                """.formatted(service("--listen")));
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            awaitAllReady(project.dir(), 1);
+            JsonNode live = ports(projectDir);
+            List<Long> everyProcess = new ArrayList<>();
+            for (long pid : up.servicePids()) {
+                Await.until(WAIT, "the services' processes", () -> !Processes.group(pid).isEmpty());
+                everyProcess.addAll(Processes.group(pid));
+            }
+            Await.until(WAIT, "the forker's children", () -> everyProcess.size() >= 4 || refresh(up, everyProcess));
+
+            up.signal("INT");
+            DevstackProcess.Result result = up.awaitExit(WAIT);
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(everyProcess).hasSizeGreaterThanOrEqualTo(4).noneMatch(Processes::alive);
+            assertThat(result.out()).contains("stopping the stack", "api: stopped by devstack (SIGTERM)");
+            JsonNode after = ports(projectDir);
+            assertThat(after.path("running").asBoolean()).isFalse();
+            assertThat(after.path("services").get(0).path("state").asText()).isEqualTo("stopped");
+            assertThat(after.path("services").get(0).path("port").asInt())
+                    .isEqualTo(live.path("services").get(0).path("port").asInt());
+            assertThat(Files.exists(projectDir.resolve(".devstack/run.json"))).isFalse();
+        }
+    }
+
+    private static boolean refresh(DevstackProcess up, List<Long> everyProcess) {
+        everyProcess.clear();
+        up.servicePids().forEach(pid -> everyProcess.addAll(Processes.group(pid)));
+        return everyProcess.size() >= 4;
+    }
+
+    @Test
+    void twoProjectsStartedAtTheSameInstantGetDisjointPortsAndBothComeUp() throws Exception {
+        int base = FreePorts.next();
+        StringBuilder yaml = new StringBuilder("services:\n");
+        for (int i = 0; i < 5; i++) {
+            yaml.append("  s").append(i).append(": { command: \"").append(service("--listen")).append("\", port: ")
+                    .append(base + i > 65535 ? 40000 + i : base + i).append(" }\n");
+        }
+        Path first = Files.createDirectories(projectDir.resolve("checkout-a"));
+        Path second = Files.createDirectories(projectDir.resolve("checkout-b"));
+        new TestProject(first).write("ports.yaml", yaml.toString());
+        new TestProject(second).write("ports.yaml", yaml.toString());
+
+        try (DevstackProcess a = DevstackProcess.start(first, home, "up");
+             DevstackProcess b = DevstackProcess.start(second, home, "up")) {
+            awaitAllReady(first, 5);
+            awaitAllReady(second, 5);
+
+            List<Integer> portsA = portsOf(ports(first));
+            List<Integer> portsB = portsOf(ports(second));
+            Set<Integer> all = new HashSet<>(portsA);
+            all.addAll(portsB);
+            assertThat(all).as("ports of both copies: %s and %s", portsA, portsB).hasSize(10);
+            assertThat(all).allMatch(connect::accepts);
+        }
+    }
+
+    @Test
+    void portsShowsLivePidsAndStatesAndPrintsJsonAndEnvLines() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", """
+                project: live
+                services:
+                  api: { command: "%s", ports: { admin: auto } }
+                  worker: { command: "%s", port: none, depends_on: { api: started } }
+                """.formatted(service("--listen"), service("")));
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            awaitAllReady(projectDir, 1);
+            Await.until(WAIT, "worker running", () -> up.servicePids().size() == 2);
+
+            JsonNode report = ports(projectDir);
+            assertThat(report.path("schema_version").asInt()).isEqualTo(1);
+            assertThat(report.path("project").asText()).isEqualTo("live");
+            assertThat(report.path("supervisor_pid").asLong()).isEqualTo(up.pid());
+            JsonNode api = report.path("services").get(0);
+            JsonNode worker = report.path("services").get(1);
+            assertThat(Processes.alive(api.path("pid").asLong())).isTrue();
+            assertThat(api.path("url").asText()).isEqualTo("http://127.0.0.1:" + api.path("port").asInt());
+            assertThat(api.path("ports").path("admin").asInt()).isPositive();
+            assertThat(worker.path("state").asText()).isEqualTo("running");
+            assertThat(worker.path("port").isNull()).isTrue();
+
+            String table = DevstackProcess.run(projectDir, home, "ports").out();
+            assertThat(table).contains("running, devstack pid " + up.pid())
+                    .containsPattern("api +" + api.path("port").asInt() + " admin=\\d+ +ready +" + api.path("pid").asLong());
+
+            String env = DevstackProcess.run(projectDir, home, "ports", "--env").out();
+            assertThat(env.lines()).containsExactly(
+                    "API_PORT=" + api.path("port").asInt(),
+                    "API_HOST=127.0.0.1",
+                    "API_URL=http://127.0.0.1:" + api.path("port").asInt(),
+                    "API_PORT_ADMIN=" + api.path("ports").path("admin").asInt());
+        }
+    }
+
+    @Test
+    void aStrictPortHeldByAnotherProcessExitsWithThreeAndNamesIt() throws Exception {
+        int port = FreePorts.next();
+        new TestProject(projectDir).write("ports.yaml",
+                "services:\n  db: { command: \"%s\", port: %d, strict: true }\n".formatted(service("--listen"), port));
+        try (ForeignListener holder = ForeignListener.on(port)) {
+            DevstackProcess.Result result = DevstackProcess.run(projectDir, home, "up");
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.err()).contains("`db` needs port " + port + ", which is in use by pid " + holder.pid())
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aSecondUpOfTheSameProjectIsRefusedWithFour() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", "services:\n  api: { command: \"%s\" }\n"
+                .formatted(service("--listen")));
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            awaitAllReady(projectDir, 1);
+
+            DevstackProcess.Result second = DevstackProcess.run(projectDir, home, "up");
+
+            assertThat(second.exitCode()).isEqualTo(4);
+            assertThat(second.err()).contains("is already running", "devstack pid " + up.pid());
+        }
+    }
+
+    @Test
+    void aSecondUpAfterCtrlCGetsTheSamePorts() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", "services:\n  a: { command: \"%s\" }\n  b: { command: \"%s\" }\n"
+                .formatted(service("--listen"), service("--listen")));
+        List<Integer> first;
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            awaitAllReady(projectDir, 2);
+            first = portsOf(ports(projectDir));
+            up.signal("INT");
+            assertThat(up.awaitExit(WAIT).exitCode()).isZero();
+        }
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            awaitAllReady(projectDir, 2);
+
+            assertThat(portsOf(ports(projectDir))).isEqualTo(first);
+            assertThat(up.out()).contains("a: port " + first.get(0) + " (same as last time)");
+            up.signal("TERM");
+            assertThat(up.awaitExit(WAIT).exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void checkShowsTheOrderAndThePortsWithoutStartingAnything() {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  api: { command: ./api }
+                  web: { command: ./web, depends_on: [api] }
+                  worker: { command: ./worker, port: none, depends_on: { web: started } }
+                """);
+
+        DevstackProcess.Result result = DevstackProcess.run(projectDir, home, "check");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("ports.yaml is valid: 3 services", "1. api", "2. web (after api is ready)",
+                "3. worker (after web is started)", "worker  -      no port").containsPattern("api +\\d+ +free port from");
+        assertThat(Files.exists(projectDir.resolve(".devstack"))).isFalse();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.devstack.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.Processes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built devstack.jar run as a user runs it, in its own process. Signal dispositions are reset
+ * to the defaults (`env --default-signal`), so a Ctrl-C test does not depend on how the build was
+ * started. Closing it kills devstack and every service group it recorded, whatever happened.
+ */
+final class DevstackProcess implements AutoCloseable {
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private static final Path JAR = Path.of(System.getProperty("devstack.jar", "target/devstack.jar"));
+
+    private final Process process;
+    private final Path dir;
+    private final Path out;
+    private final Path err;
+
+    private DevstackProcess(Process process, Path dir, Path out, Path err) {
+        this.process = process;
+        this.dir = dir;
+        this.out = out;
+        this.err = err;
+    }
+
+    static List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP",
+                ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
+        command.addAll(args);
+        return command;
+    }
+
+    static DevstackProcess start(Path dir, Path home, String... args) {
+        try {
+            Path logs = Files.createTempDirectory("devstack-it");
+            Path out = logs.resolve("out.txt");
+            Path err = logs.resolve("err.txt");
+            ProcessBuilder builder = new ProcessBuilder(command(List.of(args))).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            environment(builder.environment(), home);
+            return new DevstackProcess(builder.start(), dir, out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a command that ends by itself and returns what it printed. */
+    static Result run(Path dir, Path home, String... args) {
+        try (DevstackProcess devstack = start(dir, home, args)) {
+            return devstack.awaitExit(Duration.ofSeconds(60));
+        }
+    }
+
+    static void environment(Map<String, String> environment, Path home) {
+        environment.put("DEVSTACK_HOME", home.toString());
+        environment.remove("NO_COLOR");
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    void signal(String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Result awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("devstack did not exit within " + timeout.toSeconds() + "s; output:\n" + out()
+                        + "\nerrors:\n" + err());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        return new Result(process.exitValue(), out(), err());
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    String out() {
+        return read(out);
+    }
+
+    String err() {
+        return read(err);
+    }
+
+    /** Waits until devstack has printed {@code text}. */
+    void awaitOutput(String text, Duration timeout) {
+        Await.until(timeout, "devstack to print \"" + text + "\"; so far:\n" + out(), () -> out().contains(text));
+    }
+
+    /** The service pids this process published in .devstack/run.json, if it is the `up` running there. */
+    List<Long> servicePids() {
+        List<Long> pids = new ArrayList<>();
+        try {
+            JsonNode state = new ObjectMapper().readTree(read(dir.resolve(".devstack/run.json")));
+            if (state.path("supervisor").path("pid").asLong() != process.pid()) {
+                return pids;
+            }
+            for (JsonNode service : state.path("services")) {
+                if (service.path("pid").isNumber()) {
+                    pids.add(service.path("pid").asLong());
+                }
+            }
+        } catch (IOException unreadable) {
+            // nothing published (yet)
+        }
+        return pids;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Long> groups = servicePids();
+        process.destroyForcibly();
+        groups.forEach(Processes::killGroup);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
