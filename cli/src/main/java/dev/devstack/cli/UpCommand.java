@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import sun.misc.Signal;
 
 @Command(name = "up", description = {
         "Start every service of the project on free, sticky ports, in dependency order.",
@@ -31,9 +30,7 @@ final class UpCommand implements Callable<Integer> {
             PlainLogPrinter printer = new PlainLogPrinter(cli.out(),
                     session.config().services().stream().map(s -> s.name()).toList(), cli.colour(), ZoneId.systemDefault());
             supervisor.subscribe(printer);
-            for (String name : new String[] {"INT", "TERM", "HUP"}) {
-                Signal.handle(new Signal(name), signal -> supervisor.stop());
-            }
+            StopSignals.onEach(supervisor::stop);
             session.start();
             StackOutcome outcome = await(supervisor);
             if (!outcome.stopRequested()) {

@@ -63,7 +63,7 @@ class SocketPortProbeTest {
              Socket client = new Socket("127.0.0.1", server.getLocalPort());
              Socket accepted = server.accept()) {
             port = server.getLocalPort();
-            accepted.close(); // the server closes first, so its side lingers in TIME_WAIT
+            accepted.shutdownOutput(); // the server closes first, so its side lingers in TIME_WAIT
             client.getInputStream().read();
         }
         assertThat(probe.check(port)).isEqualTo(new PortStatus.Free());
