@@ -1,0 +1,60 @@
+package dev.devstack.supervisor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every configuration shown to users — in the README, docs/ and the example files — must load. */
+class DocumentedConfigsTest {
+
+    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+
+    @TempDir
+    Path scratch;
+
+    @TestFactory
+    Stream<DynamicTest> everyDocumentedConfigurationLoads() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<Path> documents = new ArrayList<>(List.of(REPO.resolve("README.md")));
+        try (Stream<Path> docs = Files.list(REPO.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(documents::add);
+        }
+        for (Path document : documents) {
+            Matcher blocks = YAML_BLOCK.matcher(Files.readString(document));
+            int index = 0;
+            while (blocks.find()) {
+                String yaml = blocks.group(1);
+                String name = REPO.relativize(document) + " yaml block " + ++index;
+                tests.add(DynamicTest.dynamicTest(name, () -> assertLoads(name, ConfigLoader.PORTS_YAML, yaml)));
+            }
+        }
+        tests.add(DynamicTest.dynamicTest("ports.yaml.example", () ->
+                assertLoads("ports.yaml.example", ConfigLoader.PORTS_YAML, Files.readString(REPO.resolve("ports.yaml.example")))));
+        tests.add(DynamicTest.dynamicTest("Procfile.example", () ->
+                assertLoads("Procfile.example", ConfigLoader.PROCFILE, Files.readString(REPO.resolve("Procfile.example")))));
+        tests.add(DynamicTest.dynamicTest("examples/shop", () ->
+                assertThat(new ConfigLoader(Map.of()).load(REPO.resolve("examples/shop")).services()).hasSize(3)));
+        assertThat(tests).as("yaml blocks found in the docs").hasSizeGreaterThanOrEqualTo(5);
+        return tests.stream();
+    }
+
+    private void assertLoads(String name, String file, String text) throws IOException {
+        Path dir = Files.createTempDirectory(scratch, "doc");
+        Files.writeString(dir.resolve(file), text);
+        Files.writeString(dir.resolve(".env"), "");
+        StackConfig config = new ConfigLoader(Map.of("HOME", "/home/dev")).load(dir);
+        assertThat(config.services()).as(name).isNotEmpty();
+    }
+}
