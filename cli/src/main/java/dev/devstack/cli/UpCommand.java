@@ -22,9 +22,15 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-tui", description = "Print prefixed log lines instead of the dashboard.")
     boolean noTui;
 
+    /** Never returns: once the stack is down, {@link ImmediateExit} ends the process with the exit code. */
     @Override
     public Integer call() throws InterruptedException {
         CliContext cli = parent.cli();
+        ImmediateExit.exit(cli, run(cli));
+        return ExitCodes.INTERNAL;
+    }
+
+    private int run(CliContext cli) throws InterruptedException {
         try (UpSession session = UpSession.open(parent.project(), warning -> cli.err().println("devstack: " + warning))) {
             Supervisor supervisor = session.supervisor();
             PlainLogPrinter printer = new PlainLogPrinter(cli.out(),

@@ -6,11 +6,14 @@ import com.zaxxer.nuprocess.NuProcessBuilder;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Launches with NuProcess: its pump threads read every pipe without ever blocking the child.
- * NuProcess reports an exit status of 127 (command not found) as a failed launch, so a process
- * that did start and then reports that is passed on as exit 127.
+ * The exit is reported by {@link ExitWatch} as soon as the child is a zombie, or by NuProcess,
+ * whichever comes first. NuProcess reports an exit status of 127 (command not found) as a failed
+ * launch, so a process that did start and then reports that is passed on as exit 127.
  */
 public final class NuProcessLauncher implements Launcher {
 
@@ -24,11 +27,15 @@ public final class NuProcessLauncher implements Launcher {
         builder.start();
     }
 
-    private static final class Handler extends NuAbstractProcessHandler {
+    private static final class Handler extends NuAbstractProcessHandler implements ExitWatch.ExitReport {
         private final ProcessListener listener;
         private final LineSplitter stdout;
         private final LineSplitter stderr;
+        private final AtomicBoolean exitReported = new AtomicBoolean();
         private volatile boolean started;
+        private long pid;
+        private OptionalLong startTicks = OptionalLong.empty();
+        private int openPipes = 2;
 
         Handler(ProcessListener listener) {
             this.listener = listener;
@@ -39,7 +46,9 @@ public final class NuProcessLauncher implements Launcher {
         @Override
         public void onStart(NuProcess process) {
             started = true;
-            listener.started(process.getPID());
+            pid = process.getPID();
+            startTicks = ExitWatch.startTicks(pid);
+            listener.started(pid);
         }
 
         @Override
@@ -47,6 +56,7 @@ public final class NuProcessLauncher implements Launcher {
             stdout.feed(buffer);
             if (closed) {
                 stdout.close();
+                pipeClosed();
             }
         }
 
@@ -55,12 +65,32 @@ public final class NuProcessLauncher implements Launcher {
             stderr.feed(buffer);
             if (closed) {
                 stderr.close();
+                pipeClosed();
+            }
+        }
+
+        /** Both pipes of a process close when it exits (NuProcess calls one process's handlers on one thread). */
+        private void pipeClosed() {
+            if (--openPipes == 0 && started && startTicks.isPresent()) {
+                ExitWatch.start(pid, startTicks.getAsLong(), this);
             }
         }
 
         @Override
         public void onExit(int code) {
-            listener.exited(code == Integer.MIN_VALUE && started ? COMMAND_NOT_FOUND : code);
+            report(code == Integer.MIN_VALUE && started ? COMMAND_NOT_FOUND : code);
+        }
+
+        @Override
+        public boolean reported() {
+            return exitReported.get();
+        }
+
+        @Override
+        public void report(int code) {
+            if (exitReported.compareAndSet(false, true)) {
+                listener.exited(code);
+            }
         }
     }
 }
