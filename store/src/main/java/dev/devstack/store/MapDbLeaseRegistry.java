@@ -46,6 +46,25 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
         this.clock = clock;
     }
 
+    /**
+     * Loads and initialises MapDB's classes (its serializers, Kotlin and Guava parts) on a daemon
+     * thread with an in-memory database, so that the first real operation, usually right after a
+     * command has parsed its configuration, does not pay for that on the critical path.
+     */
+    public static void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            DB db = DBMaker.memoryDB().transactionEnable().make();
+            try {
+                leases(db).put("warm", "up");
+                db.commit();
+            } finally {
+                db.close();
+            }
+        }, "devstack-registry-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     public Path file() {
         return home.resolve(DB_FILE);
     }

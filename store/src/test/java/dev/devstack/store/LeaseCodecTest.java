@@ -1,0 +1,48 @@
+package dev.devstack.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LeaseCodecTest {
+
+    private final LeaseCodec codec = new LeaseCodec();
+    private final LeaseOwner owner = new LeaseOwner("/home/dév/my \"shop\"", "default", "api", "metrics");
+
+    @Test
+    void leasesAndStickyPortsSurviveTheRoundTrip() {
+        Lease lease = new Lease(owner, 4012, 1234, 5_678_901L, "dev", Instant.ofEpochMilli(1_700_000_000_123L));
+        StickyPort sticky = new StickyPort(owner, 4012, Instant.ofEpochMilli(42));
+        String key = codec.key(owner);
+
+        assertThat(codec.owner(key)).isEqualTo(owner);
+        assertThat(codec.decodeLease(key, codec.encode(lease))).isEqualTo(lease);
+        assertThat(codec.decodeSticky(key, codec.encode(sticky))).isEqualTo(sticky);
+    }
+
+    @Test
+    void theFormatHasExplicitFieldNames() {
+        Lease lease = new Lease(owner, 4012, 1234, 99, "dev", Instant.ofEpochMilli(7));
+
+        assertThat(codec.encode(lease)).isEqualTo("{\"port\":4012,\"pid\":1234,\"pid_start\":99,\"user\":\"dev\",\"claimed_at\":7}");
+        assertThat(codec.key(owner)).isEqualTo("[\"/home/dév/my \\\"shop\\\"\",\"default\",\"api\",\"metrics\"]");
+    }
+
+    @Test
+    void fieldsAddedByALaterVersionAreIgnored() {
+        String key = codec.key(owner);
+        Lease lease = codec.decodeLease(key, "{\"port\":1,\"pid\":2,\"pid_start\":3,\"user\":\"u\",\"claimed_at\":4,"
+                + "\"ttl\":{\"seconds\":60},\"name\":\"ci\"}");
+
+        assertThat(lease.port()).isEqualTo(1);
+    }
+
+    @Test
+    void aDamagedEntryIsARegistryErrorNamingIt() {
+        assertThatThrownBy(() -> codec.decodeLease(codec.key(owner), "{\"port\":\"x\"}"))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("{\"port\":\"x\"}");
+        assertThatThrownBy(() -> codec.owner("not json")).isInstanceOf(RegistryException.class);
+    }
+}
