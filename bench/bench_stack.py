@@ -5,6 +5,7 @@
   stop  : from SIGINT to devstack until every service process is gone and devstack has exited
   exit  : from SIGINT until devstack has exited ("prompt back")
   ports : wall time of `devstack ports` while the stack runs, and after it stopped
+  rss   : devstack's peak resident memory (VmHWM) just before the stop
 
   python3 bench/bench_stack.py [--n 10,50] [--reps 5] [--json results.json]
 
@@ -57,6 +58,14 @@ def group(pgid):
             if fields[0] != "Z" and fields[2] == str(pgid):
                 members.append(int(entry))
     return members
+
+
+def peak_rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def generate(directory, n):
@@ -121,6 +130,7 @@ def one_run(n, env_base):
         pids = [s["pid"] for s in run_state(directory)["services"]]
         processes = [p for pid in pids for p in group(pid)]
         ports_live_s = timed_ports(directory, env)
+        rss_mib = peak_rss_mib(up.pid)
 
         t1 = time.monotonic()
         os.kill(up.pid, signal.SIGINT)
@@ -131,7 +141,7 @@ def one_run(n, env_base):
         stop_s = max(gone_s, exit_s)
         ports_stopped_s = timed_ports(directory, env)
         return {"n": n, "up_s": up_s, "stop_s": stop_s, "exit_s": exit_s, "ports_live_s": ports_live_s,
-                "ports_stopped_s": ports_stopped_s, "exit_code": up.returncode,
+                "ports_stopped_s": ports_stopped_s, "rss_mib": rss_mib, "exit_code": up.returncode,
                 "left_over": sum(1 for p in processes if alive(p))}
     finally:
         if up.poll() is None:
@@ -161,15 +171,16 @@ def main():
     subprocess.run([LAUNCHER, "--version"], check=True, stdout=subprocess.DEVNULL, env=env)  # build once, first
     all_runs = []
     print("| N | up: launch → all ports accept (s) | SIGINT → all services gone and devstack exited (s)"
-          " | SIGINT → devstack exited (s) | `ports`, stack running (s) | `ports`, stopped (s) | runs |")
-    print("|---|---|---|---|---|---|---|")
+          " | SIGINT → devstack exited (s) | `ports`, stack running (s) | `ports`, stopped (s)"
+          " | devstack peak RSS (MiB) | runs |")
+    print("|---|---|---|---|---|---|---|---|")
     for n in [int(x) for x in opts.n.split(",")]:
         runs = [one_run(n, env) for _ in range(opts.reps)]
         all_runs += runs
         bad = [r for r in runs if r["exit_code"] != 0 or r["left_over"]]
         print(f"| {n} | {median(runs, 'up_s'):.3f} | {median(runs, 'stop_s'):.3f} | {median(runs, 'exit_s'):.3f}"
               f" | {median(runs, 'ports_live_s'):.3f} | {median(runs, 'ports_stopped_s'):.3f}"
-              f" | {len(runs) - len(bad)}/{len(runs)} clean |", flush=True)
+              f" | {median(runs, 'rss_mib'):.1f} | {len(runs) - len(bad)}/{len(runs)} clean |", flush=True)
     if opts.json:
         with open(opts.json, "w") as f:
             json.dump(all_runs, f, indent=1)

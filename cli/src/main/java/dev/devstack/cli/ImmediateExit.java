@@ -2,6 +2,7 @@ package dev.devstack.cli;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class ImmediateExit {
         cli.out().flush();
         cli.err().flush();
         if (!writingClassArchive()) {
-            Native.load("c", LibC.class)._exit(code);
+            Native.load(Platform.C_LIBRARY_NAME, LibC.class)._exit(code);
         }
         System.exit(code);
     }

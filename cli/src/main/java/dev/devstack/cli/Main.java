@@ -1,14 +1,20 @@
 package dev.devstack.cli;
 
+import dev.devstack.store.MapDbLeaseRegistry;
 import picocli.CommandLine;
 
-/** The devstack command: parses arguments, runs one command, exits with its code. */
+/**
+ * The devstack command: parses arguments, runs one command, exits with its code. Nearly every
+ * command opens the registry, so MapDB's classes are warmed up on the second core while picocli
+ * parses the command line.
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        MapDbLeaseRegistry.warmUpInBackground();
         System.exit(run(CliContext.fromSystem(), args));
     }
 

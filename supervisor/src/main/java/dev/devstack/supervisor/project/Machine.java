@@ -22,9 +22,7 @@ final class Machine {
             port -> sockets.holderOf(port).map(PortHolder::describe));
     final ProjectLeases leases;
 
-    /** Created before the configuration is read, so that the registry warms up meanwhile. */
     Machine(ProjectContext context, Consumer<String> warnings) {
-        MapDbLeaseRegistry.warmUpInBackground();
         this.leases = new ProjectLeases(new MapDbLeaseRegistry(context.home(), REGISTRY_WAIT, warnings, context.clock()),
                 processes, context);
     }

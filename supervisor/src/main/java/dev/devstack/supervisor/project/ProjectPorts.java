@@ -25,8 +25,8 @@ public final class ProjectPorts {
     }
 
     public static PortsReport read(ProjectContext context, Consumer<String> warnings) {
-        Machine machine = new Machine(context, warnings);
         StackConfig config = new ConfigLoader(context.environment()).load(context.projectDir());
+        Machine machine = new Machine(context, warnings);
         Optional<RunState> live = new RunStateFile(context.stateDir()).read()
                 .filter(state -> state.instance().equals(context.instance()))
                 .filter(state -> machine.processes.isAlive(state.supervisorPid(), state.supervisorStart()));

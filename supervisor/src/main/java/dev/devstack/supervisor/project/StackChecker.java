@@ -13,8 +13,8 @@ public final class StackChecker {
     }
 
     public static CheckReport check(ProjectContext context, Consumer<String> warnings) {
-        Machine machine = new Machine(context, warnings);
         StackConfig config = new ConfigLoader(context.environment()).load(context.projectDir());
+        Machine machine = new Machine(context, warnings);
         try (PortPlan ports = machine.leases.preview(config, machine.planner)) {
             return new CheckReport(config, DependencyGraph.of(config.services()).waves(), ports.assignments());
         }

@@ -38,8 +38,8 @@ public final class UpSession implements AutoCloseable {
     private UpSession(ProjectContext context, Consumer<String> warnings) {
         this.context = context;
         this.warnings = warnings;
-        this.machine = new Machine(context, warnings);
         this.config = new ConfigLoader(context.environment()).load(context.projectDir());
+        this.machine = new Machine(context, warnings);
         this.self = machine.processes.self();
         ProjectLeases.Claim claim = machine.leases.claim(config, machine.planner, self);
         this.swept = claim.swept();

@@ -2,10 +2,12 @@ package dev.devstack.supervisor.run;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 
 /**
  * Signals a whole process group through kill(2) with a negative pid. Every service runs in its
  * own session and group (pid = pgid), so this reaches everything it forked that stayed in it.
+ * libc is loaded by its file name: by the bare name "c", JNA would run `ldconfig -p` to find it.
  */
 public final class ProcessGroups {
 
@@ -14,7 +16,7 @@ public final class ProcessGroups {
     }
 
     private static final int ESRCH = 3;
-    private final LibC libc = Native.load("c", LibC.class);
+    private final LibC libc = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
 
     /** @return false when no process of the group is left */
     public boolean signal(long pgid, Signal signal) {
