@@ -3,7 +3,7 @@ package dev.devstack.store;
 import java.util.List;
 import java.util.Optional;
 
-/** What a registry holds, read inside one locked operation. */
+/** What a registry holds, read inside one locked operation; valid only until that operation returns. */
 public interface RegistryView {
 
     List<Lease> leases();

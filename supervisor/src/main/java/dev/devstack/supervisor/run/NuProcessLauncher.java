@@ -21,7 +21,7 @@ public final class NuProcessLauncher implements Launcher {
 
     @Override
     public void launch(String command, Path cwd, Map<String, String> environment, ProcessListener listener) {
-        NuProcessBuilder builder = new NuProcessBuilder(ShellCommand.argv(command, cwd, environment), environment);
+        NuProcessBuilder builder = new NuProcessBuilder(ShellCommand.argv(command), environment);
         builder.setCwd(cwd);
         builder.setProcessListener(new Handler(listener));
         builder.start();

@@ -1,0 +1,78 @@
+package dev.devstack.supervisor.run;
+
+import static dev.devstack.supervisor.testing.TestProject.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devstack.detect.ConnectProbe;
+import dev.devstack.detect.SocketPortProbe;
+import dev.devstack.store.MapDbLeaseRegistry;
+import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.plan.EnvironmentBuilder;
+import dev.devstack.supervisor.plan.PortPlan;
+import dev.devstack.supervisor.plan.PortPlanner;
+import dev.devstack.supervisor.plan.StackPlan;
+import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.Processes;
+import dev.devstack.supervisor.testing.TestProject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A dependency whose port never opens: the wait ends at its deadline, says why, and blocks only its dependents. */
+class ReadinessTimeoutIT {
+
+    @TempDir
+    Path projectDir;
+    @TempDir
+    Path home;
+
+    @Test
+    void aDependencyThatNeverListensBlocksItsDependentsAfterTheTimeoutAndSaysWhy() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  mute: { command: "%s" }
+                  web: { command: "%s", depends_on: [mute] }
+                  other: { command: "%s" }
+                """.formatted(service(""), service("--listen"), service("--listen")));
+        StackConfig config = new ConfigLoader(System.getenv()).load(projectDir);
+        PortPlanner planner = new PortPlanner(new SocketPortProbe(), port -> Optional.empty());
+        PortPlan ports = new MapDbLeaseRegistry(home, Duration.ofSeconds(5), w -> { }, Clock.systemUTC())
+                .read(view -> planner.plan(config, "default", view, lease -> true, true));
+        StackPlan plan = new StackPlan(config, "default", ports,
+                new EnvironmentBuilder(System.getenv()).build(config, "default", ports));
+        List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+        try (Supervisor supervisor = new Supervisor(plan, new NuProcessLauncher(), new ProcessGroups(),
+                new ConnectProbe(100), Clock.systemUTC(), Duration.ofSeconds(1))) {
+            supervisor.subscribe(events::add);
+            supervisor.start();
+            try {
+                Await.until(Duration.ofSeconds(20), "web to be blocked", () ->
+                        supervisor.snapshot().service("web").orElseThrow().state() == ServiceState.BLOCKED);
+                int port = supervisor.snapshot().service("mute").orElseThrow().ports().get(0);
+
+                assertThat(supervisor.snapshot().service("web").orElseThrow().detail())
+                        .isEqualTo("waits for mute, which is not ready after 1s (tcp on " + port + ")");
+                assertThat(supervisor.snapshot().service("mute").orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
+                Await.until(Duration.ofSeconds(20), "other to be ready", () ->
+                        supervisor.snapshot().service("other").orElseThrow().state() == ServiceState.READY);
+                assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(StackEvent.Notice.class, n ->
+                        assertThat(n.message()).isEqualTo("not ready after 1s (tcp on " + port + ");"
+                                + " services that wait for it will not start")));
+
+                StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
+                assertThat(outcome.stopRequested()).isTrue();
+            } finally {
+                supervisor.snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
+            }
+        }
+    }
+}
