@@ -112,6 +112,32 @@ class DevstackCommandIT {
     }
 
     @Test
+    void aSecondCtrlCKillsWhatIsStillStoppingAtOnce() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  stubborn:
+                    command: "sh -c 'trap \\"\\" TERM; while true; do sleep 1; done'"
+                    port: none
+                    stop_timeout: 60s
+                """);
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            up.awaitOutput("stubborn: running, pid", WAIT);
+            long pid = up.servicePids().get(0);
+
+            up.signal("INT");
+            up.awaitOutput("stubborn: stopping: SIGTERM sent, SIGKILL in 60s", WAIT);
+            assertThat(Processes.group(pid)).as("ignores SIGTERM").isNotEmpty();
+            up.signal("INT");
+            DevstackProcess.Result result = up.awaitExit(Duration.ofSeconds(10));
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).contains("stopping again: killing what is left with SIGKILL",
+                    "stubborn: killed by devstack (SIGKILL)");
+            assertThat(Processes.group(pid)).isEmpty();
+        }
+    }
+
+    @Test
     void twoProjectsStartedAtTheSameInstantGetDisjointPortsAndBothComeUp() throws Exception {
         int base = FreePorts.next();
         StringBuilder yaml = new StringBuilder("services:\n");
