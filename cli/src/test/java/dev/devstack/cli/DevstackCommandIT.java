@@ -121,8 +121,8 @@ class DevstackCommandIT {
                     stop_timeout: 60s
                 """);
         try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
-            up.awaitOutput("stubborn: running, pid", WAIT);
-            long pid = up.servicePids().get(0);
+            long pid = Await.value(WAIT, "stubborn's pid in run.json",
+                    () -> up.servicePids().stream().findFirst().orElse(null));
 
             up.signal("INT");
             up.awaitOutput("stubborn: stopping: SIGTERM sent, SIGKILL in 60s", WAIT);
