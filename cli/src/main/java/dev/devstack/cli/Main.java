@@ -1,6 +1,7 @@
 package dev.devstack.cli;
 
 import dev.devstack.store.MapDbLeaseRegistry;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
@@ -20,8 +21,8 @@ public final class Main {
 
     static int run(CliContext cli, String[] args) {
         CommandLine commandLine = new CommandLine(new DevstackCommand(cli), new Factory(cli));
-        commandLine.setOut(new java.io.PrintWriter(cli.out(), true));
-        commandLine.setErr(new java.io.PrintWriter(cli.err(), true));
+        commandLine.setOut(new PrintWriter(cli.out(), true));
+        commandLine.setErr(new PrintWriter(cli.err(), true));
         commandLine.setExecutionExceptionHandler(new ErrorReporter(cli.err()));
         return commandLine.execute(args);
     }

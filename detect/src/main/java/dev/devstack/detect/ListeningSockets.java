@@ -1,6 +1,8 @@
 package dev.devstack.detect;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,8 +131,8 @@ public final class ListeningSockets {
             }
         }
         try {
-            return java.net.InetAddress.getByAddress(bytes).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException(hex, e);
         }
     }

@@ -43,7 +43,7 @@ final class LeaseCodec {
             throw unreadable(key, e);
         }
         if (parts.size() != 4) {
-            throw new RegistryException("unreadable registry key: " + key);
+            throw new RegistryException(damaged(key));
         }
         return new LeaseOwner(parts.get(0), parts.get(1), parts.get(2), parts.get(3));
     }
@@ -120,7 +120,7 @@ final class LeaseCodec {
         try {
             return Long.parseLong(fields.get(name));
         } catch (NumberFormatException e) {
-            throw new RegistryException("registry entry without a valid `" + name + "`: " + value, e);
+            throw new RegistryException(damaged(value + " (`" + name + "` is missing or not a number)"), e);
         }
     }
 
@@ -130,11 +130,17 @@ final class LeaseCodec {
 
     private static void expect(JsonToken actual, JsonToken expected, String text) {
         if (actual != expected) {
-            throw new RegistryException("unreadable registry entry: " + text);
+            throw new RegistryException(damaged(text));
         }
     }
 
     private static RegistryException unreadable(String text, IOException e) {
-        return new RegistryException("unreadable registry entry: " + text, e);
+        return new RegistryException(damaged(text), e);
+    }
+
+    /** A damaged entry means a damaged file: say how to start afresh (only remembered ports are lost). */
+    private static String damaged(String text) {
+        return "unreadable registry entry: " + text + "; the registry file may be damaged: move it aside"
+                + " (registry.db in devstack's home folder) and devstack starts a new one";
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -130,7 +131,7 @@ class MapDbLeaseRegistryTest {
         });
         Path file = home.resolve(MapDbLeaseRegistry.DB_FILE);
         byte[] whole = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(whole, 100));
+        Files.write(file, Arrays.copyOf(whole, 100));
 
         assertThat(registry.read(RegistryView::leases)).isEmpty();
         assertThat(warnings).hasSize(1);

@@ -12,6 +12,7 @@ import dev.devstack.supervisor.run.NuProcessLauncher;
 import dev.devstack.supervisor.run.ProcessGroups;
 import dev.devstack.supervisor.run.Supervisor;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +31,7 @@ public final class UpSession implements AutoCloseable {
     private final ProcessInfo self;
     private final StackPlan plan;
     private final Supervisor supervisor;
-    private final java.util.List<Lease> swept;
+    private final List<Lease> swept;
     private final Consumer<String> warnings;
     private RunStatePublisher publisher;
     private Thread shutdownHook;

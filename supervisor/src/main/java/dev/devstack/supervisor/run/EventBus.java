@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.run;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
  */
 final class EventBus implements AutoCloseable {
 
-    private static final StackEvent.Notice END = new StackEvent.Notice(java.time.Instant.EPOCH, "", "");
+    private static final StackEvent.Notice END = new StackEvent.Notice(Instant.EPOCH, "", "");
 
     private final LinkedBlockingQueue<StackEvent> queue = new LinkedBlockingQueue<>();
     private final List<Consumer<StackEvent>> listeners = new CopyOnWriteArrayList<>();

@@ -1,5 +1,7 @@
 package dev.devstack.supervisor.run;
 
+import java.util.Optional;
+
 /** The signals devstack sends, with their Linux numbers. */
 public enum Signal {
     HUP(1),
@@ -23,12 +25,12 @@ public enum Signal {
     }
 
     /** The signal with this number among ours, if it is one. */
-    public static java.util.Optional<Signal> of(int number) {
+    public static Optional<Signal> of(int number) {
         for (Signal signal : values()) {
             if (signal.number == number) {
-                return java.util.Optional.of(signal);
+                return Optional.of(signal);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

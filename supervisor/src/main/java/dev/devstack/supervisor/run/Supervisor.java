@@ -11,11 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -46,6 +49,7 @@ public final class Supervisor implements StackView, AutoCloseable {
     private final CompletableFuture<StackOutcome> finished = new CompletableFuture<>();
     private volatile StackSnapshot snapshot;
     private boolean stopRequested;
+    private boolean killRequested;
 
     public Supervisor(StackPlan plan, Launcher launcher, ProcessGroups groups, ConnectProbe connect, Clock clock,
                       Duration readyTimeout) {
@@ -199,6 +203,10 @@ public final class Supervisor implements StackView, AutoCloseable {
         service.started = true;
         service.startedAt = clock.instant();
         change(service, ServiceState.RUNNING, "pid " + pid);
+        if (killRequested) {
+            kill(service);
+            return;
+        }
         if (stopRequested) {
             signalStop(service);
             return;
@@ -319,19 +327,24 @@ public final class Supervisor implements StackView, AutoCloseable {
     }
 
     private void killRemaining() {
+        killRequested = true;
         bus.publish(new StackEvent.Notice(clock.instant(), "", "stopping again: killing what is left with SIGKILL"));
         for (ServiceRuntime service : services.values()) {
             if (service.state.isAlive() && service.pid > 1) {
-                service.cancelTimers();
-                service.sentSignal = Signal.KILL;
-                if (service.state != ServiceState.STOPPING) {
-                    change(service, ServiceState.STOPPING, "SIGKILL sent");
-                }
-                groups.signal(service.pid, Signal.KILL);
-                service.killTimer = engine.schedule(() -> guarded(() -> giveUp(service)), AFTER_KILL.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                kill(service);
             }
         }
+    }
+
+    private void kill(ServiceRuntime service) {
+        service.cancelTimers();
+        service.sentSignal = Signal.KILL;
+        if (service.state != ServiceState.STOPPING) {
+            change(service, ServiceState.STOPPING, "SIGKILL sent");
+        }
+        groups.signal(service.pid, Signal.KILL);
+        service.killTimer = engine.schedule(() -> guarded(() -> giveUp(service)), AFTER_KILL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void checkFinished() {
@@ -360,7 +373,7 @@ public final class Supervisor implements StackView, AutoCloseable {
     private void run(Runnable task) {
         try {
             engine.execute(() -> guarded(task));
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             // the supervisor is closed; late process callbacks have nobody left to tell
         }
     }
@@ -375,10 +388,10 @@ public final class Supervisor implements StackView, AutoCloseable {
 
     private static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : String.format(java.util.Locale.ROOT, "%.2fs", millis / 1000.0);
+        return millis % 1000 == 0 ? millis / 1000 + "s" : String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -64,7 +64,7 @@ class ReadinessTimeoutIT {
                 assertThat(supervisor.snapshot().service("mute").orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
                 Await.until(Duration.ofSeconds(20), "other to be ready", () ->
                         supervisor.snapshot().service("other").orElseThrow().state() == ServiceState.READY);
-                assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(StackEvent.Notice.class, n ->
+                assertThat(new ArrayList<>(events)).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(StackEvent.Notice.class, n ->
                         assertThat(n.message()).isEqualTo("not ready after 1s (tcp on " + port + ");"
                                 + " services that wait for it will not start")));
 

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,20 @@ class UpSessionIT {
         return session.supervisor().snapshot().service(service).orElseThrow();
     }
 
+    /** The events so far; the bus thread may be adding more while a test reads. */
+    private List<StackEvent> events() {
+        return new ArrayList<>(events);
+    }
+
+    /** Events reach listeners on the bus thread, a moment after the state they report. */
+    private void awaitEvent(String what, Predicate<StackEvent> event) {
+        Await.until(WAIT, what, () -> events().stream().anyMatch(event));
+    }
+
+    private static boolean stateChange(StackEvent event, String service, ServiceState state) {
+        return event instanceof StackEvent.StateChanged change && change.service().equals(service) && change.state() == state;
+    }
+
     private static StackOutcome stop(UpSession session) throws Exception {
         return session.supervisor().stop().get(30, TimeUnit.SECONDS);
     }
@@ -114,9 +129,10 @@ class UpSessionIT {
 
         await(session, "web", ServiceState.READY);
         Await.until(WAIT, "web's probe of api", () -> project.exists("probe.txt") && !project.read("probe.txt").isEmpty());
+        awaitEvent("web's ready event", e -> stateChange(e, "web", ServiceState.READY));
 
         assertThat(project.read("probe.txt")).isEqualTo("accepted");
-        List<String> order = events.stream().filter(e -> e instanceof StackEvent.StateChanged)
+        List<String> order = events().stream().filter(e -> e instanceof StackEvent.StateChanged)
                 .map(e -> (StackEvent.StateChanged) e).map(e -> e.service() + " " + e.state().word()).toList();
         assertThat(order).containsSubsequence("api ready", "web starting");
         assertThat(order.indexOf("web starting")).isGreaterThan(order.indexOf("api ready"));
@@ -154,8 +170,9 @@ class UpSessionIT {
         await(session, "web", ServiceState.READY);
 
         stop(session);
+        awaitEvent("db's stopped event", e -> stateChange(e, "db", ServiceState.STOPPED));
 
-        List<String> stops = events.stream().filter(e -> e instanceof StackEvent.StateChanged change
+        List<String> stops = events().stream().filter(e -> e instanceof StackEvent.StateChanged change
                         && change.state() == ServiceState.STOPPED)
                 .map(e -> ((StackEvent.StateChanged) e).service()).toList();
         assertThat(stops).containsExactly("web", "api", "db");
@@ -234,8 +251,8 @@ class UpSessionIT {
         ServiceSnapshot ghost = await(session, "ghost", ServiceState.CRASHED);
 
         assertThat(ghost.detail()).isEqualTo("exit 127: command not found (see its output above)");
-        Await.until(WAIT, "the shell's complaint", () -> events.stream().anyMatch(e -> e instanceof StackEvent.Output out
-                && out.line().contains("no-such-command-here: not found")));
+        awaitEvent("the shell's complaint", e -> e instanceof StackEvent.Output out
+                && out.line().contains("no-such-command-here: not found"));
     }
 
     @Test
@@ -250,7 +267,7 @@ class UpSessionIT {
         session.close();
         sessions.clear();
 
-        List<String> lines = events.stream().filter(e -> e instanceof StackEvent.Output)
+        List<String> lines = events().stream().filter(e -> e instanceof StackEvent.Output)
                 .map(e -> ((StackEvent.Output) e).line()).toList();
         assertThat(lines).containsExactly("grüße 🚀", "line two", "no newline at the end");
     }
@@ -262,9 +279,10 @@ class UpSessionIT {
             UpSession session = up("services:\n  api: { command: \"%s\", port: %d }\n".formatted(service("--listen"), port));
 
             ServiceSnapshot api = await(session, "api", ServiceState.READY);
+            awaitEvent("api's ready event", e -> stateChange(e, "api", ServiceState.READY));
 
             assertThat(api.ports().get(0)).isNotEqualTo(port);
-            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(StackEvent.Notice.class, n ->
+            assertThat(events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(StackEvent.Notice.class, n ->
                     assertThat(n.message()).startsWith("port " + api.ports().get(0) + " (moved: port " + port
                             + ", which is in use by pid " + listener.pid() + " (").contains("-c import socket, time")
                             .doesNotContain("\n")));
@@ -300,9 +318,10 @@ class UpSessionIT {
         UpSession second = up(yaml);
         List<Integer> secondPorts = List.of(await(second, "api", ServiceState.READY).ports().get(0),
                 await(second, "web", ServiceState.READY).ports().get(0));
+        awaitEvent("web's ready event", e -> stateChange(e, "web", ServiceState.READY));
 
         assertThat(secondPorts).isEqualTo(firstPorts);
-        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(StackEvent.Notice.class, n ->
+        assertThat(events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(StackEvent.Notice.class, n ->
                 assertThat(n.message()).isEqualTo("port " + firstPorts.get(0) + " (same as last time)")));
     }
 

@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class TestProject {
     public Map<String, String> environment(String file) {
         try {
             @SuppressWarnings("unchecked")
-            Map<String, String> env = new com.fasterxml.jackson.databind.ObjectMapper().readValue(read(file), Map.class);
+            Map<String, String> env = new ObjectMapper().readValue(read(file), Map.class);
             return env;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
