@@ -112,6 +112,30 @@ class DevstackCommandIT {
     }
 
     @Test
+    void whenTheSupervisorIsKilledWithSigkillEveryServiceEndsWithinTwoSecondsOnItsOwn() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  api: { command: "%s" }
+                  web: { command: "%s", depends_on: [api] }
+                  forker: { command: "sh -c 'sleep 1000 & sleep 1000'", port: none }
+                """.formatted(service("--listen"), service("--listen")));
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            awaitAllReady(projectDir, 2);
+            List<Long> everyProcess = Await.value(WAIT, "all service processes and their lifelines", () -> {
+                List<Long> all = new ArrayList<>();
+                up.servicePids().forEach(pid -> all.addAll(Processes.group(pid)));
+                return up.servicePids().size() == 3 && all.size() == 2 + 2 + 4 ? all : null; // each with its lifeline
+            });
+
+            up.signal("KILL");
+            up.awaitExit(WAIT);
+
+            Await.until(Duration.ofSeconds(2), "every process of the stack to end after SIGKILL of devstack",
+                    () -> everyProcess.stream().noneMatch(Processes::alive));
+        }
+    }
+
+    @Test
     void aSecondCtrlCKillsWhatIsStillStoppingAtOnce() throws Exception {
         new TestProject(projectDir).write("ports.yaml", """
                 services:

@@ -249,6 +249,10 @@ public final class Supervisor implements StackView, AutoCloseable {
             return;
         }
         service.cancelTimers();
+        if (service.pid > 1) {
+            // what is left of its group (its lifeline watcher, children it left behind) ends with it
+            groups.signal(service.pid, Signal.KILL);
+        }
         if (code == ProcessListener.LAUNCH_FAILED) {
             change(service, ServiceState.FAILED, "could not start `" + service.plan.command() + "` in "
                     + service.plan.spec().cwd());

@@ -64,9 +64,9 @@ class ReadinessTimeoutIT {
                 assertThat(supervisor.snapshot().service("mute").orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
                 Await.until(Duration.ofSeconds(20), "other to be ready", () ->
                         supervisor.snapshot().service("other").orElseThrow().state() == ServiceState.READY);
-                assertThat(new ArrayList<>(events)).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(StackEvent.Notice.class, n ->
-                        assertThat(n.message()).isEqualTo("not ready after 1s (tcp on " + port + ");"
-                                + " services that wait for it will not start")));
+                String notice = "not ready after 1s (tcp on " + port + "); services that wait for it will not start";
+                Await.until(Duration.ofSeconds(20), "the notice: " + notice, () -> new ArrayList<>(events).stream()
+                        .anyMatch(e -> e instanceof StackEvent.Notice n && n.message().equals(notice)));
 
                 StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
                 assertThat(outcome.stopRequested()).isTrue();

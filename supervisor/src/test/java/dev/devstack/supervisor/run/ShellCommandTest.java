@@ -17,7 +17,7 @@ class ShellCommandTest {
             "ruby -e 'puts 1 && 2'"})
     void simpleCommandsAreExecutedInPlaceOfTheShell(String command) {
         assertThat(ShellCommand.isSimple(command)).isTrue();
-        assertThat(ShellCommand.script(command)).isEqualTo("exec " + command);
+        assertThat(ShellCommand.script(command)).endsWith("\nexec " + command);
     }
 
     @ParameterizedTest
@@ -35,12 +35,24 @@ class ShellCommandTest {
             "./server\n./other"})
     void compoundCommandsKeepTheirShell(String command) {
         assertThat(ShellCommand.isSimple(command)).isFalse();
-        assertThat(ShellCommand.script(command)).isEqualTo(command);
+        assertThat(ShellCommand.script(command)).endsWith("\n" + command).doesNotContain("exec " + command);
     }
 
     @Test
     void everyServiceStartsInItsOwnSessionWithSigpipeRestoredThroughTheShell() {
-        assertThat(ShellCommand.argv("python3 -m http.server $PORT"))
-                .containsExactly("setsid", "env", "--default-signal=PIPE", "sh", "-c", "exec python3 -m http.server $PORT");
+        assertThat(ShellCommand.argv("python3 -m http.server $PORT")).startsWith("setsid", "env",
+                "--default-signal=PIPE", "sh", "-c").last().asString().endsWith("\nexec python3 -m http.server $PORT");
+    }
+
+    @Test
+    void theLifelineIsMovedOffTheServicesStdinBeforeTheServiceStarts() {
+        String script = ShellCommand.script("./server");
+
+        assertThat(script.lines()).containsExactly(
+                "exec 3<&0 </dev/null",
+                "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; kill -TERM 0; sleep 1; kill -KILL 0'"
+                        + " devstack-lifeline <&3 >/dev/null 2>&1 &",
+                "exec 3<&-",
+                "exec ./server");
     }
 }

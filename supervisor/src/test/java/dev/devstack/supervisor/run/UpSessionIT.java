@@ -147,7 +147,7 @@ class UpSessionIT {
                 """.formatted(service("--listen")));
         long forker = await(session, "forker", ServiceState.RUNNING).pid().orElseThrow();
         long api = await(session, "api", ServiceState.READY).pid().orElseThrow();
-        Await.until(WAIT, "the forker's children", () -> Processes.group(forker).size() == 3);
+        Await.until(WAIT, "the forker, its two children and its lifeline", () -> Processes.group(forker).size() == 4);
         List<Long> everyProcess = new ArrayList<>(Processes.group(forker));
         everyProcess.addAll(Processes.group(api));
 
