@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every service of a project on free, sticky ports.",
-        subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class},
+        subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class, DownCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",
@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
                 "3:a port the configuration insists on is taken, or no port is free in the range",
                 "4:this project is already running",
                 "5:devstack's registry is unusable",
+                "6:`down`: the running stack did not stop in time",
                 "70:internal error"})
 final class DevstackCommand {
 

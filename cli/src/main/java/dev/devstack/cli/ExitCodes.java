@@ -12,6 +12,7 @@ final class ExitCodes {
     static final int PORT_CONFLICT = 3;
     static final int ALREADY_RUNNING = 4;
     static final int STATE = 5;
+    static final int STOP_FAILED = 6;
     static final int INTERNAL = 70;
 
     private ExitCodes() {
@@ -23,6 +24,7 @@ final class ExitCodes {
             case PORT_CONFLICT -> PORT_CONFLICT;
             case ALREADY_RUNNING -> ALREADY_RUNNING;
             case STATE -> STATE;
+            case STOP_FAILED -> STOP_FAILED;
         };
     }
 }

@@ -60,6 +60,7 @@ final class PortsCommand implements Callable<Integer> {
         root.put("path", report.path().toString());
         root.put("instance", report.instance());
         root.put("running", report.running());
+        root.put("orphaned", report.orphaned());
         if (report.supervisorPid().isPresent()) {
             root.put("supervisor_pid", report.supervisorPid().getAsLong());
         } else {
@@ -104,7 +105,9 @@ final class PortsCommand implements Callable<Integer> {
 
     private static void table(PortsReport report, PrintStream out) {
         out.println(report.project() + " (" + report.path() + "): " + (report.running()
-                ? "running, devstack pid " + report.supervisorPid().getAsLong() : "not running"));
+                ? "running, devstack pid " + report.supervisorPid().getAsLong()
+                : report.orphaned() ? "orphaned: its devstack ended without stopping it; `devstack down` ends it"
+                : "not running"));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SERVICE", "PORT(S)", "STATE", "PID", "URL"});
         for (ServicePorts service : report.services()) {

@@ -1,5 +1,6 @@
 package dev.devstack.detect;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Looks up processes by pid. */
@@ -8,6 +9,12 @@ public interface ProcessTable {
     Optional<ProcessInfo> find(long pid);
 
     ProcessInfo self();
+
+    /**
+     * The current user's live processes that are in session {@code sid} and in the process group
+     * of the same number: what is left of a service started with setsid, even after its leader ended.
+     */
+    List<ProcessInfo> sessionMembers(long sid);
 
     /** True while the process that had {@code pid} when it started at {@code startMillis} still runs. */
     default boolean isAlive(long pid, long startMillis) {

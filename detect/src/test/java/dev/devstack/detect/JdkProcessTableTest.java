@@ -38,4 +38,19 @@ class JdkProcessTableTest {
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void theMembersOfASessionAreFoundAfterItsLeaderEnded() throws Exception {
+        Process leader = new ProcessBuilder("setsid", "sh", "-c", "sleep 30 >/dev/null 2>&1 & echo $!; exit 0").start();
+        long sid = leader.pid();
+        long child = Long.parseLong(new String(leader.getInputStream().readAllBytes()).trim());
+        try {
+            assertThat(leader.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(table.sessionMembers(sid)).extracting(ProcessInfo::pid).containsExactly(child);
+            assertThat(table.sessionMembers(ProcessHandle.current().pid())).isEmpty();
+        } finally {
+            ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
 }

@@ -82,6 +82,40 @@ final class LeaseCodec {
                 Instant.ofEpochMilli(number(fields, "last_used", value)));
     }
 
+    String processKey(String project, String instance, String service, long pid) {
+        return write(out -> {
+            out.writeStartArray();
+            out.writeString(project);
+            out.writeString(instance);
+            out.writeString(service);
+            out.writeNumber(pid);
+            out.writeEndArray();
+        });
+    }
+
+    String encode(ProcessRecord process) {
+        return write(out -> {
+            out.writeStartObject();
+            out.writeStringField("project", process.project());
+            out.writeStringField("instance", process.instance());
+            out.writeStringField("service", process.service());
+            out.writeNumberField("pid", process.pid());
+            out.writeNumberField("pid_start", process.pidStart());
+            out.writeNumberField("supervisor_pid", process.supervisorPid());
+            out.writeNumberField("supervisor_start", process.supervisorStart());
+            out.writeNumberField("started_at", process.startedAt().toEpochMilli());
+            out.writeEndObject();
+        });
+    }
+
+    ProcessRecord decodeProcess(String value) {
+        Map<String, String> fields = fields(value);
+        return new ProcessRecord(fields.getOrDefault("project", ""), fields.getOrDefault("instance", ""),
+                fields.getOrDefault("service", ""), number(fields, "pid", value), number(fields, "pid_start", value),
+                number(fields, "supervisor_pid", value), number(fields, "supervisor_start", value),
+                Instant.ofEpochMilli(number(fields, "started_at", value)));
+    }
+
     private interface Writing {
         void to(JsonGenerator out) throws IOException;
     }

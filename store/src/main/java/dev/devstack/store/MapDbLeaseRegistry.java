@@ -28,6 +28,7 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
     static final String LOCK_FILE = "registry.lock";
     static final String LEASES = "leases";
     static final String STICKY = "sticky";
+    static final String PROCESSES = "processes";
 
     private final Path home;
     private final Duration lockTimeout;
@@ -72,7 +73,7 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
     @Override
     public <T> T read(Function<RegistryView, T> work) {
         return withDatabase(db -> {
-            T result = work.apply(new MapDbTransaction(codec, leases(db), sticky(db)));
+            T result = work.apply(new MapDbTransaction(codec, leases(db), sticky(db), processes(db)));
             db.rollback();
             return result;
         });
@@ -83,7 +84,7 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
         return withDatabase(db -> {
             T result;
             try {
-                result = work.apply(new MapDbTransaction(codec, leases(db), sticky(db)));
+                result = work.apply(new MapDbTransaction(codec, leases(db), sticky(db), processes(db)));
             } catch (RuntimeException | Error e) {
                 db.rollback();
                 throw e;
@@ -135,6 +136,7 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
         try {
             leases(db).size();
             sticky(db).size();
+            processes(db).size();
             return db;
         } catch (RuntimeException e) {
             db.close();
@@ -189,5 +191,9 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
 
     private static BTreeMap<String, String> sticky(DB db) {
         return db.treeMap(STICKY, Serializer.STRING, Serializer.STRING).createOrOpen();
+    }
+
+    private static BTreeMap<String, String> processes(DB db) {
+        return db.treeMap(PROCESSES, Serializer.STRING, Serializer.STRING).createOrOpen();
     }
 }

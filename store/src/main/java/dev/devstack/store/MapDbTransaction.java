@@ -12,11 +12,14 @@ final class MapDbTransaction implements RegistryTransaction {
     private final LeaseCodec codec;
     private final Map<String, String> leases;
     private final Map<String, String> sticky;
+    private final Map<String, String> processes;
 
-    MapDbTransaction(LeaseCodec codec, Map<String, String> leases, Map<String, String> sticky) {
+    MapDbTransaction(LeaseCodec codec, Map<String, String> leases, Map<String, String> sticky,
+                     Map<String, String> processes) {
         this.codec = codec;
         this.leases = leases;
         this.sticky = sticky;
+        this.processes = processes;
     }
 
     @Override
@@ -43,6 +46,24 @@ final class MapDbTransaction implements RegistryTransaction {
     public Optional<StickyPort> sticky(LeaseOwner owner) {
         String key = codec.key(owner);
         return Optional.ofNullable(sticky.get(key)).map(value -> codec.decodeSticky(key, value));
+    }
+
+    @Override
+    public List<ProcessRecord> processes() {
+        List<ProcessRecord> all = new ArrayList<>(processes.size());
+        processes.values().forEach(value -> all.add(codec.decodeProcess(value)));
+        return all;
+    }
+
+    @Override
+    public void recordProcess(ProcessRecord process) {
+        processes.put(codec.processKey(process.project(), process.instance(), process.service(), process.pid()),
+                codec.encode(process));
+    }
+
+    @Override
+    public void forgetProcess(String project, String instance, String service, long pid) {
+        processes.remove(codec.processKey(project, instance, service, pid));
     }
 
     @Override

@@ -15,6 +15,11 @@ public interface RegistryTransaction extends RegistryView {
 
     void remember(StickyPort sticky);
 
+    void recordProcess(ProcessRecord process);
+
+    /** Forgets the record of the process with this pid started for the service, if there is one. */
+    void forgetProcess(String project, String instance, String service, long pid);
+
     /** Removes every lease whose process is no longer alive and returns the removed ones. */
     List<Lease> sweep(Predicate<Lease> isAlive);
 }

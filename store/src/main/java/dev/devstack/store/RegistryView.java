@@ -13,4 +13,6 @@ public interface RegistryView {
     List<StickyPort> stickyPorts();
 
     Optional<StickyPort> sticky(LeaseOwner owner);
+
+    List<ProcessRecord> processes();
 }

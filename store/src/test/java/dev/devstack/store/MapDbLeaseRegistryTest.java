@@ -53,6 +53,28 @@ class MapDbLeaseRegistryTest {
     }
 
     @Test
+    void processRecordsAreKeptUntilForgotten() {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        ProcessRecord api = new ProcessRecord("/projects/shop", "default", "api", 4242, 99, 77, 55,
+                Instant.ofEpochMilli(3_000));
+        ProcessRecord web = new ProcessRecord("/projects/shop", "default", "web", 4243, 100, 77, 55,
+                Instant.ofEpochMilli(3_001));
+        registry.update(tx -> {
+            tx.recordProcess(api);
+            tx.recordProcess(web);
+            return null;
+        });
+
+        assertThat(registry.read(RegistryView::processes)).containsExactlyInAnyOrder(api, web);
+
+        registry.update(tx -> {
+            tx.forgetProcess("/projects/shop", "default", "api", 4242);
+            return null;
+        });
+        assertThat(registry.read(RegistryView::processes)).containsExactly(web);
+    }
+
+    @Test
     void aFailedUpdateLeavesNothingBehind() {
         MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
         assertThatThrownBy(() -> registry.update(tx -> {

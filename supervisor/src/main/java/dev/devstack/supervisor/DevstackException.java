@@ -35,6 +35,10 @@ public final class DevstackException extends RuntimeException {
         return new DevstackException(ErrorCategory.STATE, message, List.of(), cause);
     }
 
+    public static DevstackException stopFailed(String message) {
+        return new DevstackException(ErrorCategory.STOP_FAILED, message, List.of(), null);
+    }
+
     public ErrorCategory category() {
         return category;
     }

@@ -9,5 +9,7 @@ public enum ErrorCategory {
     /** The project is already running under another devstack. */
     ALREADY_RUNNING,
     /** The registry or another part of devstack's own state is unusable. */
-    STATE
+    STATE,
+    /** A running stack did not stop when asked to. */
+    STOP_FAILED
 }

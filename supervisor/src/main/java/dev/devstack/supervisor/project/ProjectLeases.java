@@ -5,6 +5,7 @@ import dev.devstack.detect.ProcessTable;
 import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.LeaseRegistry;
+import dev.devstack.store.ProcessRecord;
 import dev.devstack.store.RegistryException;
 import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
@@ -26,6 +27,10 @@ final class ProjectLeases {
 
     /** What a claim did besides choosing ports: the dead leases it swept on the way. */
     record Claim(PortPlan ports, List<Lease> swept) {
+    }
+
+    /** A recorded service process that has ended. */
+    record Ended(String service, long pid) {
     }
 
     private final LeaseRegistry registry;
@@ -79,7 +84,10 @@ final class ProjectLeases {
         return registryRead(view -> planner.plan(config, context.instance(), view, alive(), false));
     }
 
-    /** Gives back the leases {@code self} holds for this project; the sticky memory stays. */
+    /**
+     * Gives back the leases {@code self} holds for this project and forgets the processes it
+     * recorded; the sticky memory stays.
+     */
     void release(ProcessInfo self) {
         registryCall(tx -> {
             for (Lease lease : tx.leases()) {
@@ -87,6 +95,31 @@ final class ProjectLeases {
                     tx.removeLease(lease.owner());
                 }
             }
+            for (ProcessRecord process : tx.processes()) {
+                if (ours(process) && process.supervisorPid() == self.pid()) {
+                    tx.forgetProcess(process.project(), process.instance(), process.service(), process.pid());
+                }
+            }
+            return null;
+        });
+    }
+
+    void recordProcesses(List<ProcessRecord> started, List<Ended> ended) {
+        registryCall(tx -> {
+            started.forEach(tx::recordProcess);
+            ended.forEach(e -> tx.forgetProcess(context.projectDir().toString(), context.instance(), e.service(), e.pid()));
+            return null;
+        });
+    }
+
+    /** The service processes recorded for this project, by any devstack. */
+    List<ProcessRecord> processes() {
+        return registryRead(view -> view.processes().stream().filter(this::ours).toList());
+    }
+
+    void forget(List<ProcessRecord> records) {
+        registryCall(tx -> {
+            records.forEach(r -> tx.forgetProcess(r.project(), r.instance(), r.service(), r.pid()));
             return null;
         });
     }
@@ -111,6 +144,10 @@ final class ProjectLeases {
 
     private boolean ours(Lease lease) {
         return ours(lease.owner());
+    }
+
+    private boolean ours(ProcessRecord process) {
+        return process.project().equals(context.projectDir().toString()) && process.instance().equals(context.instance());
     }
 
     private boolean ours(LeaseOwner owner) {

@@ -17,9 +17,13 @@ import java.util.function.Consumer;
 
 /**
  * `devstack ports`: the live state published by a running `up` when its supervisor is alive;
- * otherwise every service as stopped with the port it had last time (or its configured one).
+ * otherwise every service as stopped with the port it had last time (or its configured one),
+ * or as orphaned when it still runs although its devstack died.
  */
 public final class ProjectPorts {
+
+    /** The state of a service whose devstack died without stopping it. */
+    static final String ORPHANED = "orphaned";
 
     private ProjectPorts() {
     }
@@ -34,6 +38,8 @@ public final class ProjectPorts {
             return fromRunState(context, config, live.get());
         }
         ProjectLeases.Snapshot registry = machine.leases.snapshot();
+        Map<String, Leftovers.Survivor> survivors = new LinkedHashMap<>();
+        new Leftovers(machine.leases, machine.processes).find().forEach(s -> survivors.put(s.record().service(), s));
         List<ServicePorts> services = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
             String source = service.inheritPort().orElse(service.name());
@@ -43,10 +49,13 @@ public final class ProjectPorts {
             Map<String, Integer> named = new LinkedHashMap<>();
             service.namedPorts().forEach((name, spec) -> registry.port(machine.leases.owner(service.name(), name))
                     .or(() -> configured(spec)).ifPresent(p -> named.put(name, p)));
-            services.add(new ServicePorts(service.name(), ServiceState.STOPPED.word(), OptionalLong.empty(), port, named,
-                    url(port)));
+            Leftovers.Survivor survivor = survivors.get(service.name());
+            services.add(new ServicePorts(service.name(), survivor == null ? ServiceState.STOPPED.word() : ORPHANED,
+                    survivor == null ? OptionalLong.empty() : OptionalLong.of(survivor.processes().get(0).pid()), port,
+                    named, url(port)));
         }
-        return new PortsReport(config.project(), context.projectDir(), context.instance(), OptionalLong.empty(), services);
+        return new PortsReport(config.project(), context.projectDir(), context.instance(), OptionalLong.empty(),
+                !survivors.isEmpty(), services);
     }
 
     private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state) {
@@ -67,7 +76,7 @@ public final class ProjectPorts {
                     url(port)));
         }
         return new PortsReport(config.project(), context.projectDir(), context.instance(),
-                OptionalLong.of(state.supervisorPid()), services);
+                OptionalLong.of(state.supervisorPid()), false, services);
     }
 
     private static Optional<Integer> configured(PortSpec spec) {

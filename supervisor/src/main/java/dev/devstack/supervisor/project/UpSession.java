@@ -32,6 +32,8 @@ public final class UpSession implements AutoCloseable {
     private final StackPlan plan;
     private final Supervisor supervisor;
     private final List<Lease> swept;
+    private final List<String> leftovers;
+    private final RegistryProcessJournal journal;
     private final Consumer<String> warnings;
     private RunStatePublisher publisher;
     private Thread shutdownHook;
@@ -42,11 +44,14 @@ public final class UpSession implements AutoCloseable {
         this.config = new ConfigLoader(context.environment()).load(context.projectDir());
         this.machine = new Machine(context, warnings);
         this.self = machine.processes.self();
+        ProcessGroups groups = new ProcessGroups();
+        this.leftovers = new Leftovers(machine.leases, machine.processes).end(groups);
         ProjectLeases.Claim claim = machine.leases.claim(config, machine.planner, self);
         this.swept = claim.swept();
         this.plan = new StackPlan(config, context.instance(), claim.ports(),
                 new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
-        this.supervisor = new Supervisor(plan, new NuProcessLauncher(), new ProcessGroups(), new ConnectProbe(250),
+        this.journal = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
+        this.supervisor = new Supervisor(plan, new NuProcessLauncher(), journal, groups, new ConnectProbe(250),
                 context.clock(), READY_TIMEOUT);
     }
 
@@ -66,6 +71,10 @@ public final class UpSession implements AutoCloseable {
     /** Tells how the ports were chosen, then starts the services. */
     public void start() {
         config.warnings().forEach(warning -> supervisor.notice("", warning));
+        if (!leftovers.isEmpty()) {
+            supervisor.notice("", "ended what an earlier devstack of this project left running: "
+                    + String.join("; ", leftovers));
+        }
         if (!swept.isEmpty()) {
             supervisor.notice("", "released " + swept.size() + " lease(s) of devstack processes that have ended");
         }
@@ -92,6 +101,7 @@ public final class UpSession implements AutoCloseable {
             publisher.close();
         }
         supervisor.close();
+        journal.close();
         machine.leases.release(self);
     }
 }

@@ -23,18 +23,25 @@ public final class ProcessGroups {
         if (pgid <= 1) {
             throw new IllegalArgumentException("refusing to signal process group " + pgid);
         }
-        if (libc.kill((int) -pgid, signal.number()) == 0) {
+        return send(-pgid, signal);
+    }
+
+    /** Signals one process; false when it is gone. */
+    public boolean signalProcess(long pid, Signal signal) {
+        if (pid <= 1) {
+            throw new IllegalArgumentException("refusing to signal process " + pid);
+        }
+        return send(pid, signal);
+    }
+
+    private boolean send(long target, Signal signal) {
+        if (libc.kill((int) target, signal.number()) == 0) {
             return true;
         }
         int errno = Native.getLastError();
         if (errno == ESRCH) {
             return false;
         }
-        throw new IllegalStateException("kill(-" + pgid + ", " + signal + ") failed with errno " + errno);
-    }
-
-    /** Whether any process of the group is still there (signal 0 checks without sending anything). */
-    public boolean alive(long pgid) {
-        return pgid > 1 && libc.kill((int) -pgid, 0) == 0;
+        throw new IllegalStateException("kill(" + target + ", " + signal + ") failed with errno " + errno);
     }
 }

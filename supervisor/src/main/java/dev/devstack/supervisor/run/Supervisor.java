@@ -37,6 +37,7 @@ public final class Supervisor implements StackView, AutoCloseable {
 
     private final StackPlan plan;
     private final Launcher launcher;
+    private final ProcessJournal journal;
     private final ProcessGroups groups;
     private final ConnectProbe connect;
     private final Clock clock;
@@ -51,10 +52,11 @@ public final class Supervisor implements StackView, AutoCloseable {
     private boolean stopRequested;
     private boolean killRequested;
 
-    public Supervisor(StackPlan plan, Launcher launcher, ProcessGroups groups, ConnectProbe connect, Clock clock,
-                      Duration readyTimeout) {
+    public Supervisor(StackPlan plan, Launcher launcher, ProcessJournal journal, ProcessGroups groups,
+                      ConnectProbe connect, Clock clock, Duration readyTimeout) {
         this.plan = plan;
         this.launcher = launcher;
+        this.journal = journal;
         this.groups = groups;
         this.connect = connect;
         this.clock = clock;
@@ -200,6 +202,7 @@ public final class Supervisor implements StackView, AutoCloseable {
             return;
         }
         service.pid = pid;
+        journal.started(service.name(), pid);
         service.started = true;
         service.startedAt = clock.instant();
         change(service, ServiceState.RUNNING, "pid " + pid);
@@ -252,6 +255,7 @@ public final class Supervisor implements StackView, AutoCloseable {
         if (service.pid > 1) {
             // what is left of its group (its lifeline watcher, children it left behind) ends with it
             groups.signal(service.pid, Signal.KILL);
+            journal.ended(service.name(), service.pid);
         }
         if (code == ProcessListener.LAUNCH_FAILED) {
             change(service, ServiceState.FAILED, "could not start `" + service.plan.command() + "` in "

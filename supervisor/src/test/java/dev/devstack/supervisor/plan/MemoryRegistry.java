@@ -2,6 +2,7 @@ package dev.devstack.supervisor.plan;
 
 import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.ProcessRecord;
 import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import java.util.ArrayList;
@@ -37,6 +38,11 @@ final class MemoryRegistry implements RegistryView {
     @Override
     public List<StickyPort> stickyPorts() {
         return sticky;
+    }
+
+    @Override
+    public List<ProcessRecord> processes() {
+        return List.of();
     }
 
     @Override

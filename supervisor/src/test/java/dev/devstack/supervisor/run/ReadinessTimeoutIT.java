@@ -50,7 +50,16 @@ class ReadinessTimeoutIT {
                 new EnvironmentBuilder(System.getenv()).build(config, "default", ports));
         List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
 
-        try (Supervisor supervisor = new Supervisor(plan, new NuProcessLauncher(), new ProcessGroups(),
+        ProcessJournal notes = new ProcessJournal() {
+            @Override
+            public void started(String service, long pid) {
+            }
+
+            @Override
+            public void ended(String service, long pid) {
+            }
+        };
+        try (Supervisor supervisor = new Supervisor(plan, new NuProcessLauncher(), notes, new ProcessGroups(),
                 new ConnectProbe(100), Clock.systemUTC(), Duration.ofSeconds(1))) {
             supervisor.subscribe(events::add);
             supervisor.start();

@@ -1,0 +1,37 @@
+package dev.devstack.cli;
+
+import dev.devstack.supervisor.project.DownReport;
+import dev.devstack.supervisor.project.StackDown;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "down", description = {
+        "Stop the project's running `devstack up` (from another terminal), and end whatever an earlier",
+        "devstack of the project left running when it died. Works even when ports.yaml is broken."})
+final class DownCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DevstackCommand parent;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long to wait for a running stack to stop (default: ${DEFAULT-VALUE}).")
+    long waitSeconds;
+
+    @Override
+    public Integer call() {
+        CliContext cli = parent.cli();
+        PrintStream out = cli.out();
+        DownReport report = StackDown.down(parent.project(), warning -> cli.err().println("devstack: " + warning),
+                Duration.ofSeconds(waitSeconds));
+        report.stoppedSupervisor().ifPresent(pid -> out.println("stopped the stack (devstack pid " + pid + ")"));
+        report.endedLeftovers().forEach(ended -> out.println("ended a leftover of an earlier run: " + ended));
+        if (report.nothingRan()) {
+            out.println("nothing of this project was running");
+        }
+        return ExitCodes.OK;
+    }
+}
