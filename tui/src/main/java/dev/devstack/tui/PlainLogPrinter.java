@@ -2,20 +2,26 @@ package dev.devstack.tui;
 
 import dev.devstack.supervisor.run.ServiceState;
 import dev.devstack.supervisor.run.StackEvent;
-import java.io.PrintStream;
+import dev.devstack.supervisor.run.StackListener;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The output of `devstack up` without a dashboard, as Foreman prints it: {@code HH:MM:SS name | line},
  * names padded to one width, devstack's own events under the name {@code system}. Colours only when
- * asked for (a terminal without NO_COLOR).
+ * asked for (a terminal without NO_COLOR). Lines are buffered and written out whenever no more
+ * events are waiting, so a busy stack costs one write per batch, not one per line.
  */
-public final class PlainLogPrinter implements Consumer<StackEvent> {
+public final class PlainLogPrinter implements StackListener {
 
     static final String SYSTEM = "system";
     private static final String RESET = "\u001b[0m";
@@ -23,14 +29,14 @@ public final class PlainLogPrinter implements Consumer<StackEvent> {
             "\u001b[34m", "\u001b[96m", "\u001b[93m", "\u001b[92m", "\u001b[95m", "\u001b[94m");
     private static final String SYSTEM_COLOUR = "\u001b[1m";
 
-    private final PrintStream out;
+    private final BufferedWriter out;
     private final boolean colour;
     private final int width;
     private final Map<String, String> colours = new HashMap<>();
     private final DateTimeFormatter time;
 
-    public PlainLogPrinter(PrintStream out, List<String> services, boolean colour, ZoneId zone) {
-        this.out = out;
+    public PlainLogPrinter(OutputStream out, List<String> services, boolean colour, ZoneId zone) {
+        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         this.colour = colour;
         this.width = Math.max(SYSTEM.length(), services.stream().mapToInt(String::length).max().orElse(0));
         for (int i = 0; i < services.size(); i++) {
@@ -41,7 +47,7 @@ public final class PlainLogPrinter implements Consumer<StackEvent> {
     }
 
     @Override
-    public void accept(StackEvent event) {
+    public void on(StackEvent event) {
         if (event instanceof StackEvent.Output output) {
             print(event, output.service(), output.line());
         } else if (event instanceof StackEvent.StateChanged change) {
@@ -71,8 +77,21 @@ public final class PlainLogPrinter implements Consumer<StackEvent> {
         if (!line.isEmpty()) {
             text.append(' ').append(line);
         }
-        out.println(text);
-        out.flush();
+        text.append('\n');
+        try {
+            out.write(text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void caughtUp() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String pad(String name) {

@@ -6,7 +6,6 @@ import dev.devstack.supervisor.run.OutputSource;
 import dev.devstack.supervisor.run.ServiceState;
 import dev.devstack.supervisor.run.StackEvent;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,8 +19,7 @@ class PlainLogPrinterTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     private PlainLogPrinter printer(boolean colour) {
-        return new PlainLogPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), List.of("api", "web-frontend"),
-                colour, ZoneOffset.UTC);
+        return new PlainLogPrinter(bytes, List.of("api", "web-frontend"), colour, ZoneOffset.UTC);
     }
 
     private List<String> lines() {
@@ -31,14 +29,15 @@ class PlainLogPrinterTest {
     @Test
     void linesArePrefixedWithTimeAndAPaddedNameAndEventsComeFromSystem() {
         PlainLogPrinter printer = printer(false);
-        printer.accept(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, "listening"));
-        printer.accept(new StackEvent.Output(NOON, "web-frontend", OutputSource.STDERR, "compiled"));
-        printer.accept(new StackEvent.StateChanged(NOON, "api", ServiceState.RUNNING, "pid 1234"));
-        printer.accept(new StackEvent.StateChanged(NOON, "api", ServiceState.CRASHED, "exit 1"));
-        printer.accept(new StackEvent.StateChanged(NOON, "api", ServiceState.STOPPED, "stopped by devstack (SIGTERM)"));
-        printer.accept(new StackEvent.Notice(NOON, "api", "port 4012 (same as last time)"));
-        printer.accept(new StackEvent.Notice(NOON, "", "stopping the stack"));
-        printer.accept(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, ""));
+        printer.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, "listening"));
+        printer.on(new StackEvent.Output(NOON, "web-frontend", OutputSource.STDERR, "compiled"));
+        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.RUNNING, "pid 1234"));
+        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.CRASHED, "exit 1"));
+        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.STOPPED, "stopped by devstack (SIGTERM)"));
+        printer.on(new StackEvent.Notice(NOON, "api", "port 4012 (same as last time)"));
+        printer.on(new StackEvent.Notice(NOON, "", "stopping the stack"));
+        printer.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, ""));
+        printer.caughtUp();
 
         assertThat(lines()).containsExactly(
                 "12:03:44 api          | listening",
@@ -52,8 +51,20 @@ class PlainLogPrinterTest {
     }
 
     @Test
+    void nothingIsWrittenUntilTheQueueIsDrained() {
+        PlainLogPrinter printer = printer(false);
+        printer.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, "buffered"));
+
+        assertThat(lines()).isEmpty();
+        printer.caughtUp();
+        assertThat(lines()).containsExactly("12:03:44 api          | buffered");
+    }
+
+    @Test
     void colourWrapsOnlyThePrefix() {
-        printer(true).accept(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, "hello"));
+        PlainLogPrinter printer = printer(true);
+        printer.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, "hello"));
+        printer.caughtUp();
 
         assertThat(lines()).containsExactly("12:03:44 \u001b[36mapi          |\u001b[0m hello");
     }

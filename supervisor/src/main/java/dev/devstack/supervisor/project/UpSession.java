@@ -11,7 +11,7 @@ import dev.devstack.supervisor.plan.StackPlan;
 import dev.devstack.supervisor.run.NuProcessLauncher;
 import dev.devstack.supervisor.run.ProcessGroups;
 import dev.devstack.supervisor.run.Supervisor;
-import java.time.Duration;
+import dev.devstack.supervisor.run.SupervisorSettings;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,9 +21,6 @@ import java.util.function.Consumer;
  * (the sticky memory of the ports stays).
  */
 public final class UpSession implements AutoCloseable {
-
-    /** How long `up` waits for a dependency's port to accept connections. */
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final ProjectContext context;
     private final StackConfig config;
@@ -52,7 +49,7 @@ public final class UpSession implements AutoCloseable {
                 new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
         this.journal = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
         this.supervisor = new Supervisor(plan, new NuProcessLauncher(), journal, groups, new ConnectProbe(250),
-                context.clock(), READY_TIMEOUT);
+                context.clock(), SupervisorSettings.defaults(context.stateDir().resolve("logs")));
     }
 
     /** Claims the ports; nothing is started yet, so that views can subscribe first. */

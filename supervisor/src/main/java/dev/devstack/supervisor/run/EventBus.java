@@ -1,26 +1,38 @@
 package dev.devstack.supervisor.run;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers events to listeners in order on one thread, so that the threads that produce them
- * (process output, the supervisor) never wait for a slow terminal. {@link #close} delivers what
- * is queued, then stops.
+ * (process output, the supervisor) never wait for a slow terminal. State changes and notices
+ * always get through. Output lines wait in a queue of at most {@link #MAX_WAITING_LINES}; when a
+ * view cannot keep up with that, further lines are skipped for the views only (every line is in
+ * the service's log file) and a notice says how many, once the queue has room again.
+ * {@link #close} delivers what is queued, then stops.
  */
 final class EventBus implements AutoCloseable {
 
+    static final int MAX_WAITING_LINES = 20_000;
     private static final StackEvent.Notice END = new StackEvent.Notice(Instant.EPOCH, "", "");
 
+    private final Clock clock;
     private final LinkedBlockingQueue<StackEvent> queue = new LinkedBlockingQueue<>();
-    private final List<Consumer<StackEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger waitingLines = new AtomicInteger();
+    private final Map<String, Long> skipped = new LinkedHashMap<>();
+    private final List<StackListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread dispatcher;
 
-    EventBus() {
+    EventBus(Clock clock) {
+        this.clock = clock;
         dispatcher = new Thread(this::dispatch, "devstack-events");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -30,29 +42,83 @@ final class EventBus implements AutoCloseable {
         queue.add(event);
     }
 
-    AutoCloseable subscribe(Consumer<StackEvent> listener) {
+    /** A line of output: queued unless too many are waiting already, then counted as skipped. */
+    void publishLine(StackEvent.Output line) {
+        if (waitingLines.incrementAndGet() > MAX_WAITING_LINES) {
+            waitingLines.decrementAndGet();
+            synchronized (skipped) {
+                skipped.merge(line.service(), 1L, Long::sum);
+            }
+            return;
+        }
+        queue.add(line);
+    }
+
+    AutoCloseable subscribe(StackListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
 
     private void dispatch() {
+        List<StackEvent> batch = new ArrayList<>();
         try {
             while (true) {
-                StackEvent event = queue.take();
-                if (event == END) {
-                    return;
-                }
-                for (Consumer<StackEvent> listener : listeners) {
-                    try {
-                        listener.accept(event);
-                    } catch (RuntimeException e) {
-                        // a broken view (say, a closed terminal) must not stop the others from hearing
-                        listeners.remove(listener);
+                batch.add(queue.take());
+                queue.drainTo(batch);
+                for (StackEvent event : batch) {
+                    if (event == END) {
+                        reportSkipped();
+                        caughtUp();
+                        return;
                     }
+                    if (event instanceof StackEvent.Output) {
+                        waitingLines.decrementAndGet();
+                    }
+                    deliver(event);
                 }
+                batch.clear();
+                if (waitingLines.get() < MAX_WAITING_LINES / 2) {
+                    reportSkipped();
+                }
+                caughtUp();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void reportSkipped() {
+        Map<String, Long> counts;
+        synchronized (skipped) {
+            if (skipped.isEmpty()) {
+                return;
+            }
+            counts = new LinkedHashMap<>(skipped);
+            skipped.clear();
+        }
+        counts.forEach((service, lines) -> deliver(new StackEvent.Notice(clock.instant(), service, lines
+                + " lines not shown: the terminal could not keep up; every line is in .devstack/logs/" + service
+                + ".log")));
+    }
+
+    private void deliver(StackEvent event) {
+        for (StackListener listener : listeners) {
+            try {
+                listener.on(event);
+            } catch (RuntimeException e) {
+                // a broken view (say, a closed terminal) must not stop the others from hearing
+                listeners.remove(listener);
+            }
+        }
+    }
+
+    private void caughtUp() {
+        for (StackListener listener : listeners) {
+            try {
+                listener.caughtUp();
+            } catch (RuntimeException e) {
+                listeners.remove(listener);
+            }
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.devstack.supervisor.run;
 
-import java.util.function.Consumer;
-
 /**
  * What a user interface sees of a running stack: the current snapshot and the stream of events.
  * Listeners are called in event order on one devstack thread; they must not block for long.
@@ -11,5 +9,5 @@ public interface StackView {
     StackSnapshot snapshot();
 
     /** Starts delivering events; closing the returned handle stops it. */
-    AutoCloseable subscribe(Consumer<StackEvent> listener);
+    AutoCloseable subscribe(StackListener listener);
 }

@@ -7,6 +7,7 @@ import dev.devstack.supervisor.config.DependencyGraph;
 import dev.devstack.supervisor.plan.PortAssignment;
 import dev.devstack.supervisor.plan.ServicePlan;
 import dev.devstack.supervisor.plan.StackPlan;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Runs a planned stack: starts services in dependency order once their dependencies are started
@@ -46,21 +46,25 @@ public final class Supervisor implements StackView, AutoCloseable {
     private final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
     private final ScheduledExecutorService engine;
     private final ScheduledExecutorService checks;
-    private final EventBus bus = new EventBus();
+    private final EventBus bus;
+    private final LogFiles logs;
     private final CompletableFuture<StackOutcome> finished = new CompletableFuture<>();
     private volatile StackSnapshot snapshot;
     private boolean stopRequested;
     private boolean killRequested;
 
     public Supervisor(StackPlan plan, Launcher launcher, ProcessJournal journal, ProcessGroups groups,
-                      ConnectProbe connect, Clock clock, Duration readyTimeout) {
+                      ConnectProbe connect, Clock clock, SupervisorSettings settings) {
         this.plan = plan;
+        this.bus = new EventBus(clock);
+        this.logs = new LogFiles(settings.logDir(), settings.logMaxBytes(), problem -> bus.publish(
+                new StackEvent.Notice(clock.instant(), "", problem)));
         this.launcher = launcher;
         this.journal = journal;
         this.groups = groups;
         this.connect = connect;
         this.clock = clock;
-        this.readyTimeout = readyTimeout;
+        this.readyTimeout = settings.readyTimeout();
         this.graph = plan.graph();
         for (ServicePlan service : plan.services()) {
             List<Integer> ports = plan.ports().of(service.name()).stream().map(PortAssignment::port).toList();
@@ -112,7 +116,7 @@ public final class Supervisor implements StackView, AutoCloseable {
     }
 
     @Override
-    public AutoCloseable subscribe(Consumer<StackEvent> listener) {
+    public AutoCloseable subscribe(StackListener listener) {
         return bus.subscribe(listener);
     }
 
@@ -126,6 +130,7 @@ public final class Supervisor implements StackView, AutoCloseable {
         engine.shutdownNow();
         checks.shutdownNow();
         plan.ports().close();
+        logs.close();
         bus.close();
     }
 
@@ -184,7 +189,9 @@ public final class Supervisor implements StackView, AutoCloseable {
 
                         @Override
                         public void output(OutputSource source, String line) {
-                            bus.publish(new StackEvent.Output(clock.instant(), service.name(), source, line));
+                            Instant now = clock.instant();
+                            logs.append(service.name(), source, now, line);
+                            bus.publishLine(new StackEvent.Output(now, service.name(), source, line));
                         }
 
                         @Override

@@ -3,25 +3,15 @@ package dev.devstack.supervisor.run;
 import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devstack.detect.ConnectProbe;
-import dev.devstack.detect.SocketPortProbe;
-import dev.devstack.store.MapDbLeaseRegistry;
-import dev.devstack.supervisor.config.ConfigLoader;
-import dev.devstack.supervisor.config.StackConfig;
-import dev.devstack.supervisor.plan.EnvironmentBuilder;
-import dev.devstack.supervisor.plan.PortPlan;
-import dev.devstack.supervisor.plan.PortPlanner;
-import dev.devstack.supervisor.plan.StackPlan;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.Processes;
 import dev.devstack.supervisor.testing.TestProject;
+import dev.devstack.supervisor.testing.TestStack;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,25 +32,10 @@ class ReadinessTimeoutIT {
                   web: { command: "%s", depends_on: [mute] }
                   other: { command: "%s" }
                 """.formatted(service(""), service("--listen"), service("--listen")));
-        StackConfig config = new ConfigLoader(System.getenv()).load(projectDir);
-        PortPlanner planner = new PortPlanner(new SocketPortProbe(), port -> Optional.empty());
-        PortPlan ports = new MapDbLeaseRegistry(home, Duration.ofSeconds(5), w -> { }, Clock.systemUTC())
-                .read(view -> planner.plan(config, "default", view, lease -> true, true));
-        StackPlan plan = new StackPlan(config, "default", ports,
-                new EnvironmentBuilder(System.getenv()).build(config, "default", ports));
         List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
 
-        ProcessJournal notes = new ProcessJournal() {
-            @Override
-            public void started(String service, long pid) {
-            }
-
-            @Override
-            public void ended(String service, long pid) {
-            }
-        };
-        try (Supervisor supervisor = new Supervisor(plan, new NuProcessLauncher(), notes, new ProcessGroups(),
-                new ConnectProbe(100), Clock.systemUTC(), Duration.ofSeconds(1))) {
+        try (Supervisor supervisor = TestStack.supervisor(projectDir, home, new SupervisorSettings(Duration.ofSeconds(1),
+                projectDir.resolve(".devstack/logs"), SupervisorSettings.LOG_MAX_BYTES))) {
             supervisor.subscribe(events::add);
             supervisor.start();
             try {

@@ -1,0 +1,60 @@
+package dev.devstack.supervisor.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class EventBusTest {
+
+    @Test
+    void aStalledViewMissesLinesButEveryStateChangeAndAnExactCountOfWhatItMissed() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch stalled = new CountDownLatch(1);
+        AtomicLong lines = new AtomicLong();
+        List<StackEvent> others = Collections.synchronizedList(new ArrayList<>());
+        int total = EventBus.MAX_WAITING_LINES * 2;
+
+        try (EventBus bus = new EventBus(Clock.systemUTC())) {
+            bus.subscribe(event -> {
+                if (event instanceof StackEvent.Output) {
+                    lines.incrementAndGet();
+                    stalled.countDown();
+                    await(release);
+                } else {
+                    others.add(event);
+                }
+            });
+            for (int i = 0; i < total; i++) {
+                bus.publishLine(new StackEvent.Output(Instant.EPOCH, "api", OutputSource.STDOUT, "line " + i));
+            }
+            bus.publish(new StackEvent.StateChanged(Instant.EPOCH, "api", ServiceState.EXITED, "exit 0"));
+            assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+        }
+
+        assertThat(others).first().isInstanceOf(StackEvent.StateChanged.class);
+        assertThat(others).last().isInstanceOfSatisfying(StackEvent.Notice.class, notice -> {
+            assertThat(notice.service()).isEqualTo("api");
+            long missed = Long.parseLong(notice.message().substring(0, notice.message().indexOf(' ')));
+            assertThat(notice.message()).endsWith("every line is in .devstack/logs/api.log");
+            assertThat(lines.get() + missed).isEqualTo(total);
+            assertThat(missed).isPositive();
+        });
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
