@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads one service of ports.yaml. Conditions of dependencies written as a list are left open
@@ -18,7 +19,7 @@ import java.util.Optional;
 final class ServiceReader {
 
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "depends_on",
-            "inherit_port", "stop_timeout");
+            "inherit_port", "stop_timeout", "restart", "backoff", "max_restarts");
 
     record DependencyDraft(String service, Optional<Condition> condition, Location location) {
     }
@@ -59,6 +60,7 @@ final class ServiceReader {
         Optional<String> inherit = value(entries, "inherit_port").flatMap(n -> values.nonBlankText("inherit_port", n));
         Duration stopTimeout = value(entries, "stop_timeout").flatMap(n -> values.duration("stop_timeout", n))
                 .orElse(ServiceSpec.DEFAULT_STOP_TIMEOUT);
+        RestartPolicy restart = restart(entries);
 
         if (inherit.isPresent()) {
             for (String exclusive : List.of("port", "ports", "strict")) {
@@ -78,8 +80,38 @@ final class ServiceReader {
             return Optional.empty();
         }
         ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, strict, List.of(),
-                inherit, stopTimeout);
+                inherit, stopTimeout, restart);
         return Optional.of(new Draft(spec, dependencies));
+    }
+
+    private RestartPolicy restart(Map<String, YamlNode.Entry> entries) {
+        RestartPolicy.Mode mode = value(entries, "restart").flatMap(this::restartMode).orElse(RestartPolicy.Mode.NO);
+        Duration backoff = value(entries, "backoff").flatMap(n -> values.duration("backoff", n, true))
+                .orElse(RestartPolicy.DEFAULT_BACKOFF);
+        OptionalInt max = value(entries, "max_restarts").flatMap(n -> values.count("max_restarts", n, 0))
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        return new RestartPolicy(mode, backoff, max);
+    }
+
+    /** YAML 1.1 reads a bare {@code no} as false; it means `no` here. */
+    private Optional<RestartPolicy.Mode> restartMode(YamlNode node) {
+        List<String> words = List.of("no", "on-failure", "always");
+        if (node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Kind.BOOLEAN
+                && scalar.text().equals("false")) {
+            return Optional.of(RestartPolicy.Mode.NO);
+        }
+        Optional<String> text = values.text("restart", node);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (RestartPolicy.Mode mode : RestartPolicy.Mode.values()) {
+            if (mode.word().equals(text.get().strip().toLowerCase(Locale.ROOT))) {
+                return Optional.of(mode);
+            }
+        }
+        problems.add(node.location(), "`restart` must be `no`, `on-failure` or `always`, got `" + text.get() + "`"
+                + Suggestions.hint(text.get(), words));
+        return Optional.empty();
     }
 
     private static Optional<YamlNode> value(Map<String, YamlNode.Entry> entries, String key) {

@@ -25,7 +25,8 @@ public record ServiceSpec(
         boolean strict,
         List<Dependency> dependsOn,
         Optional<String> inheritPort,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        RestartPolicy restart) {
 
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -33,6 +34,11 @@ public record ServiceSpec(
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         namedPorts = Collections.unmodifiableMap(new LinkedHashMap<>(namedPorts));
         dependsOn = List.copyOf(dependsOn);
+    }
+
+    public ServiceSpec withDependencies(List<Dependency> dependencies) {
+        return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, strict, dependencies, inheritPort,
+                stopTimeout, restart);
     }
 
     /** How the service's name appears in variable names: {@code my-api} → {@code MY_API}. */

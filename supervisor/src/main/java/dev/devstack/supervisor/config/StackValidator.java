@@ -46,9 +46,7 @@ final class StackValidator {
                     dependencies.add(new Dependency(target.name(), condition, dependency.location()));
                 }
             }
-            resolved.add(new ServiceSpec(spec.name(), spec.location(), spec.command(), spec.cwd(), spec.env(),
-                    spec.port(), spec.namedPorts(), spec.strict(), dependencies, spec.inheritPort(),
-                    spec.stopTimeout()));
+            resolved.add(spec.withDependencies(dependencies));
         }
         return resolved;
     }

@@ -42,18 +42,43 @@ final class Values {
     }
 
     Optional<Duration> duration(String key, YamlNode node) {
+        return duration(key, node, false);
+    }
+
+    /** A duration of at most an hour; zero only when {@code zeroAllowed}. */
+    Optional<Duration> duration(String key, YamlNode node, boolean zeroAllowed) {
         if (node instanceof YamlNode.Scalar scalar
                 && (scalar.kind() == YamlNode.Kind.STRING || scalar.kind() == YamlNode.Kind.INTEGER
                 || scalar.kind() == YamlNode.Kind.DECIMAL)) {
             Optional<Duration> duration = Durations.parse(scalar.text());
-            if (duration.isPresent() && !duration.get().isZero() && duration.get().compareTo(Duration.ofHours(1)) <= 0) {
+            if (duration.isPresent() && (zeroAllowed || !duration.get().isZero())
+                    && duration.get().compareTo(Duration.ofHours(1)) <= 0) {
                 return duration;
             }
-            problems.add(node.location(), "`" + key + "` must be a duration between 1ms and 1h such as `5s` or `500ms`, got `"
-                    + scalar.text() + "`");
+            problems.add(node.location(), "`" + key + "` must be a duration between " + (zeroAllowed ? "0" : "1ms")
+                    + " and 1h such as `5s` or `500ms`, got `" + scalar.text() + "`");
             return Optional.empty();
         }
         wrongType(key, node, "a duration such as `5s`");
+        return Optional.empty();
+    }
+
+    /** A whole number of at least {@code minimum}. */
+    Optional<Integer> count(String key, YamlNode node, int minimum) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Kind.INTEGER) {
+            try {
+                int value = Integer.parseInt(scalar.text());
+                if (value >= minimum) {
+                    return Optional.of(value);
+                }
+            } catch (NumberFormatException tooLarge) {
+                // reported below
+            }
+            problems.add(node.location(), "`" + key + "` must be a whole number of at least " + minimum + ", got "
+                    + scalar.text());
+            return Optional.empty();
+        }
+        wrongType(key, node, "a whole number");
         return Optional.empty();
     }
 

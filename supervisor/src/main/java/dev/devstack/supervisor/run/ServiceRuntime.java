@@ -8,23 +8,33 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 
-/** The mutable state of one service; touched only on the supervisor's engine thread (pid also read by its shutdown hook). */
+/**
+ * The mutable state of one service; touched only on the engine thread (pid also read by the
+ * last-resort shutdown hook). {@code run} counts its launches, so that news about an earlier run
+ * of a restarted service is recognised and ignored.
+ */
 final class ServiceRuntime {
 
     final ServicePlan plan;
     final List<Integer> ports;
     ServiceState state = ServiceState.PENDING;
     String detail = "";
+    int run;
     volatile long pid;
     Instant startedAt;
     Integer exitCode;
     Signal sentSignal;
-    Instant signalledAt;
+    /** It has started at least once: what `started` dependents wait for. */
     boolean started;
+    /** Its current run is ready. */
     boolean ready;
     boolean readyTimedOut;
+    int restarts;
+    /** Restarts in a row, for the backoff and max_restarts. */
+    int streak;
     ScheduledFuture<?> killTimer;
     ScheduledFuture<?> readyCheck;
+    ScheduledFuture<?> restartTimer;
 
     ServiceRuntime(ServicePlan plan, List<Integer> ports) {
         this.plan = plan;
@@ -35,25 +45,36 @@ final class ServiceRuntime {
         return plan.name();
     }
 
+    /** Forgets what belonged to the previous run before launching again. */
+    void beginRun() {
+        run++;
+        pid = 0;
+        startedAt = null;
+        exitCode = null;
+        sentSignal = null;
+        ready = false;
+        readyTimedOut = false;
+    }
+
     /** The port readiness is checked on: its own primary port, else its first named one. */
     Optional<Integer> readinessPort() {
         return plan.ownPorts().stream().findFirst();
     }
 
     void cancelTimers() {
-        if (killTimer != null) {
-            killTimer.cancel(false);
-            killTimer = null;
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {killTimer, readyCheck, restartTimer}) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
         }
-        if (readyCheck != null) {
-            readyCheck.cancel(false);
-            readyCheck = null;
-        }
+        killTimer = null;
+        readyCheck = null;
+        restartTimer = null;
     }
 
     ServiceSnapshot snapshot() {
         return new ServiceSnapshot(name(), state, pid > 0 && state.isAlive() ? OptionalLong.of(pid) : OptionalLong.empty(),
-                ports, Optional.ofNullable(startedAt),
-                exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode), detail);
+                ports, Optional.ofNullable(startedAt), exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode),
+                restarts, detail);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** One service at one moment. {@code ports} are its assigned ports, primary first. */
+/** One service at one moment. {@code ports} are its assigned ports, primary first; {@code restarts} counts all of them. */
 public record ServiceSnapshot(
         String name,
         ServiceState state,
@@ -14,6 +14,7 @@ public record ServiceSnapshot(
         List<Integer> ports,
         Optional<Instant> startedAt,
         OptionalInt exitCode,
+        int restarts,
         String detail) {
 
     public ServiceSnapshot {

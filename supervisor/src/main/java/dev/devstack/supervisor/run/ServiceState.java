@@ -18,7 +18,9 @@ public enum ServiceState {
     EXITED,
     /** Ended on its own with another code or a signal. */
     CRASHED,
-    /** Could not be started at all. */
+    /** Ended on its own and waits to be started again, as its restart policy says. */
+    BACKOFF,
+    /** Could not be started at all, or failed more restarts in a row than its policy allows. */
     FAILED,
     /** devstack asked it to stop and waits for it. */
     STOPPING,

@@ -122,8 +122,8 @@ class PortsYamlTest {
                 """).problems()).containsExactly(
                 "ports.yaml:1:1: unknown key `servces` at the top level; did you mean `services`?",
                 "ports.yaml:4:5: unknown key `comand` in service `api`; did you mean `command`?",
-                "ports.yaml:6:5: unknown key `colour` in service `api` (known keys: command, cwd, env, port, ports,"
-                        + " strict, depends_on, inherit_port, stop_timeout)");
+                "ports.yaml:6:5: unknown key `colour` in service `api` (known keys: " + String.join(", ",
+                        ServiceReader.KEYS) + ")");
     }
 
     @Test

@@ -240,7 +240,7 @@ class UpSessionIT {
 
         ServiceSnapshot web = await(session, "web", ServiceState.BLOCKED);
 
-        assertThat(web.detail()).isEqualTo("waits for api to be ready, but it is crashed (exit 1)");
+        assertThat(web.detail()).isEqualTo("waits for api to be ready, but it crashed (exit 1)");
         assertThat(project.exists("never")).isFalse();
     }
 

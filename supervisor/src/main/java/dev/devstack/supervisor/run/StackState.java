@@ -1,0 +1,83 @@
+package dev.devstack.supervisor.run;
+
+import dev.devstack.supervisor.config.DependencyGraph;
+import dev.devstack.supervisor.plan.PortAssignment;
+import dev.devstack.supervisor.plan.ServicePlan;
+import dev.devstack.supervisor.plan.StackPlan;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the parts of a supervisor share: the services, what they depend on, whether the stack is
+ * stopping, and how a change is made known (state, snapshot, event). Touched only on the engine
+ * thread, except {@link #snapshot}, which is published for everyone.
+ */
+final class StackState {
+
+    final StackPlan plan;
+    final DependencyGraph graph;
+    final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
+    final Clock clock;
+    final EventBus bus;
+    final CompletableFuture<StackOutcome> finished = new CompletableFuture<>();
+    volatile StackSnapshot snapshot;
+    boolean stopRequested;
+    boolean killRequested;
+
+    StackState(StackPlan plan, Clock clock, EventBus bus) {
+        this.plan = plan;
+        this.graph = plan.graph();
+        this.clock = clock;
+        this.bus = bus;
+        for (ServicePlan service : plan.services()) {
+            List<Integer> ports = plan.ports().of(service.name()).stream().map(PortAssignment::port).toList();
+            services.put(service.name(), new ServiceRuntime(service, ports));
+        }
+        this.snapshot = buildSnapshot();
+    }
+
+    void change(ServiceRuntime service, ServiceState state, String detail) {
+        service.state = state;
+        service.detail = detail;
+        publishSnapshot();
+        bus.publish(new StackEvent.StateChanged(clock.instant(), service.name(), state, detail));
+    }
+
+    /** A new detail without a new state (e.g. "not ready after 60s"), told as a notice. */
+    void explain(ServiceRuntime service, String detail, String notice) {
+        service.detail = detail;
+        publishSnapshot();
+        notice(service.name(), notice);
+    }
+
+    void notice(String service, String message) {
+        bus.publish(new StackEvent.Notice(clock.instant(), service, message));
+    }
+
+    /** Completes {@link #finished} once nothing of the stack runs or will run. */
+    void checkFinished() {
+        if (!finished.isDone() && services.values().stream().allMatch(s -> s.state.isTerminal())) {
+            plan.ports().close();
+            finished.complete(new StackOutcome(stopRequested, snapshot.services()));
+        }
+    }
+
+    private void publishSnapshot() {
+        snapshot = buildSnapshot();
+    }
+
+    private StackSnapshot buildSnapshot() {
+        return new StackSnapshot(plan.config().project(), plan.instance(), clock.instant(),
+                services.values().stream().map(ServiceRuntime::snapshot).toList());
+    }
+
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
+    }
+}

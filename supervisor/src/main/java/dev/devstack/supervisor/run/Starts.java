@@ -1,0 +1,190 @@
+package dev.devstack.supervisor.run;
+
+import dev.devstack.supervisor.config.Condition;
+import dev.devstack.supervisor.config.Dependency;
+import dev.devstack.supervisor.plan.ServicePlan;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Starting services: each one once its dependencies are started or ready (independent ones
+ * together), and, when one ends on its own, what its restart policy says: start it again after
+ * a backoff, give up on it, or leave it ended. A dependency that ends or gives up before it
+ * satisfied its dependents leaves them blocked, with the reason.
+ */
+final class Starts {
+
+    private final StackState stack;
+    private final Engine engine;
+    private final Launcher launcher;
+    private final LogFiles logs;
+    private final ProcessJournal journal;
+    private final ProcessGroups groups;
+    private final Readiness readiness;
+    private final Stops stops;
+
+    Starts(StackState stack, Engine engine, Launcher launcher, LogFiles logs, ProcessJournal journal,
+           ProcessGroups groups, Readiness readiness, Stops stops) {
+        this.stack = stack;
+        this.engine = engine;
+        this.launcher = launcher;
+        this.logs = logs;
+        this.journal = journal;
+        this.groups = groups;
+        this.readiness = readiness;
+        this.stops = stops;
+    }
+
+    /** Starts what can start now and blocks what never will; then checks whether the stack is finished. */
+    void advance() {
+        if (stack.stopRequested) {
+            return;
+        }
+        for (ServiceRuntime service : stack.services.values()) {
+            if (service.state != ServiceState.PENDING) {
+                continue;
+            }
+            String blocker = null;
+            boolean waiting = false;
+            for (Dependency dependency : service.plan.spec().dependsOn()) {
+                ServiceRuntime on = stack.services.get(dependency.service());
+                boolean satisfied = dependency.condition() == Condition.READY ? on.ready : on.started;
+                if (satisfied) {
+                    continue;
+                }
+                waiting = true;
+                if (on.state.isTerminal() || (dependency.condition() == Condition.READY && on.readyTimedOut)) {
+                    blocker = blockReason(on, dependency.condition());
+                    break;
+                }
+            }
+            if (blocker != null) {
+                stack.plan.ports().release(service.name());
+                stack.change(service, ServiceState.BLOCKED, blocker);
+            } else if (!waiting) {
+                launch(service);
+            }
+        }
+        stack.checkFinished();
+    }
+
+    private static String blockReason(ServiceRuntime on, Condition condition) {
+        if (on.readyTimedOut) {
+            return "waits for " + on.name() + ", which is " + on.detail;
+        }
+        String what = condition == Condition.READY ? "ready" : "started";
+        String status = switch (on.state) {
+            case CRASHED -> "it crashed";
+            case FAILED -> "it failed";
+            case EXITED -> "it exited";
+            case STOPPED -> "it was stopped";
+            default -> "it is " + on.state.word();
+        };
+        return "waits for " + on.name() + " to be " + what + ", but " + status
+                + (on.detail.isEmpty() ? "" : " (" + on.detail + ")");
+    }
+
+    private void launch(ServiceRuntime service) {
+        stack.plan.ports().release(service.name());
+        service.beginRun();
+        stack.change(service, ServiceState.STARTING, service.plan.command());
+        ServicePlan plan = service.plan;
+        int run = service.run;
+        try {
+            launcher.launch(plan.command(), plan.spec().cwd(), plan.environment(), new ProcessListener() {
+                @Override
+                public void started(long pid) {
+                    engine.run(() -> onStarted(service, run, pid));
+                }
+
+                @Override
+                public void output(OutputSource source, String line) {
+                    Instant now = stack.clock.instant();
+                    logs.append(service.name(), source, now, line);
+                    stack.bus.publishLine(new StackEvent.Output(now, service.name(), source, line));
+                }
+
+                @Override
+                public void exited(int code) {
+                    engine.run(() -> onExited(service, run, code));
+                }
+            });
+        } catch (RuntimeException e) {
+            onExited(service, run, ProcessListener.LAUNCH_FAILED);
+        }
+    }
+
+    private void onStarted(ServiceRuntime service, int run, long pid) {
+        if (service.run != run || service.state != ServiceState.STARTING) {
+            return;
+        }
+        service.pid = pid;
+        journal.started(service.name(), pid);
+        service.started = true;
+        service.startedAt = stack.clock.instant();
+        stack.change(service, ServiceState.RUNNING, "pid " + pid);
+        if (stack.killRequested) {
+            stops.kill(service);
+        } else if (stack.stopRequested) {
+            stops.terminate(service);
+        } else {
+            readiness.watch(service, this::advance);
+            advance();
+        }
+    }
+
+    private void onExited(ServiceRuntime service, int run, int code) {
+        if (service.run != run || service.state.isTerminal() || service.state == ServiceState.BACKOFF) {
+            return;
+        }
+        service.cancelTimers();
+        if (service.pid > 1) {
+            // what is left of its group (its lifeline watcher, children it left behind) ends with it
+            groups.signal(service.pid, Signal.KILL);
+            journal.ended(service.name(), service.pid);
+        }
+        if (code == ProcessListener.LAUNCH_FAILED) {
+            stack.change(service, ServiceState.FAILED, "could not start `" + service.plan.command() + "` in "
+                    + service.plan.spec().cwd());
+        } else if (service.sentSignal != null) {
+            service.exitCode = code;
+            stack.change(service, ServiceState.STOPPED, ExitDescription.of(code, service.sentSignal).text());
+        } else {
+            service.exitCode = code;
+            ended(service, code);
+        }
+        if (stack.stopRequested) {
+            stops.proceed();
+        } else {
+            advance();
+        }
+        stack.checkFinished();
+    }
+
+    /** A service ended on its own: restart it, give up on it, or leave it ended, as its policy says. */
+    private void ended(ServiceRuntime service, int code) {
+        String exit = ExitDescription.of(code, null).text();
+        Duration uptime = service.startedAt == null ? Duration.ZERO
+                : Duration.between(service.startedAt, stack.clock.instant());
+        Restarts.Decision decision = stack.stopRequested ? new Restarts.Stay()
+                : Restarts.decide(service.plan.spec().restart(), code, uptime, service.streak);
+        if (decision instanceof Restarts.Restart restart) {
+            service.streak = restart.streak();
+            service.restarts++;
+            stack.change(service, ServiceState.BACKOFF, exit + ", restart " + service.restarts + " in "
+                    + StackState.seconds(restart.delay()));
+            service.restartTimer = engine.schedule(() -> restart(service), restart.delay());
+        } else if (decision instanceof Restarts.GiveUp giveUp) {
+            stack.change(service, ServiceState.FAILED, exit + "; gave up after " + giveUp.restarts()
+                    + " restarts in a row");
+        } else {
+            stack.change(service, code == 0 ? ServiceState.EXITED : ServiceState.CRASHED, exit);
+        }
+    }
+
+    private void restart(ServiceRuntime service) {
+        if (service.state == ServiceState.BACKOFF && !stack.stopRequested) {
+            launch(service);
+        }
+    }
+}
