@@ -2,10 +2,14 @@ package dev.devstack.supervisor.config;
 
 import java.util.Locale;
 
-/** When a dependency counts as satisfied: its process has started, or its port accepts connections. */
+/**
+ * When a dependency counts as satisfied: its process has started, its port accepts connections,
+ * or (one-shot services) it ran to completion with exit code 0.
+ */
 public enum Condition {
     STARTED,
-    READY;
+    READY,
+    COMPLETED;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -19,7 +19,7 @@ import java.util.OptionalInt;
 final class ServiceReader {
 
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "depends_on",
-            "inherit_port", "stop_timeout", "restart", "backoff", "max_restarts");
+            "inherit_port", "stop_timeout", "restart", "backoff", "max_restarts", "oneshot");
 
     record DependencyDraft(String service, Optional<Condition> condition, Location location) {
     }
@@ -61,6 +61,7 @@ final class ServiceReader {
         Duration stopTimeout = value(entries, "stop_timeout").flatMap(n -> values.duration("stop_timeout", n))
                 .orElse(ServiceSpec.DEFAULT_STOP_TIMEOUT);
         RestartPolicy restart = restart(entries);
+        boolean oneshot = value(entries, "oneshot").flatMap(n -> values.bool("oneshot", n)).orElse(false);
 
         if (inherit.isPresent()) {
             for (String exclusive : List.of("port", "ports", "strict")) {
@@ -80,7 +81,7 @@ final class ServiceReader {
             return Optional.empty();
         }
         ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, strict, List.of(),
-                inherit, stopTimeout, restart);
+                inherit, stopTimeout, restart, oneshot);
         return Optional.of(new Draft(spec, dependencies));
     }
 
@@ -233,21 +234,22 @@ final class ServiceReader {
             mapping.entries().forEach((service, value) -> condition(value.value())
                     .ifPresent(c -> dependencies.add(new DependencyDraft(service, Optional.of(c), value.keyLocation()))));
         } else {
-            values.wrongType("depends_on", entry.value(), "a list of services, or a mapping of service: started|ready");
+            values.wrongType("depends_on", entry.value(), "a list of services, or a mapping of service:"
+                    + " started|ready|completed");
         }
         return dependencies;
     }
 
     private Optional<Condition> condition(YamlNode node) {
-        List<String> words = List.of("started", "ready");
+        List<String> words = List.of("started", "ready", "completed");
         Optional<String> text = values.text("depends_on condition", node);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         String word = text.get().strip().toLowerCase(Locale.ROOT);
         if (!words.contains(word)) {
-            problems.add(node.location(), "unknown condition `" + text.get() + "`: use `started` or `ready`"
-                    + Suggestions.hint(word, words));
+            problems.add(node.location(), "unknown condition `" + text.get() + "`: use `started`, `ready` or"
+                    + " `completed`" + Suggestions.hint(word, words));
             return Optional.empty();
         }
         return Optional.of(Condition.valueOf(word.toUpperCase(Locale.ROOT)));

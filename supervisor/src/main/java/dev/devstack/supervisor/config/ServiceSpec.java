@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * One service as configured. {@code port} is its primary port ({@code PORT}), {@code namedPorts}
  * its extra ones ({@code PORT_<NAME>}); {@code inheritPort} names the service whose primary port
- * it uses instead of having its own.
+ * it uses instead of having its own. A {@code oneshot} service runs to completion (a migration).
  */
 public record ServiceSpec(
         String name,
@@ -26,7 +26,8 @@ public record ServiceSpec(
         List<Dependency> dependsOn,
         Optional<String> inheritPort,
         Duration stopTimeout,
-        RestartPolicy restart) {
+        RestartPolicy restart,
+        boolean oneshot) {
 
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -38,7 +39,7 @@ public record ServiceSpec(
 
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, strict, dependencies, inheritPort,
-                stopTimeout, restart);
+                stopTimeout, restart, oneshot);
     }
 
     /** How the service's name appears in variable names: {@code my-api} → {@code MY_API}. */

@@ -36,11 +36,21 @@ final class StackValidator {
                     continue;
                 }
                 boolean ownPort = target.port().wanted() || !target.namedPorts().isEmpty();
-                Condition condition = dependency.condition().orElse(ownPort ? Condition.READY : Condition.STARTED);
-                if (condition == Condition.READY && !ownPort) {
+                Condition condition = dependency.condition().orElse(target.oneshot() ? Condition.COMPLETED
+                        : ownPort ? Condition.READY : Condition.STARTED);
+                if (condition == Condition.READY && target.oneshot()) {
+                    problems.add(dependency.location(), "`" + spec.name() + "` waits for `" + target.name()
+                            + "` to be ready, but `" + target.name() + "` is a one-shot task; use `completed` or"
+                            + " `started`");
+                } else if (condition == Condition.READY && !ownPort) {
                     problems.add(dependency.location(), "`" + spec.name() + "` waits for `" + target.name()
                             + "` to be ready, but `" + target.name() + "` has no port of its own to check;"
                             + " use `started`");
+                }
+                if (condition == Condition.COMPLETED && !target.oneshot()) {
+                    problems.add(dependency.location(), "`" + spec.name() + "` waits for `" + target.name()
+                            + "` to complete, but `" + target.name() + "` runs until stopped; add `oneshot: true` to"
+                            + " it, or wait for `started` or `ready`");
                 }
                 if (dependencies.stream().noneMatch(d -> d.service().equals(target.name()))) {
                     dependencies.add(new Dependency(target.name(), condition, dependency.location()));

@@ -15,7 +15,11 @@ import java.util.concurrent.ScheduledFuture;
  */
 final class ServiceRuntime {
 
+    /** Lines kept in memory per service; the log file has all of them. */
+    static final int RECENT_LINES = 1000;
+
     final ServicePlan plan;
+    final OutputRing recent = new OutputRing(RECENT_LINES);
     final List<Integer> ports;
     ServiceState state = ServiceState.PENDING;
     String detail = "";
@@ -28,6 +32,8 @@ final class ServiceRuntime {
     boolean started;
     /** Its current run is ready. */
     boolean ready;
+    /** A one-shot service that ran to completion (exit 0): what `completed` dependents wait for. */
+    boolean completed;
     boolean readyTimedOut;
     int restarts;
     /** Restarts in a row, for the backoff and max_restarts. */

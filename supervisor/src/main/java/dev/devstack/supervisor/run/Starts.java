@@ -5,6 +5,7 @@ import dev.devstack.supervisor.config.Dependency;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Starting services: each one once its dependencies are started or ready (independent ones
@@ -13,6 +14,9 @@ import java.time.Instant;
  * satisfied its dependents leaves them blocked, with the reason.
  */
 final class Starts {
+
+    /** How much of a failed one-shot task's output is repeated with its failure. */
+    private static final int LAST_LINES_OF_A_FAILED_TASK = 5;
 
     private final StackState stack;
     private final Engine engine;
@@ -48,7 +52,11 @@ final class Starts {
             boolean waiting = false;
             for (Dependency dependency : service.plan.spec().dependsOn()) {
                 ServiceRuntime on = stack.services.get(dependency.service());
-                boolean satisfied = dependency.condition() == Condition.READY ? on.ready : on.started;
+                boolean satisfied = switch (dependency.condition()) {
+                    case STARTED -> on.started;
+                    case READY -> on.ready;
+                    case COMPLETED -> on.completed;
+                };
                 if (satisfied) {
                     continue;
                 }
@@ -72,7 +80,11 @@ final class Starts {
         if (on.readyTimedOut) {
             return "waits for " + on.name() + ", which is " + on.detail;
         }
-        String what = condition == Condition.READY ? "ready" : "started";
+        String what = switch (condition) {
+            case STARTED -> "start";
+            case READY -> "be ready";
+            case COMPLETED -> "complete";
+        };
         String status = switch (on.state) {
             case CRASHED -> "it crashed";
             case FAILED -> "it failed";
@@ -80,7 +92,7 @@ final class Starts {
             case STOPPED -> "it was stopped";
             default -> "it is " + on.state.word();
         };
-        return "waits for " + on.name() + " to be " + what + ", but " + status
+        return "waits for " + on.name() + " to " + what + ", but " + status
                 + (on.detail.isEmpty() ? "" : " (" + on.detail + ")");
     }
 
@@ -100,6 +112,7 @@ final class Starts {
                 @Override
                 public void output(OutputSource source, String line) {
                     Instant now = stack.clock.instant();
+                    service.recent.add(line);
                     logs.append(service.name(), source, now, line);
                     stack.bus.publishLine(new StackEvent.Output(now, service.name(), source, line));
                 }
@@ -128,7 +141,9 @@ final class Starts {
         } else if (stack.stopRequested) {
             stops.terminate(service);
         } else {
-            readiness.watch(service, this::advance);
+            if (!service.plan.spec().oneshot()) {
+                readiness.watch(service, this::advance);
+            }
             advance();
         }
     }
@@ -177,8 +192,17 @@ final class Starts {
         } else if (decision instanceof Restarts.GiveUp giveUp) {
             stack.change(service, ServiceState.FAILED, exit + "; gave up after " + giveUp.restarts()
                     + " restarts in a row");
+        } else if (code == 0) {
+            service.completed = service.plan.spec().oneshot();
+            stack.change(service, ServiceState.EXITED, service.completed ? "completed" : exit);
         } else {
-            stack.change(service, code == 0 ? ServiceState.EXITED : ServiceState.CRASHED, exit);
+            stack.change(service, ServiceState.CRASHED, exit);
+            if (service.plan.spec().oneshot()) {
+                List<String> last = service.recent.last(LAST_LINES_OF_A_FAILED_TASK);
+                stack.notice(service.name(), last.isEmpty() ? "it printed nothing"
+                        : "its last " + (last.size() == 1 ? "line" : last.size() + " lines") + ":");
+                last.forEach(line -> stack.notice(service.name(), "  " + line));
+            }
         }
     }
 

@@ -141,8 +141,8 @@ class PortsYamlTest {
                 "ports.yaml:4:11: `port` must be a port number, a list of them, `auto` or `none`, got the text 'abc'",
                 "ports.yaml:5:13: `strict` must be true or false, got the text 'maybe'",
                 "ports.yaml:6:10: `env` must be a mapping of NAME: value, got a list",
-                "ports.yaml:7:17: `depends_on` must be a list of services, or a mapping of service: started|ready,"
-                        + " got the number 5",
+                "ports.yaml:7:17: `depends_on` must be a list of services, or a mapping of service:"
+                        + " started|ready|completed, got the number 5",
                 "ports.yaml:8:19: `stop_timeout` must be a duration between 1ms and 1h such as `5s` or `500ms`,"
                         + " got `soon`");
     }
@@ -212,7 +212,7 @@ class PortsYamlTest {
                   job: { command: ./job, depends_on: { api: whenever } }
                 """).problems()).containsExactly(
                 "ports.yaml:3:39: service `web` depends on `apy`, which is not defined; did you mean `api`?",
-                "ports.yaml:4:45: unknown condition `whenever`: use `started` or `ready`");
+                "ports.yaml:4:45: unknown condition `whenever`: use `started`, `ready` or `completed`");
     }
 
     @Test
@@ -237,6 +237,49 @@ class PortsYamlTest {
                 """).problems()).containsExactly(
                 "ports.yaml:3:40: `api` waits for `worker` to be ready, but `worker` has no port of its own to check;"
                         + " use `started`");
+    }
+
+    @Test
+    void aListedOneShotDependencyMeansCompletedAndCompletedNeedsAOneShot() {
+        StackConfig config = folder().write("ports.yaml", """
+                services:
+                  migrate: { command: ./migrate, port: none, oneshot: true }
+                  api: { command: ./api, depends_on: [migrate] }
+                """).load();
+
+        assertThat(config.service("migrate").orElseThrow().oneshot()).isTrue();
+        assertThat(config.service("api").orElseThrow().dependsOn()).extracting(Dependency::condition)
+                .containsExactly(Condition.COMPLETED);
+
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  migrate: { command: ./migrate, oneshot: true }
+                  api: { command: ./api, depends_on: { migrate: ready } }
+                  web: { command: ./web, depends_on: { api: completed } }
+                """).problems()).containsExactly(
+                "ports.yaml:3:40: `api` waits for `migrate` to be ready, but `migrate` is a one-shot task;"
+                        + " use `completed` or `started`",
+                "ports.yaml:4:40: `web` waits for `api` to complete, but `api` runs until stopped; add"
+                        + " `oneshot: true` to it, or wait for `started` or `ready`");
+    }
+
+    @Test
+    void restartKeysAreReadAndAYamlNoMeansNo() {
+        StackConfig config = folder().write("ports.yaml", """
+                services:
+                  a: { command: ./a, restart: on-failure, backoff: 0, max_restarts: 5 }
+                  b: { command: ./b, restart: no }
+                  c: { command: ./c }
+                """).load();
+
+        assertThat(config.service("a").orElseThrow().restart()).isEqualTo(new RestartPolicy(
+                RestartPolicy.Mode.ON_FAILURE, java.time.Duration.ZERO, java.util.OptionalInt.of(5)));
+        assertThat(config.service("b").orElseThrow().restart().mode()).isEqualTo(RestartPolicy.Mode.NO);
+        assertThat(config.service("c").orElseThrow().restart()).isEqualTo(RestartPolicy.NEVER);
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, restart: allways, max_restarts: -1 }\n")
+                .problems()).containsExactly(
+                "ports.yaml:2:31: `restart` must be `no`, `on-failure` or `always`, got `allways`; did you mean `always`?",
+                "ports.yaml:2:54: `max_restarts` must be a whole number of at least 0, got -1");
     }
 
     @Test
