@@ -117,7 +117,7 @@ public final class ConfigLoader {
                     .map(p -> PortSpec.preferred(List.of(p))).orElse(PortSpec.auto());
             services.add(new ServiceSpec(entry.name(), entry.location(), Template.parse(entry.command(), entry.location()),
                     dir, Map.of(), port, Map.of(), false, List.of(), Optional.empty(), ServiceSpec.DEFAULT_STOP_TIMEOUT,
-                    RestartPolicy.NEVER, false));
+                    RestartPolicy.NEVER, false, Optional.of(CheckSpec.tcp(entry.location())), Optional.empty(), false));
         }
         new StackValidator(problems).check(services, variables(envFile));
         problems.throwIfAny(PROCFILE);

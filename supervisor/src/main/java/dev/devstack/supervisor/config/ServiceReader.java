@@ -19,7 +19,8 @@ import java.util.OptionalInt;
 final class ServiceReader {
 
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "depends_on",
-            "inherit_port", "stop_timeout", "restart", "backoff", "max_restarts", "oneshot");
+            "inherit_port", "stop_timeout", "restart", "backoff", "max_restarts", "oneshot", "ready", "health",
+            "restart_on_unhealthy");
 
     record DependencyDraft(String service, Optional<Condition> condition, Location location) {
     }
@@ -30,11 +31,13 @@ final class ServiceReader {
     private final Path projectDir;
     private final Problems problems;
     private final Values values;
+    private final CheckReader checks;
 
     ServiceReader(Path projectDir, Problems problems) {
         this.projectDir = projectDir;
         this.problems = problems;
         this.values = new Values(problems);
+        this.checks = new CheckReader(problems);
     }
 
     Optional<Draft> read(String name, Location nameLocation, YamlNode node) {
@@ -77,12 +80,37 @@ final class ServiceReader {
             problems.add(entries.get("strict").keyLocation(), "`strict: true` needs a fixed port, e.g. `port: 5432`;"
                     + " service `" + name + "` has none");
         }
+        boolean ownPort = port.wanted() || !namedPorts.isEmpty();
+        Optional<CheckSpec> ready = entries.containsKey("ready")
+                ? checks.read("ready", entries.get("ready").value(), false)
+                : ownPort && !oneshot ? Optional.of(CheckSpec.tcp(nameLocation)) : Optional.empty();
+        Optional<CheckSpec> health = value(entries, "health").flatMap(n -> checks.read("health", n, true));
+        boolean restartOnUnhealthy = value(entries, "restart_on_unhealthy")
+                .flatMap(n -> values.bool("restart_on_unhealthy", n)).orElse(false);
+        checkCombinations(name, entries, ownPort, oneshot, ready, health, restartOnUnhealthy);
         if (command == null) {
             return Optional.empty();
         }
         ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, strict, List.of(),
-                inherit, stopTimeout, restart, oneshot);
+                inherit, stopTimeout, restart, oneshot, ready, health, restartOnUnhealthy);
         return Optional.of(new Draft(spec, dependencies));
+    }
+
+    private void checkCombinations(String name, Map<String, YamlNode.Entry> entries, boolean ownPort, boolean oneshot,
+                                   Optional<CheckSpec> ready, Optional<CheckSpec> health, boolean restartOnUnhealthy) {
+        if (oneshot && entries.containsKey("ready")) {
+            problems.add(entries.get("ready").keyLocation(), "`" + name + "` is a one-shot task: it is not checked for"
+                    + " readiness; dependents wait for it to complete");
+        }
+        for (Optional<CheckSpec> check : List.of(ready, health)) {
+            check.filter(c -> !ownPort && (c.kind() == CheckSpec.Kind.TCP || c.kind() == CheckSpec.Kind.HTTP))
+                    .ifPresent(c -> problems.add(c.location(), "`" + name + "` has no port of its own for a "
+                            + c.kind().name().toLowerCase(Locale.ROOT) + " check; use `log` or `exec`"));
+        }
+        if (restartOnUnhealthy && health.isEmpty() && entries.containsKey("restart_on_unhealthy")) {
+            problems.add(entries.get("restart_on_unhealthy").keyLocation(), "`restart_on_unhealthy` needs a `health`"
+                    + " check to know when `" + name + "` is unhealthy");
+        }
     }
 
     private RestartPolicy restart(Map<String, YamlNode.Entry> entries) {

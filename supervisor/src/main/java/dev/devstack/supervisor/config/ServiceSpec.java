@@ -13,6 +13,8 @@ import java.util.Optional;
  * One service as configured. {@code port} is its primary port ({@code PORT}), {@code namedPorts}
  * its extra ones ({@code PORT_<NAME>}); {@code inheritPort} names the service whose primary port
  * it uses instead of having its own. A {@code oneshot} service runs to completion (a migration).
+ * {@code ready} is how it is found ready (empty: it is not checked); {@code health} is checked
+ * after that, periodically.
  */
 public record ServiceSpec(
         String name,
@@ -27,7 +29,10 @@ public record ServiceSpec(
         Optional<String> inheritPort,
         Duration stopTimeout,
         RestartPolicy restart,
-        boolean oneshot) {
+        boolean oneshot,
+        Optional<CheckSpec> ready,
+        Optional<CheckSpec> health,
+        boolean restartOnUnhealthy) {
 
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -39,7 +44,7 @@ public record ServiceSpec(
 
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, strict, dependencies, inheritPort,
-                stopTimeout, restart, oneshot);
+                stopTimeout, restart, oneshot, ready, health, restartOnUnhealthy);
     }
 
     /** How the service's name appears in variable names: {@code my-api} → {@code MY_API}. */

@@ -35,17 +35,16 @@ final class StackValidator {
                             + "`, which is not defined" + Suggestions.hint(dependency.service(), byName.keySet()));
                     continue;
                 }
-                boolean ownPort = target.port().wanted() || !target.namedPorts().isEmpty();
                 Condition condition = dependency.condition().orElse(target.oneshot() ? Condition.COMPLETED
-                        : ownPort ? Condition.READY : Condition.STARTED);
+                        : target.ready().isPresent() ? Condition.READY : Condition.STARTED);
                 if (condition == Condition.READY && target.oneshot()) {
                     problems.add(dependency.location(), "`" + spec.name() + "` waits for `" + target.name()
                             + "` to be ready, but `" + target.name() + "` is a one-shot task; use `completed` or"
                             + " `started`");
-                } else if (condition == Condition.READY && !ownPort) {
+                } else if (condition == Condition.READY && target.ready().isEmpty()) {
                     problems.add(dependency.location(), "`" + spec.name() + "` waits for `" + target.name()
-                            + "` to be ready, but `" + target.name() + "` has no port of its own to check;"
-                            + " use `started`");
+                            + "` to be ready, but `" + target.name() + "` has no port of its own and no `ready:` check;"
+                            + " use `started`, or give it `ready: { log: REGEX }`");
                 }
                 if (condition == Condition.COMPLETED && !target.oneshot()) {
                     problems.add(dependency.location(), "`" + spec.name() + "` waits for `" + target.name()

@@ -1,6 +1,5 @@
 package dev.devstack.supervisor.project;
 
-import dev.devstack.detect.ConnectProbe;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.supervisor.config.ConfigLoader;
@@ -48,8 +47,8 @@ public final class UpSession implements AutoCloseable {
         this.plan = new StackPlan(config, context.instance(), claim.ports(),
                 new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
         this.journal = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
-        this.supervisor = new Supervisor(plan, new NuProcessLauncher(), journal, groups, new ConnectProbe(250),
-                context.clock(), SupervisorSettings.defaults(context.stateDir().resolve("logs")));
+        this.supervisor = new Supervisor(plan, new NuProcessLauncher(), journal, groups, context.clock(),
+                SupervisorSettings.defaults(context.stateDir().resolve("logs")));
     }
 
     /** Claims the ports; nothing is started yet, so that views can subscribe first. */

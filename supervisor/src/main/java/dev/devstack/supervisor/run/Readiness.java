@@ -1,73 +1,146 @@
 package dev.devstack.supervisor.run;
 
-import dev.devstack.detect.ConnectProbe;
+import dev.devstack.supervisor.config.CheckSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds out when a started service is ready: its port accepts TCP connections. Checks run on a
- * pool of their own (a connect may take a moment) from 5 ms after the start, doubling up to
- * 100 ms between checks, until the service is ready, has ended, or the timeout has passed.
- * A result that arrives for an earlier run of a restarted service is ignored.
+ * Finds out when a started service is ready, by its `ready:` check. A tcp, http or exec check is
+ * attempted from 5 ms after the start, then every `interval` (by default doubling up to 100 ms,
+ * 500 ms for exec), on the check pool. A log check waits for a matching line. The wait ends when
+ * the check passes, the process ends (then it is not reported as a timeout: the service's own end
+ * is the news), `retries` attempts failed (for http: answers that were not accepted; no answer yet
+ * only means it is still starting), or `timeout` passed; then the service is marked not ready
+ * and the reason is told. A result for an earlier run of a restarted service is ignored.
  */
-final class Readiness implements AutoCloseable {
+final class Readiness {
 
-    private static final long FIRST_CHECK_MILLIS = 5;
-    private static final long MAX_CHECK_MILLIS = 100;
+    private static final long FIRST_ATTEMPT_MILLIS = 5;
+    private static final Duration TCP_ATTEMPT = Duration.ofMillis(250);
+    private static final Duration ATTEMPT = Duration.ofSeconds(5);
 
     private final StackState stack;
     private final Engine engine;
-    private final ConnectProbe connect;
-    private final Duration timeout;
-    private final ScheduledExecutorService checks = Executors.newScheduledThreadPool(2, Engine.daemon("devstack-ready"));
+    private final ScheduledExecutorService checks;
+    private final Health health;
 
-    Readiness(StackState stack, Engine engine, ConnectProbe connect, Duration timeout) {
+    Readiness(StackState stack, Engine engine, ScheduledExecutorService checks, Health health) {
         this.stack = stack;
         this.engine = engine;
-        this.connect = connect;
-        this.timeout = timeout;
+        this.checks = checks;
+        this.health = health;
     }
 
-    /** Starts watching the service's current run; {@code settled} runs on the engine when it is ready or gave up. */
+    /** Starts watching the service's current run; {@code settled} runs on the engine once it is ready or given up. */
     void watch(ServiceRuntime service, Runnable settled) {
+        if (service.plan.spec().ready().isEmpty()) {
+            health.watch(service);
+            return;
+        }
+        CheckSpec check = service.plan.spec().ready().get();
         int run = service.run;
-        Instant deadline = stack.clock.instant().plus(timeout);
-        service.readinessPort().ifPresent(port -> check(service, run, port, FIRST_CHECK_MILLIS, deadline, settled));
+        if (check.kind() == CheckSpec.Kind.LOG) {
+            if (service.logMatched) {
+                ready(service, "a line matched /" + check.target() + "/", settled);
+            } else {
+                service.readyCheck = engine.schedule(() -> {
+                    if (service.run == run && service.state == ServiceState.RUNNING) {
+                        giveUp(service, "not ready after " + StackState.seconds(check.timeout()) + " (no line matched /"
+                                + check.target() + "/)", settled);
+                    }
+                }, check.timeout());
+            }
+            return;
+        }
+        int port = service.readinessPort().orElse(0);
+        Duration attemptTimeout = check.kind() == CheckSpec.Kind.TCP ? TCP_ATTEMPT
+                : check.timeout().compareTo(ATTEMPT) < 0 ? check.timeout() : ATTEMPT;
+        Probe probe = Probe.of(check, service.plan, port, attemptTimeout);
+        attempt(new Attempts(service, run, check, probe, stack.clock.instant().plus(check.timeout()), settled),
+                FIRST_ATTEMPT_MILLIS);
     }
 
-    private void check(ServiceRuntime service, int run, int port, long delayMillis, Instant deadline, Runnable settled) {
-        service.readyCheck = checks.schedule(() -> {
-            boolean accepts = connect.accepts(port);
-            engine.run(() -> result(service, run, port, accepts, delayMillis, deadline, settled));
+    /** A line of a log-checked service matched: called on the engine. */
+    void lineMatched(ServiceRuntime service, int run, Runnable settled) {
+        if (service.run != run) {
+            return;
+        }
+        if (service.state == ServiceState.STARTING) {
+            service.logMatched = true;
+        } else if (service.state == ServiceState.RUNNING) {
+            ready(service, "a line matched /" + service.plan.spec().ready().orElseThrow().target() + "/", settled);
+        }
+    }
+
+    /** The state of one wait: what is checked, how often it failed, until when. */
+    private static final class Attempts {
+        final ServiceRuntime service;
+        final int run;
+        final CheckSpec check;
+        final Probe probe;
+        final Instant deadline;
+        final Runnable settled;
+        int failures;
+
+        Attempts(ServiceRuntime service, int run, CheckSpec check, Probe probe, Instant deadline, Runnable settled) {
+            this.service = service;
+            this.run = run;
+            this.check = check;
+            this.probe = probe;
+            this.deadline = deadline;
+            this.settled = settled;
+        }
+    }
+
+    private void attempt(Attempts attempts, long delayMillis) {
+        attempts.service.readyCheck = checks.schedule(() -> {
+            Probe.Result result = attempts.probe.attempt();
+            engine.run(() -> result(attempts, result, delayMillis));
         }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void result(ServiceRuntime service, int run, int port, boolean accepts, long delayMillis, Instant deadline,
-                        Runnable settled) {
-        if (service.run != run || service.state != ServiceState.RUNNING) {
+    private void result(Attempts attempts, Probe.Result result, long delayMillis) {
+        ServiceRuntime service = attempts.service;
+        if (service.run != attempts.run || service.state != ServiceState.RUNNING) {
             return;
         }
-        if (accepts) {
-            service.ready = true;
-            Duration after = Duration.between(service.startedAt, stack.clock.instant());
-            stack.change(service, ServiceState.READY, "port " + port + " accepts connections after "
-                    + StackState.seconds(after));
-            settled.run();
-        } else if (stack.clock.instant().isAfter(deadline)) {
-            service.readyTimedOut = true;
-            String detail = "not ready after " + timeout.toSeconds() + "s (tcp on " + port + ")";
-            stack.explain(service, detail, detail + "; services that wait for it will not start");
-            settled.run();
+        if (result.passed()) {
+            String what = attempts.check.kind() == CheckSpec.Kind.TCP
+                    ? "port " + service.readinessPort().orElse(0) + " accepts connections"
+                    : attempts.probe.describe() + " passed (" + result.finding() + ")";
+            ready(service, what, attempts.settled);
+            return;
+        }
+        if (result.counts()) {
+            attempts.failures++;
+        }
+        String last = attempts.check.kind() == CheckSpec.Kind.TCP ? "" : ": " + result.finding();
+        if (attempts.check.retries().isPresent() && attempts.failures >= attempts.check.retries().getAsInt()) {
+            giveUp(service, "not ready after " + attempts.failures + " failed checks (" + attempts.probe.describe() + last
+                    + ")", attempts.settled);
+        } else if (stack.clock.instant().isAfter(attempts.deadline)) {
+            giveUp(service, "not ready after " + StackState.seconds(attempts.check.timeout()) + " ("
+                    + attempts.probe.describe() + last + ")", attempts.settled);
         } else {
-            check(service, run, port, Math.min(MAX_CHECK_MILLIS, delayMillis * 2), deadline, settled);
+            long next = attempts.check.interval().map(Duration::toMillis)
+                    .orElse(Math.min(attempts.check.kind() == CheckSpec.Kind.EXEC ? 500 : 100, delayMillis * 2));
+            attempt(attempts, next);
         }
     }
 
-    @Override
-    public void close() {
-        checks.shutdownNow();
+    private void ready(ServiceRuntime service, String what, Runnable settled) {
+        service.ready = true;
+        Duration after = Duration.between(service.startedAt, stack.clock.instant());
+        stack.change(service, ServiceState.READY, what + " after " + StackState.seconds(after));
+        health.watch(service);
+        settled.run();
+    }
+
+    private void giveUp(ServiceRuntime service, String detail, Runnable settled) {
+        service.readyTimedOut = true;
+        stack.explain(service, detail, detail + "; services that wait for it will not start");
+        settled.run();
     }
 }

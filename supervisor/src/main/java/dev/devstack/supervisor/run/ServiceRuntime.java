@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
+import java.util.regex.Pattern;
 
 /**
  * The mutable state of one service; touched only on the engine thread (pid also read by the
@@ -35,12 +36,19 @@ final class ServiceRuntime {
     /** A one-shot service that ran to completion (exit 0): what `completed` dependents wait for. */
     boolean completed;
     boolean readyTimedOut;
+    /** Set while a `log` readiness check waits: read by the thread that reads the service's output. */
+    volatile Pattern readyPattern;
+    /** A line matched the `log` check before the start was confirmed. */
+    boolean logMatched;
+    /** Why the service is being stopped in order to be started again (unhealthy, asked for), or null. */
+    String restartReason;
     int restarts;
     /** Restarts in a row, for the backoff and max_restarts. */
     int streak;
     ScheduledFuture<?> killTimer;
     ScheduledFuture<?> readyCheck;
     ScheduledFuture<?> restartTimer;
+    ScheduledFuture<?> healthCheck;
 
     ServiceRuntime(ServicePlan plan, List<Integer> ports) {
         this.plan = plan;
@@ -60,6 +68,8 @@ final class ServiceRuntime {
         sentSignal = null;
         ready = false;
         readyTimedOut = false;
+        logMatched = false;
+        restartReason = null;
     }
 
     /** The port readiness is checked on: its own primary port, else its first named one. */
@@ -68,7 +78,7 @@ final class ServiceRuntime {
     }
 
     void cancelTimers() {
-        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {killTimer, readyCheck, restartTimer}) {
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {killTimer, readyCheck, restartTimer, healthCheck}) {
             if (timer != null) {
                 timer.cancel(false);
             }
@@ -76,6 +86,7 @@ final class ServiceRuntime {
         killTimer = null;
         readyCheck = null;
         restartTimer = null;
+        healthCheck = null;
     }
 
     ServiceSnapshot snapshot() {

@@ -12,8 +12,10 @@ public enum ServiceState {
     STARTING,
     /** Its process runs; its port does not accept connections yet (or it has none). */
     RUNNING,
-    /** Its port accepts connections. */
+    /** Its readiness check passed (by default: its port accepts connections). */
     READY,
+    /** Ready once, but its health check has failed too often in a row since. */
+    UNHEALTHY,
     /** Ended on its own with exit code 0. */
     EXITED,
     /** Ended on its own with another code or a signal. */
@@ -38,6 +40,6 @@ public enum ServiceState {
 
     /** A process of the service may be running. */
     public boolean isAlive() {
-        return this == STARTING || this == RUNNING || this == READY || this == STOPPING;
+        return this == STARTING || this == RUNNING || this == READY || this == UNHEALTHY || this == STOPPING;
     }
 }

@@ -1,11 +1,13 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.config.CheckSpec;
 import dev.devstack.supervisor.config.Condition;
 import dev.devstack.supervisor.config.Dependency;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Starting services: each one once its dependencies are started or ready (independent ones
@@ -99,6 +101,8 @@ final class Starts {
     private void launch(ServiceRuntime service) {
         stack.plan.ports().release(service.name());
         service.beginRun();
+        service.readyPattern = service.plan.spec().ready().filter(check -> check.kind() == CheckSpec.Kind.LOG)
+                .map(check -> Pattern.compile(check.target())).orElse(null);
         stack.change(service, ServiceState.STARTING, service.plan.command());
         ServicePlan plan = service.plan;
         int run = service.run;
@@ -112,6 +116,11 @@ final class Starts {
                 @Override
                 public void output(OutputSource source, String line) {
                     Instant now = stack.clock.instant();
+                    Pattern ready = service.readyPattern;
+                    if (ready != null && ready.matcher(line).find()) {
+                        service.readyPattern = null;
+                        engine.run(() -> readiness.lineMatched(service, run, Starts.this::advance));
+                    }
                     service.recent.add(line);
                     logs.append(service.name(), source, now, line);
                     stack.bus.publishLine(new StackEvent.Output(now, service.name(), source, line));
@@ -148,6 +157,16 @@ final class Starts {
         }
     }
 
+    /** Stops the service's current run (SIGTERM to its group, as on stop) and starts it again once it ended. */
+    void restartNow(ServiceRuntime service, String reason) {
+        if (stack.stopRequested || !(service.state == ServiceState.RUNNING || service.state == ServiceState.READY
+                || service.state == ServiceState.UNHEALTHY)) {
+            return;
+        }
+        service.restartReason = reason;
+        stops.terminate(service);
+    }
+
     private void onExited(ServiceRuntime service, int run, int code) {
         if (service.run != run || service.state.isTerminal() || service.state == ServiceState.BACKOFF) {
             return;
@@ -161,6 +180,12 @@ final class Starts {
         if (code == ProcessListener.LAUNCH_FAILED) {
             stack.change(service, ServiceState.FAILED, "could not start `" + service.plan.command() + "` in "
                     + service.plan.spec().cwd());
+        } else if (service.sentSignal != null && service.restartReason != null && !stack.stopRequested) {
+            service.exitCode = code;
+            service.restarts++;
+            stack.change(service, ServiceState.BACKOFF, ExitDescription.of(code, service.sentSignal).text()
+                    + ", restart " + service.restarts + " now (" + service.restartReason + ")");
+            launch(service);
         } else if (service.sentSignal != null) {
             service.exitCode = code;
             stack.change(service, ServiceState.STOPPED, ExitDescription.of(code, service.sentSignal).text());

@@ -41,7 +41,8 @@ final class Stops {
     /** Signals every running service whose dependents have all ended; called again as each one ends. */
     void proceed() {
         for (ServiceRuntime service : stack.services.values()) {
-            if (service.state == ServiceState.RUNNING || service.state == ServiceState.READY) {
+            if (service.state == ServiceState.RUNNING || service.state == ServiceState.READY
+                    || service.state == ServiceState.UNHEALTHY) {
                 boolean dependentsDone = stack.graph.dependents(service.name()).stream()
                         .allMatch(name -> stack.services.get(name).state.isTerminal());
                 if (dependentsDone) {

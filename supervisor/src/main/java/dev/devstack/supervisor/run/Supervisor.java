@@ -1,14 +1,15 @@
 package dev.devstack.supervisor.run;
 
-import dev.devstack.detect.ConnectProbe;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Runs a planned stack: {@link Starts} starts services in dependency order and restarts them as
- * their policies say, {@link Readiness} finds out when they are ready, {@link Stops} stops them in
- * reverse order. All service state lives on one {@link Engine} thread; process callbacks and
+ * their policies say, {@link Readiness} finds out when they are ready and {@link Health} whether
+ * they stay well, {@link Stops} stops them in reverse order. All service state lives on one {@link Engine} thread; process callbacks and
  * readiness checks only hand it work. Every line of output goes to {@link LogFiles} and, through
  * the {@link EventBus}, to the views.
  */
@@ -18,21 +19,26 @@ public final class Supervisor implements StackView, AutoCloseable {
     private final Engine engine;
     private final EventBus bus;
     private final LogFiles logs;
-    private final Readiness readiness;
+    private final ScheduledExecutorService checks = Executors.newScheduledThreadPool(4, Engine.daemon("devstack-checks"));
     private final Starts starts;
     private final Stops stops;
     private final ProcessGroups groups;
 
-    public Supervisor(StackPlan plan, Launcher launcher, ProcessJournal journal, ProcessGroups groups,
-                      ConnectProbe connect, Clock clock, SupervisorSettings settings) {
+    public Supervisor(StackPlan plan, Launcher launcher, ProcessJournal journal, ProcessGroups groups, Clock clock,
+                      SupervisorSettings settings) {
         this.groups = groups;
         this.bus = new EventBus(clock);
         this.stack = new StackState(plan, clock, bus);
         this.engine = new Engine(error -> stack.notice("", error));
         this.logs = new LogFiles(settings.logDir(), settings.logMaxBytes(), problem -> stack.notice("", problem));
-        this.readiness = new Readiness(stack, engine, connect, settings.readyTimeout());
         this.stops = new Stops(stack, engine, groups);
+        Health health = new Health(stack, engine, checks, this::restartNow);
+        Readiness readiness = new Readiness(stack, engine, checks, health);
         this.starts = new Starts(stack, engine, launcher, logs, journal, groups, readiness, stops);
+    }
+
+    private void restartNow(ServiceRuntime service, String reason) {
+        starts.restartNow(service, reason);
     }
 
     /** Begins starting the stack; returns at once. */
@@ -88,7 +94,7 @@ public final class Supervisor implements StackView, AutoCloseable {
     @Override
     public void close() {
         engine.close();
-        readiness.close();
+        checks.shutdownNow();
         stack.plan.ports().close();
         logs.close();
         bus.close();

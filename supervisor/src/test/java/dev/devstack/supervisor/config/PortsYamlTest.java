@@ -235,8 +235,8 @@ class PortsYamlTest {
                   worker: { command: ./w, port: none }
                   api: { command: ./api, depends_on: { worker: ready } }
                 """).problems()).containsExactly(
-                "ports.yaml:3:40: `api` waits for `worker` to be ready, but `worker` has no port of its own to check;"
-                        + " use `started`");
+                "ports.yaml:3:40: `api` waits for `worker` to be ready, but `worker` has no port of its own and no"
+                        + " `ready:` check; use `started`, or give it `ready: { log: REGEX }`");
     }
 
     @Test
@@ -280,6 +280,60 @@ class PortsYamlTest {
                 .problems()).containsExactly(
                 "ports.yaml:2:31: `restart` must be `no`, `on-failure` or `always`, got `allways`; did you mean `always`?",
                 "ports.yaml:2:54: `max_restarts` must be a whole number of at least 0, got -1");
+    }
+
+    @Test
+    void readinessAndHealthChecksAreReadWithTheirDefaults() {
+        StackConfig config = folder().write("ports.yaml", """
+                services:
+                  api:
+                    command: ./api
+                    ready: { http: /healthz, status: 200-204, timeout: 30s }
+                    health: { http: /healthz }
+                    restart_on_unhealthy: true
+                  worker: { command: ./w, port: none, ready: { log: "started in \\\\d+ms", retries: 2 } }
+                  web: { command: ./web }
+                  job: { command: ./job, port: none }
+                """).load();
+
+        CheckSpec ready = config.service("api").orElseThrow().ready().orElseThrow();
+        assertThat(ready.kind()).isEqualTo(CheckSpec.Kind.HTTP);
+        assertThat(ready.target()).isEqualTo("/healthz");
+        assertThat(ready.status()).isEqualTo(new CheckSpec.StatusRange(200, 204));
+        assertThat(ready.timeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+        CheckSpec health = config.service("api").orElseThrow().health().orElseThrow();
+        assertThat(health.interval()).contains(CheckSpec.HEALTH_INTERVAL);
+        assertThat(health.timeout()).isEqualTo(CheckSpec.HEALTH_TIMEOUT);
+        assertThat(health.retries()).hasValue(CheckSpec.HEALTH_RETRIES);
+        assertThat(config.service("api").orElseThrow().restartOnUnhealthy()).isTrue();
+        assertThat(config.service("worker").orElseThrow().ready().orElseThrow().target()).isEqualTo("started in \\d+ms");
+        assertThat(config.service("web").orElseThrow().ready().orElseThrow().kind()).as("the default")
+                .isEqualTo(CheckSpec.Kind.TCP);
+        assertThat(config.service("job").orElseThrow().ready()).isEmpty();
+    }
+
+    @Test
+    void badChecksAreReportedWhereTheyAre() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  a: { command: ./a, ready: { http: /x, tcp: true } }
+                  b: { command: ./b, ready: { log: "(unclosed" } }
+                  c: { command: ./c, port: none, ready: { http: /x } }
+                  d: { command: ./d, health: { log: x } }
+                  e: { command: ./e, ready: { exec: ./check, status: 200 } }
+                  f: { command: ./f, restart_on_unhealthy: true }
+                  g: { command: ./g, port: none, oneshot: true, ready: { exec: x } }
+                  h: { command: ./h, ready: { http: healthz } }
+                """).problems()).containsExactly(
+                "ports.yaml:2:29: `ready` needs exactly one of `tcp: true`, `http: PATH`, `log: REGEX`, `exec: COMMAND`;"
+                        + " it has http, tcp",
+                "ports.yaml:3:36: `ready.log` is not a valid regular expression: Unclosed group near index 9",
+                "ports.yaml:4:41: `c` has no port of its own for a http check; use `log` or `exec`",
+                "ports.yaml:5:32: `health` cannot use `log`; use `tcp`, `http` or `exec`",
+                "ports.yaml:6:46: `ready.status` only goes with `http`",
+                "ports.yaml:7:22: `restart_on_unhealthy` needs a `health` check to know when `f` is unhealthy",
+                "ports.yaml:8:49: `g` is a one-shot task: it is not checked for readiness; dependents wait for it to complete",
+                "ports.yaml:9:37: `ready.http` must be a path starting with /, got `healthz`");
     }
 
     @Test

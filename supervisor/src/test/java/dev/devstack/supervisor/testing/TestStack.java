@@ -1,6 +1,5 @@
 package dev.devstack.supervisor.testing;
 
-import dev.devstack.detect.ConnectProbe;
 import dev.devstack.detect.SocketPortProbe;
 import dev.devstack.store.MapDbLeaseRegistry;
 import dev.devstack.supervisor.config.ConfigLoader;
@@ -19,7 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A real supervisor for a test project, with settings `up` does not expose (short timeouts, large logs). */
+/** A real supervisor for a test project, with settings `up` does not expose (large logs). */
 public final class TestStack {
 
     private TestStack() {
@@ -41,7 +40,6 @@ public final class TestStack {
             public void ended(String service, long pid) {
             }
         };
-        return new Supervisor(plan, new NuProcessLauncher(), unrecorded, new ProcessGroups(), new ConnectProbe(100),
-                Clock.systemUTC(), settings);
+        return new Supervisor(plan, new NuProcessLauncher(), unrecorded, new ProcessGroups(), Clock.systemUTC(), settings);
     }
 }

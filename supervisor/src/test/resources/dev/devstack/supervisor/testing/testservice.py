@@ -5,6 +5,8 @@
 --delay SECONDS   wait before going on
 --exit CODE       exit with CODE now
 --listen          listen on 127.0.0.1:$PORT and serve until stopped (otherwise sleep until stopped)
+--http            serve HTTP on 127.0.0.1:$PORT: /healthz is 200, /status/NNN is NNN,
+                  /flip is 500 while a file `sick` exists and 200 otherwise
 """
 import json
 import os
@@ -14,6 +16,7 @@ import time
 
 args = sys.argv[1:]
 listen = False
+http = False
 while args:
     flag = args.pop(0)
     if flag == "--dump":
@@ -37,8 +40,31 @@ while args:
         sys.exit(int(args.pop(0)))
     elif flag == "--listen":
         listen = True
+    elif flag == "--http":
+        http = True
 
-if listen:
+if http:
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path.startswith("/status/"):
+                code = int(self.path[len("/status/"):])
+            elif self.path == "/healthz":
+                code = 200
+            elif self.path == "/flip":
+                code = 500 if os.path.exists("sick") else 200
+            else:
+                code = 404
+            self.send_response(code)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    HTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
+elif listen:
     server = socket.socket()
     server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     server.bind(("127.0.0.1", int(os.environ["PORT"])))
