@@ -275,6 +275,65 @@ class DevstackCommandIT {
     }
 
     @Test
+    void upWithServiceNamesStartsThemAndTheirDependenciesOnly() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  api: { command: "%s" }
+                  web: { command: "%s", depends_on: [api] }
+                  worker: { command: "%s", port: none }
+                """.formatted(service("--listen"), service("--listen"), service("")));
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up", "web")) {
+            awaitAllReady(projectDir, 2);
+
+            JsonNode report = ports(projectDir);
+            assertThat(report.path("services")).extracting(s -> s.path("name").asText() + " " + s.path("state").asText())
+                    .containsExactly("api ready", "web ready", "worker not in this run");
+            assertThat(up.out()).doesNotContain("worker:");
+        }
+        DevstackProcess.Result unknown = DevstackProcess.run(projectDir, home, "up", "wrker");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("there is no service `wrker` in ports.yaml; did you mean `worker`?");
+    }
+
+    @Test
+    void withExitOnFailureUpEndsWithTheExitCodeOfTheServiceThatFailed() {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  tests: { command: "%s", port: none }
+                  api: { command: "%s" }
+                """.formatted(service("--delay 0.5 --exit 5"), service("--listen")));
+
+        DevstackProcess.Result result = DevstackProcess.run(projectDir, home, "up", "--exit-on-failure");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(5);
+        assertThat(result.out()).contains("tests: failed, and exit_on_failure is set: stopping the stack",
+                "api: stopped by devstack (SIGTERM)");
+    }
+
+    @Test
+    void aCrashLoopShowsAsFailedInPorts() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  crasher: { command: "%s", port: none, restart: on-failure, backoff: 0, max_restarts: 2 }
+                  api: { command: "%s" }
+                """.formatted(service("--exit 1"), service("--listen")));
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            JsonNode crasher = Await.value(WAIT, "the crash loop to end in failed", () -> {
+                try {
+                    JsonNode service = ports(projectDir).path("services").get(0);
+                    return service.path("state").asText().equals("failed") ? service : null;
+                } catch (IOException e) {
+                    return null;
+                }
+            });
+
+            assertThat(crasher.path("pid").isNull()).isTrue();
+            assertThat(up.out()).contains("crasher: backoff: exit 1, restart 1 in 0s",
+                    "crasher: failed: exit 1; gave up after 2 restarts in a row");
+        }
+    }
+
+    @Test
     void checkShowsTheOrderAndThePortsWithoutStartingAnything() {
         new TestProject(projectDir).write("ports.yaml", """
                 services:

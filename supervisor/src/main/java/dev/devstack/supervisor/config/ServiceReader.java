@@ -1,15 +1,18 @@
 package dev.devstack.supervisor.config;
 
+import dev.devstack.supervisor.Signal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
  * Reads one service of ports.yaml. Conditions of dependencies written as a list are left open
@@ -19,8 +22,8 @@ import java.util.OptionalInt;
 final class ServiceReader {
 
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "depends_on",
-            "inherit_port", "stop_timeout", "restart", "backoff", "max_restarts", "oneshot", "ready", "health",
-            "restart_on_unhealthy");
+            "inherit_port", "stop_timeout", "stop_signal", "stop_command", "restart", "backoff", "max_restarts", "oneshot",
+            "ready", "health", "restart_on_unhealthy", "exit_on_failure");
 
     record DependencyDraft(String service, Optional<Condition> condition, Location location) {
     }
@@ -61,8 +64,7 @@ final class ServiceReader {
         boolean strict = value(entries, "strict").flatMap(n -> values.bool("strict", n)).orElse(false);
         List<DependencyDraft> dependencies = dependencies(name, entries.get("depends_on"));
         Optional<String> inherit = value(entries, "inherit_port").flatMap(n -> values.nonBlankText("inherit_port", n));
-        Duration stopTimeout = value(entries, "stop_timeout").flatMap(n -> values.duration("stop_timeout", n))
-                .orElse(ServiceSpec.DEFAULT_STOP_TIMEOUT);
+        StopSpec stop = stop(entries);
         RestartPolicy restart = restart(entries);
         boolean oneshot = value(entries, "oneshot").flatMap(n -> values.bool("oneshot", n)).orElse(false);
 
@@ -87,12 +89,14 @@ final class ServiceReader {
         Optional<CheckSpec> health = value(entries, "health").flatMap(n -> checks.read("health", n, true));
         boolean restartOnUnhealthy = value(entries, "restart_on_unhealthy")
                 .flatMap(n -> values.bool("restart_on_unhealthy", n)).orElse(false);
+        boolean exitOnFailure = value(entries, "exit_on_failure").flatMap(n -> values.bool("exit_on_failure", n))
+                .orElse(false);
         checkCombinations(name, entries, ownPort, oneshot, ready, health, restartOnUnhealthy);
         if (command == null) {
             return Optional.empty();
         }
         ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, strict, List.of(),
-                inherit, stopTimeout, restart, oneshot, ready, health, restartOnUnhealthy);
+                inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure);
         return Optional.of(new Draft(spec, dependencies));
     }
 
@@ -111,6 +115,25 @@ final class ServiceReader {
             problems.add(entries.get("restart_on_unhealthy").keyLocation(), "`restart_on_unhealthy` needs a `health`"
                     + " check to know when `" + name + "` is unhealthy");
         }
+    }
+
+    private StopSpec stop(Map<String, YamlNode.Entry> entries) {
+        Duration timeout = value(entries, "stop_timeout").flatMap(n -> values.duration("stop_timeout", n))
+                .orElse(StopSpec.DEFAULT_TIMEOUT);
+        Signal signal = value(entries, "stop_signal").flatMap(this::stopSignal).orElse(Signal.TERM);
+        Optional<Template> command = value(entries, "stop_command").flatMap(n -> values.nonBlankText("stop_command", n)
+                .map(text -> Template.parse(text.strip(), n.location())));
+        return new StopSpec(timeout, signal, command);
+    }
+
+    private Optional<Signal> stopSignal(YamlNode node) {
+        Optional<String> text = values.text("stop_signal", node);
+        Optional<Signal> signal = text.flatMap(Signal::named);
+        if (text.isPresent() && signal.isEmpty()) {
+            problems.add(node.location(), "`stop_signal` must be one of " + Arrays.stream(Signal.values())
+                    .map(Enum::name).collect(Collectors.joining(", ")) + ", got `" + text.get() + "`");
+        }
+        return signal;
     }
 
     private RestartPolicy restart(Map<String, YamlNode.Entry> entries) {

@@ -1,7 +1,6 @@
 package dev.devstack.supervisor.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * its extra ones ({@code PORT_<NAME>}); {@code inheritPort} names the service whose primary port
  * it uses instead of having its own. A {@code oneshot} service runs to completion (a migration).
  * {@code ready} is how it is found ready (empty: it is not checked); {@code health} is checked
- * after that, periodically.
+ * after that, periodically. {@code exitOnFailure}: its failure stops the whole stack.
  */
 public record ServiceSpec(
         String name,
@@ -27,14 +26,13 @@ public record ServiceSpec(
         boolean strict,
         List<Dependency> dependsOn,
         Optional<String> inheritPort,
-        Duration stopTimeout,
+        StopSpec stop,
         RestartPolicy restart,
         boolean oneshot,
         Optional<CheckSpec> ready,
         Optional<CheckSpec> health,
-        boolean restartOnUnhealthy) {
-
-    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
+        boolean restartOnUnhealthy,
+        boolean exitOnFailure) {
 
     public ServiceSpec {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -44,7 +42,7 @@ public record ServiceSpec(
 
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, strict, dependencies, inheritPort,
-                stopTimeout, restart, oneshot, ready, health, restartOnUnhealthy);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure);
     }
 
     /** How the service's name appears in variable names: {@code my-api} → {@code MY_API}. */

@@ -69,6 +69,7 @@ final class StackValidator {
         variablePrefixes(services);
         for (ServiceSpec service : services) {
             references(service.command(), byName, variables);
+            service.stop().command().ifPresent(command -> references(command, byName, variables));
             service.env().values().forEach(value -> references(value, byName, variables));
         }
     }

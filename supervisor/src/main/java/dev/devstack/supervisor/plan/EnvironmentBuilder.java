@@ -64,7 +64,8 @@ public final class EnvironmentBuilder {
             env.put("DEVSTACK_INSTANCE", instance);
             env.putAll(config.envFile());
             service.env().forEach((name, value) -> env.put(name, render(value, config, ports)));
-            plans.add(new ServicePlan(service, render(service.command(), config, ports), env, own));
+            plans.add(new ServicePlan(service, render(service.command(), config, ports),
+                    service.stop().command().map(command -> render(command, config, ports)), env, own));
         }
         return plans;
     }

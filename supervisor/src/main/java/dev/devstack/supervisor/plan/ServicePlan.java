@@ -5,12 +5,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A service ready to launch: its command with references filled in, its whole environment, and
- * the ports it listens on itself (what readiness is checked on; an inherited port is not its own).
+ * A service ready to launch: its command (and stop command) with references filled in, its whole
+ * environment, and the ports it listens on itself (what readiness is checked on; an inherited
+ * port is not its own).
  */
-public record ServicePlan(ServiceSpec spec, String command, Map<String, String> environment, List<Integer> ownPorts) {
+public record ServicePlan(ServiceSpec spec, String command, Optional<String> stopCommand, Map<String, String> environment,
+                          List<Integer> ownPorts) {
 
     public ServicePlan {
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));

@@ -1,8 +1,8 @@
 package dev.devstack.supervisor.project;
 
 import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.run.ProcessGroups;
-import dev.devstack.supervisor.run.Signal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

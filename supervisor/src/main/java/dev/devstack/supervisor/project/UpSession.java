@@ -4,6 +4,7 @@ import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.config.StackSelection;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import dev.devstack.supervisor.plan.PortAssignment;
 import dev.devstack.supervisor.plan.StackPlan;
@@ -34,10 +35,11 @@ public final class UpSession implements AutoCloseable {
     private RunStatePublisher publisher;
     private Thread shutdownHook;
 
-    private UpSession(ProjectContext context, Consumer<String> warnings) {
+    private UpSession(ProjectContext context, UpOptions options, Consumer<String> warnings) {
         this.context = context;
         this.warnings = warnings;
-        this.config = new ConfigLoader(context.environment()).load(context.projectDir());
+        this.config = StackSelection.select(new ConfigLoader(context.environment()).load(context.projectDir()),
+                options.services());
         this.machine = new Machine(context, warnings);
         this.self = machine.processes.self();
         ProcessGroups groups = new ProcessGroups();
@@ -48,12 +50,16 @@ public final class UpSession implements AutoCloseable {
                 new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
         this.journal = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
         this.supervisor = new Supervisor(plan, new NuProcessLauncher(), journal, groups, context.clock(),
-                SupervisorSettings.defaults(context.stateDir().resolve("logs")));
+                SupervisorSettings.defaults(context.stateDir().resolve("logs")).withExitOnFailure(options.exitOnFailure()));
     }
 
     /** Claims the ports; nothing is started yet, so that views can subscribe first. */
     public static UpSession open(ProjectContext context, Consumer<String> warnings) {
-        return new UpSession(context, warnings);
+        return new UpSession(context, UpOptions.ALL, warnings);
+    }
+
+    public static UpSession open(ProjectContext context, UpOptions options, Consumer<String> warnings) {
+        return new UpSession(context, options, warnings);
     }
 
     public Supervisor supervisor() {

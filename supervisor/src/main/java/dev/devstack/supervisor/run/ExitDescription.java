@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.Signal;
 /**
  * How a process's end is told to the user. A death by signal arrives as the bare signal number,
  * the same as an exit with that code, so devstack remembers which signal it sent itself and says
@@ -7,11 +8,17 @@ package dev.devstack.supervisor.run;
  */
 record ExitDescription(String text) {
 
-    static ExitDescription of(int code, Signal sent) {
-        if (sent != null) {
-            String by = sent == Signal.KILL ? "killed by devstack (SIGKILL)" : "stopped by devstack (" + sent + ")";
-            return new ExitDescription(code == sent.number() ? by : by + ", exit " + code);
+    /** A process devstack stopped: {@code means} is what it used ("SIGTERM", "stop_command"), {@code signal} the last signal sent. */
+    static ExitDescription stopped(int code, Signal signal, String means) {
+        if (signal != null && code == signal.number()) {
+            return new ExitDescription(signal == Signal.KILL ? "killed by devstack (SIGKILL)"
+                    : "stopped by devstack (" + signal + ")");
         }
+        return new ExitDescription("stopped by devstack (" + means + "), exit " + code);
+    }
+
+    /** A process that ended on its own. */
+    static ExitDescription natural(int code) {
         return new ExitDescription(switch (code) {
             case 0 -> "exit 0";
             case NuProcessLauncher.COMMAND_NOT_FOUND -> "exit 127: command not found (see its output above)";

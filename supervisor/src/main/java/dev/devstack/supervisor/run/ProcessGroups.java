@@ -3,6 +3,7 @@ package dev.devstack.supervisor.run;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import dev.devstack.supervisor.Signal;
 
 /**
  * Signals a whole process group through kill(2) with a negative pid. Every service runs in its

@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,10 @@ final class ServiceRuntime {
     volatile long pid;
     Instant startedAt;
     Integer exitCode;
+    /** The last signal devstack sent to its group, to tell a death by it from an exit code. */
     Signal sentSignal;
+    /** How devstack asked it to stop ("SIGTERM", "stop_command"), or null while it was not asked. */
+    String stoppedBy;
     /** It has started at least once: what `started` dependents wait for. */
     boolean started;
     /** Its current run is ready. */
@@ -66,6 +70,7 @@ final class ServiceRuntime {
         startedAt = null;
         exitCode = null;
         sentSignal = null;
+        stoppedBy = null;
         ready = false;
         readyTimedOut = false;
         logMatched = false;

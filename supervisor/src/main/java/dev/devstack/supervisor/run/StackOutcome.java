@@ -1,12 +1,19 @@
 package dev.devstack.supervisor.run;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a stack ended: stopped on request, or because every service ended on its own
- * (then {@link #allSucceeded()} tells whether they all exited with 0).
+ * (then {@link #allSucceeded()} tells whether they all exited with 0); {@code failure} names the
+ * service whose failure stopped it (`exit_on_failure`).
  */
-public record StackOutcome(boolean stopRequested, List<ServiceSnapshot> services) {
+public record StackOutcome(boolean stopRequested, List<ServiceSnapshot> services, Optional<Failure> failure) {
+
+    /** A service whose failure ended the stack, and its exit code (1 when it has none, e.g. it never started). */
+    public record Failure(String service, int exitCode) {
+    }
+
 
     public StackOutcome {
         services = List.copyOf(services);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,6 +29,7 @@ final class StackState {
     volatile StackSnapshot snapshot;
     boolean stopRequested;
     boolean killRequested;
+    StackOutcome.Failure failure;
 
     StackState(StackPlan plan, Clock clock, EventBus bus) {
         this.plan = plan;
@@ -63,7 +65,7 @@ final class StackState {
     void checkFinished() {
         if (!finished.isDone() && services.values().stream().allMatch(s -> s.state.isTerminal())) {
             plan.ports().close();
-            finished.complete(new StackOutcome(stopRequested, snapshot.services()));
+            finished.complete(new StackOutcome(stopRequested, snapshot.services(), Optional.ofNullable(failure)));
         }
     }
 

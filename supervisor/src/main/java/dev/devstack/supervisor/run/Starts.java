@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.config.CheckSpec;
 import dev.devstack.supervisor.config.Condition;
 import dev.devstack.supervisor.config.Dependency;
@@ -28,9 +29,10 @@ final class Starts {
     private final ProcessGroups groups;
     private final Readiness readiness;
     private final Stops stops;
+    private final boolean exitOnAnyFailure;
 
     Starts(StackState stack, Engine engine, Launcher launcher, LogFiles logs, ProcessJournal journal,
-           ProcessGroups groups, Readiness readiness, Stops stops) {
+           ProcessGroups groups, Readiness readiness, Stops stops, boolean exitOnAnyFailure) {
         this.stack = stack;
         this.engine = engine;
         this.launcher = launcher;
@@ -39,6 +41,7 @@ final class Starts {
         this.groups = groups;
         this.readiness = readiness;
         this.stops = stops;
+        this.exitOnAnyFailure = exitOnAnyFailure;
     }
 
     /** Starts what can start now and blocks what never will; then checks whether the stack is finished. */
@@ -180,15 +183,18 @@ final class Starts {
         if (code == ProcessListener.LAUNCH_FAILED) {
             stack.change(service, ServiceState.FAILED, "could not start `" + service.plan.command() + "` in "
                     + service.plan.spec().cwd());
-        } else if (service.sentSignal != null && service.restartReason != null && !stack.stopRequested) {
+            failed(service, 1);
+        } else if (service.stoppedBy != null && service.restartReason != null && !stack.stopRequested) {
             service.exitCode = code;
             service.restarts++;
-            stack.change(service, ServiceState.BACKOFF, ExitDescription.of(code, service.sentSignal).text()
+            stack.change(service, ServiceState.BACKOFF, ExitDescription.stopped(code, service.sentSignal,
+                    service.stoppedBy).text()
                     + ", restart " + service.restarts + " now (" + service.restartReason + ")");
             launch(service);
-        } else if (service.sentSignal != null) {
+        } else if (service.stoppedBy != null) {
             service.exitCode = code;
-            stack.change(service, ServiceState.STOPPED, ExitDescription.of(code, service.sentSignal).text());
+            stack.change(service, ServiceState.STOPPED, ExitDescription.stopped(code, service.sentSignal,
+                    service.stoppedBy).text());
         } else {
             service.exitCode = code;
             ended(service, code);
@@ -203,7 +209,7 @@ final class Starts {
 
     /** A service ended on its own: restart it, give up on it, or leave it ended, as its policy says. */
     private void ended(ServiceRuntime service, int code) {
-        String exit = ExitDescription.of(code, null).text();
+        String exit = ExitDescription.natural(code).text();
         Duration uptime = service.startedAt == null ? Duration.ZERO
                 : Duration.between(service.startedAt, stack.clock.instant());
         Restarts.Decision decision = stack.stopRequested ? new Restarts.Stay()
@@ -216,7 +222,8 @@ final class Starts {
             service.restartTimer = engine.schedule(() -> restart(service), restart.delay());
         } else if (decision instanceof Restarts.GiveUp giveUp) {
             stack.change(service, ServiceState.FAILED, exit + "; gave up after " + giveUp.restarts()
-                    + " restarts in a row");
+                    + (giveUp.restarts() == 1 ? " restart" : " restarts") + " in a row");
+            failed(service, code);
         } else if (code == 0) {
             service.completed = service.plan.spec().oneshot();
             stack.change(service, ServiceState.EXITED, service.completed ? "completed" : exit);
@@ -228,7 +235,18 @@ final class Starts {
                         : "its last " + (last.size() == 1 ? "line" : last.size() + " lines") + ":");
                 last.forEach(line -> stack.notice(service.name(), "  " + line));
             }
+            failed(service, code);
         }
+    }
+
+    /** With `exit_on_failure` (its own, or for all), a failure ends the stack with the service's exit code. */
+    private void failed(ServiceRuntime service, int code) {
+        if (stack.stopRequested || !(exitOnAnyFailure || service.plan.spec().exitOnFailure())) {
+            return;
+        }
+        stack.failure = new StackOutcome.Failure(service.name(), code >= 1 && code <= 255 ? code : 1);
+        stack.notice(service.name(), "failed, and exit_on_failure is set: stopping the stack");
+        stops.begin();
     }
 
     private void restart(ServiceRuntime service) {

@@ -1,11 +1,16 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.config.StopSpec;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
- * Stopping a stack: services that have not started will not; a running service gets SIGTERM on
- * its whole group once everything that depends on it has ended (so independent services stop
- * together), and SIGKILL after its stop timeout. Asked again, everything left gets SIGKILL.
+ * Stopping a stack: services that have not started will not; a running service is stopped (its
+ * stop command, or its stop signal, SIGTERM by default, to its whole group) once everything that
+ * depends on it has ended, so independent services stop together, and gets SIGKILL after its stop
+ * timeout. Asked again, everything left gets SIGKILL.
  */
 final class Stops {
 
@@ -15,11 +20,14 @@ final class Stops {
     private final StackState stack;
     private final Engine engine;
     private final ProcessGroups groups;
+    private final ExecutorService commands;
 
-    Stops(StackState stack, Engine engine, ProcessGroups groups) {
+    /** @param commands where stop commands run (they may take up to the stop timeout) */
+    Stops(StackState stack, Engine engine, ProcessGroups groups, ExecutorService commands) {
         this.stack = stack;
         this.engine = engine;
         this.groups = groups;
+        this.commands = commands;
     }
 
     void begin() {
@@ -52,23 +60,51 @@ final class Stops {
         }
     }
 
-    /** SIGTERM now, SIGKILL after the service's stop timeout. */
+    /**
+     * Its stop command, or else its stop signal (SIGTERM by default) to its group, now; SIGKILL
+     * after its stop timeout. A stop command that fails is followed by the stop signal.
+     */
     void terminate(ServiceRuntime service) {
-        Duration timeout = service.plan.spec().stopTimeout();
+        StopSpec stop = service.plan.spec().stop();
+        Duration timeout = stop.timeout();
         service.cancelTimers();
-        service.sentSignal = Signal.TERM;
-        stack.change(service, ServiceState.STOPPING, "SIGTERM sent, SIGKILL in " + StackState.seconds(timeout));
-        groups.signal(service.pid, Signal.TERM);
+        String kill = "SIGKILL in " + StackState.seconds(timeout);
+        Optional<String> command = service.plan.stopCommand();
+        if (command.isPresent()) {
+            service.stoppedBy = "stop_command";
+            stack.change(service, ServiceState.STOPPING, "stop_command running, " + kill);
+            int run = service.run;
+            Probe probe = new ExecProbe(command.get(), service.plan.spec().cwd(), service.plan.environment(), timeout);
+            commands.execute(() -> {
+                Probe.Result result = probe.attempt();
+                if (!result.passed()) {
+                    engine.run(() -> stopCommandFailed(service, run, stop.signal(), result.finding()));
+                }
+            });
+        } else {
+            service.stoppedBy = stop.signal().toString();
+            service.sentSignal = stop.signal();
+            stack.change(service, ServiceState.STOPPING, stop.signal() + " sent, " + kill);
+            groups.signal(service.pid, stop.signal());
+        }
         service.killTimer = engine.schedule(() -> escalate(service, timeout), timeout);
+    }
+
+    private void stopCommandFailed(ServiceRuntime service, int run, Signal signal, String finding) {
+        if (service.run == run && service.state == ServiceState.STOPPING && service.sentSignal == null) {
+            service.sentSignal = signal;
+            stack.notice(service.name(), "stop_command failed (" + finding + "); " + signal + " sent");
+            groups.signal(service.pid, signal);
+        }
     }
 
     private void escalate(ServiceRuntime service, Duration waited) {
         if (service.state != ServiceState.STOPPING) {
             return;
         }
+        String detail = "did not stop within " + StackState.seconds(waited) + " of " + service.stoppedBy + "; SIGKILL sent";
         service.sentSignal = Signal.KILL;
-        stack.explain(service, "did not stop within " + StackState.seconds(waited) + " of SIGTERM; SIGKILL sent",
-                "did not stop within " + StackState.seconds(waited) + " of SIGTERM; SIGKILL sent");
+        stack.explain(service, detail, detail);
         groups.signal(service.pid, Signal.KILL);
         service.killTimer = engine.schedule(() -> giveUp(service), AFTER_KILL);
     }
@@ -96,6 +132,9 @@ final class Stops {
     void kill(ServiceRuntime service) {
         service.cancelTimers();
         service.sentSignal = Signal.KILL;
+        if (service.stoppedBy == null) {
+            service.stoppedBy = Signal.KILL.toString();
+        }
         if (service.state != ServiceState.STOPPING) {
             stack.change(service, ServiceState.STOPPING, "SIGKILL sent");
         }

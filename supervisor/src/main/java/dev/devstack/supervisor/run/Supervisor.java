@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -31,10 +32,11 @@ public final class Supervisor implements StackView, AutoCloseable {
         this.stack = new StackState(plan, clock, bus);
         this.engine = new Engine(error -> stack.notice("", error));
         this.logs = new LogFiles(settings.logDir(), settings.logMaxBytes(), problem -> stack.notice("", problem));
-        this.stops = new Stops(stack, engine, groups);
+        this.stops = new Stops(stack, engine, groups, checks);
         Health health = new Health(stack, engine, checks, this::restartNow);
         Readiness readiness = new Readiness(stack, engine, checks, health);
-        this.starts = new Starts(stack, engine, launcher, logs, journal, groups, readiness, stops);
+        this.starts = new Starts(stack, engine, launcher, logs, journal, groups, readiness, stops,
+                settings.exitOnFailure());
     }
 
     private void restartNow(ServiceRuntime service, String reason) {

@@ -53,7 +53,7 @@ class PortsYamlTest {
         ServiceSpec db = config.service("db").orElseThrow();
         assertThat(db.port()).isEqualTo(PortSpec.preferred(List.of(5432)));
         assertThat(db.strict()).isTrue();
-        assertThat(db.stopTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(db.stop().timeout()).isEqualTo(Duration.ofSeconds(10));
 
         ServiceSpec api = config.service("api").orElseThrow();
         assertThat(api.cwd()).isEqualTo(dir.resolve("api"));
@@ -64,7 +64,7 @@ class PortsYamlTest {
         assertThat(api.env().get("WORKERS").source()).isEqualTo("4");
         assertThat(api.dependsOn()).extracting(Dependency::service, Dependency::condition)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("db", Condition.STARTED));
-        assertThat(api.stopTimeout()).isEqualTo(ServiceSpec.DEFAULT_STOP_TIMEOUT);
+        assertThat(api.stop()).isEqualTo(StopSpec.DEFAULT);
 
         assertThat(config.service("ws").orElseThrow().inheritPort()).contains("api");
         ServiceSpec worker = config.service("worker").orElseThrow();
