@@ -41,13 +41,13 @@ final class CheckCommand implements Callable<Integer> {
         out.println();
         out.println("ports (if the stack started now):");
         List<String[]> rows = new ArrayList<>();
-        for (ServiceSpec service : config.services()) {
-            List<PortAssignment> ports = report.ports().stream().filter(p -> p.service().equals(service.name())).toList();
+        for (String unit : config.services().stream().flatMap(s -> s.units().stream()).toList()) {
+            List<PortAssignment> ports = report.ports().stream().filter(p -> p.service().equals(unit)).toList();
             if (ports.isEmpty()) {
-                rows.add(new String[] {"  " + service.name(), "-", "no port"});
+                rows.add(new String[] {"  " + unit, "-", "no port"});
             }
             for (PortAssignment port : ports) {
-                String name = port.primary() ? service.name() : service.name() + "." + port.portName();
+                String name = port.primary() ? unit : unit + " (" + port.portName() + ")";
                 rows.add(new String[] {"  " + name, String.valueOf(port.port()), port.reason().describe()});
             }
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,11 +91,18 @@ final class PortsCommand implements Callable<Integer> {
         return root;
     }
 
+    /** The variables a service of the stack gets about the others: of a scaled service, its first replica, and all in _PORTS. */
     private static void env(PortsReport report, PrintStream out) {
         for (ServicePorts service : report.services()) {
-            String prefix = ServiceSpec.variablePrefix(service.name());
+            if (service.replica() != 0) {
+                continue;
+            }
+            String prefix = ServiceSpec.variablePrefix(service.service());
             if (service.port().isPresent()) {
                 out.println(prefix + "_PORT=" + service.port().getAsInt());
+                out.println(prefix + "_PORTS=" + report.services().stream()
+                        .filter(s -> s.service().equals(service.service()) && s.port().isPresent())
+                        .map(s -> String.valueOf(s.port().getAsInt())).collect(Collectors.joining(",")));
                 out.println(prefix + "_HOST=" + EnvironmentBuilder.HOST);
                 out.println(prefix + "_URL=" + service.url().orElse(""));
             }

@@ -48,7 +48,7 @@ final class UpCommand implements Callable<Integer> {
                 warning -> cli.err().println("devstack: " + warning))) {
             Supervisor supervisor = session.supervisor();
             PlainLogPrinter printer = new PlainLogPrinter(cli.out(),
-                    session.config().services().stream().map(s -> s.name()).toList(), cli.colour(), ZoneId.systemDefault());
+                    session.config().services().stream().flatMap(s -> s.units().stream()).toList(), cli.colour(), ZoneId.systemDefault());
             supervisor.subscribe(printer);
             StopSignals.onEach(supervisor::stop);
             session.start();

@@ -219,6 +219,7 @@ class DevstackCommandIT {
             String env = DevstackProcess.run(projectDir, home, "ports", "--env").out();
             assertThat(env.lines()).containsExactly(
                     "API_PORT=" + api.path("port").asInt(),
+                    "API_PORTS=" + api.path("port").asInt(),
                     "API_HOST=127.0.0.1",
                     "API_URL=http://127.0.0.1:" + api.path("port").asInt(),
                     "API_PORT_ADMIN=" + api.path("ports").path("admin").asInt());

@@ -26,6 +26,14 @@ public record PortSpec(Mode mode, List<Integer> preferred) {
         return new PortSpec(Mode.PREFERRED, ports);
     }
 
+    /** The preferences of replica {@code replica}: each preferred port that many higher, as Foreman offsets instances. */
+    public PortSpec forReplica(int replica) {
+        if (mode != Mode.PREFERRED || replica == 0) {
+            return this;
+        }
+        return preferred(preferred.stream().map(p -> p + replica).filter(p -> p <= 65535).toList());
+    }
+
     public boolean wanted() {
         return mode != Mode.NONE;
     }

@@ -23,7 +23,7 @@ final class ServiceReader {
 
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "depends_on",
             "inherit_port", "stop_timeout", "stop_signal", "stop_command", "restart", "backoff", "max_restarts", "oneshot",
-            "ready", "health", "restart_on_unhealthy", "exit_on_failure");
+            "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale");
 
     record DependencyDraft(String service, Optional<Condition> condition, Location location) {
     }
@@ -91,12 +91,13 @@ final class ServiceReader {
                 .flatMap(n -> values.bool("restart_on_unhealthy", n)).orElse(false);
         boolean exitOnFailure = value(entries, "exit_on_failure").flatMap(n -> values.bool("exit_on_failure", n))
                 .orElse(false);
+        int scale = value(entries, "scale").flatMap(n -> values.count("scale", n, 1)).orElse(1);
         checkCombinations(name, entries, ownPort, oneshot, ready, health, restartOnUnhealthy);
         if (command == null) {
             return Optional.empty();
         }
         ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, strict, List.of(),
-                inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure);
+                inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale);
         return Optional.of(new Draft(spec, dependencies));
     }
 

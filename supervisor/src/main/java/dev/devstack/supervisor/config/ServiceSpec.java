@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * it uses instead of having its own. A {@code oneshot} service runs to completion (a migration).
  * {@code ready} is how it is found ready (empty: it is not checked); {@code health} is checked
  * after that, periodically. {@code exitOnFailure}: its failure stops the whole stack.
+ * {@code scale} is its number of replicas, each run as a unit of its own.
  */
 public record ServiceSpec(
         String name,
@@ -32,7 +34,8 @@ public record ServiceSpec(
         Optional<CheckSpec> ready,
         Optional<CheckSpec> health,
         boolean restartOnUnhealthy,
-        boolean exitOnFailure) {
+        boolean exitOnFailure,
+        int scale) {
 
     public ServiceSpec {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -42,7 +45,19 @@ public record ServiceSpec(
 
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, strict, dependencies, inheritPort,
-                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale);
+    }
+
+    /** The names it runs under: its own name, or {@code name.0} … {@code name.N-1} for N replicas. */
+    public List<String> units() {
+        if (scale == 1) {
+            return List.of(name);
+        }
+        List<String> units = new ArrayList<>(scale);
+        for (int replica = 0; replica < scale; replica++) {
+            units.add(name + "." + replica);
+        }
+        return units;
     }
 
     /** How the service's name appears in variable names: {@code my-api} → {@code MY_API}. */

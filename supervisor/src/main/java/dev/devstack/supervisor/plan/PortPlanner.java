@@ -65,17 +65,24 @@ public final class PortPlanner {
         List<PortAssignment> assignments = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
-            if (service.port().wanted()) {
-                choose(search, config, instance, registry, service, "", service.port(), assignments, conflicts);
+            List<String> units = service.units();
+            for (int replica = 0; replica < units.size(); replica++) {
+                Unit unit = new Unit(units.get(replica), service.strict(), config, instance, registry);
+                if (service.port().wanted()) {
+                    choose(search, unit, "", service.port().forReplica(replica), assignments, conflicts);
+                }
+                int offset = replica;
+                service.namedPorts().forEach((name, spec) ->
+                        choose(search, unit, name, spec.forReplica(offset), assignments, conflicts));
             }
-            service.namedPorts().forEach((name, spec) ->
-                    choose(search, config, instance, registry, service, name, spec, assignments, conflicts));
         }
         for (ServiceSpec service : config.services()) {
-            service.inheritPort().ifPresent(from -> assignments.stream()
-                    .filter(a -> a.service().equals(from) && a.primary()).findFirst()
-                    .ifPresent(a -> assignments.add(new PortAssignment(service.name(), "", a.port(),
-                            new AssignmentReason.Inherited(from)))));
+            service.inheritPort().ifPresent(from -> {
+                String first = config.service(from).orElseThrow().units().get(0);
+                assignments.stream().filter(a -> a.service().equals(first) && a.primary()).findFirst()
+                        .ifPresent(a -> service.units().forEach(unit -> assignments.add(new PortAssignment(unit, "",
+                                a.port(), new AssignmentReason.Inherited(from)))));
+            });
         }
         if (!conflicts.isEmpty()) {
             search.holds.values().forEach(list -> list.forEach(PortHold::close));
@@ -86,32 +93,37 @@ public final class PortPlanner {
         return new PortPlan(assignments, search.holds);
     }
 
-    private void choose(Search search, StackConfig config, String instance, RegistryView registry, ServiceSpec service,
-                        String portName, PortSpec spec, List<PortAssignment> assignments, List<String> conflicts) {
-        String label = portName.isEmpty() ? "`" + service.name() + "`" : "`" + service.name() + "` (" + portName + ")";
-        LeaseOwner owner = new LeaseOwner(config.projectDir().toString(), instance, service.name(), portName);
-        Optional<Integer> sticky = registry.sticky(owner).map(StickyPort::port)
+    /** One running unit of a service (the service itself, or one replica) and where it is planned. */
+    private record Unit(String name, boolean strict, StackConfig config, String instance, RegistryView registry) {
+    }
+
+    private void choose(Search search, Unit unit, String portName, PortSpec spec, List<PortAssignment> assignments,
+                        List<String> conflicts) {
+        StackConfig config = unit.config();
+        String label = portName.isEmpty() ? "`" + unit.name() + "`" : "`" + unit.name() + "` (" + portName + ")";
+        LeaseOwner owner = new LeaseOwner(config.projectDir().toString(), unit.instance(), unit.name(), portName);
+        Optional<Integer> sticky = unit.registry().sticky(owner).map(StickyPort::port)
                 .filter(p -> spec.mode() == PortSpec.Mode.PREFERRED ? spec.preferred().contains(p)
                         : config.range().contains(p));
 
-        if (sticky.isPresent() && search.tryTake(service.name(), sticky.get())) {
-            assignments.add(new PortAssignment(service.name(), portName, sticky.get(), new AssignmentReason.Sticky()));
+        if (sticky.isPresent() && search.tryTake(unit.name(), sticky.get())) {
+            assignments.add(new PortAssignment(unit.name(), portName, sticky.get(), new AssignmentReason.Sticky()));
             return;
         }
         for (int preferred : spec.preferred()) {
-            if (!sticky.equals(Optional.of(preferred)) && search.tryTake(service.name(), preferred)) {
-                assignments.add(new PortAssignment(service.name(), portName, preferred, new AssignmentReason.Preferred()));
+            if (!sticky.equals(Optional.of(preferred)) && search.tryTake(unit.name(), preferred)) {
+                assignments.add(new PortAssignment(unit.name(), portName, preferred, new AssignmentReason.Preferred()));
                 return;
             }
         }
         String refusal = spec.preferred().isEmpty() ? "" : search.whyNot(spec.preferred().get(0));
-        if (service.strict() && spec.mode() == PortSpec.Mode.PREFERRED) {
+        if (unit.strict() && spec.mode() == PortSpec.Mode.PREFERRED) {
             conflicts.add(label + " needs " + refusal + ". Stop that process, or remove `strict: true` from `"
-                    + service.name() + "` in " + config.source() + " to let devstack choose another port");
+                    + unit.name() + "` in " + config.source() + " to let devstack choose another port");
             return;
         }
-        Optional<Integer> found = search.scan(service.name(), config.range(),
-                ScanOrder.offset(config.range(), config.projectDir().toString(), service.name(), portName));
+        Optional<Integer> found = search.scan(unit.name(), config.range(),
+                ScanOrder.offset(config.range(), config.projectDir().toString(), unit.name(), portName));
         if (found.isEmpty()) {
             conflicts.add(label + " found no free port in the range " + config.range() + "; widen `range:` in "
                     + config.source() + " or free some ports");
@@ -120,7 +132,7 @@ public final class PortPlanner {
         AssignmentReason reason = spec.preferred().isEmpty()
                 ? new AssignmentReason.Automatic(config.range().toString())
                 : new AssignmentReason.Moved(spec.preferred().get(0), refusal);
-        assignments.add(new PortAssignment(service.name(), portName, found.get(), reason));
+        assignments.add(new PortAssignment(unit.name(), portName, found.get(), reason));
     }
 
     private enum Refusal { THIS_STACK, LEASED, IN_USE, NOT_ALLOWED, RACED }

@@ -42,17 +42,25 @@ public final class ProjectPorts {
         new Leftovers(machine.leases, machine.processes).find().forEach(s -> survivors.put(s.record().service(), s));
         List<ServicePorts> services = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
-            String source = service.inheritPort().orElse(service.name());
-            OptionalInt port = config.service(source).filter(s -> s.port().wanted())
-                    .flatMap(s -> registry.port(machine.leases.owner(source, "")).or(() -> configured(s.port())))
-                    .map(OptionalInt::of).orElse(OptionalInt.empty());
-            Map<String, Integer> named = new LinkedHashMap<>();
-            service.namedPorts().forEach((name, spec) -> registry.port(machine.leases.owner(service.name(), name))
-                    .or(() -> configured(spec)).ifPresent(p -> named.put(name, p)));
-            Leftovers.Survivor survivor = survivors.get(service.name());
-            services.add(new ServicePorts(service.name(), survivor == null ? ServiceState.STOPPED.word() : ORPHANED,
-                    survivor == null ? OptionalLong.empty() : OptionalLong.of(survivor.processes().get(0).pid()), port,
-                    named, url(port)));
+            List<String> units = service.units();
+            for (int replica = 0; replica < units.size(); replica++) {
+                String unit = units.get(replica);
+                int offset = replica;
+                Optional<ServiceSpec> source = config.service(service.inheritPort().orElse(service.name()));
+                String sourceUnit = service.inheritPort().isPresent() ? source.orElseThrow().units().get(0) : unit;
+                OptionalInt port = source.filter(s -> s.port().wanted())
+                        .flatMap(s -> registry.port(machine.leases.owner(sourceUnit, ""))
+                                .or(() -> configured(s.port().forReplica(offset))))
+                        .map(OptionalInt::of).orElse(OptionalInt.empty());
+                Map<String, Integer> named = new LinkedHashMap<>();
+                service.namedPorts().forEach((name, spec) -> registry.port(machine.leases.owner(unit, name))
+                        .or(() -> configured(spec.forReplica(offset))).ifPresent(p -> named.put(name, p)));
+                Leftovers.Survivor survivor = survivors.get(unit);
+                services.add(new ServicePorts(unit, service.name(), replica,
+                        survivor == null ? ServiceState.STOPPED.word() : ORPHANED,
+                        survivor == null ? OptionalLong.empty() : OptionalLong.of(survivor.processes().get(0).pid()),
+                        port, named, url(port)));
+            }
         }
         return new PortsReport(config.project(), context.projectDir(), context.instance(), OptionalLong.empty(),
                 !survivors.isEmpty(), services);
@@ -61,19 +69,24 @@ public final class ProjectPorts {
     private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state) {
         List<ServicePorts> services = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
-            Optional<RunState.Service> running = state.services().stream()
-                    .filter(s -> s.name().equals(service.name())).findFirst();
-            if (running.isEmpty()) {
-                services.add(new ServicePorts(service.name(), "not in this run", OptionalLong.empty(), OptionalInt.empty(),
-                        Map.of(), Optional.empty()));
-                continue;
+            List<String> units = service.units();
+            for (int replica = 0; replica < units.size(); replica++) {
+                String unit = units.get(replica);
+                Optional<RunState.Service> running = state.services().stream()
+                        .filter(s -> s.name().equals(unit)).findFirst();
+                if (running.isEmpty()) {
+                    services.add(new ServicePorts(unit, service.name(), replica, "not in this run", OptionalLong.empty(),
+                            OptionalInt.empty(), Map.of(), Optional.empty()));
+                    continue;
+                }
+                OptionalInt port = running.get().ports().stream().filter(p -> p.name().isEmpty())
+                        .mapToInt(RunState.Port::port).findFirst();
+                Map<String, Integer> named = new LinkedHashMap<>();
+                running.get().ports().stream().filter(p -> !p.name().isEmpty())
+                        .forEach(p -> named.put(p.name(), p.port()));
+                services.add(new ServicePorts(unit, service.name(), replica, running.get().state(), running.get().pid(),
+                        port, named, url(port)));
             }
-            OptionalInt port = running.get().ports().stream().filter(p -> p.name().isEmpty())
-                    .mapToInt(RunState.Port::port).findFirst();
-            Map<String, Integer> named = new LinkedHashMap<>();
-            running.get().ports().stream().filter(p -> !p.name().isEmpty()).forEach(p -> named.put(p.name(), p.port()));
-            services.add(new ServicePorts(service.name(), running.get().state(), running.get().pid(), port, named,
-                    url(port)));
         }
         return new PortsReport(config.project(), context.projectDir(), context.instance(),
                 OptionalLong.of(state.supervisorPid()), false, services);

@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** One line of `devstack ports`: a service, its state and pid when running, and its ports. */
-public record ServicePorts(String name, String state, OptionalLong pid, OptionalInt port, Map<String, Integer> namedPorts,
-                           Optional<String> url) {
+/**
+ * One line of `devstack ports`: a unit ({@code name}: the service, or a replica such as
+ * {@code api.1} of {@code service} api), its state and pid when running, and its ports.
+ */
+public record ServicePorts(String name, String service, int replica, String state, OptionalLong pid, OptionalInt port,
+                           Map<String, Integer> namedPorts, Optional<String> url) {
 
     public ServicePorts {
         namedPorts = Collections.unmodifiableMap(new LinkedHashMap<>(namedPorts));

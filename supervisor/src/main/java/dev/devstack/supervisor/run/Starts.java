@@ -56,19 +56,21 @@ final class Starts {
             String blocker = null;
             boolean waiting = false;
             for (Dependency dependency : service.plan.spec().dependsOn()) {
-                ServiceRuntime on = stack.services.get(dependency.service());
-                boolean satisfied = switch (dependency.condition()) {
-                    case STARTED -> on.started;
-                    case READY -> on.ready;
-                    case COMPLETED -> on.completed;
-                };
-                if (satisfied) {
-                    continue;
-                }
-                waiting = true;
-                if (on.state.isTerminal() || (dependency.condition() == Condition.READY && on.readyTimedOut)) {
-                    blocker = blockReason(on, dependency.condition());
-                    break;
+                for (String unit : stack.plan.config().service(dependency.service()).orElseThrow().units()) {
+                    ServiceRuntime on = stack.services.get(unit);
+                    boolean satisfied = switch (dependency.condition()) {
+                        case STARTED -> on.started;
+                        case READY -> on.ready;
+                        case COMPLETED -> on.completed;
+                    };
+                    if (satisfied) {
+                        continue;
+                    }
+                    waiting = true;
+                    if (blocker == null && (on.state.isTerminal()
+                            || (dependency.condition() == Condition.READY && on.readyTimedOut))) {
+                        blocker = blockReason(on, dependency.condition());
+                    }
                 }
             }
             if (blocker != null) {

@@ -88,6 +88,11 @@ class EnvironmentBuilderTest {
     }
 
     @Test
+    void theReplicaIndexIsGivenAndEveryServiceSeesAllPortsOfAService() {
+        assertThat(plan("api").environment()).containsEntry("DEVSTACK_REPLICA", "0").containsEntry("API_PORTS", "3000");
+    }
+
+    @Test
     void anInheritedPortIsThePortButNotOneTheServiceListensOnItself() {
         assertThat(plan("ws").environment()).containsEntry("PORT", "3000");
         assertThat(plan("ws").ownPorts()).isEmpty();

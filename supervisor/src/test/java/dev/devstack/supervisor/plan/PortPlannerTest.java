@@ -180,6 +180,21 @@ class PortPlannerTest {
     }
 
     @Test
+    void eachReplicaGetsItsOwnPortAndPreferredPortsAreOffsetByTheReplica() throws IOException {
+        PortPlan plan = plan(config("""
+                services:
+                  api: { command: ./api, port: 3000, scale: 3 }
+                  worker: { command: ./w, scale: 2 }
+                """));
+
+        assertThat(plan.primary("api.0")).hasValue(3000);
+        assertThat(plan.primary("api.1")).hasValue(3001);
+        assertThat(plan.primary("api.2")).hasValue(3002);
+        assertThat(plan.primary("worker.0").getAsInt()).isNotEqualTo(plan.primary("worker.1").getAsInt());
+        assertThat(plan.primary("api")).isEmpty();
+    }
+
+    @Test
     void anInheritingServiceGetsThePrimaryPortOfItsSource() throws IOException {
         PortPlan plan = plan(config("services:\n  api: { command: ./api, port: 3000 }\n  ws: { command: ./ws, inherit_port: api }\n"));
 
