@@ -236,7 +236,7 @@ def main():
               f"{statistics.median(services):.3f} s (max {max(services):.3f}); lifelines too: median "
               f"{statistics.median(gone):.3f} s (max {max(gone):.3f})")
     if opts.what in ("cpu", "all"):
-        shares = bench_cpu(max(1, opts.reps // 2))
+        shares = bench_cpu(opts.reps)
         print(f"devstack CPU, 20 services x 1,000 lines/s: median {statistics.median(shares):.1f}% of one core "
               f"(min {min(shares):.1f}, max {max(shares):.1f}, {len(shares)} runs of 10 s)")
 
