@@ -44,7 +44,7 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private int run(CliContext cli) throws InterruptedException {
-        try (UpSession session = UpSession.open(parent.project(), new UpOptions(services, exitOnFailure),
+        try (UpSession session = UpSession.open(parent.project(), new UpOptions(services, exitOnFailure, false),
                 warning -> cli.err().println("devstack: " + warning))) {
             Supervisor supervisor = session.supervisor();
             PlainLogPrinter printer = new PlainLogPrinter(cli.out(),

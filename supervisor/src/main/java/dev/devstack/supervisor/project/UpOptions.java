@@ -2,10 +2,13 @@ package dev.devstack.supervisor.project;
 
 import java.util.List;
 
-/** What `devstack up` was asked for: only some services (empty: all), and whether any failure ends the stack. */
-public record UpOptions(List<String> services, boolean exitOnFailure) {
+/**
+ * What `devstack up` was asked for: only some services (empty: all), whether any failure ends the
+ * stack, and whether it is watched interactively (a dashboard), so that it stays open until quit.
+ */
+public record UpOptions(List<String> services, boolean exitOnFailure, boolean interactive) {
 
-    public static final UpOptions ALL = new UpOptions(List.of(), false);
+    public static final UpOptions ALL = new UpOptions(List.of(), false, false);
 
     public UpOptions {
         services = List.copyOf(services);

@@ -50,7 +50,8 @@ public final class UpSession implements AutoCloseable {
                 new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
         this.journal = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
         this.supervisor = new Supervisor(plan, new NuProcessLauncher(), journal, groups, context.clock(),
-                SupervisorSettings.defaults(context.stateDir().resolve("logs")).withExitOnFailure(options.exitOnFailure()));
+                SupervisorSettings.defaults(context.stateDir().resolve("logs")).withExitOnFailure(options.exitOnFailure())
+                        .withStayOpen(options.interactive()));
     }
 
     /** Claims the ports; nothing is started yet, so that views can subscribe first. */

@@ -44,6 +44,8 @@ final class ServiceRuntime {
     volatile Pattern readyPattern;
     /** A line matched the `log` check before the start was confirmed. */
     boolean logMatched;
+    /** Asked to stop while its process had not reported in yet: stopped as soon as it does. */
+    boolean stopWhenStarted;
     /** Why the service is being stopped in order to be started again (unhealthy, asked for), or null. */
     String restartReason;
     int restarts;
@@ -74,6 +76,7 @@ final class ServiceRuntime {
         ready = false;
         readyTimedOut = false;
         logMatched = false;
+        stopWhenStarted = false;
         restartReason = null;
     }
 

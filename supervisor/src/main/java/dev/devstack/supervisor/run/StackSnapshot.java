@@ -1,14 +1,20 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.plan.PortAssignment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The whole stack at one moment, services in configuration order. */
-public record StackSnapshot(String project, String instance, Instant at, List<ServiceSnapshot> services) {
+/**
+ * The whole stack at one moment, services in configuration order, with every port it was given
+ * and why (they do not change while it runs).
+ */
+public record StackSnapshot(String project, String instance, Instant at, List<ServiceSnapshot> services,
+                            List<PortAssignment> ports) {
 
     public StackSnapshot {
         services = List.copyOf(services);
+        ports = List.copyOf(ports);
     }
 
     public Optional<ServiceSnapshot> service(String name) {

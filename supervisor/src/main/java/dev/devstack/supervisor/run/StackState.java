@@ -27,12 +27,15 @@ final class StackState {
     final EventBus bus;
     final CompletableFuture<StackOutcome> finished = new CompletableFuture<>();
     volatile StackSnapshot snapshot;
+    /** Finished only by a stop, not when every service has ended ({@link SupervisorSettings#stayOpen}). */
+    final boolean stayOpen;
     boolean stopRequested;
     boolean killRequested;
     StackOutcome.Failure failure;
 
-    StackState(StackPlan plan, Clock clock, EventBus bus) {
+    StackState(StackPlan plan, Clock clock, EventBus bus, boolean stayOpen) {
         this.plan = plan;
+        this.stayOpen = stayOpen;
         this.graph = plan.graph();
         this.clock = clock;
         this.bus = bus;
@@ -63,7 +66,8 @@ final class StackState {
 
     /** Completes {@link #finished} once nothing of the stack runs or will run. */
     void checkFinished() {
-        if (!finished.isDone() && services.values().stream().allMatch(s -> s.state.isTerminal())) {
+        if (!finished.isDone() && (stopRequested || !stayOpen)
+                && services.values().stream().allMatch(s -> s.state.isTerminal())) {
             plan.ports().close();
             finished.complete(new StackOutcome(stopRequested, snapshot.services(), Optional.ofNullable(failure)));
         }
@@ -75,7 +79,7 @@ final class StackState {
 
     private StackSnapshot buildSnapshot() {
         return new StackSnapshot(plan.config().project(), plan.instance(), clock.instant(),
-                services.values().stream().map(ServiceRuntime::snapshot).toList());
+                services.values().stream().map(ServiceRuntime::snapshot).toList(), plan.ports().assignments());
     }
 
     static String seconds(Duration duration) {

@@ -152,7 +152,7 @@ final class Starts {
         stack.change(service, ServiceState.RUNNING, "pid " + pid);
         if (stack.killRequested) {
             stops.kill(service);
-        } else if (stack.stopRequested) {
+        } else if (stack.stopRequested || service.stopWhenStarted) {
             stops.terminate(service);
         } else {
             if (!service.plan.spec().oneshot()) {

@@ -10,11 +10,12 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Runs a planned stack: {@link Starts} starts services in dependency order and restarts them as
  * their policies say, {@link Readiness} finds out when they are ready and {@link Health} whether
- * they stay well, {@link Stops} stops them in reverse order. All service state lives on one {@link Engine} thread; process callbacks and
- * readiness checks only hand it work. Every line of output goes to {@link LogFiles} and, through
+ * they stay well, {@link Stops} stops them in reverse order, {@link Controls} does what a user asks of
+ * one service. All service state lives on one {@link Engine} thread; process callbacks, readiness
+ * checks and requests only hand it work. Every line of output goes to {@link LogFiles} and, through
  * the {@link EventBus}, to the views.
  */
-public final class Supervisor implements StackView, AutoCloseable {
+public final class Supervisor implements StackView, StackControl, AutoCloseable {
 
     private final StackState stack;
     private final Engine engine;
@@ -23,13 +24,14 @@ public final class Supervisor implements StackView, AutoCloseable {
     private final ScheduledExecutorService checks = Executors.newScheduledThreadPool(4, Engine.daemon("devstack-checks"));
     private final Starts starts;
     private final Stops stops;
+    private final Controls controls;
     private final ProcessGroups groups;
 
     public Supervisor(StackPlan plan, Launcher launcher, ProcessJournal journal, ProcessGroups groups, Clock clock,
                       SupervisorSettings settings) {
         this.groups = groups;
         this.bus = new EventBus(clock);
-        this.stack = new StackState(plan, clock, bus);
+        this.stack = new StackState(plan, clock, bus, settings.stayOpen());
         this.engine = new Engine(error -> stack.notice("", error));
         this.logs = new LogFiles(settings.logDir(), settings.logMaxBytes(), problem -> stack.notice("", problem));
         this.stops = new Stops(stack, engine, groups, checks);
@@ -37,6 +39,7 @@ public final class Supervisor implements StackView, AutoCloseable {
         Readiness readiness = new Readiness(stack, engine, checks, health);
         this.starts = new Starts(stack, engine, launcher, logs, journal, groups, readiness, stops,
                 settings.exitOnFailure());
+        this.controls = new Controls(stack, starts, stops);
     }
 
     private void restartNow(ServiceRuntime service, String reason) {
@@ -48,10 +51,31 @@ public final class Supervisor implements StackView, AutoCloseable {
         engine.run(starts::advance);
     }
 
+    @Override
+    public void startService(String service) {
+        engine.run(() -> controls.start(service));
+    }
+
+    @Override
+    public void stopService(String service) {
+        engine.run(() -> controls.stop(service));
+    }
+
+    @Override
+    public void restartService(String service) {
+        engine.run(() -> controls.restart(service));
+    }
+
+    @Override
+    public void killService(String service) {
+        engine.run(() -> controls.kill(service));
+    }
+
     /**
      * Stops every service in reverse dependency order. Asked a second time, kills what is left
      * at once with SIGKILL.
      */
+    @Override
     public CompletableFuture<StackOutcome> stop() {
         engine.run(() -> {
             if (stack.stopRequested) {
@@ -63,7 +87,10 @@ public final class Supervisor implements StackView, AutoCloseable {
         return stack.finished;
     }
 
-    /** Completes when nothing of the stack runs any more: after {@link #stop}, or when every service has ended. */
+    /**
+     * Completes when nothing of the stack runs any more: after {@link #stop}, or when every service
+     * has ended (unless the stack {@linkplain SupervisorSettings#stayOpen stays open}).
+     */
     public CompletableFuture<StackOutcome> finished() {
         return stack.finished;
     }

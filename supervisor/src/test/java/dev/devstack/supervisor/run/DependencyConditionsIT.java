@@ -77,6 +77,7 @@ class DependencyConditionsIT {
 
         await(supervisor, "api", ServiceState.READY);
         Await.until(WAIT, "the watcher's probe", () -> project.exists("probe.txt") && !project.read("probe.txt").isEmpty());
+        Await.until(WAIT, "the event of api being ready", () -> changes().contains("api ready"));
 
         assertThat(project.read("probe.txt")).as("api was not listening yet when watcher started").isEqualTo("refused");
         List<String> changes = changes();

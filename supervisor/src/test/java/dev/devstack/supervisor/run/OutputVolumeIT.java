@@ -40,7 +40,7 @@ class OutputVolumeIT {
         AtomicLong notShown = new AtomicLong();
         Path logs = projectDir.resolve(".devstack/logs");
 
-        try (Supervisor supervisor = TestStack.supervisor(projectDir, home, new SupervisorSettings(logs, 1L << 30, false))) {
+        try (Supervisor supervisor = TestStack.supervisor(projectDir, home, new SupervisorSettings(logs, 1L << 30, false, false))) {
             supervisor.subscribe(event -> {
                 if (event instanceof StackEvent.Output) {
                     shown.incrementAndGet();

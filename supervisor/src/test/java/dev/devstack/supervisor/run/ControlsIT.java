@@ -1,0 +1,175 @@
+package dev.devstack.supervisor.run;
+
+import static dev.devstack.supervisor.testing.TestProject.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devstack.detect.ConnectProbe;
+import dev.devstack.supervisor.project.ProjectContext;
+import dev.devstack.supervisor.project.UpOptions;
+import dev.devstack.supervisor.project.UpSession;
+import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.Processes;
+import dev.devstack.supervisor.testing.TestProject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user asks of one service from the dashboard, with real processes: stop, start, restart, kill. */
+class ControlsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path projectDir;
+    @TempDir
+    Path home;
+
+    private TestProject project;
+    private UpSession session;
+    private final List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void setUp() {
+        project = new TestProject(projectDir);
+    }
+
+    @AfterEach
+    void endEverything() {
+        if (session != null) {
+            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
+            session.close();
+        }
+    }
+
+    private Supervisor up(String yaml, boolean interactive) {
+        project.write("ports.yaml", yaml);
+        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
+                new UpOptions(List.of(), false, interactive), warning -> { });
+        session.supervisor().subscribe(events::add);
+        session.start();
+        return session.supervisor();
+    }
+
+    private static ServiceSnapshot await(Supervisor supervisor, String service, ServiceState state) {
+        Await.until(WAIT, service + " to be " + state.word(),
+                () -> supervisor.snapshot().service(service).orElseThrow().state() == state);
+        return supervisor.snapshot().service(service).orElseThrow();
+    }
+
+    private List<String> notices(String service) {
+        return new ArrayList<>(events).stream()
+                .filter(e -> e instanceof StackEvent.Notice n && n.service().equals(service))
+                .map(e -> ((StackEvent.Notice) e).message()).toList();
+    }
+
+    @Test
+    void aStoppedServiceStaysStoppedDespiteItsRestartPolicyAndStartsAgainOnItsPortWhenAsked() throws Exception {
+        Supervisor supervisor = up("""
+                services:
+                  api: { command: "%s", restart: always, backoff: 0 }
+                  other: { command: "%s" }
+                """.formatted(service("--listen"), service("--listen")), false);
+        ServiceSnapshot first = await(supervisor, "api", ServiceState.READY);
+        await(supervisor, "other", ServiceState.READY);
+        long pid = first.pid().orElseThrow();
+        int port = first.ports().get(0);
+
+        supervisor.stopService("api");
+
+        ServiceSnapshot stopped = await(supervisor, "api", ServiceState.STOPPED);
+        assertThat(stopped.detail()).isEqualTo("stopped by devstack (SIGTERM)");
+        Await.until(WAIT, "api's process to end", () -> !Processes.alive(pid));
+        assertThat(new ConnectProbe(200).accepts(port)).isFalse();
+        assertThat(supervisor.snapshot().service("other").orElseThrow().state()).isEqualTo(ServiceState.READY);
+
+        supervisor.startService("api");
+
+        ServiceSnapshot again = await(supervisor, "api", ServiceState.READY);
+        assertThat(again.pid().orElseThrow()).isNotEqualTo(pid);
+        assertThat(again.ports()).containsExactly(port);
+        assertThat(new ConnectProbe(200).accepts(port)).isTrue();
+    }
+
+    @Test
+    void restartReplacesTheProcessAndCountsIt() {
+        Supervisor supervisor = up("services:\n  api: { command: \"%s\" }\n".formatted(service("--listen")), false);
+        long pid = await(supervisor, "api", ServiceState.READY).pid().orElseThrow();
+
+        supervisor.restartService("api");
+
+        Await.until(WAIT, "api ready from a new process", () -> {
+            ServiceSnapshot now = supervisor.snapshot().service("api").orElseThrow();
+            return now.state() == ServiceState.READY && now.pid().orElseThrow() != pid;
+        });
+        assertThat(Processes.alive(pid)).isFalse();
+        assertThat(supervisor.snapshot().service("api").orElseThrow().restarts()).isEqualTo(1);
+    }
+
+    @Test
+    void killEndsTheWholeGroupWithSigkillAndSaysSo() {
+        Supervisor supervisor = up("services:\n  api: { command: \"%s & %s\", stop_timeout: 60s }\n"
+                .formatted(service("--delay 1000"), service("--listen")), false);
+        long pid = await(supervisor, "api", ServiceState.READY).pid().orElseThrow();
+        List<Long> group = Await.value(WAIT, "both processes of api's group",
+                () -> Processes.group(pid).size() >= 3 ? Processes.group(pid) : null);
+
+        supervisor.killService("api");
+
+        ServiceSnapshot killed = await(supervisor, "api", ServiceState.STOPPED);
+        assertThat(killed.detail()).isEqualTo("killed by devstack (SIGKILL)");
+        Await.until(WAIT, "every process of the group to end", () -> group.stream().noneMatch(Processes::alive));
+    }
+
+    @Test
+    void restartingAFailedDependencyUnblocksWhatWaitedForIt() {
+        Supervisor supervisor = up("""
+                services:
+                  db: { command: "test -f db-ok || exit 3; exec %s" }
+                  api: { command: "%s", depends_on: { db: ready } }
+                """.formatted(service("--listen"), service("--listen")), true);
+        await(supervisor, "db", ServiceState.CRASHED);
+        assertThat(await(supervisor, "api", ServiceState.BLOCKED).detail()).contains("waits for db");
+        project.write("db-ok", "");
+
+        supervisor.restartService("db");
+
+        await(supervisor, "db", ServiceState.READY);
+        await(supervisor, "api", ServiceState.READY);
+    }
+
+    @Test
+    void anInteractiveStackStaysOpenWhenEverythingEndedAndFinishesOnlyWhenStopped() throws Exception {
+        Supervisor supervisor = up("services:\n  job: { command: \"%s\", port: none }\n"
+                .formatted(service("--exit 0")), true);
+        await(supervisor, "job", ServiceState.EXITED);
+
+        supervisor.startService("job");
+        Await.until(WAIT, "job to have run twice", () -> new ArrayList<>(events).stream()
+                .filter(e -> e instanceof StackEvent.StateChanged c && c.state() == ServiceState.EXITED).count() == 2);
+        assertThat(supervisor.finished()).isNotDone();
+
+        StackOutcome outcome = supervisor.stop().get(10, TimeUnit.SECONDS);
+
+        assertThat(outcome.stopRequested()).isTrue();
+    }
+
+    @Test
+    void aRequestThatMakesNoSenseIsAnsweredWithANotice() {
+        Supervisor supervisor = up("services:\n  api: { command: \"%s\" }\n".formatted(service("--listen")), false);
+        await(supervisor, "api", ServiceState.READY);
+
+        supervisor.startService("api");
+        supervisor.restartService("nope");
+
+        Await.until(WAIT, "both answers", () -> notices("api").contains("is ready already")
+                && notices("").contains("there is no service named nope"));
+    }
+}
