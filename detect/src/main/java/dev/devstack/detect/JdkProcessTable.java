@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@link ProcessTable} on {@link ProcessHandle} (on Linux it reads /proc/PID/stat and cmdline),
@@ -43,6 +44,12 @@ public final class JdkProcessTable implements ProcessTable {
             return members;
         }
         return members;
+    }
+
+    @Override
+    public OptionalLong processGroup(long pid) {
+        String[] stat = stat(PROC.resolve(Long.toString(pid)));
+        return stat == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(stat[2]));
     }
 
     /** Fields 3 and on of /proc/PID/stat (index 0 is the state, 2 the group, 3 the session), or null. */

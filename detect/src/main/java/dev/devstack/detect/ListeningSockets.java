@@ -7,13 +7,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The listening TCP sockets of this machine, read from /proc/net/tcp and /proc/net/tcp6
- * (LISTEN is state 0A), and the process behind one of them, found by walking /proc/PID/fd.
+ * (LISTEN is state 0A), and the processes behind them, found by walking /proc/PID/fd.
  * That walk only sees the current user's processes; other users' sockets keep their uid only.
  */
 public final class ListeningSockets {
@@ -47,46 +50,60 @@ public final class ListeningSockets {
 
     /** Who listens on {@code port}, if anyone does. */
     public Optional<PortHolder> holderOf(int port) {
-        List<Listener> listeners = on(port);
-        if (listeners.isEmpty()) {
-            return Optional.empty();
-        }
-        for (Listener listener : listeners) {
-            OptionalLong pid = pidOf(listener.inode());
-            if (pid.isPresent()) {
-                Optional<ProcessInfo> info = processes.find(pid.getAsLong());
-                if (info.isPresent()) {
-                    return Optional.of(new PortHolder(listener, info, info.get().user()));
-                }
-            }
-        }
-        Listener first = listeners.get(0);
-        return Optional.of(new PortHolder(first, Optional.empty(), userName(first.uid())));
+        List<PortHolder> holders = holders(on(port));
+        return holders.stream().filter(h -> h.process().isPresent()).findFirst()
+                .or(() -> holders.stream().findFirst());
     }
 
-    private OptionalLong pidOf(long inode) {
-        if (inode == 0) {
-            return OptionalLong.empty();
+    /** Every listening socket with the process behind it, found in one walk over /proc. */
+    public List<PortHolder> holders() {
+        return holders(all());
+    }
+
+    private List<PortHolder> holders(List<Listener> listeners) {
+        Map<Long, Long> owners = owners(listeners.stream().map(Listener::inode).filter(i -> i != 0)
+                .collect(Collectors.toSet()));
+        List<PortHolder> holders = new ArrayList<>();
+        for (Listener listener : listeners) {
+            Long pid = owners.get(listener.inode());
+            Optional<ProcessInfo> info = pid == null ? Optional.empty() : processes.find(pid);
+            holders.add(new PortHolder(listener, info, info.map(ProcessInfo::user).orElseGet(() -> userName(listener.uid()))));
         }
-        String target = "socket:[" + inode + "]";
+        return holders;
+    }
+
+    /** The pid that has each socket inode open, for the sockets of processes we may look into. */
+    private Map<Long, Long> owners(Set<Long> inodes) {
+        Map<Long, Long> owners = new HashMap<>();
+        if (inodes.isEmpty()) {
+            return owners;
+        }
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, p -> isNumeric(p.getFileName().toString()))) {
             for (Path pidDir : pids) {
-                if (hasDescriptor(pidDir.resolve("fd"), target)) {
-                    return OptionalLong.of(Long.parseLong(pidDir.getFileName().toString()));
+                long pid = Long.parseLong(pidDir.getFileName().toString());
+                for (long inode : sockets(pidDir.resolve("fd"))) {
+                    if (inodes.contains(inode)) {
+                        owners.putIfAbsent(inode, pid);
+                    }
+                }
+                if (owners.size() == inodes.size()) {
+                    break;
                 }
             }
         } catch (IOException e) {
-            return OptionalLong.empty();
+            return owners;
         }
-        return OptionalLong.empty();
+        return owners;
     }
 
-    private static boolean hasDescriptor(Path fdDir, String target) {
+    private static List<Long> sockets(Path fdDir) {
+        List<Long> inodes = new ArrayList<>();
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(fdDir)) {
             for (Path fd : fds) {
                 try {
-                    if (target.equals(Files.readSymbolicLink(fd).toString())) {
-                        return true;
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(Long.parseLong(target.substring(8, target.length() - 1)));
                     }
                 } catch (IOException closedMeanwhile) {
                     // the descriptor went away while we looked
@@ -95,7 +112,7 @@ public final class ListeningSockets {
         } catch (IOException | SecurityException notOurs) {
             // another user's process, or it ended
         }
-        return false;
+        return inodes;
     }
 
     private static void read(Path table, boolean ipv6, List<Listener> into) {

@@ -2,6 +2,7 @@ package dev.devstack.detect;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Looks up processes by pid. */
 public interface ProcessTable {
@@ -15,6 +16,9 @@ public interface ProcessTable {
      * of the same number: what is left of a service started with setsid, even after its leader ended.
      */
     List<ProcessInfo> sessionMembers(long sid);
+
+    /** The process group of a live process. */
+    OptionalLong processGroup(long pid);
 
     /** True while the process that had {@code pid} when it started at {@code startMillis} still runs. */
     default boolean isAlive(long pid, long startMillis) {

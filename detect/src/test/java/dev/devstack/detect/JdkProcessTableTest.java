@@ -40,6 +40,17 @@ class JdkProcessTableTest {
     }
 
     @Test
+    void theProcessGroupOfAProcessIsReadFromProc() throws Exception {
+        Process leader = new ProcessBuilder("setsid", "sleep", "30").start();
+        try {
+            assertThat(table.processGroup(leader.pid())).hasValue(leader.pid());
+            assertThat(table.processGroup(Long.MAX_VALUE)).isEmpty();
+        } finally {
+            leader.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void theMembersOfASessionAreFoundAfterItsLeaderEnded() throws Exception {
         Process leader = new ProcessBuilder("setsid", "sh", "-c", "sleep 30 >/dev/null 2>&1 & echo $!; exit 0").start();
         long sid = leader.pid();

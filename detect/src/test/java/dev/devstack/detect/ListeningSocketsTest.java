@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ListeningSocketsTest {
@@ -21,6 +22,18 @@ class ListeningSocketsTest {
             PortHolder holder = sockets.holderOf(port).orElseThrow();
             assertThat(holder.process()).map(ProcessInfo::pid).contains(ProcessHandle.current().pid());
             assertThat(holder.describe()).startsWith("pid " + ProcessHandle.current().pid() + " (");
+        }
+    }
+
+    @Test
+    void everyListenerIsListedWithItsProcessFromOneWalk() throws IOException {
+        try (ServerSocket first = Loopback.listen("127.0.0.1", 0); ServerSocket second = Loopback.listen("127.0.0.1", 0)) {
+            List<PortHolder> ours = sockets.holders().stream()
+                    .filter(h -> h.listener().port() == first.getLocalPort() || h.listener().port() == second.getLocalPort())
+                    .toList();
+
+            assertThat(ours).hasSize(2).allSatisfy(holder -> assertThat(holder.process()).map(ProcessInfo::pid)
+                    .contains(ProcessHandle.current().pid()));
         }
     }
 

@@ -124,6 +124,11 @@ final class ProjectLeases {
         });
     }
 
+    /** Every live lease on the machine, of any project. */
+    List<Lease> live() {
+        return registryRead(view -> view.leases().stream().filter(alive()).toList());
+    }
+
     /** The project's live leases and remembered ports, by owner. */
     Snapshot snapshot() {
         return registryRead(view -> {

@@ -71,6 +71,11 @@ public final class UpSession implements AutoCloseable {
         return config;
     }
 
+    /** Every port of the machine: what listens on it and which devstack lease it has. */
+    public MachinePorts machinePorts() {
+        return new MachinePorts(machine);
+    }
+
     /** Tells how the ports were chosen, then starts the services. */
     public void start() {
         config.warnings().forEach(warning -> supervisor.notice("", warning));

@@ -1,0 +1,80 @@
+package dev.devstack.supervisor.project;
+
+import static dev.devstack.supervisor.testing.TestProject.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.supervisor.run.ServiceSnapshot;
+import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.run.Supervisor;
+import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.Processes;
+import dev.devstack.supervisor.testing.TestProject;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The machine-wide port list of the dashboard, with a real stack, a foreign listener and the real registry. */
+class MachinePortsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path projectDir;
+    @TempDir
+    Path home;
+
+    private UpSession session;
+
+    @AfterEach
+    void endEverything() {
+        if (session != null) {
+            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
+            session.close();
+        }
+    }
+
+    @Test
+    void everyPortShowsItsProcessAndItsLease() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  api: { command: "%s" }
+                  quiet: { command: "%s", ready: { log: started } }
+                """.formatted(service("--listen"), service("--print started")));
+        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
+                warning -> { });
+        session.start();
+        Supervisor supervisor = session.supervisor();
+        Await.until(WAIT, "both services ready", () -> supervisor.snapshot().services().stream()
+                .allMatch(s -> s.state() == ServiceState.READY));
+        ServiceSnapshot api = supervisor.snapshot().service("api").orElseThrow();
+        int quietPort = supervisor.snapshot().service("quiet").orElseThrow().ports().get(0);
+
+        try (ServerSocket foreign = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            List<MachinePort> ports = session.machinePorts().read();
+
+            MachinePort served = ports.stream().filter(p -> p.port() == api.ports().get(0)).findFirst().orElseThrow();
+            assertThat(served.addresses()).containsExactly("127.0.0.1");
+            assertThat(served.process()).map(ProcessInfo::pid).hasValue(api.pid().orElseThrow());
+            assertThat(served.processGroup()).hasValue(api.pid().orElseThrow());
+            assertThat(served.lease()).hasValueSatisfying(lease -> {
+                assertThat(lease.owner().service()).isEqualTo("api");
+                assertThat(lease.owner().project()).isEqualTo(projectDir.toString());
+            });
+
+            MachinePort idle = ports.stream().filter(p -> p.port() == quietPort).findFirst().orElseThrow();
+            assertThat(idle.listening()).isFalse();
+            assertThat(idle.lease()).hasValueSatisfying(lease -> assertThat(lease.owner().service()).isEqualTo("quiet"));
+
+            MachinePort other = ports.stream().filter(p -> p.port() == foreign.getLocalPort()).findFirst().orElseThrow();
+            assertThat(other.process()).map(ProcessInfo::pid).hasValue(ProcessHandle.current().pid());
+            assertThat(other.lease()).isEmpty();
+        }
+    }
+}
