@@ -1,19 +1,24 @@
 package dev.devstack.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
-/** What a command runs in: working folder, environment, home, output streams and whether stdout is a terminal. */
-record CliContext(Path workingDir, Map<String, String> environment, Path userHome, PrintStream out, PrintStream err,
-                  Clock clock, boolean terminal) {
+/**
+ * What a command runs in: working folder, environment, home, the standard streams and whether
+ * they are a terminal (stdin and stdout both, TERM set and not dumb).
+ */
+record CliContext(Path workingDir, Map<String, String> environment, Path userHome, InputStream in, PrintStream out,
+                  PrintStream err, Clock clock, boolean terminal) {
 
     static CliContext fromSystem() {
         Map<String, String> environment = System.getenv();
-        boolean terminal = System.console() != null && !"dumb".equals(environment.get("TERM"));
+        String term = environment.getOrDefault("TERM", "");
+        boolean terminal = System.console() != null && !term.isEmpty() && !"dumb".equals(term);
         return new CliContext(Path.of("").toAbsolutePath(), environment, Path.of(System.getProperty("user.home")),
-                System.out, System.err, Clock.systemDefaultZone(), terminal);
+                System.in, System.out, System.err, Clock.systemDefaultZone(), terminal);
     }
 
     /** Colours on a terminal, unless NO_COLOR is set (https://no-color.org). */

@@ -4,7 +4,12 @@ import dev.devstack.supervisor.project.UpOptions;
 import dev.devstack.supervisor.project.UpSession;
 import dev.devstack.supervisor.run.StackOutcome;
 import dev.devstack.supervisor.run.Supervisor;
+import dev.devstack.tui.Dashboard;
+import dev.devstack.tui.DashboardContext;
+import dev.devstack.tui.ExitSummary;
 import dev.devstack.tui.PlainLogPrinter;
+import dev.devstack.tui.TerminalSession;
+import java.io.IOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "up", description = {
         "Start every service of the project (or the SERVICEs named, and what they depend on) on free,",
         "sticky ports, in dependency order.",
-        "Prints each service's output prefixed with its name; Ctrl-C stops the stack (twice: kills it)."})
+        "On a terminal it shows the dashboard (? lists its keys, q quits); otherwise, or with --no-tui,",
+        "it prints each service's output prefixed with its name. Ctrl-C stops the stack (twice: kills it)."})
 final class UpCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -44,23 +50,89 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private int run(CliContext cli) throws InterruptedException {
-        try (UpSession session = UpSession.open(parent.project(), new UpOptions(services, exitOnFailure, false),
-                warning -> cli.err().println("devstack: " + warning))) {
+        TerminalSession terminal = !noTui && cli.terminal() ? openTerminal(cli) : null;
+        Warnings warnings = new Warnings(cli.err());
+        try (UpSession session = UpSession.open(parent.project(),
+                new UpOptions(services, exitOnFailure, terminal != null), warnings)) {
             Supervisor supervisor = session.supervisor();
-            PlainLogPrinter printer = new PlainLogPrinter(cli.out(),
-                    session.config().services().stream().flatMap(s -> s.units().stream()).toList(), cli.colour(), ZoneId.systemDefault());
-            supervisor.subscribe(printer);
             StopSignals.onEach(supervisor::stop);
-            session.start();
+            boolean shown = terminal != null && showDashboard(cli, session, terminal, warnings);
+            if (!shown) {
+                supervisor.subscribe(printer(cli, session));
+                if (terminal == null) {
+                    session.start();
+                }
+            }
             StackOutcome outcome = await(supervisor);
-            if (!outcome.stopRequested()) {
+            if (shown) {
+                ExitSummary.print(cli.out(), session.config().project(), outcome,
+                        parent.project().stateDir().resolve("logs"));
+            } else if (!outcome.stopRequested()) {
                 supervisor.notice("", "every service has ended; devstack stops too");
             }
             if (outcome.failure().isPresent()) {
                 return outcome.failure().get().exitCode();
             }
             return outcome.stopRequested() || outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
+        } finally {
+            if (terminal != null) {
+                restore(cli, terminal);
+            }
         }
+    }
+
+    /** The terminal, ready for the dashboard; null (plain output) if it cannot be had. */
+    private static TerminalSession openTerminal(CliContext cli) {
+        try {
+            return TerminalSession.open(cli.in(), cli.out());
+        } catch (IOException | RuntimeException e) {
+            cli.err().println("devstack: cannot show the dashboard on this terminal (" + e.getMessage()
+                    + "); printing plain output instead (--no-tui does this without trying)");
+            return null;
+        }
+    }
+
+    /**
+     * Starts the stack under the dashboard and shows it until the stack has stopped: true then.
+     * If the dashboard fails, the terminal is given back and false returned: the stack, already
+     * started, goes on with plain output.
+     */
+    private boolean showDashboard(CliContext cli, UpSession session, TerminalSession terminal, Warnings warnings)
+            throws InterruptedException {
+        Supervisor supervisor = session.supervisor();
+        Dashboard dashboard = new Dashboard(terminal.screen(), supervisor, supervisor, session.machinePorts()::read,
+                new DashboardContext(parent.project().projectDir(), cli.environment(), cli.clock(), ZoneId.systemDefault()));
+        warnings.toStack(supervisor);
+        session.start();
+        Exception failure;
+        try {
+            dashboard.run(supervisor.finished(), true);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+        } finally {
+            warnings.toStderr();
+            restore(cli, terminal);
+        }
+        cli.err().println("devstack: the dashboard failed (" + failure + "); the stack goes on with plain output,"
+                + " Ctrl-C stops it");
+        if (parent.debug) {
+            failure.printStackTrace(cli.err());
+        }
+        return false;
+    }
+
+    private static void restore(CliContext cli, TerminalSession terminal) {
+        try {
+            terminal.close();
+        } catch (IOException e) {
+            cli.err().println("devstack: could not restore the terminal (" + e.getMessage() + "); `reset` does");
+        }
+    }
+
+    private static PlainLogPrinter printer(CliContext cli, UpSession session) {
+        return new PlainLogPrinter(cli.out(), session.config().services().stream().flatMap(s -> s.units().stream()).toList(),
+                cli.colour(), ZoneId.systemDefault());
     }
 
     private static StackOutcome await(Supervisor supervisor) throws InterruptedException {

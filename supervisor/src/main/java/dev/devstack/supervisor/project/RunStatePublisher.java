@@ -7,6 +7,7 @@ import dev.devstack.supervisor.run.ServiceSnapshot;
 import dev.devstack.supervisor.run.StackEvent;
 import dev.devstack.supervisor.run.StackSnapshot;
 import dev.devstack.supervisor.run.StackView;
+import dev.devstack.supervisor.run.Subscription;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -35,7 +36,7 @@ final class RunStatePublisher implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AutoCloseable subscription;
+    private final Subscription subscription;
     private volatile boolean failed;
 
     RunStatePublisher(RunStateFile file, StackView stack, StackPlan plan, ProcessInfo self, Consumer<String> warnings) {
@@ -80,11 +81,7 @@ final class RunStatePublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            subscription.close();
-        } catch (Exception ignored) {
-            // unsubscribing cannot fail
-        }
+        subscription.close();
         writer.shutdownNow();
         try {
             writer.awaitTermination(2, TimeUnit.SECONDS);

@@ -54,7 +54,7 @@ final class EventBus implements AutoCloseable {
         queue.add(line);
     }
 
-    AutoCloseable subscribe(StackListener listener) {
+    Subscription subscribe(StackListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

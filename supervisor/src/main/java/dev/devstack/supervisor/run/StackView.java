@@ -9,5 +9,5 @@ public interface StackView {
     StackSnapshot snapshot();
 
     /** Starts delivering events; closing the returned handle stops it. */
-    AutoCloseable subscribe(StackListener listener);
+    Subscription subscribe(StackListener listener);
 }

@@ -111,7 +111,7 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
     }
 
     @Override
-    public AutoCloseable subscribe(StackListener listener) {
+    public Subscription subscribe(StackListener listener) {
         return bus.subscribe(listener);
     }
 

@@ -1,0 +1,35 @@
+package dev.devstack.tui;
+
+import dev.devstack.supervisor.run.ServiceSnapshot;
+import dev.devstack.supervisor.run.StackSnapshot;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one frame is drawn from: where, in what styles, the stack as it is now, the services
+ * the filter lets through, their resource use, the recent lines, and the user's choices.
+ */
+record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, StackSnapshot stack,
+             List<ServiceSnapshot> visible, Map<String, ResourceMonitor.Usage> usage, LogBook logs,
+             Instant now, ZoneId zone) {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    String clock(Instant at) {
+        return CLOCK.format(at.atZone(zone));
+    }
+
+    /** The position of a service in configuration order, for its colour in the interleaved logs. */
+    int indexOf(String service) {
+        List<ServiceSnapshot> all = stack.services();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(service)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

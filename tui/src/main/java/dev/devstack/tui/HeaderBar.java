@@ -1,0 +1,47 @@
+package dev.devstack.tui;
+
+import dev.devstack.supervisor.run.ServiceSnapshot;
+import dev.devstack.supervisor.run.ServiceState;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The top row: project and instance, how many services there are in each state, and the clock. */
+final class HeaderBar {
+
+    /** The order in which state counts are listed: what needs attention is never last. */
+    private static final List<ServiceState> ORDER = List.of(ServiceState.READY, ServiceState.RUNNING,
+            ServiceState.STARTING, ServiceState.PENDING, ServiceState.UNHEALTHY, ServiceState.BACKOFF,
+            ServiceState.CRASHED, ServiceState.FAILED, ServiceState.BLOCKED, ServiceState.STOPPING,
+            ServiceState.EXITED, ServiceState.STOPPED);
+
+    private HeaderBar() {
+    }
+
+    static void draw(Frame frame, String title) {
+        Canvas canvas = frame.canvas();
+        Theme theme = frame.theme();
+        String clock = frame.clock(frame.now());
+        int limit = canvas.width - clock.length() - 2;
+        String dot = frame.symbols().dot();
+        int column = canvas.put(1, 0, "devstack", theme.strong, limit);
+        column = canvas.put(column, 0, dot + frame.stack().project() + " (" + frame.stack().instance() + ")",
+                theme.plain, limit - column);
+        if (!title.isEmpty()) {
+            column = canvas.put(column, 0, dot + title, theme.strong, limit - column);
+        }
+        List<ServiceSnapshot> services = frame.stack().services();
+        column = canvas.put(column, 0, dot + services.size() + (services.size() == 1 ? " service" : " services"),
+                theme.plain, limit - column);
+        Map<ServiceState, Integer> counts = new EnumMap<>(ServiceState.class);
+        services.forEach(s -> counts.merge(s.state(), 1, Integer::sum));
+        for (ServiceState state : ORDER) {
+            Integer count = counts.get(state);
+            if (count != null) {
+                column = canvas.put(column, 0, dot, theme.plain, limit - column);
+                column = canvas.put(column, 0, count + " " + state.word(), theme.state(state), limit - column);
+            }
+        }
+        canvas.put(canvas.width - clock.length() - 1, 0, clock, theme.plain);
+    }
+}

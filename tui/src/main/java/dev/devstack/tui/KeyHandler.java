@@ -1,0 +1,327 @@
+package dev.devstack.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.devstack.supervisor.run.ServiceSnapshot;
+import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.run.StackControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What each key does ({@link KeyHelp} lists them): it changes what is shown, or asks the stack to
+ * do something through {@link StackControl}, which only hands the request on and never waits.
+ * Runs on the drawing thread.
+ */
+final class KeyHandler {
+
+    private static final Duration MESSAGE = Duration.ofSeconds(4);
+
+    private final ViewState view;
+    private final StackControl control;
+    private final LogBook logs;
+    private final Clock clock;
+    private final Consumer<Boolean> portsWanted;
+
+    KeyHandler(ViewState view, StackControl control, LogBook logs, Clock clock, Consumer<Boolean> portsWanted) {
+        this.view = view;
+        this.control = control;
+        this.logs = logs;
+        this.clock = clock;
+        this.portsWanted = portsWanted;
+    }
+
+    /**
+     * @param visible the services the table shows now
+     * @param page how many lines the log view shows
+     */
+    void handle(KeyStroke key, List<ServiceSnapshot> visible, int page) {
+        if (isCtrlC(key)) {
+            quitNow();
+            return;
+        }
+        switch (view.overlay) {
+            case CONFIRM -> confirm(key);
+            case FILTER, SEARCH -> type(key);
+            case HELP -> {
+                if (key.getKeyType() == KeyType.Escape || is(key, '?')) {
+                    view.overlay = ViewState.Overlay.NONE;
+                }
+            }
+            case NONE -> command(key, visible, page);
+        }
+    }
+
+    private void command(KeyStroke key, List<ServiceSnapshot> visible, int page) {
+        switch (key.getKeyType()) {
+            case ArrowUp -> move(visible, -1);
+            case ArrowDown -> move(visible, 1);
+            case Home -> home(visible);
+            case End -> end(visible);
+            case PageUp -> scrollUp(page - 1);
+            case PageDown -> scrollDown(page - 1);
+            case Enter -> {
+                if (view.screen != ViewState.Screen.PORTS) {
+                    view.screen = view.screen == ViewState.Screen.TABLE ? ViewState.Screen.LOGS : ViewState.Screen.TABLE;
+                }
+            }
+            case Escape -> escape();
+            case Character -> {
+                if (!key.isCtrlDown() && !key.isAltDown()) {
+                    character(key.getCharacter(), visible);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void character(char c, List<ServiceSnapshot> visible) {
+        switch (c) {
+            case 'k' -> move(visible, -1);
+            case 'j' -> move(visible, 1);
+            case 'a' -> view.allLogs = !view.allLogs;
+            case 'r' -> withSelected(visible, this::restart);
+            case 's' -> withSelected(visible, this::stopOrStart);
+            case 'K' -> withSelected(visible, service -> view.ask("kill " + service.name()
+                    + "'s process group with SIGKILL?", () -> {
+                        control.killService(service.name());
+                        tell("SIGKILL sent to " + service.name());
+                    }));
+            case '/' -> {
+                if (view.screen == ViewState.Screen.LOGS) {
+                    view.overlay = ViewState.Overlay.SEARCH;
+                    view.typing = "";
+                } else if (view.screen == ViewState.Screen.TABLE) {
+                    view.overlay = ViewState.Overlay.FILTER;
+                    view.typing = view.filter;
+                }
+            }
+            case 'n' -> findNext(true);
+            case 'N' -> findNext(false);
+            case 'f' -> {
+                if (view.follow) {
+                    pauseAt(logs.newest(view.logSource()));
+                } else {
+                    view.follow = true;
+                }
+            }
+            case 'p' -> {
+                boolean open = view.screen != ViewState.Screen.PORTS;
+                view.screen = open ? ViewState.Screen.PORTS : ViewState.Screen.TABLE;
+                portsWanted.accept(open);
+            }
+            case '?' -> view.overlay = ViewState.Overlay.HELP;
+            case 'q' -> quit();
+            default -> { }
+        }
+    }
+
+    private void move(List<ServiceSnapshot> visible, int by) {
+        switch (view.screen) {
+            case TABLE -> select(visible, indexOf(visible) + by);
+            case LOGS -> {
+                if (by < 0) {
+                    scrollUp(1);
+                } else {
+                    scrollDown(1);
+                }
+            }
+            case PORTS -> view.portsScroll = Math.max(0, view.portsScroll + by);
+        }
+    }
+
+    private void home(List<ServiceSnapshot> visible) {
+        switch (view.screen) {
+            case TABLE -> select(visible, 0);
+            case LOGS -> pauseAt(logs.oldest(view.logSource()));
+            case PORTS -> view.portsScroll = 0;
+        }
+    }
+
+    private void end(List<ServiceSnapshot> visible) {
+        switch (view.screen) {
+            case TABLE -> select(visible, visible.size() - 1);
+            case LOGS -> view.follow = true;
+            case PORTS -> view.portsScroll = Integer.MAX_VALUE;
+        }
+    }
+
+    private void select(List<ServiceSnapshot> visible, int index) {
+        if (visible.isEmpty()) {
+            return;
+        }
+        String name = visible.get(Math.max(0, Math.min(visible.size() - 1, index))).name();
+        if (!name.equals(view.selected)) {
+            view.selected = name;
+            if (!view.allLogs) {
+                view.follow = true;
+            }
+        }
+    }
+
+    private void scrollUp(int lines) {
+        if (view.screen == ViewState.Screen.PORTS) {
+            view.portsScroll = Math.max(0, view.portsScroll - lines);
+            return;
+        }
+        long from = view.follow ? logs.newest(view.logSource()) : view.anchor;
+        pauseAt(logs.back(view.logSource(), from, Math.max(1, lines)));
+    }
+
+    private void scrollDown(int lines) {
+        if (view.screen == ViewState.Screen.PORTS) {
+            view.portsScroll += lines;
+            return;
+        }
+        if (view.follow) {
+            return;
+        }
+        String source = view.logSource();
+        view.anchor = logs.forward(source, view.anchor, Math.max(1, lines));
+        if (view.anchor >= logs.newest(source)) {
+            view.follow = true;
+        }
+    }
+
+    private void pauseAt(long seq) {
+        view.follow = false;
+        view.anchor = seq;
+    }
+
+    private void escape() {
+        if (view.screen != ViewState.Screen.TABLE) {
+            if (view.screen == ViewState.Screen.PORTS) {
+                portsWanted.accept(false);
+            }
+            view.screen = ViewState.Screen.TABLE;
+        } else {
+            view.filter = "";
+            view.search = "";
+            view.hit = 0;
+        }
+    }
+
+    private void type(KeyStroke key) {
+        boolean filtering = view.overlay == ViewState.Overlay.FILTER;
+        switch (key.getKeyType()) {
+            case Character -> view.typing += key.getCharacter();
+            case Backspace -> view.typing = view.typing.isEmpty() ? "" : view.typing.substring(0, view.typing.length() - 1);
+            case Enter -> {
+                view.overlay = ViewState.Overlay.NONE;
+                if (!filtering) {
+                    view.search = view.typing;
+                    view.hit = 0;
+                    findNext(true);
+                }
+            }
+            case Escape -> {
+                view.overlay = ViewState.Overlay.NONE;
+                view.typing = "";
+                if (filtering) {
+                    view.filter = "";
+                } else {
+                    view.search = "";
+                    view.hit = 0;
+                }
+            }
+            default -> { }
+        }
+        if (filtering && view.overlay == ViewState.Overlay.FILTER) {
+            view.filter = view.typing;
+        }
+    }
+
+    /** Moves the log view to the next line containing the search term, older or newer than the current hit. */
+    private void findNext(boolean older) {
+        if (view.search.isEmpty()) {
+            tell("nothing to find: / starts a search in the full-screen logs");
+            return;
+        }
+        String source = view.logSource();
+        long from = view.hit != 0 ? view.hit : view.follow ? logs.newest(source) + 1 : view.anchor + 1;
+        logs.search(source, view.search, from, older).ifPresentOrElse(line -> {
+            view.hit = line.seq();
+            pauseAt(line.seq());
+        }, () -> tell("no " + (older ? "older" : "newer") + " line contains \"" + view.search + "\""));
+    }
+
+    private void restart(ServiceSnapshot service) {
+        control.restartService(service.name());
+        tell((service.state().isAlive() ? "restarting " : "starting ") + service.name());
+    }
+
+    private void stopOrStart(ServiceSnapshot service) {
+        ServiceState state = service.state();
+        if (state.isAlive() || state == ServiceState.PENDING || state == ServiceState.BACKOFF) {
+            control.stopService(service.name());
+            tell("stopping " + service.name());
+        } else {
+            control.startService(service.name());
+            tell("starting " + service.name());
+        }
+    }
+
+    private void quit() {
+        if (view.quitting) {
+            quitNow();
+            return;
+        }
+        long running = view.runningServices;
+        if (running == 0) {
+            quitNow();
+        } else {
+            view.ask("stop " + running + (running == 1 ? " running service" : " running services") + " and quit?",
+                    this::quitNow);
+        }
+    }
+
+    /** The first time: stop the stack in order; again: kill what is left. */
+    private void quitNow() {
+        view.overlay = ViewState.Overlay.NONE;
+        if (view.quitting) {
+            tell("killing what is left with SIGKILL");
+        }
+        view.quitting = true;
+        control.stop();
+    }
+
+    private void confirm(KeyStroke key) {
+        view.overlay = ViewState.Overlay.NONE;
+        if (is(key, 'y') || is(key, 'Y')) {
+            view.onYes.run();
+        } else {
+            tell("cancelled");
+        }
+    }
+
+    private void withSelected(List<ServiceSnapshot> visible, Consumer<ServiceSnapshot> action) {
+        int index = indexOf(visible);
+        if (index >= 0) {
+            action.accept(visible.get(index));
+        }
+    }
+
+    private int indexOf(List<ServiceSnapshot> visible) {
+        for (int i = 0; i < visible.size(); i++) {
+            if (visible.get(i).name().equals(view.selected)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void tell(String message) {
+        view.tell(message, clock.instant().plus(MESSAGE));
+    }
+
+    private static boolean is(KeyStroke key, char c) {
+        return key.getKeyType() == KeyType.Character && key.getCharacter() == c && !key.isCtrlDown() && !key.isAltDown();
+    }
+
+    private static boolean isCtrlC(KeyStroke key) {
+        return key.getKeyType() == KeyType.Character && key.isCtrlDown() && (key.getCharacter() == 'c'
+                || key.getCharacter() == 'C');
+    }
+}

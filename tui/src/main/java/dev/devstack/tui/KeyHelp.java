@@ -1,0 +1,31 @@
+package dev.devstack.tui;
+
+import java.util.List;
+
+/** Every key of the dashboard and what it does: the help overlay shows this list, and docs/tui.md is checked against it. */
+final class KeyHelp {
+
+    record Entry(String keys, String does) {
+    }
+
+    static final List<Entry> ENTRIES = List.of(
+            new Entry("↑ ↓  j k", "select a service (in full-screen logs: scroll a line)"),
+            new Entry("Home End", "first / last service (in full-screen logs: oldest / newest line)"),
+            new Entry("Enter", "full-screen logs of the selected service, and back"),
+            new Entry("a", "all services' logs interleaved, or the selected one's"),
+            new Entry("r", "restart the selected service (start it if it has ended)"),
+            new Entry("s", "stop the selected service, or start it if it is not running"),
+            new Entry("K", "kill the selected service's process group with SIGKILL (asks y/n)"),
+            new Entry("/", "filter services by name (in full-screen logs: search)"),
+            new Entry("n N", "older / newer search hit"),
+            new Entry("f", "follow new lines, or pause where you are"),
+            new Entry("PgUp PgDn", "scroll the logs a page"),
+            new Entry("p", "ports: this stack's, and every listening port of the machine"),
+            new Entry("?", "this help (Esc closes it)"),
+            new Entry("Esc", "close help, cancel a question, clear the filter or search, leave a view"),
+            new Entry("q", "stop the stack and quit (asks y/n while services run)"),
+            new Entry("Ctrl-C", "stop the stack and quit at once; again: kill what is left"));
+
+    private KeyHelp() {
+    }
+}

@@ -1,0 +1,152 @@
+package dev.devstack.tui;
+
+import dev.devstack.supervisor.plan.AssignmentReason;
+import dev.devstack.supervisor.plan.PortAssignment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The log view: a title rule (whose lines, why a port moved, following or paused), then the lines
+ * themselves, newest at the bottom, long ones wrapped. Search hits are highlighted.
+ */
+final class LogPane {
+
+    private static final String SYSTEM = "system";
+
+    private LogPane() {
+    }
+
+    /** The title at row {@code top}, and {@code rows} rows of lines below it. */
+    static void draw(Frame frame, int top, int rows) {
+        ViewState view = frame.view();
+        String source = view.logSource();
+        long newest = frame.logs().newest(source);
+        long until = view.follow ? newest : view.anchor;
+        title(frame, top, source, until);
+        List<LogLine> lines = frame.logs().window(source, until, rows);
+        if (lines.isEmpty()) {
+            frame.canvas().put(1, top + 1, source.isEmpty() ? "no output yet" : source + " has printed nothing yet",
+                    frame.theme().dim);
+            return;
+        }
+        int nameWidth = source.isEmpty() ? nameWidth(frame) : 0;
+        int first = top + 1;
+        int bottom = first + rows;
+        for (int i = lines.size() - 1; i >= 0 && bottom > first; i--) {
+            LogLine line = lines.get(i);
+            String prefix = prefix(frame, line, nameWidth);
+            List<String> pieces = wrap(text(line, nameWidth > 0), frame.canvas().width - 1 - prefix.length());
+            int shown = Math.min(pieces.size(), bottom - first);
+            int row = bottom - shown;
+            for (int p = pieces.size() - shown; p < pieces.size(); p++, row++) {
+                drawLine(frame, row, line, p == 0 ? prefix : " ".repeat(prefix.length()), pieces.get(p), nameWidth);
+            }
+            bottom -= shown;
+        }
+    }
+
+    private static void title(Frame frame, int row, String source, long until) {
+        Canvas canvas = frame.canvas();
+        Theme theme = frame.theme();
+        ViewState view = frame.view();
+        canvas.put(0, row, String.valueOf(frame.symbols().rule()).repeat(canvas.width), theme.dim);
+        String state = view.follow ? " following " : " paused" + newer(frame, source, until) + " · f follows ";
+        int right = canvas.width - state.length() - 1;
+        int column = canvas.put(1, row, " logs: " + (source.isEmpty() ? "all services" : source) + " ", theme.strong,
+                right - 1);
+        if (!source.isEmpty()) {
+            String moved = moved(frame, source);
+            if (!moved.isEmpty()) {
+                canvas.put(column, row, " " + moved + " ", theme.warn, right - column - 1);
+            }
+        }
+        canvas.put(right, row, state, view.follow ? theme.dim : theme.warn);
+    }
+
+    private static String newer(Frame frame, String source, long until) {
+        int count = frame.logs().countAfter(source, until);
+        return count == 0 ? "" : " · " + count + " newer";
+    }
+
+    /** "port 4013 moved: port 3000 is in use by pid 88 (node)" for a service whose port had to move. */
+    private static String moved(Frame frame, String service) {
+        List<String> moved = new ArrayList<>();
+        for (PortAssignment assignment : frame.stack().ports()) {
+            if (assignment.service().equals(service) && assignment.reason() instanceof AssignmentReason.Moved) {
+                moved.add("port " + assignment.port() + " " + assignment.reason().describe());
+            }
+        }
+        return String.join("; ", moved);
+    }
+
+    private static int nameWidth(Frame frame) {
+        int width = SYSTEM.length();
+        for (var service : frame.stack().services()) {
+            width = Math.max(width, service.name().length());
+        }
+        return Math.min(width, 20);
+    }
+
+    private static String prefix(Frame frame, LogLine line, int nameWidth) {
+        String clock = frame.clock(line.at()) + " ";
+        if (nameWidth == 0) {
+            return line.kind() == LogLine.Kind.SYSTEM ? clock + (frame.symbols().unicode() ? "▸ " : "> ") : clock;
+        }
+        String name = line.kind() == LogLine.Kind.SYSTEM ? SYSTEM : line.service();
+        String padded = name.length() >= nameWidth ? name.substring(0, nameWidth) : name + " ".repeat(nameWidth - name.length());
+        return clock + padded + " | ";
+    }
+
+    private static void drawLine(Frame frame, int row, LogLine line, String prefix, String text, int nameWidth) {
+        Canvas canvas = frame.canvas();
+        Theme theme = frame.theme();
+        int column = 1;
+        if (nameWidth > 0 && !prefix.isBlank()) {
+            column = canvas.put(column, row, prefix.substring(0, 9), theme.dim);
+            Style name = line.kind() == LogLine.Kind.SYSTEM ? theme.strong : theme.name(frame.indexOf(line.service()));
+            column = canvas.put(column, row, prefix.substring(9), name);
+        } else {
+            column = canvas.put(column, row, prefix, theme.dim);
+        }
+        Style style = line.kind() == LogLine.Kind.SYSTEM ? theme.info : theme.plain;
+        drawWithHits(canvas, column, row, text, style, frame.view().search, theme.match);
+    }
+
+    /** The text of a line as the view shows it: in the interleaved view devstack's word names its service. */
+    private static String text(LogLine line, boolean interleaved) {
+        return interleaved && line.kind() == LogLine.Kind.SYSTEM && !line.service().isEmpty()
+                ? line.service() + ": " + line.text() : line.text();
+    }
+
+    private static void drawWithHits(Canvas canvas, int column, int row, String text, Style style, String term,
+                                     Style hit) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        String wanted = term.toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty() || lower.length() != text.length()) {
+            canvas.put(column, row, text, style);
+            return;
+        }
+        int from = 0;
+        int at;
+        while ((at = lower.indexOf(wanted, from)) >= 0) {
+            column = canvas.put(column, row, text.substring(from, at), style);
+            column = canvas.put(column, row, text.substring(at, at + wanted.length()), hit);
+            from = at + wanted.length();
+        }
+        canvas.put(column, row, text.substring(from), style);
+    }
+
+    /** Cuts {@code text} into pieces of at most {@code width} characters; an empty line is one empty piece. */
+    static List<String> wrap(String text, int width) {
+        List<String> pieces = new ArrayList<>();
+        if (width <= 0 || text.length() <= width) {
+            pieces.add(text);
+            return pieces;
+        }
+        for (int start = 0; start < text.length(); start += width) {
+            pieces.add(text.substring(start, Math.min(text.length(), start + width)));
+        }
+        return pieces;
+    }
+}

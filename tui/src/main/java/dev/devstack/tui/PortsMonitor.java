@@ -1,0 +1,55 @@
+package dev.devstack.tui;
+
+import dev.devstack.supervisor.project.MachinePort;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The machine's ports for the ports view, read off the drawing thread (a /proc walk and a registry
+ * read) and only while someone looks at them.
+ */
+final class PortsMonitor {
+
+    private final Supplier<List<MachinePort>> source;
+    private final Runnable changed;
+    private volatile boolean wanted;
+    private volatile List<MachinePort> latest;
+    private volatile String problem = "";
+
+    PortsMonitor(Supplier<List<MachinePort>> source, Runnable changed) {
+        this.source = source;
+        this.changed = changed;
+    }
+
+    void want(boolean open) {
+        wanted = open;
+    }
+
+    boolean wanted() {
+        return wanted;
+    }
+
+    /** Empty until the first read has finished. */
+    Optional<List<MachinePort>> latest() {
+        return Optional.ofNullable(latest);
+    }
+
+    String problem() {
+        return problem;
+    }
+
+    /** Reads the machine's ports if the view is open; called on the sampling thread only. */
+    void refresh() {
+        if (!wanted) {
+            return;
+        }
+        try {
+            latest = List.copyOf(source.get());
+            problem = "";
+        } catch (RuntimeException e) {
+            problem = String.valueOf(e.getMessage());
+        }
+        changed.run();
+    }
+}

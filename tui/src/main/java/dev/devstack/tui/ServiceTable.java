@@ -1,0 +1,156 @@
+package dev.devstack.tui;
+
+import dev.devstack.supervisor.plan.AssignmentReason;
+import dev.devstack.supervisor.plan.PortAssignment;
+import dev.devstack.supervisor.run.ServiceSnapshot;
+import dev.devstack.supervisor.run.ServiceState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table of services: SERVICE, STATE, PORT(S) (a moved port is marked *), PID, UPTIME,
+ * RESTARTS, CPU, MEM and the latest word on it. On a narrow terminal the least needed columns go
+ * first (restarts, memory, CPU, uptime, pid); the last column takes what is left.
+ */
+final class ServiceTable {
+
+    private static final int GAP = 2;
+    private static final int MIN_DETAIL = 12;
+    private static final String[] TITLES = {"SERVICE", "STATE", "PORT", "PID", "UPTIME", "RESTARTS", "CPU", "MEM",
+        "HEALTH / LAST EVENT"};
+    /** Column indexes in the order they are dropped when the terminal is too narrow. */
+    private static final int[] DROP_ORDER = {5, 7, 6, 4, 3};
+    private static final int[] CAPS = {24, 14, 18, 8, 8, 8, 6, 8, Integer.MAX_VALUE};
+
+    private ServiceTable() {
+    }
+
+    /** Draws the header at {@code top} and up to {@code rows} services below it, keeping the selected one in sight. */
+    static void draw(Frame frame, int top, int rows) {
+        Canvas canvas = frame.canvas();
+        List<ServiceSnapshot> visible = frame.visible();
+        List<String[]> cells = new ArrayList<>();
+        for (ServiceSnapshot service : visible) {
+            cells.add(cells(frame, service));
+        }
+        int[] widths = widths(cells, canvas.width);
+        drawRow(frame, top, TITLES, widths, null, false);
+        if (visible.isEmpty()) {
+            canvas.put(1, top + 1, frame.view().filter.isEmpty() ? "no services"
+                    : "no service matches \"" + frame.view().filter + "\" (Esc clears the filter)",
+                    frame.theme().dim);
+            return;
+        }
+        int selected = Math.max(0, indexOf(visible, frame.view().selected));
+        int first = scroll(frame.view(), selected, rows, visible.size());
+        for (int i = 0; i < rows && first + i < visible.size(); i++) {
+            ServiceSnapshot service = visible.get(first + i);
+            drawRow(frame, top + 1 + i, cells.get(first + i), widths, service, first + i == selected);
+        }
+    }
+
+    private static int scroll(ViewState view, int selected, int rows, int count) {
+        int first = Math.min(view.tableScroll, Math.max(0, count - rows));
+        if (selected < first) {
+            first = selected;
+        } else if (selected >= first + rows) {
+            first = selected - rows + 1;
+        }
+        view.tableScroll = first;
+        return first;
+    }
+
+    private static String[] cells(Frame frame, ServiceSnapshot service) {
+        Symbols symbols = frame.symbols();
+        String none = symbols.none();
+        ResourceMonitor.Usage usage = frame.usage().get(service.name());
+        boolean alive = service.state().isAlive();
+        return new String[] {
+            service.name(),
+            symbols.of(service.state()) + " " + service.state().word(),
+            ports(frame, service),
+            service.pid().isPresent() ? Long.toString(service.pid().getAsLong()) : none,
+            alive && service.startedAt().isPresent()
+                    ? Formats.uptime(Duration.between(service.startedAt().get(), frame.now())) : none,
+            Integer.toString(service.restarts()),
+            usage != null && alive && !Double.isNaN(usage.cpuPercent()) ? Formats.cpu(usage.cpuPercent()) : none,
+            usage != null && alive ? Formats.memory(usage.residentBytes()) : none,
+            service.detail()
+        };
+    }
+
+    private static String ports(Frame frame, ServiceSnapshot service) {
+        List<String> ports = new ArrayList<>();
+        for (PortAssignment assignment : frame.stack().ports()) {
+            if (assignment.service().equals(service.name())) {
+                ports.add(assignment.port() + (assignment.reason() instanceof AssignmentReason.Moved ? "*" : ""));
+            }
+        }
+        return ports.isEmpty() ? frame.symbols().none() : String.join(",", ports);
+    }
+
+    private static int[] widths(List<String[]> cells, int width) {
+        int[] widths = new int[TITLES.length];
+        for (int c = 0; c < TITLES.length - 1; c++) {
+            int widest = TITLES[c].length();
+            for (String[] row : cells) {
+                widest = Math.max(widest, row[c].length());
+            }
+            widths[c] = Math.min(widest, CAPS[c]);
+        }
+        for (int drop : DROP_ORDER) {
+            if (used(widths) + MIN_DETAIL <= width) {
+                break;
+            }
+            widths[drop] = 0;
+        }
+        widths[TITLES.length - 1] = Math.max(0, width - used(widths) - 1);
+        return widths;
+    }
+
+    private static int used(int[] widths) {
+        int total = 1;
+        for (int c = 0; c < widths.length - 1; c++) {
+            total += widths[c] == 0 ? 0 : widths[c] + GAP;
+        }
+        return total;
+    }
+
+    private static void drawRow(Frame frame, int row, String[] cells, int[] widths, ServiceSnapshot service,
+                                boolean selected) {
+        Canvas canvas = frame.canvas();
+        Theme theme = frame.theme();
+        if (selected) {
+            canvas.fillRow(row, theme.plain.selected());
+        }
+        int column = 1;
+        for (int c = 0; c < cells.length; c++) {
+            if (widths[c] == 0) {
+                continue;
+            }
+            Style style = service == null ? theme.strong : style(theme, c, cells[c], service);
+            canvas.put(column, row, cells[c], selected ? style.selected() : style, widths[c]);
+            column += widths[c] + GAP;
+        }
+    }
+
+    private static Style style(Theme theme, int column, String cell, ServiceSnapshot service) {
+        return switch (column) {
+            case 1 -> theme.state(service.state());
+            case 2 -> cell.contains("*") ? theme.warn : theme.plain;
+            case 8 -> service.state().isTerminal() || service.state() == ServiceState.BACKOFF
+                    ? theme.state(service.state()) : theme.dim;
+            default -> theme.plain;
+        };
+    }
+
+    private static int indexOf(List<ServiceSnapshot> services, String name) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.devstack.tui;
+
+import java.time.Instant;
+
+/**
+ * What the user has chosen to look at: the screen, the selected service, the filter, how the logs
+ * are followed or scrolled, and what is being asked or typed. Touched only by the drawing thread.
+ */
+final class ViewState {
+
+    enum Screen { TABLE, LOGS, PORTS }
+
+    enum Overlay { NONE, HELP, CONFIRM, FILTER, SEARCH }
+
+    Screen screen = Screen.TABLE;
+    Overlay overlay = Overlay.NONE;
+    /** The selected service's name; empty until the first frame picks one. */
+    String selected = "";
+    String filter = "";
+    /** Logs of all services interleaved, instead of the selected one's. */
+    boolean allLogs;
+    /** The log view shows the newest lines as they come; when paused it stays at {@link #anchor}. */
+    boolean follow = true;
+    /** The sequence number of the bottom line of a paused log view. */
+    long anchor;
+    String search = "";
+    /** The line of the current search hit, 0 when there is none. */
+    long hit;
+    /** Text being typed after '/' (filter or search). */
+    String typing = "";
+    /** The question of {@link Overlay#CONFIRM} and what 'y' does. */
+    String question = "";
+    Runnable onYes = () -> { };
+    /** First service row the table shows when there are more services than rows. */
+    int tableScroll;
+    /** First row of the ports view's machine list. */
+    int portsScroll;
+    String message = "";
+    Instant messageUntil = Instant.MIN;
+    /** Services with a process, counted each frame: quitting asks first when there are any. */
+    long runningServices;
+    /** Quit was asked for: the stack is stopping and the dashboard ends when it has stopped. */
+    boolean quitting;
+
+    /** The log stream on show: the selected service's, or every service's (empty name). */
+    String logSource() {
+        return allLogs ? "" : selected;
+    }
+
+    void tell(String text, Instant until) {
+        message = text;
+        messageUntil = until;
+    }
+
+    void ask(String text, Runnable yes) {
+        overlay = Overlay.CONFIRM;
+        question = text;
+        onYes = yes;
+    }
+}

@@ -1,0 +1,276 @@
+package dev.devstack.tui;
+
+import static dev.devstack.tui.FakeStack.moved;
+import static dev.devstack.tui.FakeStack.port;
+import static dev.devstack.tui.FakeStack.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyType;
+import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.run.StackEvent;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard drawn into a virtual terminal: what the screen says, and what keys do. */
+class DashboardTest {
+
+    private final Sleepers sleepers = new Sleepers();
+    private FakeStack stack;
+    private VirtualDashboard screen;
+    private long api;
+    private long web;
+
+    @BeforeEach
+    void threeServices() {
+        api = sleepers.start();
+        web = sleepers.start();
+        stack = new FakeStack(List.of(
+                service("api", ServiceState.READY, api, 4012, "port 4012 accepts connections after 0.31s"),
+                service("web", ServiceState.RUNNING, web, 4013, "pid " + web),
+                service("worker", ServiceState.BACKOFF, 0, 0, "exit 1, restart 3 in 4s")),
+                List.of(port("api", 4012), moved("web", 4013, 3000, "port 3000 is in use by pid 88 (node dev.js)")));
+        screen = VirtualDashboard.of(stack, 120, 30);
+    }
+
+    @AfterEach
+    void end() throws Exception {
+        screen.close();
+        sleepers.close();
+    }
+
+    @Test
+    void theFirstScreenShowsTheHeaderTheTableAndTheSelectedServicesLogs() {
+        String header = screen.awaitRow("devstack");
+        assertThat(header).contains("devstack · shop (default) · 3 services · 1 ready · 1 running · 1 backoff")
+                .endsWith("12:03:44");
+        screen.awaitRow("SERVICE", "STATE", "PORT", "PID", "UPTIME", "RESTARTS", "CPU", "MEM",
+                "HEALTH / LAST EVENT");
+        screen.awaitRow("api ", "● ready", "4012", Long.toString(api), "2m10s",
+                "port 4012 accepts connections");
+        screen.awaitRow("web ", "◐ running", "4013*");
+        screen.awaitRow("worker", "↻ backoff", "exit 1, restart 3 in 4s");
+        screen.awaitRow("logs: api", "following");
+        assertThat(screen.awaitRow("api has printed nothing yet")).isNotEmpty();
+        assertThat(screen.rows().get(29)).contains("r restart", "s stop/start", "K kill", "? help", "q quit");
+    }
+
+    @Test
+    void memoryAndCpuAreMeasuredOnTheServicesProcessGroups() {
+        String row = screen.awaitRow(r -> r.contains("api ") && r.contains(" MB") && r.contains("%"), "api's usage");
+
+        assertThat(row).containsPattern("\\d+\\.\\d% +\\d+ MB");
+    }
+
+    @Test
+    void aStateChangeReachesTheTableTheHeaderAndTheLog() {
+        screen.awaitRow("● ready");
+        stack.set(List.of(
+                service("api", ServiceState.CRASHED, 0, 4012, "exit 3"),
+                service("web", ServiceState.RUNNING, web, 4013, "pid " + web),
+                service("worker", ServiceState.BACKOFF, 0, 0, "exit 1, restart 3 in 4s")),
+                List.of(port("api", 4012), moved("web", 4013, 3000, "port 3000 is in use")));
+        stack.emit(new StackEvent.StateChanged(FakeStack.NOW, "api", ServiceState.CRASHED, "exit 3"));
+
+        screen.awaitRow("api  ", "✖ crashed", "exit 3");
+        screen.awaitRow("devstack", "1 running · 1 backoff · 1 crashed");
+        assertThat(screen.awaitRow("▸ crashed (exit 3)")).startsWith(" 12:03:44");
+    }
+
+    @Test
+    void selectingAServiceShowsItsLogsAndRestartAsksTheStack() {
+        stack.print("web", "GET / 200");
+        screen.awaitRow("logs: api");
+
+        screen.press(KeyType.ArrowDown);
+
+        screen.awaitRow("logs: web", "port 4013 moved: port 3000 is in use by pid 88");
+        screen.awaitRow("GET / 200");
+        int row = screen.rowOf("◐ running");
+        assertThat(screen.reversed(row, 3)).as("the selected row is highlighted").isTrue();
+        assertThat(screen.reversed(screen.rowOf("● ready"), 3)).isFalse();
+
+        screen.type('r');
+
+        screen.awaitRow("restarting web");
+        assertThat(stack.requests).containsExactly("restart web");
+    }
+
+    @Test
+    void stopStartAndKillGoToTheSelectedService() {
+        screen.awaitRow("● ready");
+        screen.type('s');
+        screen.awaitRow("stopping api");
+        screen.type('j', 'j', 's');
+        screen.awaitRow("stopping worker");
+        stack.set(List.of(
+                service("api", ServiceState.STOPPED, 0, 4012, "stopped by devstack (SIGTERM)"),
+                service("web", ServiceState.RUNNING, web, 4013, "pid " + web),
+                service("worker", ServiceState.STOPPED, 0, 0, "not started: stopped on request")),
+                List.of(port("api", 4012), port("web", 4013)));
+        screen.awaitRow("worker", "■ stopped");
+        screen.type('s');
+        screen.awaitRow("starting worker");
+        screen.type('k', 'K');
+        screen.awaitRow("kill web's process group with SIGKILL? (y/n)");
+        screen.type('n');
+        screen.awaitRow("cancelled");
+        screen.type('K', 'y');
+        screen.awaitRow("SIGKILL sent to web");
+
+        assertThat(stack.requests).containsExactly("stop api", "stop worker", "start worker", "kill web");
+    }
+
+    @Test
+    void theFilterKeepsMatchingServicesAndEscClearsIt() {
+        screen.awaitRow("worker");
+
+        screen.type('/', 'w', 'o');
+
+        screen.awaitRow("filter: wo");
+        screen.awaitGone("● ready");
+        screen.awaitRow("worker", "backoff");
+        assertThat(screen.awaitRow("logs: worker")).isNotEmpty();
+
+        screen.press(KeyType.Enter);
+        screen.awaitGone("filter: wo");
+        screen.type('/', 'z');
+        screen.awaitRow("no service matches \"woz\"");
+
+        screen.press(KeyType.Escape);
+
+        screen.awaitRow("● ready");
+        screen.awaitRow("worker");
+    }
+
+    @Test
+    void logsFollowNewLinesPauseOnScrollAndSayHowManyCameSince() {
+        for (int i = 1; i <= 200; i++) {
+            stack.print("api", "line " + i);
+        }
+        screen.press(KeyType.Enter);
+        screen.awaitRow("line 200");
+        screen.awaitRow("logs: api", "following");
+
+        screen.press(KeyType.PageUp);
+
+        screen.awaitRow("logs: api", "paused · 26 newer · f follows");
+        screen.awaitGone("line 200");
+        screen.awaitRow("line 174");
+        stack.print("api", "line 201");
+        screen.awaitRow("logs: api", "paused · 27 newer · f follows");
+        assertThat(screen.text()).doesNotContain("line 201");
+
+        screen.type('f');
+
+        screen.awaitRow("line 201");
+        screen.awaitRow("logs: api", "following");
+    }
+
+    @Test
+    void searchJumpsToHitsAndNGoesToOlderOnes() {
+        stack.print("api", "GET /a took 5ms");
+        for (int i = 1; i <= 100; i++) {
+            stack.print("api", "filler " + i);
+        }
+        stack.print("api", "GET /b took 7ms");
+        for (int i = 101; i <= 200; i++) {
+            stack.print("api", "filler " + i);
+        }
+        screen.press(KeyType.Enter);
+        screen.awaitRow("filler 200");
+
+        screen.type('/', 't', 'o', 'o', 'k');
+        screen.press(KeyType.Enter);
+
+        screen.awaitRow("GET /b took 7ms");
+        screen.awaitGone("filler 200");
+        screen.type('n');
+        screen.awaitRow("GET /a took 5ms");
+        screen.type('n');
+        screen.awaitRow("no older line contains \"took\"");
+        screen.type('N');
+        screen.awaitRow("GET /b took 7ms");
+    }
+
+    @Test
+    void allLogsInterleaveEveryServiceWithItsName() {
+        stack.print("api", "from api");
+        stack.print("web", "from web");
+        stack.emit(new StackEvent.Notice(FakeStack.NOW, "", "stopping the stack"));
+
+        screen.type('a');
+
+        assertThat(screen.awaitRow("logs: all services")).isNotEmpty();
+        screen.awaitRow("from api", "12:03:44 api    | from api");
+        screen.awaitRow("from web", "12:03:44 web    | from web");
+        screen.awaitRow("stopping the stack", "system | stopping the stack");
+    }
+
+    @Test
+    void theHelpOverlayListsEveryKeyAndEscClosesIt() {
+        screen.awaitRow("● ready");
+
+        screen.type('?');
+
+        screen.awaitRow("Esc or ? closes");
+        for (KeyHelp.Entry entry : KeyHelp.ENTRIES) {
+            assertThat(screen.awaitRow(entry.does())).contains(entry.keys());
+        }
+
+        screen.press(KeyType.Escape);
+
+        screen.awaitGone("Esc or ? closes");
+    }
+
+    @Test
+    void tooSmallATerminalSaysSoAndAGrownOneShowsEverythingAgain() {
+        screen.awaitRow("● ready");
+
+        screen.resize(50, 10);
+
+        screen.awaitRow("terminal too small: 50x10");
+        screen.awaitRow("the dashboard needs at least 60x15");
+
+        screen.resize(60, 15);
+
+        screen.awaitRow("api ", "● ready", "4012");
+        screen.awaitRow("worker", "backoff");
+        assertThat(screen.rows()).allSatisfy(row -> assertThat(row.length()).isLessThanOrEqualTo(60));
+
+        screen.resize(200, 60);
+
+        screen.awaitRow("api ", "port 4012 accepts connections after 0.31s");
+        screen.awaitRow(row -> row.contains("q quit") && screen.rowOf("q quit") == 59, "the footer on the last row");
+    }
+
+    @Test
+    void quitAsksFirstThenStopsTheStackAndTheDashboardEndsWhenItHasStopped() throws Exception {
+        screen.awaitRow("● ready");
+
+        screen.type('q');
+
+        screen.awaitRow("stop 2 running services and quit? (y/n)");
+        screen.type('y');
+        screen.awaitRow("stopping the stack… Ctrl-C or q again kills what is left");
+        assertThat(stack.requests).containsExactly("stop the stack");
+
+        screen.ctrlC();
+
+        screen.awaitRow("killing what is left with SIGKILL");
+        assertThat(stack.requests).containsExactly("stop the stack", "stop the stack");
+        stack.finished.complete(null);
+        screen.awaitEnd();
+    }
+
+    @Test
+    void ctrlCStopsAtOnceWithoutAsking() {
+        screen.awaitRow("● ready");
+
+        screen.ctrlC();
+
+        screen.awaitRow("stopping the stack…");
+        assertThat(stack.requests).containsExactly("stop the stack");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.devstack.tui;
+
+import dev.devstack.supervisor.plan.AssignmentReason;
+import dev.devstack.supervisor.plan.PortAssignment;
+import dev.devstack.supervisor.run.OutputSource;
+import dev.devstack.supervisor.run.ServiceSnapshot;
+import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.run.StackControl;
+import dev.devstack.supervisor.run.StackEvent;
+import dev.devstack.supervisor.run.StackListener;
+import dev.devstack.supervisor.run.StackOutcome;
+import dev.devstack.supervisor.run.StackSnapshot;
+import dev.devstack.supervisor.run.StackView;
+import dev.devstack.supervisor.run.Subscription;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stack for the dashboard's screen tests: its snapshot and events are set by the test, and the
+ * requests the dashboard makes are recorded ("restart api", "stop the stack").
+ */
+final class FakeStack implements StackView, StackControl {
+
+    static final Instant NOW = Instant.parse("2026-11-26T12:03:44Z");
+
+    final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    final CompletableFuture<StackOutcome> finished = new CompletableFuture<>();
+    private final List<StackListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile StackSnapshot snapshot;
+
+    FakeStack(List<ServiceSnapshot> services, List<PortAssignment> ports) {
+        set(services, ports);
+    }
+
+    void set(List<ServiceSnapshot> services, List<PortAssignment> ports) {
+        snapshot = new StackSnapshot("shop", "default", NOW, services, ports);
+    }
+
+    void emit(StackEvent event) {
+        listeners.forEach(listener -> listener.on(event));
+    }
+
+    void print(String service, String line) {
+        emit(new StackEvent.Output(NOW, service, OutputSource.STDOUT, line));
+    }
+
+    static ServiceSnapshot service(String name, ServiceState state, long pid, int port, String detail) {
+        return new ServiceSnapshot(name, state, pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty(),
+                port > 0 ? List.of(port) : List.of(), pid > 0 ? Optional.of(NOW.minusSeconds(130)) : Optional.empty(),
+                OptionalInt.empty(), 0, detail);
+    }
+
+    static PortAssignment port(String service, int port) {
+        return new PortAssignment(service, "", port, new AssignmentReason.Sticky());
+    }
+
+    static PortAssignment moved(String service, int port, int wanted, String why) {
+        return new PortAssignment(service, "", port, new AssignmentReason.Moved(wanted, why));
+    }
+
+    @Override
+    public StackSnapshot snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    public Subscription subscribe(StackListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public void startService(String service) {
+        requests.add("start " + service);
+    }
+
+    @Override
+    public void stopService(String service) {
+        requests.add("stop " + service);
+    }
+
+    @Override
+    public void restartService(String service) {
+        requests.add("restart " + service);
+    }
+
+    @Override
+    public void killService(String service) {
+        requests.add("kill " + service);
+    }
+
+    @Override
+    public CompletableFuture<StackOutcome> stop() {
+        requests.add("stop the stack");
+        return finished;
+    }
+}

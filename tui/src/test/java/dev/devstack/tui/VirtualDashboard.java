@@ -1,0 +1,172 @@
+package dev.devstack.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.devstack.supervisor.project.MachinePort;
+import dev.devstack.supervisor.run.StackControl;
+import dev.devstack.supervisor.run.StackView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** A dashboard drawing into Lanterna's virtual terminal on its own thread, read back as text rows. */
+final class VirtualDashboard implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final DefaultVirtualTerminal terminal;
+    final Dashboard dashboard;
+    private final Thread thread;
+    private final CompletableFuture<?> finished;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
+                     Supplier<List<MachinePort>> machinePorts, Map<String, String> environment, Clock clock) {
+        this.terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        this.finished = finished;
+        try {
+            this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control, machinePorts,
+                    new DashboardContext(Path.of("/work/shop"), environment, clock, ZoneOffset.UTC));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.thread = new Thread(() -> {
+            try {
+                dashboard.run(finished, false);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "test-dashboard");
+        thread.start();
+    }
+
+    static VirtualDashboard of(FakeStack stack, int columns, int rows) {
+        return of(stack, columns, rows, List::of);
+    }
+
+    static VirtualDashboard of(FakeStack stack, int columns, int rows, Supplier<List<MachinePort>> machinePorts) {
+        return new VirtualDashboard(columns, rows, stack, stack, stack.finished, machinePorts,
+                Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC));
+    }
+
+    void type(char... characters) {
+        for (char c : characters) {
+            dashboard.press(new KeyStroke(c, false, false));
+        }
+    }
+
+    void press(KeyType key) {
+        dashboard.press(new KeyStroke(key));
+    }
+
+    void ctrlC() {
+        dashboard.press(new KeyStroke('c', true, false));
+    }
+
+    List<String> rows() {
+        TerminalSize size = terminal.getTerminalSize();
+        List<String> rows = new ArrayList<>();
+        for (int row = 0; row < size.getRows(); row++) {
+            StringBuilder text = new StringBuilder();
+            for (int column = 0; column < size.getColumns(); column++) {
+                TextCharacter character = terminal.getCharacter(column, row);
+                text.append(character == null ? " " : character.getCharacterString());
+            }
+            rows.add(text.toString().stripTrailing());
+        }
+        return rows;
+    }
+
+    String text() {
+        return String.join("\n", rows());
+    }
+
+    /** The first row that contains all of {@code texts}, once one does. */
+    String awaitRow(String... texts) {
+        return awaitRow(row -> Arrays.stream(texts).allMatch(row::contains),
+                "row with " + String.join(" and ", texts));
+    }
+
+    String awaitRow(Predicate<String> wanted, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(failure.get()).as("the dashboard failed").isNull();
+            for (String row : rows()) {
+                if (wanted.test(row)) {
+                    return row;
+                }
+            }
+            sleepBriefly();
+        }
+        throw new AssertionError("no " + what + " within " + WAIT + "; the screen:\n" + text());
+    }
+
+    void awaitGone(String text) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!text().contains(text)) {
+                return;
+            }
+            sleepBriefly();
+        }
+        throw new AssertionError("\"" + text + "\" still on screen after " + WAIT + ":\n" + text());
+    }
+
+    int rowOf(String text) {
+        List<String> rows = rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    boolean reversed(int row, int column) {
+        return terminal.getCharacter(column, row).getModifiers().contains(SGR.REVERSE);
+    }
+
+    void resize(int columns, int rows) {
+        terminal.setTerminalSize(new TerminalSize(columns, rows));
+    }
+
+    /** Waits for the dashboard to end by itself (after its stack finished). */
+    void awaitEnd() throws InterruptedException {
+        thread.join(WAIT.toMillis());
+        assertThat(thread.isAlive()).as("the dashboard still runs").isFalse();
+        assertThat(failure.get()).isNull();
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        finished.complete(null);
+        thread.join(WAIT.toMillis());
+    }
+}
