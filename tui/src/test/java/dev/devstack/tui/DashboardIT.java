@@ -1,0 +1,107 @@
+package dev.devstack.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyType;
+import dev.devstack.supervisor.project.ProjectContext;
+import dev.devstack.supervisor.project.UpOptions;
+import dev.devstack.supervisor.project.UpSession;
+import dev.devstack.supervisor.run.ServiceSnapshot;
+import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.run.StackOutcome;
+import dev.devstack.supervisor.run.Supervisor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard on a real stack: its keys reach the real supervisor, and quitting stops every process. */
+class DashboardIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String SERVICE = """
+            import os, socket, time
+            server = socket.socket()
+            server.bind(("127.0.0.1", int(os.environ["PORT"])))
+            server.listen()
+            print("listening on", os.environ["PORT"], flush=True)
+            time.sleep(600)
+            """;
+
+    @TempDir
+    Path projectDir;
+    @TempDir
+    Path home;
+
+    private UpSession session;
+
+    @AfterEach
+    void endEverything() {
+        if (session != null) {
+            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(pid ->
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly)));
+            session.close();
+        }
+    }
+
+    @Test
+    void restartFromTheTableReplacesTheRealProcessAndQuitStopsEverything() throws Exception {
+        Files.writeString(projectDir.resolve("svc.py"), SERVICE);
+        Files.writeString(projectDir.resolve("ports.yaml"), """
+                services:
+                  api: { command: "python3 -u svc.py" }
+                  web: { command: "python3 -u svc.py", depends_on: [api] }
+                """);
+        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
+                new UpOptions(List.of(), false, true), warning -> { });
+        Supervisor supervisor = session.supervisor();
+        try (VirtualDashboard screen = new VirtualDashboard(120, 30, supervisor, supervisor, supervisor.finished(),
+                session.machinePorts()::read, Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC())) {
+            session.start();
+            screen.awaitRow("web ", "● ready");
+            long webPid = supervisor.snapshot().service("web").orElseThrow().pid().orElseThrow();
+            List<Long> pids = supervisor.snapshot().services().stream().map(s -> s.pid().orElseThrow()).toList();
+
+            screen.press(KeyType.ArrowDown);
+            screen.awaitRow("logs: web");
+            screen.type('r');
+
+            ServiceSnapshot restarted = awaitValue(() -> supervisor.snapshot().service("web")
+                    .filter(s -> s.state() == ServiceState.READY && s.pid().orElse(webPid) != webPid).orElse(null));
+            screen.awaitRow("web ", "● ready", Long.toString(restarted.pid().orElseThrow()));
+            assertThat(ProcessHandle.of(webPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(restarted.restarts()).isEqualTo(1);
+
+            screen.type('q');
+            screen.awaitRow("stop 2 running services and quit? (y/n)");
+            screen.type('y');
+
+            screen.awaitEnd();
+            StackOutcome outcome = supervisor.finished().get(10, TimeUnit.SECONDS);
+            assertThat(outcome.stopRequested()).isTrue();
+            assertThat(outcome.services()).allSatisfy(s -> assertThat(s.state()).isEqualTo(ServiceState.STOPPED));
+            for (long pid : List.of(pids.get(0), restarted.pid().getAsLong())) {
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
+            }
+        }
+    }
+
+    private static <T> T awaitValue(Supplier<T> value) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            T found = value.get();
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not within " + WAIT);
+    }
+}
