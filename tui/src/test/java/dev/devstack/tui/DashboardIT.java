@@ -10,6 +10,8 @@ import dev.devstack.supervisor.run.ServiceSnapshot;
 import dev.devstack.supervisor.run.ServiceState;
 import dev.devstack.supervisor.run.StackOutcome;
 import dev.devstack.supervisor.run.Supervisor;
+import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,7 @@ class DashboardIT {
     @AfterEach
     void endEverything() {
         if (session != null) {
-            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(pid ->
-                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly)));
+            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
             session.close();
         }
     }
@@ -73,10 +73,11 @@ class DashboardIT {
             screen.awaitRow("logs: web");
             screen.type('r');
 
-            ServiceSnapshot restarted = awaitValue(() -> supervisor.snapshot().service("web")
-                    .filter(s -> s.state() == ServiceState.READY && s.pid().orElse(webPid) != webPid).orElse(null));
+            ServiceSnapshot restarted = Await.value(WAIT, "web ready from a new process", () -> supervisor.snapshot()
+                    .service("web").filter(s -> s.state() == ServiceState.READY && s.pid().orElse(webPid) != webPid)
+                    .orElse(null));
             screen.awaitRow("web ", "● ready", Long.toString(restarted.pid().orElseThrow()));
-            assertThat(ProcessHandle.of(webPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(Processes.alive(webPid)).isFalse();
             assertThat(restarted.restarts()).isEqualTo(1);
 
             screen.type('q');
@@ -87,21 +88,7 @@ class DashboardIT {
             StackOutcome outcome = supervisor.finished().get(10, TimeUnit.SECONDS);
             assertThat(outcome.stopRequested()).isTrue();
             assertThat(outcome.services()).allSatisfy(s -> assertThat(s.state()).isEqualTo(ServiceState.STOPPED));
-            for (long pid : List.of(pids.get(0), restarted.pid().getAsLong())) {
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
-            }
+            assertThat(List.of(pids.get(0), restarted.pid().getAsLong())).noneMatch(Processes::alive);
         }
-    }
-
-    private static <T> T awaitValue(Supplier<T> value) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T found = value.get();
-            if (found != null) {
-                return found;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("not within " + WAIT);
     }
 }
