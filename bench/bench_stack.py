@@ -18,46 +18,13 @@ import json
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-LAUNCHER = os.path.join(os.path.dirname(HERE), "devstack")
-PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"
-
-
-def accepts(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        return True
-    except OSError:
-        return False
-
-
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def group(pgid):
-    members = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[0] != "Z" and fields[2] == str(pgid):
-                members.append(int(entry))
-    return members
+from stacklib import HERE, LAUNCHER, PYTHON, accepts, alive, group, wait
 
 
 def peak_rss_mib(pid):
@@ -82,14 +49,6 @@ def run_state(directory):
             return json.load(f)
     except (OSError, ValueError):
         return None
-
-
-def wait(condition, deadline, what):
-    end = time.monotonic() + deadline
-    while not condition():
-        if time.monotonic() > end:
-            raise RuntimeError("timed out waiting for " + what)
-        time.sleep(0.002)
 
 
 def timed_ports(directory, env):

@@ -10,128 +10,13 @@
 
   python3 bench/bench_supervision.py [restart|orphans|cpu|all] [--reps 10]
 """
-import argparse
-import json
 import os
-import shutil
 import signal
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-LAUNCHER = os.path.join(os.path.dirname(HERE), "devstack")
-PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"
-TICKS = os.sysconf("SC_CLK_TCK")
-
-CHATTER = """import sys, time
-rate = int(sys.argv[1])
-line = "x" * 80
-i = 0
-start = time.monotonic()
-while True:
-    i += 1
-    sys.stdout.write("line %d %s\\n" % (i, line))
-    if i % 50 == 0:
-        sys.stdout.flush()
-        delay = start + i / rate - time.monotonic()
-        if delay > 0:
-            time.sleep(delay)
-"""
-
-
-def accepts(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        return True
-    except OSError:
-        return False
-
-
-def stat(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-
-
-def alive(pid):
-    fields = stat(pid)
-    return fields is not None and fields[0] != "Z"
-
-
-def group(pgid):
-    members = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            fields = stat(int(entry))
-            if fields and fields[0] != "Z" and fields[2] == str(pgid):
-                members.append(int(entry))
-    return members
-
-
-def wait(condition, deadline, what):
-    end = time.monotonic() + deadline
-    while not condition():
-        if time.monotonic() > end:
-            raise RuntimeError("timed out waiting for " + what)
-        time.sleep(0.001)
-
-
-class Stack:
-    """A generated project folder run with `devstack up --no-tui`, with a fresh registry."""
-
-    def __init__(self, services_yaml, files=None):
-        self.dir = tempfile.mkdtemp(prefix="devstack-bench-")
-        self.home = tempfile.mkdtemp(prefix="devstack-bench-home-")
-        shutil.copy(os.path.join(HERE, "listener.py"), self.dir)
-        for name, text in (files or {}).items():
-            with open(os.path.join(self.dir, name), "w") as f:
-                f.write(text)
-        with open(os.path.join(self.dir, "ports.yaml"), "w") as f:
-            f.write("project: bench\nservices:\n" + services_yaml)
-        self.env = dict(os.environ, DEVSTACK_HOME=self.home)
-        self.proc = None
-
-    def up(self):
-        self.proc = subprocess.Popen([LAUNCHER, "up", "--no-tui"], cwd=self.dir, env=self.env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        return self
-
-    def state(self):
-        try:
-            with open(os.path.join(self.dir, ".devstack", "run.json")) as f:
-                return json.load(f)
-        except (OSError, ValueError):
-            return None
-
-    def services(self):
-        state = self.state()
-        return state["services"] if state else []
-
-    def wait_ready(self, count):
-        wait(lambda: sum(1 for s in self.services() if s["state"] in ("ready", "running")) == count, 60,
-             "the stack to be up")
-
-    def close(self):
-        pids = [s["pid"] for s in self.services() if s.get("pid")]
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        for pid in pids:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        shutil.rmtree(self.dir, ignore_errors=True)
-        shutil.rmtree(self.home, ignore_errors=True)
+from stacklib import CHATTER, PYTHON, Stack, accepts, alive, cpu_seconds, group, options, wait
 
 
 def bench_restart(reps):
@@ -205,13 +90,11 @@ def bench_cpu(reps, services=20, rate=1000, seconds=10):
         try:
             stack.wait_ready(services)
             time.sleep(1)  # the stack is up: measure the steady state, not the start
-            before = stat(stack.proc.pid)
+            before = cpu_seconds(stack.proc.pid)
             t0 = time.monotonic()
             time.sleep(seconds)
-            after = stat(stack.proc.pid)
-            elapsed = time.monotonic() - t0
-            cpu = (int(after[11]) + int(after[12]) - int(before[11]) - int(before[12])) / TICKS
-            shares.append(100.0 * cpu / elapsed)
+            cpu = cpu_seconds(stack.proc.pid) - before
+            shares.append(100.0 * cpu / (time.monotonic() - t0))
             logs = os.path.join(stack.dir, ".devstack", "logs")
             lines = sum(sum(1 for _ in open(os.path.join(logs, f))) for f in os.listdir(logs))
             print(f"  cpu run: {shares[-1]:.1f}% of one core; {lines} lines in the logs", file=sys.stderr)
@@ -221,11 +104,7 @@ def bench_cpu(reps, services=20, rate=1000, seconds=10):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", nargs="?", default="all", choices=["restart", "orphans", "cpu", "all"])
-    parser.add_argument("--reps", type=int, default=10)
-    opts = parser.parse_args()
-    subprocess.run([LAUNCHER, "--version"], check=True, stdout=subprocess.DEVNULL)  # build first, if needed
+    opts = options(__doc__, ["restart", "orphans", "cpu"], reps=10)
     if opts.what in ("restart", "all"):
         times = bench_restart(opts.reps)
         print(f"restart after kill -9 (backoff 0): median {statistics.median(times):.3f} s "
