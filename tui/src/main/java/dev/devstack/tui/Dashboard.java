@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  */
 public final class Dashboard {
 
-    public static final int MIN_COLUMNS = 60;
-    public static final int MIN_ROWS = 15;
+    private static final int MIN_COLUMNS = 60;
+    private static final int MIN_ROWS = 15;
     private static final int MAX_FRAMES_PER_SECOND = 30;
     private static final long FRAME_NANOS = TimeUnit.SECONDS.toNanos(1) / MAX_FRAMES_PER_SECOND;
 

@@ -26,10 +26,6 @@ final class PortsMonitor {
         wanted = open;
     }
 
-    boolean wanted() {
-        return wanted;
-    }
-
     /** Empty until the first read has finished. */
     Optional<List<MachinePort>> latest() {
         return Optional.ofNullable(latest);
