@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int OK = 0;
     /** `up`: the stack ended on its own and a service failed. */
     static final int SERVICE_FAILED = 1;
+    /** `who`: nothing listens on the port. */
+    static final int NOT_FOUND = 1;
     static final int INVALID_CONFIG = 2;
     static final int PORT_CONFLICT = 3;
     static final int ALREADY_RUNNING = 4;

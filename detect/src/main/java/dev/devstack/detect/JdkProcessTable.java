@@ -47,6 +47,26 @@ public final class JdkProcessTable implements ProcessTable {
     }
 
     @Override
+    public Optional<ProcessDetails> details(long pid) {
+        return find(pid).map(info -> {
+            Path dir = PROC.resolve(Long.toString(pid));
+            String name;
+            try {
+                name = Files.readString(dir.resolve("comm")).strip();
+            } catch (IOException gone) {
+                name = "";
+            }
+            Optional<Path> cwd;
+            try {
+                cwd = Optional.of(Files.readSymbolicLink(dir.resolve("cwd")));
+            } catch (IOException | SecurityException notOurs) {
+                cwd = Optional.empty();
+            }
+            return new ProcessDetails(info, name, cwd);
+        });
+    }
+
+    @Override
     public OptionalLong processGroup(long pid) {
         String[] stat = stat(PROC.resolve(Long.toString(pid)));
         return stat == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(stat[2]));

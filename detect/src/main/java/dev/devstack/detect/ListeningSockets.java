@@ -1,12 +1,14 @@
 package dev.devstack.detect;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,11 @@ public final class ListeningSockets {
         List<PortHolder> holders = holders(on(port));
         return holders.stream().filter(h -> h.process().isPresent()).findFirst()
                 .or(() -> holders.stream().findFirst());
+    }
+
+    /** The listening sockets on {@code port} with the processes behind them. */
+    public List<PortHolder> holdersOf(int port) {
+        return holders(on(port));
     }
 
     /** Every listening socket with the process behind it, found in one walk over /proc. */
@@ -139,6 +146,7 @@ public final class ListeningSockets {
         return (value & 0xff) + "." + ((value >> 8) & 0xff) + "." + ((value >> 16) & 0xff) + "." + ((value >> 24) & 0xff);
     }
 
+    /** The address in its usual short form (RFC 5952): "::1", "::", "fe80::1"; IPv4-mapped ones as IPv4. */
     static String ipv6(String hex) {
         byte[] bytes = new byte[16];
         for (int word = 0; word < 4; word++) {
@@ -148,10 +156,35 @@ public final class ListeningSockets {
             }
         }
         try {
-            return InetAddress.getByAddress(bytes).getHostAddress();
+            InetAddress address = InetAddress.getByAddress(bytes);
+            return address instanceof Inet6Address ? compress(address.getHostAddress()) : address.getHostAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(hex, e);
         }
+    }
+
+    /** "0:0:0:0:0:0:0:1" to "::1": the longest run of two or more zero groups becomes "::". */
+    private static String compress(String full) {
+        String[] groups = full.split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; ) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        if (bestStart < 0) {
+            return full;
+        }
+        String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail;
     }
 
     private String userName(int uid) {

@@ -17,6 +17,9 @@ public interface ProcessTable {
      */
     List<ProcessInfo> sessionMembers(long sid);
 
+    /** Name and working folder besides the basic facts, for a live process. */
+    Optional<ProcessDetails> details(long pid);
+
     /** The process group of a live process. */
     OptionalLong processGroup(long pid);
 

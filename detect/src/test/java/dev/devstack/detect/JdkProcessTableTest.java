@@ -2,6 +2,8 @@ package dev.devstack.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,21 @@ class JdkProcessTableTest {
             assertThat(table.find(child.pid())).hasValueSatisfying(info ->
                     assertThat(info.describe()).isEqualTo("pid " + child.pid() + " (" + info.commandLine()
                             + ", user " + info.user() + ")").contains("sleep 30"));
+        } finally {
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void detailsNameTheProgramAndItsWorkingFolder() throws Exception {
+        Process child = new ProcessBuilder("sleep", "30").directory(new File("/tmp")).start();
+        try {
+            assertThat(table.details(child.pid())).hasValueSatisfying(details -> {
+                assertThat(details.name()).isEqualTo("sleep");
+                assertThat(details.workingDir()).hasValue(Path.of("/tmp"));
+                assertThat(details.info().commandLine()).contains("sleep 30");
+            });
+            assertThat(table.details(Long.MAX_VALUE)).isEmpty();
         } finally {
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }

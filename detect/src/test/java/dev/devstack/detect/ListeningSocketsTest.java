@@ -46,7 +46,10 @@ class ListeningSocketsTest {
     void procAddressesAreDecodedFromKernelByteOrder() {
         assertThat(ListeningSockets.ipv4("0100007F")).isEqualTo("127.0.0.1");
         assertThat(ListeningSockets.ipv4("00000000")).isEqualTo("0.0.0.0");
-        assertThat(ListeningSockets.ipv6("00000000000000000000000001000000")).isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(ListeningSockets.ipv6("00000000000000000000000001000000")).isEqualTo("::1");
+        assertThat(ListeningSockets.ipv6("00000000000000000000000000000000")).isEqualTo("::");
+        assertThat(ListeningSockets.ipv6("000080FE000000000000000001000000")).isEqualTo("fe80::1");
+        assertThat(ListeningSockets.ipv6("B80D0120000000000000000001000000")).isEqualTo("2001:db8::1");
         assertThat(ListeningSockets.ipv6("0000000000000000FFFF00000100007F")).isEqualTo("127.0.0.1");
     }
 }

@@ -124,6 +124,11 @@ final class ProjectLeases {
         });
     }
 
+    /** Every lease on {@code port}, live or not, of any project. */
+    List<Lease> onPort(int port) {
+        return registryRead(view -> view.leases().stream().filter(l -> l.port() == port).toList());
+    }
+
     /** Every live lease on the machine, of any project. */
     List<Lease> live() {
         return registryRead(view -> view.leases().stream().filter(alive()).toList());

@@ -1,0 +1,158 @@
+package dev.devstack.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devstack.detect.ProcessDetails;
+import dev.devstack.store.Lease;
+import dev.devstack.supervisor.project.PortHolding;
+import dev.devstack.supervisor.project.Who;
+import dev.devstack.supervisor.project.WhoReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+@Command(name = "who", description = {
+        "Who listens on PORT (IPv4 and IPv6): pid, name, command line, user, start time, working folder,",
+        "and the devstack project and service that lease it. Exit 1 when nothing listens."})
+final class WhoCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @ParentCommand
+    DevstackCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PORT", description = "A TCP port, 1-65535.")
+    int port;
+
+    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 1 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), "PORT must be 1-65535, not " + port);
+        }
+        CliContext cli = parent.cli();
+        WhoReport report = Who.port(parent.project(), port, warning -> cli.err().println("devstack: " + warning));
+        if (json) {
+            cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
+        } else {
+            print(report, cli.out(), cli.clock().instant());
+        }
+        return report.listening() ? ExitCodes.OK : ExitCodes.NOT_FOUND;
+    }
+
+    private static void print(WhoReport report, PrintStream out, Instant now) {
+        if (!report.listening()) {
+            out.println("nothing listens on port " + report.port()
+                    + report.lease().map(l -> "; devstack has leased it to " + lease(l, report.leaseAlive())).orElse(""));
+            return;
+        }
+        for (PortHolding holder : report.holders()) {
+            if (holder.process().isEmpty()) {
+                out.println("port " + report.port() + (holder.foreign()
+                        ? ": held by another user's process (" + holder.user() + "); its pid is hidden from you"
+                        : ": held by a process of " + holder.user() + " that devstack cannot see (in another"
+                                + " container or PID namespace?)"));
+                row(out, "listening", String.join(", ", holder.addresses()));
+                continue;
+            }
+            ProcessDetails process = holder.process().get();
+            out.println("port " + report.port() + ": pid " + process.info().pid() + ", " + process.name());
+            row(out, "command", process.info().commandLine().replace("\n", "\\n"));
+            row(out, "listening", String.join(", ", holder.addresses()));
+            row(out, "user", holder.user());
+            Instant started = Instant.ofEpochMilli(process.info().startMillis());
+            row(out, "started", WHEN.format(started.atZone(ZoneId.systemDefault())) + " ("
+                    + ago(Duration.between(started, now)) + " ago)");
+            row(out, "folder", process.workingDir().map(Path::toString).orElse("(not readable)"));
+        }
+        report.lease().ifPresent(l -> row(out, "devstack", lease(l, report.leaseAlive())));
+    }
+
+    private static String lease(Lease lease, boolean alive) {
+        return lease.owner().label() + " of " + lease.owner().project() + " (devstack pid " + lease.pid()
+                + (alive ? ", running)" : ", which has ended: a stale lease)");
+    }
+
+    private static void row(PrintStream out, String name, String value) {
+        out.println("  " + name + " ".repeat(10 - name.length()) + value);
+    }
+
+    private static String ago(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + "m" + String.format("%02d", seconds % 60) + "s";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + "h" + String.format("%02d", seconds % 3600 / 60) + "m";
+        }
+        return seconds / 86_400 + "d" + String.format("%02d", seconds % 86_400 / 3600) + "h";
+    }
+
+    private static ObjectNode json(WhoReport report) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("schema_version", PortsCommand.JSON_SCHEMA_VERSION);
+        root.put("port", report.port());
+        root.put("listening", report.listening());
+        ArrayNode holders = root.putArray("holders");
+        for (PortHolding holder : report.holders()) {
+            ObjectNode node = holders.addObject();
+            ArrayNode addresses = node.putArray("addresses");
+            holder.addresses().forEach(addresses::add);
+            node.put("user", holder.user());
+            node.put("visible", holder.process().isPresent());
+            node.put("other_user", holder.foreign());
+            if (holder.process().isPresent()) {
+                ProcessDetails process = holder.process().get();
+                node.put("pid", process.info().pid());
+                node.put("name", process.name());
+                node.put("command", process.info().commandLine());
+                node.put("started_at", Instant.ofEpochMilli(process.info().startMillis()).toString());
+                if (process.workingDir().isPresent()) {
+                    node.put("cwd", process.workingDir().get().toString());
+                } else {
+                    node.putNull("cwd");
+                }
+            } else {
+                node.putNull("pid");
+                node.putNull("name");
+                node.putNull("command");
+                node.putNull("started_at");
+                node.putNull("cwd");
+            }
+        }
+        if (report.lease().isPresent()) {
+            Lease lease = report.lease().get();
+            ObjectNode node = root.putObject("lease");
+            node.put("project_path", lease.owner().project());
+            node.put("instance", lease.owner().instance());
+            node.put("service", lease.owner().service());
+            node.put("port_name", lease.owner().portName());
+            node.put("devstack_pid", lease.pid());
+            node.put("alive", report.leaseAlive());
+            node.put("claimed_at", lease.claimedAt().toString());
+        } else {
+            root.putNull("lease");
+        }
+        return root;
+    }
+}
