@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
+import dev.devstack.supervisor.project.MachinePort;
+import dev.devstack.supervisor.project.MachinePorts;
 import dev.devstack.supervisor.project.PortsReport;
 import dev.devstack.supervisor.project.ProjectPorts;
 import dev.devstack.supervisor.project.ServicePorts;
@@ -16,12 +18,16 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "ports", description = {
         "List the project's services with their ports, state, pid and URL.",
-        "Live while `devstack up` runs; otherwise the ports they had last time (state `stopped`)."})
+        "Live while `devstack up` runs; otherwise the ports they had last time (state `stopped`).",
+        "With --all: every listening TCP port of the machine and every devstack lease, conflicts marked."})
 final class PortsCommand implements Callable<Integer> {
 
     static final int JSON_SCHEMA_VERSION = 1;
@@ -31,6 +37,12 @@ final class PortsCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
     Format format = new Format();
+
+    @Option(names = "--all", description = "Every listening port of the machine (with its process) and every lease.")
+    boolean all;
+
+    @Spec
+    CommandSpec spec;
 
     static final class Format {
         @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
@@ -43,6 +55,20 @@ final class PortsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext cli = parent.cli();
+        if (all) {
+            if (format.env) {
+                throw new ParameterException(spec.commandLine(), "--all cannot be combined with --env");
+            }
+            List<MachinePort> ports = MachinePorts.of(parent.project(), warning -> cli.err().println("devstack: " + warning))
+                    .read(true);
+            if (format.json) {
+                cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(MachinePortsOutput.json(ports)));
+            } else {
+                MachinePortsOutput.table(ports, cli.out());
+            }
+            return ExitCodes.OK;
+        }
         PortsReport report = ProjectPorts.read(parent.project(), warning -> cli.err().println("devstack: " + warning));
         if (format.json) {
             cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));

@@ -100,7 +100,7 @@ final class UpCommand implements Callable<Integer> {
     private boolean showDashboard(CliContext cli, UpSession session, TerminalSession terminal, Warnings warnings)
             throws InterruptedException {
         Supervisor supervisor = session.supervisor();
-        Dashboard dashboard = new Dashboard(terminal.screen(), supervisor, supervisor, session.machinePorts()::read,
+        Dashboard dashboard = new Dashboard(terminal.screen(), supervisor, supervisor, () -> session.machinePorts().read(false),
                 new DashboardContext(parent.project().projectDir(), cli.environment(), cli.clock(), ZoneId.systemDefault()));
         warnings.toStack(supervisor);
         session.start();

@@ -67,7 +67,7 @@ final class PortsView {
         Canvas canvas = frame.canvas();
         Theme theme = frame.theme();
         boolean ours = port.lease().map(l -> l.owner().project().equals(projectDir)).orElse(false);
-        Style style = ours ? theme.info : theme.plain;
+        Style style = port.conflict().isPresent() ? theme.bad : ours ? theme.info : theme.plain;
         String none = frame.symbols().none();
         int column = 1;
         column = cell(canvas, column, row, Integer.toString(port.port()), style, widths[0]);

@@ -36,13 +36,13 @@ class PortsViewTest {
         LeaseOwner other = new LeaseOwner("/home/dev/blog", "default", "db", "");
         List<MachinePort> machine = List.of(
                 new MachinePort(22, List.of("0.0.0.0", "::"), Optional.empty(), OptionalLong.empty(), "root",
-                        Optional.empty()),
+                        Optional.empty(), false, Optional.empty()),
                 new MachinePort(4012, List.of("127.0.0.1"), Optional.of(new ProcessInfo(1240, 1, "dev", "python3 api.py")),
-                        OptionalLong.of(1240), "dev", Optional.of(new Lease(api, 4012, 1200, 1, "dev", FakeStack.NOW))),
+                        OptionalLong.of(1240), "dev", Optional.of(new Lease(api, 4012, 1200, 1, "dev", FakeStack.NOW)), true, Optional.empty()),
                 new MachinePort(4013, List.of("127.0.0.1"), Optional.of(new ProcessInfo(999, 1, "dev", "nc -l 4013")),
-                        OptionalLong.of(999), "dev", Optional.empty()),
+                        OptionalLong.of(999), "dev", Optional.empty(), false, Optional.empty()),
                 new MachinePort(5432, List.of(), Optional.empty(), OptionalLong.empty(), "dev",
-                        Optional.of(new Lease(other, 5432, 3000, 1, "dev", FakeStack.NOW))));
+                        Optional.of(new Lease(other, 5432, 3000, 1, "dev", FakeStack.NOW)), true, Optional.empty()));
         screen = VirtualDashboard.of(stack, 140, 30, () -> machine);
         screen.awaitRow("● ready");
 

@@ -129,9 +129,12 @@ final class ProjectLeases {
         return registryRead(view -> view.leases().stream().filter(l -> l.port() == port).toList());
     }
 
-    /** Every live lease on the machine, of any project. */
-    List<Lease> live() {
-        return registryRead(view -> view.leases().stream().filter(alive()).toList());
+    /** Every lease and every recorded service process on the machine, of any project, in one read. */
+    Contents contents() {
+        return registryRead(view -> new Contents(List.copyOf(view.leases()), List.copyOf(view.processes())));
+    }
+
+    record Contents(List<Lease> leases, List<ProcessRecord> processes) {
     }
 
     /** The project's live leases and remembered ports, by owner. */

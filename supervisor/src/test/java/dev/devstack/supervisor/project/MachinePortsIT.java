@@ -4,10 +4,16 @@ import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.detect.ProcessInfo;
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.MapDbLeaseRegistry;
+import dev.devstack.store.ProcessRecord;
 import dev.devstack.supervisor.run.ServiceSnapshot;
 import dev.devstack.supervisor.run.ServiceState;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.ForeignListener;
+import dev.devstack.supervisor.testing.FreePorts;
 import dev.devstack.supervisor.testing.Processes;
 import dev.devstack.supervisor.testing.TestProject;
 import java.net.InetAddress;
@@ -15,6 +21,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +64,7 @@ class MachinePortsIT {
         int quietPort = supervisor.snapshot().service("quiet").orElseThrow().ports().get(0);
 
         try (ServerSocket foreign = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            List<MachinePort> ports = session.machinePorts().read();
+            List<MachinePort> ports = session.machinePorts().read(false);
 
             MachinePort served = ports.stream().filter(p -> p.port() == api.ports().get(0)).findFirst().orElseThrow();
             assertThat(served.addresses()).containsExactly("127.0.0.1");
@@ -75,6 +82,39 @@ class MachinePortsIT {
             MachinePort other = ports.stream().filter(p -> p.port() == foreign.getLocalPort()).findFirst().orElseThrow();
             assertThat(other.process()).map(ProcessInfo::pid).hasValue(ProcessHandle.current().pid());
             assertThat(other.lease()).isEmpty();
+        }
+    }
+
+    @Test
+    void aForeignListenerOnALeasedPortIsAConflictAndEndedLeasesAreListedOnlyWhenAsked() throws Exception {
+        int leased = FreePorts.next();
+        int ended = FreePorts.next();
+        ProcessHandle self = ProcessHandle.current();
+        long selfStart = self.info().startInstant().orElseThrow().toEpochMilli();
+        LeaseOwner web = new LeaseOwner("/home/dev/shop", "default", "web", "");
+        LeaseOwner db = new LeaseOwner("/home/dev/blog", "default", "db", "");
+        new MapDbLeaseRegistry(home, WAIT, warning -> { }, Clock.systemUTC()).update(tx -> {
+            tx.putLease(new Lease(web, leased, self.pid(), selfStart, "dev", Instant.now()));
+            tx.recordProcess(new ProcessRecord("/home/dev/shop", "default", "web", 999_999_998, 1, self.pid(), selfStart,
+                    Instant.now()));
+            tx.putLease(new Lease(db, ended, 999_999_999, 1, "dev", Instant.now()));
+            return null;
+        });
+        MachinePorts machine = MachinePorts.of(new ProjectContext(projectDir, System.getenv(), home, "default",
+                Clock.systemUTC()), warning -> { });
+
+        try (ForeignListener foreign = ForeignListener.on(leased)) {
+            MachinePort conflicted = machine.read(false).stream().filter(p -> p.port() == leased).findFirst().orElseThrow();
+            assertThat(conflicted.leaseAlive()).isTrue();
+            assertThat(conflicted.conflict()).hasValueSatisfying(conflict -> assertThat(conflict)
+                    .startsWith("pid " + foreign.pid() + " (")
+                    .endsWith("listens on a port leased to web of /home/dev/shop, and is not its process"));
+
+            assertThat(machine.read(false)).noneMatch(p -> p.port() == ended);
+            MachinePort stale = machine.read(true).stream().filter(p -> p.port() == ended).findFirst().orElseThrow();
+            assertThat(stale.leaseAlive()).isFalse();
+            assertThat(stale.listening()).isFalse();
+            assertThat(stale.conflict()).isEmpty();
         }
     }
 }

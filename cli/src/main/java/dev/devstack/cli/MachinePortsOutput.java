@@ -1,0 +1,82 @@
+package dev.devstack.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.store.Lease;
+import dev.devstack.supervisor.project.MachinePort;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** `devstack ports --all`: every listening port and every lease of the machine, as a table or JSON. */
+final class MachinePortsOutput {
+
+    private MachinePortsOutput() {
+    }
+
+    static void table(List<MachinePort> ports, PrintStream out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"PORT", "ADDRESS", "PID", "USER", "DEVSTACK LEASE", "PROCESS"});
+        List<String> conflicts = new ArrayList<>();
+        for (MachinePort port : ports) {
+            rows.add(new String[] {Integer.toString(port.port()),
+                port.listening() ? String.join(", ", port.addresses()) : "not listening",
+                port.process().map(p -> Long.toString(p.pid())).orElse("-"),
+                port.user(),
+                port.lease().map(l -> lease(l, port.leaseAlive())).orElse("-"),
+                port.process().map(p -> p.commandLine().replace("\n", "\\n")).orElse(port.listening() ? "(not visible)" : "-")});
+            port.conflict().ifPresent(conflict -> conflicts.add("port " + port.port() + ": " + conflict));
+        }
+        Table.print(rows, out);
+        if (!conflicts.isEmpty()) {
+            out.println();
+            conflicts.forEach(conflict -> out.println("CONFLICT " + conflict));
+        }
+    }
+
+    /** "shop/api (devstack pid 4242)": the project's folder name, the service, and whether its devstack runs. */
+    private static String lease(Lease lease, boolean alive) {
+        Path folder = Path.of(lease.owner().project()).getFileName();
+        return (folder == null ? lease.owner().project() : folder) + "/" + lease.owner().label() + " (devstack pid "
+                + lease.pid() + (alive ? ")" : ", ended)");
+    }
+
+    static ObjectNode json(List<MachinePort> ports) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("schema_version", PortsCommand.JSON_SCHEMA_VERSION);
+        ArrayNode list = root.putArray("ports");
+        for (MachinePort port : ports) {
+            ObjectNode node = list.addObject();
+            node.put("port", port.port());
+            node.put("listening", port.listening());
+            ArrayNode addresses = node.putArray("addresses");
+            port.addresses().forEach(addresses::add);
+            node.put("user", port.user());
+            if (port.process().isPresent()) {
+                ProcessInfo process = port.process().get();
+                node.put("pid", process.pid());
+                node.put("command", process.commandLine());
+            } else {
+                node.putNull("pid");
+                node.putNull("command");
+            }
+            if (port.lease().isPresent()) {
+                Lease lease = port.lease().get();
+                ObjectNode leaseNode = node.putObject("lease");
+                leaseNode.put("project_path", lease.owner().project());
+                leaseNode.put("instance", lease.owner().instance());
+                leaseNode.put("service", lease.owner().service());
+                leaseNode.put("port_name", lease.owner().portName());
+                leaseNode.put("devstack_pid", lease.pid());
+                leaseNode.put("alive", port.leaseAlive());
+            } else {
+                node.putNull("lease");
+            }
+            node.put("conflict", port.conflict().orElse(null));
+        }
+        return root;
+    }
+}
