@@ -25,7 +25,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext cli = parent.cli();
-        CheckReport report = StackChecker.check(parent.project(), warning -> cli.err().println("devstack: " + warning));
+        CheckReport report = StackChecker.check(parent.project(), cli.warnings());
         StackConfig config = report.config();
         PrintStream out = cli.out();
         config.warnings().forEach(warning -> cli.err().println("devstack: warning: " + warning));

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What a command runs in: working folder, environment, home, the standard streams and whether
@@ -19,6 +20,11 @@ record CliContext(Path workingDir, Map<String, String> environment, Path userHom
         boolean terminal = System.console() != null && !term.isEmpty() && !"dumb".equals(term);
         return new CliContext(Path.of("").toAbsolutePath(), environment, Path.of(System.getProperty("user.home")),
                 System.in, System.out, System.err, Clock.systemDefaultZone(), terminal);
+    }
+
+    /** devstack's own warnings: to stderr, prefixed. */
+    Consumer<String> warnings() {
+        return warning -> err.println("devstack: " + warning);
     }
 
     /** Colours on a terminal, unless NO_COLOR is set (https://no-color.org). */

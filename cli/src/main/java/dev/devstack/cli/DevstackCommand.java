@@ -9,11 +9,12 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every service of a project on free, sticky ports.",
-        subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class, DownCommand.class, WhoCommand.class},
+        subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class, DownCommand.class, WhoCommand.class,
+                ClaimCommand.class, ReleaseCommand.class, GcCommand.class, RunCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",
-                "1:`up` ended on its own and a service had failed; `who`: nothing listens on the port",
+                "1:`up` ended on its own and a service had failed; `who`: nothing listens on the port; `release`: nothing released",
                 "2:invalid configuration or command line",
                 "3:a port the configuration insists on is taken, or no port is free in the range",
                 "4:this project is already running",

@@ -25,7 +25,7 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         CliContext cli = parent.cli();
         PrintStream out = cli.out();
-        DownReport report = StackDown.down(parent.project(), warning -> cli.err().println("devstack: " + warning),
+        DownReport report = StackDown.down(parent.project(), cli.warnings(),
                 Duration.ofSeconds(waitSeconds));
         report.stoppedSupervisor().ifPresent(pid -> out.println("stopped the stack (devstack pid " + pid + ")"));
         report.endedLeftovers().forEach(ended -> out.println("ended a leftover of an earlier run: " + ended));

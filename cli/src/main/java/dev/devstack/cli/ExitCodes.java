@@ -8,7 +8,7 @@ final class ExitCodes {
     static final int OK = 0;
     /** `up`: the stack ended on its own and a service failed. */
     static final int SERVICE_FAILED = 1;
-    /** `who`: nothing listens on the port. */
+    /** `who`: nothing listens on the port; `release`: no lease was released. */
     static final int NOT_FOUND = 1;
     static final int INVALID_CONFIG = 2;
     static final int PORT_CONFLICT = 3;

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
+import dev.devstack.supervisor.project.Leases;
 import dev.devstack.supervisor.project.MachinePort;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ final class MachinePortsOutput {
     private MachinePortsOutput() {
     }
 
-    static void table(List<MachinePort> ports, PrintStream out) {
+    static void table(List<MachinePort> ports, Instant now, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PORT", "ADDRESS", "PID", "USER", "DEVSTACK LEASE", "PROCESS"});
         List<String> conflicts = new ArrayList<>();
@@ -26,7 +27,7 @@ final class MachinePortsOutput {
                 port.listening() ? String.join(", ", port.addresses()) : "not listening",
                 port.process().map(p -> Long.toString(p.pid())).orElse("-"),
                 port.user(),
-                port.lease().map(l -> lease(l, port.leaseAlive())).orElse("-"),
+                port.lease().map(l -> lease(l, port.leaseAlive(), now)).orElse("-"),
                 port.process().map(p -> p.commandLine().replace("\n", "\\n")).orElse(port.listening() ? "(not visible)" : "-")});
             port.conflict().ifPresent(conflict -> conflicts.add("port " + port.port() + ": " + conflict));
         }
@@ -37,11 +38,9 @@ final class MachinePortsOutput {
         }
     }
 
-    /** "shop/api (devstack pid 4242)": the project's folder name, the service, and whether its devstack runs. */
-    private static String lease(Lease lease, boolean alive) {
-        Path folder = Path.of(lease.owner().project()).getFileName();
-        return (folder == null ? lease.owner().project() : folder) + "/" + lease.owner().label() + " (devstack pid "
-                + lease.pid() + (alive ? ")" : ", ended)");
+    /** "shop/api (devstack pid 4242)": whose it is, what keeps it, and whether that has ended. */
+    private static String lease(Lease lease, boolean alive, Instant now) {
+        return Leases.shortName(lease.owner()) + " (" + Leases.holder(lease, now) + (alive ? ")" : ", ended)");
     }
 
     static ObjectNode json(List<MachinePort> ports) {

@@ -59,17 +59,17 @@ final class PortsCommand implements Callable<Integer> {
             if (format.env) {
                 throw new ParameterException(spec.commandLine(), "--all cannot be combined with --env");
             }
-            List<MachinePort> ports = MachinePorts.of(parent.project(), warning -> cli.err().println("devstack: " + warning))
+            List<MachinePort> ports = MachinePorts.of(parent.project(), cli.warnings())
                     .read(true);
             if (format.json) {
                 cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(MachinePortsOutput.json(ports)));
             } else {
-                MachinePortsOutput.table(ports, cli.out());
+                MachinePortsOutput.table(ports, cli.clock().instant(), cli.out());
             }
             return ExitCodes.OK;
         }
-        PortsReport report = ProjectPorts.read(parent.project(), warning -> cli.err().println("devstack: " + warning));
+        PortsReport report = ProjectPorts.read(parent.project(), cli.warnings());
         if (format.json) {
             cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
         } else if (format.env) {

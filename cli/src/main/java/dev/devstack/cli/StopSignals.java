@@ -1,5 +1,6 @@
 package dev.devstack.cli;
 
+import java.util.function.Consumer;
 import sun.misc.Signal;
 
 /**
@@ -16,8 +17,14 @@ final class StopSignals {
     }
 
     static void onEach(Runnable action) {
-        for (String name : new String[] {"INT", "TERM", "HUP"}) {
-            Signal.handle(new Signal(name), signal -> action.run());
+        onEach(signal -> action.run());
+    }
+
+    /** Each of them as it arrives, named. */
+    static void onEach(Consumer<dev.devstack.supervisor.Signal> action) {
+        for (dev.devstack.supervisor.Signal stop : new dev.devstack.supervisor.Signal[] {
+            dev.devstack.supervisor.Signal.INT, dev.devstack.supervisor.Signal.TERM, dev.devstack.supervisor.Signal.HUP}) {
+            Signal.handle(new Signal(stop.name()), signal -> action.accept(stop));
         }
     }
 }

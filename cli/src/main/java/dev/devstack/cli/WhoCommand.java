@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devstack.detect.ProcessDetails;
 import dev.devstack.store.Lease;
+import dev.devstack.supervisor.config.Durations;
+import dev.devstack.supervisor.project.Leases;
 import dev.devstack.supervisor.project.PortHolding;
 import dev.devstack.supervisor.project.Who;
 import dev.devstack.supervisor.project.WhoReport;
@@ -48,7 +50,7 @@ final class WhoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "PORT must be 1-65535, not " + port);
         }
         CliContext cli = parent.cli();
-        WhoReport report = Who.port(parent.project(), port, warning -> cli.err().println("devstack: " + warning));
+        WhoReport report = Who.port(parent.project(), port, cli.warnings());
         if (json) {
             cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
         } else {
@@ -60,7 +62,7 @@ final class WhoCommand implements Callable<Integer> {
     private static void print(WhoReport report, PrintStream out, Instant now) {
         if (!report.listening()) {
             out.println("nothing listens on port " + report.port()
-                    + report.lease().map(l -> "; devstack has leased it to " + lease(l, report.leaseAlive())).orElse(""));
+                    + report.lease().map(l -> "; devstack has leased it to " + lease(l, report.leaseAlive(), now)).orElse(""));
             return;
         }
         for (PortHolding holder : report.holders()) {
@@ -79,33 +81,19 @@ final class WhoCommand implements Callable<Integer> {
             row(out, "user", holder.user());
             Instant started = Instant.ofEpochMilli(process.info().startMillis());
             row(out, "started", WHEN.format(started.atZone(ZoneId.systemDefault())) + " ("
-                    + ago(Duration.between(started, now)) + " ago)");
+                    + Durations.describe(Duration.between(started, now)) + " ago)");
             row(out, "folder", process.workingDir().map(Path::toString).orElse("(not readable)"));
         }
-        report.lease().ifPresent(l -> row(out, "devstack", lease(l, report.leaseAlive())));
+        report.lease().ifPresent(l -> row(out, "devstack", lease(l, report.leaseAlive(), now)));
     }
 
-    private static String lease(Lease lease, boolean alive) {
-        return lease.owner().label() + " of " + lease.owner().project() + " (devstack pid " + lease.pid()
-                + (alive ? ", running)" : ", which has ended: a stale lease)");
+    private static String lease(Lease lease, boolean alive, Instant now) {
+        return lease.owner().describe() + " (" + Leases.holder(lease, now)
+                + (alive ? (lease.processBound() ? ", running)" : ")") : "; it has ended: a stale lease)");
     }
 
     private static void row(PrintStream out, String name, String value) {
         out.println("  " + name + " ".repeat(10 - name.length()) + value);
-    }
-
-    private static String ago(Duration duration) {
-        long seconds = Math.max(0, duration.getSeconds());
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + "m" + String.format("%02d", seconds % 60) + "s";
-        }
-        if (seconds < 86_400) {
-            return seconds / 3600 + "h" + String.format("%02d", seconds % 3600 / 60) + "m";
-        }
-        return seconds / 86_400 + "d" + String.format("%02d", seconds % 86_400 / 3600) + "h";
     }
 
     private static ObjectNode json(WhoReport report) {

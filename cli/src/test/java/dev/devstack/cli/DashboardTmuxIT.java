@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class DashboardTmuxIT {
                     "every line they printed is in " + project.resolve(".devstack/logs") + "/");
             assertThat(Files.readString(scratch.resolve("stty-after")))
                     .as("terminal settings after devstack").isEqualTo(Files.readString(scratch.resolve("stty-before")));
-            assertThat(seen).noneMatch(Processes::alive);
+            Await.until(WAIT, "every service process to be gone", () -> seen.stream().noneMatch(Processes::alive));
         } finally {
             seen.forEach(Processes::killGroup);
         }

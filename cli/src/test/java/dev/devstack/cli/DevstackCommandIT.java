@@ -94,7 +94,8 @@ class DevstackCommandIT {
             DevstackProcess.Result result = up.awaitExit(WAIT);
 
             assertThat(result.exitCode()).as(result.err()).isZero();
-            assertThat(everyProcess).hasSizeGreaterThanOrEqualTo(4).noneMatch(Processes::alive);
+            assertThat(everyProcess).hasSizeGreaterThanOrEqualTo(4);
+            Await.until(WAIT, "every process to be gone", () -> everyProcess.stream().noneMatch(Processes::alive));
             assertThat(result.out()).contains("stopping the stack", "api: stopped by devstack (SIGTERM)");
             JsonNode after = ports(projectDir);
             assertThat(after.path("running").asBoolean()).isFalse();

@@ -55,7 +55,8 @@ class ExampleStackIT {
             assertThat(up.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
             assertThat(up.exitValue()).as(Files.readString(out)).isZero();
-            assertThat(processes).as("three services, each with its lifeline").hasSize(6).noneMatch(Processes::alive);
+            assertThat(processes).as("three services, each with its lifeline").hasSize(6);
+            Await.until(WAIT, "every process of the stack to be gone", () -> processes.stream().noneMatch(Processes::alive));
         } finally {
             up.destroyForcibly();
             groups.forEach(Processes::killGroup);

@@ -89,7 +89,7 @@ class OrphansIT {
             assertThat(down.exitCode()).as(down.err()).isZero();
             assertThat(down.out()).contains("ended a leftover of an earlier run: api (pid ",
                     "ended a leftover of an earlier run: forker (pid ");
-            assertThat(orphans).noneMatch(Processes::alive);
+            Await.until(WAIT, "the orphans to be gone", () -> orphans.stream().noneMatch(Processes::alive));
             assertThat(ports().path("orphaned").asBoolean()).isFalse();
             assertThat(DevstackProcess.run(projectDir, home, "down").out()).contains("nothing of this project was running");
         } finally {
@@ -107,7 +107,7 @@ class OrphansIT {
                 Await.until(WAIT, "api ready again", () -> "ready".equals(
                         ports().path("services").get(0).path("state").asText()));
 
-                assertThat(orphans).noneMatch(Processes::alive);
+                Await.until(WAIT, "the orphans to be gone", () -> orphans.stream().noneMatch(Processes::alive));
                 assertThat(ports().path("services").get(0).path("port").asInt()).isEqualTo(port);
                 assertThat(again.out()).contains("api: port " + port + " (same as last time)");
             }
@@ -127,7 +127,7 @@ class OrphansIT {
 
             assertThat(down.out()).contains("stopped the stack (devstack pid " + up.pid() + ")");
             assertThat(up.awaitExit(WAIT).exitCode()).isZero();
-            assertThat(processes).noneMatch(Processes::alive);
+            Await.until(WAIT, "its processes to be gone", () -> processes.stream().noneMatch(Processes::alive));
         }
     }
 

@@ -74,7 +74,8 @@ public final class ListeningSockets {
         for (Listener listener : listeners) {
             Long pid = owners.get(listener.inode());
             Optional<ProcessInfo> info = pid == null ? Optional.empty() : processes.find(pid);
-            holders.add(new PortHolder(listener, info, info.map(ProcessInfo::user).orElseGet(() -> userName(listener.uid()))));
+            holders.add(new PortHolder(listener, info, info.map(ProcessInfo::user).orElseGet(() -> userName(listener.uid())),
+                    listener.uid() != ownUid()));
         }
         return holders;
     }
@@ -185,6 +186,14 @@ public final class ListeningSockets {
         String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
         String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
         return head + "::" + tail;
+    }
+
+    private int ownUid() {
+        try {
+            return (Integer) Files.getAttribute(proc.resolve("self"), "unix:uid");
+        } catch (IOException | RuntimeException unknown) {
+            return -1;
+        }
     }
 
     private String userName(int uid) {

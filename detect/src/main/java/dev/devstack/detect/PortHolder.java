@@ -3,13 +3,15 @@ package dev.devstack.detect;
 import java.util.Optional;
 
 /**
- * Who listens on a port. {@code process} is empty when the socket belongs to another user's
- * process (its pid is hidden from us); then only {@code user} is known.
+ * Who listens on a port. {@code process} is empty when devstack cannot see the process: another
+ * user's ({@code otherUser}: Linux hides their pids) or one in another container or PID namespace.
+ * Then only {@code user} is known.
  */
-public record PortHolder(Listener listener, Optional<ProcessInfo> process, String user) {
+public record PortHolder(Listener listener, Optional<ProcessInfo> process, String user, boolean otherUser) {
 
     public String describe() {
-        return process.map(ProcessInfo::describe)
-                .orElse("a process of another user (" + user + "); its pid is hidden from you");
+        return process.map(ProcessInfo::describe).orElse(otherUser
+                ? "a process of another user (" + user + "); its pid is hidden from you"
+                : "a process of " + user + " that devstack cannot see (in another container or PID namespace?)");
     }
 }

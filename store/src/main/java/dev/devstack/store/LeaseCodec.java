@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The on-disk form of registry entries: small JSON documents with explicit field names, so that
@@ -56,15 +57,20 @@ final class LeaseCodec {
             out.writeNumberField("pid_start", lease.pidStart());
             out.writeStringField("user", lease.user());
             out.writeNumberField("claimed_at", lease.claimedAt().toEpochMilli());
+            if (lease.expiresAt().isPresent()) {
+                out.writeNumberField("expires_at", lease.expiresAt().get().toEpochMilli());
+            }
             out.writeEndObject();
         });
     }
 
     Lease decodeLease(String key, String value) {
         Map<String, String> fields = fields(value);
+        Optional<Instant> expires = fields.containsKey("expires_at")
+                ? Optional.of(Instant.ofEpochMilli(number(fields, "expires_at", value))) : Optional.empty();
         return new Lease(owner(key), integer(fields, "port", value), number(fields, "pid", value),
                 number(fields, "pid_start", value), fields.getOrDefault("user", ""),
-                Instant.ofEpochMilli(number(fields, "claimed_at", value)));
+                Instant.ofEpochMilli(number(fields, "claimed_at", value)), expires);
     }
 
     String encode(StickyPort sticky) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LeaseCodecTest {
@@ -28,6 +29,23 @@ class LeaseCodecTest {
 
         assertThat(codec.encode(lease)).isEqualTo("{\"port\":4012,\"pid\":1234,\"pid_start\":99,\"user\":\"dev\",\"claimed_at\":7}");
         assertThat(codec.key(owner)).isEqualTo("[\"/home/dév/my \\\"shop\\\"\",\"default\",\"api\",\"metrics\"]");
+    }
+
+    @Test
+    void aClaimedLeaseKeepsItsExpiryAndAnOldEntryHasNone() {
+        LeaseOwner claim = LeaseOwner.manual("ci-db");
+        Lease lease = new Lease(claim, 5432, 0, 0, "dev", Instant.ofEpochMilli(7), Optional.of(Instant.ofEpochMilli(60_007)));
+        String key = codec.key(claim);
+
+        assertThat(codec.encode(lease)).endsWith(",\"expires_at\":60007}");
+        assertThat(codec.decodeLease(key, codec.encode(lease))).isEqualTo(lease);
+        assertThat(codec.decodeLease(key, "{\"port\":1,\"pid\":2,\"pid_start\":3,\"user\":\"u\",\"claimed_at\":4}")
+                .expiresAt()).isEmpty();
+        assertThat(lease.processBound()).isFalse();
+        assertThat(lease.expiredAt(Instant.ofEpochMilli(60_006))).isFalse();
+        assertThat(lease.expiredAt(Instant.ofEpochMilli(60_007))).isTrue();
+        assertThat(claim.manual()).isTrue();
+        assertThat(owner.manual()).isFalse();
     }
 
     @Test

@@ -4,9 +4,9 @@ import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.supervisor.plan.AssignmentReason;
 import dev.devstack.supervisor.plan.PortAssignment;
+import dev.devstack.supervisor.project.Leases;
 import dev.devstack.supervisor.project.MachinePort;
 import dev.devstack.supervisor.run.ServiceSnapshot;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -89,8 +89,7 @@ final class PortsView {
     }
 
     private static String lease(Lease lease, boolean ours) {
-        Path project = Path.of(lease.owner().project()).getFileName();
-        String name = (project == null ? lease.owner().project() : project.toString()) + "/" + lease.owner().label();
+        String name = Leases.shortName(lease.owner());
         return ours ? name + " (this stack)" : name;
     }
 

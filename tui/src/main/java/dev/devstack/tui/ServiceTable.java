@@ -1,5 +1,6 @@
 package dev.devstack.tui;
 
+import dev.devstack.supervisor.config.Durations;
 import dev.devstack.supervisor.plan.AssignmentReason;
 import dev.devstack.supervisor.plan.PortAssignment;
 import dev.devstack.supervisor.run.ServiceSnapshot;
@@ -72,7 +73,7 @@ final class ServiceTable {
             ports(frame, service),
             service.pid().isPresent() ? Long.toString(service.pid().getAsLong()) : none,
             alive && service.startedAt().isPresent()
-                    ? Formats.uptime(Duration.between(service.startedAt().get(), frame.now())) : none,
+                    ? Durations.describe(Duration.between(service.startedAt().get(), frame.now())) : none,
             Integer.toString(service.restarts()),
             usage != null && alive && !Double.isNaN(usage.cpuPercent()) ? Formats.cpu(usage.cpuPercent()) : none,
             usage != null && alive ? Formats.memory(usage.residentBytes()) : none,

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +89,8 @@ class DashboardIT {
             StackOutcome outcome = supervisor.finished().get(10, TimeUnit.SECONDS);
             assertThat(outcome.stopRequested()).isTrue();
             assertThat(outcome.services()).allSatisfy(s -> assertThat(s.state()).isEqualTo(ServiceState.STOPPED));
-            assertThat(List.of(pids.get(0), restarted.pid().getAsLong())).noneMatch(Processes::alive);
+            Await.until(WAIT, "api and web to be gone", () -> Stream.of(pids.get(0), restarted.pid().getAsLong())
+                    .noneMatch(Processes::alive));
         }
     }
 }

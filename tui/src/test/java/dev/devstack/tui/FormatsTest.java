@@ -2,19 +2,9 @@ package dev.devstack.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class FormatsTest {
-
-    @Test
-    void uptimeIsShortAtEveryScale() {
-        assertThat(Formats.uptime(Duration.ofSeconds(3))).isEqualTo("3s");
-        assertThat(Formats.uptime(Duration.ofSeconds(130))).isEqualTo("2m10s");
-        assertThat(Formats.uptime(Duration.ofMinutes(65))).isEqualTo("1h05m");
-        assertThat(Formats.uptime(Duration.ofHours(51))).isEqualTo("2d03h");
-        assertThat(Formats.uptime(Duration.ofSeconds(-1))).isEqualTo("0s");
-    }
 
     @Test
     void cpuHasOneDecimalOnlyBelowTen() {

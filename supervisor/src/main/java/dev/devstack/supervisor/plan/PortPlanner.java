@@ -191,8 +191,8 @@ public final class PortPlanner {
                 case THIS_STACK -> "given to another service of this stack";
                 case LEASED -> {
                     Lease lease = leasedToOthers.get(port);
-                    yield "leased to devstack project " + lease.owner().project() + " (service "
-                            + lease.owner().label() + ", pid " + lease.pid() + ")";
+                    yield "leased to " + lease.owner().describe()
+                            + (lease.processBound() ? " (pid " + lease.pid() + ")" : "");
                 }
                 case IN_USE -> "in use by " + holders.describe(port).orElse("a process devstack cannot see");
                 case NOT_ALLOWED -> "not allowed for this user (" + notAllowedReasons.get(port) + ")";

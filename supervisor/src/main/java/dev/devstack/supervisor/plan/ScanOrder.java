@@ -9,12 +9,12 @@ import java.util.PrimitiveIterator;
  * service, port name), wrapping around, so that projects do not all crowd the bottom of the
  * range and a service tends to land on the same port even on a fresh machine.
  */
-final class ScanOrder {
+public final class ScanOrder {
 
     private ScanOrder() {
     }
 
-    static int offset(PortRange range, String project, String service, String portName) {
+    public static int offset(PortRange range, String project, String service, String portName) {
         byte[] key = (project + '\0' + service + '\0' + portName).getBytes(StandardCharsets.UTF_8);
         int hash = 0x811c9dc5;
         for (byte b : key) {
@@ -24,7 +24,7 @@ final class ScanOrder {
         return Math.floorMod(hash, range.size());
     }
 
-    static PrimitiveIterator.OfInt ports(PortRange range, int offset) {
+    public static PrimitiveIterator.OfInt ports(PortRange range, int offset) {
         return new PrimitiveIterator.OfInt() {
             private int step;
 

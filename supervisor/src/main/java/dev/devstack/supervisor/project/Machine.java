@@ -3,6 +3,7 @@ package dev.devstack.supervisor.project;
 import dev.devstack.detect.JdkProcessTable;
 import dev.devstack.detect.ListeningSockets;
 import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.PortProbe;
 import dev.devstack.detect.ProcessTable;
 import dev.devstack.detect.SocketPortProbe;
 import dev.devstack.store.MapDbLeaseRegistry;
@@ -18,7 +19,8 @@ final class Machine {
 
     final ProcessTable processes = new JdkProcessTable();
     final ListeningSockets sockets = new ListeningSockets(processes);
-    final PortPlanner planner = new PortPlanner(new SocketPortProbe(),
+    final PortProbe probe = new SocketPortProbe();
+    final PortPlanner planner = new PortPlanner(probe,
             port -> sockets.holderOf(port).map(PortHolder::describe));
     final ProjectLeases leases;
 

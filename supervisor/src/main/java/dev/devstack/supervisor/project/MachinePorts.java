@@ -79,7 +79,7 @@ public final class MachinePorts {
      */
     private static Optional<String> conflict(Lease lease, Optional<ProcessInfo> process, OptionalLong group, String user,
                                              List<ProcessRecord> records) {
-        String owner = lease.owner().label() + " of " + lease.owner().project();
+        String owner = lease.owner().describe();
         if (process.isEmpty()) {
             return Optional.of("a process of " + user + " that devstack cannot see listens on a port leased to " + owner);
         }

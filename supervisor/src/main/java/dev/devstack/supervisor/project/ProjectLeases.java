@@ -7,6 +7,8 @@ import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.LeaseRegistry;
 import dev.devstack.store.ProcessRecord;
 import dev.devstack.store.RegistryException;
+import dev.devstack.store.RegistryTransaction;
+import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.config.StackConfig;
@@ -43,8 +45,11 @@ final class ProjectLeases {
         this.context = context;
     }
 
+    /** Not expired, and, if it is tied to a process, that process still runs. */
     Predicate<Lease> alive() {
-        return lease -> processes.isAlive(lease.pid(), lease.pidStart());
+        Instant now = context.clock().instant();
+        return lease -> !lease.expiredAt(now)
+                && (!lease.processBound() || processes.isAlive(lease.pid(), lease.pidStart()));
     }
 
     LeaseOwner owner(String service, String portName) {
@@ -167,7 +172,7 @@ final class ProjectLeases {
         return owner.project().equals(context.projectDir().toString()) && owner.instance().equals(context.instance());
     }
 
-    private <T> T registryCall(Function<dev.devstack.store.RegistryTransaction, T> work) {
+    <T> T registryCall(Function<RegistryTransaction, T> work) {
         try {
             return registry.update(work);
         } catch (RegistryException e) {
@@ -175,7 +180,7 @@ final class ProjectLeases {
         }
     }
 
-    private <T> T registryRead(Function<dev.devstack.store.RegistryView, T> work) {
+    <T> T registryRead(Function<RegistryView, T> work) {
         try {
             return registry.read(work);
         } catch (RegistryException e) {

@@ -23,13 +23,12 @@ public final class Who {
             String key = holder.process().map(p -> "pid " + p.pid()).orElse("user " + holder.user());
             byProcess.computeIfAbsent(key, k -> new ArrayList<>()).add(holder);
         }
-        String me = machine.processes.self().user();
         List<PortHolding> holders = new ArrayList<>();
         for (List<PortHolder> same : byProcess.values()) {
             PortHolder first = same.get(0);
             Optional<ProcessDetails> details = first.process().flatMap(p -> machine.processes.details(p.pid()));
             holders.add(new PortHolding(same.stream().map(h -> h.listener().address()).distinct().toList(), details,
-                    first.user(), !first.user().equals(me)));
+                    first.user(), first.otherUser()));
         }
         List<Lease> leases = machine.leases.onPort(port);
         Optional<Lease> live = leases.stream().filter(machine.leases.alive()).findFirst();

@@ -3,6 +3,7 @@ package dev.devstack.supervisor.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,5 +20,14 @@ class DurationsTest {
     @ValueSource(strings = {"soon", "5 seconds", "-1s", "1d", ""})
     void anythingElseIsNotADuration(String text) {
         assertThat(Durations.parse(text)).isEmpty();
+    }
+
+    @Test
+    void aDurationIsDescribedShortlyAtEveryScale() {
+        assertThat(Durations.describe(Duration.ofSeconds(3))).isEqualTo("3s");
+        assertThat(Durations.describe(Duration.ofSeconds(130))).isEqualTo("2m10s");
+        assertThat(Durations.describe(Duration.ofMinutes(65))).isEqualTo("1h05m");
+        assertThat(Durations.describe(Duration.ofHours(51))).isEqualTo("2d03h");
+        assertThat(Durations.describe(Duration.ofSeconds(-1))).isEqualTo("0s");
     }
 }

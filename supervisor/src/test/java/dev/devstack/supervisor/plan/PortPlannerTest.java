@@ -138,7 +138,7 @@ class PortPlannerTest {
         assertThat(plan.primary("api").getAsInt()).isNotEqualTo(3000);
         assertThat(probe.probed).doesNotContain(3000);
         assertThat(plan.of("api").get(0).reason().describe()).isEqualTo(
-                "moved: port 3000, which is leased to devstack project /other/project (service api, pid 4242)");
+                "moved: port 3000, which is leased to api of /other/project (pid 4242)");
     }
 
     @Test

@@ -154,7 +154,8 @@ class UpSessionIT {
         StackOutcome outcome = stop(session);
 
         assertThat(outcome.stopRequested()).isTrue();
-        assertThat(everyProcess).as("processes of the stack still alive").noneMatch(Processes::alive);
+        // what is left of a group after its leader exited gets SIGKILL then; the kernel takes a moment
+        Await.until(WAIT, "every process of the stack to be gone", () -> everyProcess.stream().noneMatch(Processes::alive));
         assertThat(outcome.services()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
         assertThat(outcome.services()).extracting(ServiceSnapshot::detail).containsOnly("stopped by devstack (SIGTERM)");
     }

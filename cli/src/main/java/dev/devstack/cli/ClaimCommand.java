@@ -1,0 +1,52 @@
+package dev.devstack.cli;
+
+import dev.devstack.supervisor.project.Claim;
+import dev.devstack.supervisor.project.ClaimRequest;
+import dev.devstack.supervisor.project.ManualLeases;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "claim", description = {
+        "Lease a free port and print it (and nothing else) on stdout, for scripts and CI jobs.",
+        "The lease lasts until `devstack release`, its --ttl, or the end of --pid; while it lasts, no",
+        "`devstack up`, claim or run on this machine gets the port. Claiming a --name again gives the same port."})
+final class ClaimCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DevstackCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PortChoice choice = new PortChoice();
+
+    @Option(names = "--ttl", paramLabel = "DURATION", description = "Let the lease end by itself after this long (90s, 10m, 2h).")
+    String ttl;
+
+    @Option(names = "--pid", description = "End the lease when this process ends.")
+    Long pid;
+
+    @Override
+    public Integer call() {
+        CliContext cli = parent.cli();
+        ClaimRequest request = choice.request(spec.commandLine(),
+                Optional.ofNullable(ttl).map(text -> PortArguments.duration(spec.commandLine(), "--ttl", text)),
+                pid == null ? OptionalLong.empty() : OptionalLong.of(pid));
+        Claim claim = ManualLeases.of(parent.project(), cli.warnings()).claim(request);
+        if (claim.again()) {
+            cli.err().println("devstack: \"" + choice.name + "\" already holds port " + claim.port() + "; it keeps it");
+        }
+        claim.notPreferred().ifPresent(why -> cli.err().println("devstack: " + why + "; claimed " + claim.port()
+                + " instead"));
+        cli.out().println(claim.port());
+        return ExitCodes.OK;
+    }
+}

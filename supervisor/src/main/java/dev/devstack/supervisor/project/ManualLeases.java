@@ -1,0 +1,180 @@
+package dev.devstack.supervisor.project;
+
+import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.PortStatus;
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.ProcessRecord;
+import dev.devstack.store.RegistryTransaction;
+import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.config.PortRange;
+import dev.devstack.supervisor.plan.ScanOrder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PrimitiveIterator;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Ports claimed by hand, for scripts and CI: `devstack claim`, `release`, `gc` and `run`. A claim
+ * is one exclusive registry operation, like `up`'s: two claims at the same instant never get the
+ * same port, and neither gets a port a running stack holds.
+ */
+public final class ManualLeases {
+
+    /** How far above the last preferred port a claim looks for a free one. */
+    private static final int SEARCH_ABOVE = 1000;
+
+    private final Machine machine;
+    private final ProjectContext context;
+
+    private ManualLeases(Machine machine, ProjectContext context) {
+        this.machine = machine;
+        this.context = context;
+    }
+
+    public static ManualLeases of(ProjectContext context, Consumer<String> warnings) {
+        return new ManualLeases(new Machine(context, warnings), context);
+    }
+
+    /** What `release` did: the leases it removed, and the live leases of running stacks it would not touch. */
+    public record Released(List<Lease> removed, List<Lease> refused) {
+    }
+
+    /** What `gc` removed: leases of ended processes or past their time, and records of ended service processes. */
+    public record Collected(List<Lease> leases, List<ProcessRecord> processes) {
+    }
+
+    public Claim claim(ClaimRequest request) {
+        Optional<ProcessInfo> holder = request.pid().isPresent()
+                ? Optional.of(machine.processes.find(request.pid().getAsLong()).orElseThrow(() ->
+                        DevstackException.invalidConfig("no process has pid " + request.pid().getAsLong()
+                                + ": --pid must name a running process", List.of())))
+                : Optional.empty();
+        Predicate<Lease> alive = machine.leases.alive();
+        Instant now = context.clock().instant();
+        Optional<Instant> expires = request.ttl().map(now::plus);
+        return machine.leases.registryCall(tx -> {
+            tx.sweep(alive);
+            if (request.name().isPresent()) {
+                Optional<Lease> existing = tx.lease(LeaseOwner.manual(request.name().get()));
+                if (existing.isPresent()) {
+                    Lease kept = renewed(existing.get(), holder, expires);
+                    tx.putLease(kept);
+                    return new Claim(kept, true, Optional.empty());
+                }
+            }
+            Map<Integer, Lease> leased = new HashMap<>();
+            tx.leases().forEach(lease -> leased.put(lease.port(), lease));
+            List<String> refusals = new ArrayList<>();
+            PrimitiveIterator.OfInt candidates = candidates(request);
+            while (candidates.hasNext()) {
+                int port = candidates.nextInt();
+                String refusal = refusal(port, leased.get(port));
+                if (refusal == null) {
+                    Lease lease = new Lease(LeaseOwner.manual(request.name().orElse("port-" + port)), port,
+                            holder.map(ProcessInfo::pid).orElse(0L), holder.map(ProcessInfo::startMillis).orElse(0L),
+                            machine.processes.self().user(), now, expires);
+                    tx.putLease(lease);
+                    boolean first = !request.preferred().isEmpty() && port == request.preferred().get(0);
+                    return new Claim(lease, false, first || refusals.isEmpty() ? Optional.empty()
+                            : Optional.of(refusals.get(0)));
+                }
+                refusals.add(refusal);
+            }
+            throw DevstackException.portConflicts("no free port to claim", refusals.isEmpty()
+                    ? List.of("the range is empty") : refusals.subList(0, Math.min(3, refusals.size())));
+        });
+    }
+
+    private static Lease renewed(Lease lease, Optional<ProcessInfo> holder, Optional<Instant> expires) {
+        return new Lease(lease.owner(), lease.port(), holder.map(ProcessInfo::pid).orElse(lease.pid()),
+                holder.map(ProcessInfo::startMillis).orElse(lease.pidStart()), lease.user(), lease.claimedAt(),
+                expires.or(lease::expiresAt));
+    }
+
+    /** Why {@code port} cannot be claimed, or null if it can. */
+    private String refusal(int port, Lease lease) {
+        if (lease != null) {
+            return "port " + port + " is leased to " + lease.owner().describe();
+        }
+        PortStatus status = machine.probe.check(port);
+        if (status instanceof PortStatus.NotAllowed notAllowed) {
+            return "port " + port + " is not allowed: " + notAllowed.reason();
+        }
+        if (!status.isFree()) {
+            return "port " + port + " is in use" + machine.sockets.holderOf(port).map(PortHolder::describe)
+                    .map(holder -> " by " + holder).orElse("");
+        }
+        return null;
+    }
+
+    private static PrimitiveIterator.OfInt candidates(ClaimRequest request) {
+        if (!request.preferred().isEmpty()) {
+            List<Integer> ports = new ArrayList<>(request.preferred());
+            int last = request.preferred().get(request.preferred().size() - 1);
+            for (int port = last + 1; port <= Math.min(65_535, last + SEARCH_ABOVE); port++) {
+                ports.add(port);
+            }
+            return ports.stream().mapToInt(Integer::intValue).iterator();
+        }
+        PortRange range = request.range().orElse(PortRange.DEFAULT);
+        int offset = request.name().map(name -> ScanOrder.offset(range, "", name, "")).orElse(0);
+        return ScanOrder.ports(range, offset);
+    }
+
+    /** Removes the leases on {@code port}: claimed ones, and any whose holder has ended; never a running stack's. */
+    public Released release(int port) {
+        return release(lease -> lease.port() == port);
+    }
+
+    public Released release(String name) {
+        return release(lease -> lease.owner().equals(LeaseOwner.manual(name)));
+    }
+
+    private Released release(Predicate<Lease> wanted) {
+        Predicate<Lease> alive = machine.leases.alive();
+        return machine.leases.registryCall(tx -> {
+            List<Lease> removed = new ArrayList<>();
+            List<Lease> refused = new ArrayList<>();
+            for (Lease lease : tx.leases()) {
+                if (!wanted.test(lease)) {
+                    continue;
+                }
+                if (lease.owner().manual() || !alive.test(lease)) {
+                    tx.removeLease(lease.owner());
+                    removed.add(lease);
+                } else {
+                    refused.add(lease);
+                }
+            }
+            return new Released(removed, refused);
+        });
+    }
+
+    /** Sweeps leases of ended processes and expired ones, and records of service processes that have ended. */
+    public Collected gc() {
+        Predicate<Lease> alive = machine.leases.alive();
+        return machine.leases.registryCall(tx -> {
+            List<Lease> leases = tx.sweep(alive);
+            List<ProcessRecord> processes = new ArrayList<>();
+            for (ProcessRecord record : tx.processes()) {
+                if (!machine.processes.isAlive(record.pid(), record.pidStart())
+                        && !machine.processes.isAlive(record.supervisorPid(), record.supervisorStart())) {
+                    forget(tx, record);
+                    processes.add(record);
+                }
+            }
+            return new Collected(leases, processes);
+        });
+    }
+
+    private static void forget(RegistryTransaction tx, ProcessRecord record) {
+        tx.forgetProcess(record.project(), record.instance(), record.service(), record.pid());
+    }
+}
