@@ -1,34 +1,26 @@
 package dev.devstack.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import org.mapdb.BTreeMap;
 import org.mapdb.DB;
-import org.mapdb.DBException;
 import org.mapdb.DBMaker;
-import org.mapdb.Serializer;
 
 /**
  * The embedded registry: one MapDB file, {@code registry.db}, in the devstack home folder.
  *
- * <p>MapDB allows one process per file, takes no lock in read-only mode and does not replay its
- * write-ahead log there, so every operation takes our own exclusive lock, opens the file with
- * transactions, works, commits, closes and unlocks. Nothing keeps the file open in between.
+ * <p>MapDB allows one process per file and takes no lock in read-only mode, so every operation
+ * takes our own exclusive lock, opens the file, works, closes and unlocks; a change is written to
+ * a copy that replaces the file atomically ({@link RegistryFile}). Nothing keeps the file open in
+ * between.
  */
 public final class MapDbLeaseRegistry implements LeaseRegistry {
 
-    static final String DB_FILE = "registry.db";
+    static final String DB_FILE = RegistryFile.DB_FILE;
     static final String LOCK_FILE = "registry.lock";
-    static final String LEASES = "leases";
-    static final String STICKY = "sticky";
-    static final String PROCESSES = "processes";
 
     private final Path home;
     private final Duration lockTimeout;
@@ -54,10 +46,9 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
      */
     public static void warmUpInBackground() {
         Thread warmUp = new Thread(() -> {
-            DB db = DBMaker.memoryDB().transactionEnable().make();
+            DB db = DBMaker.memoryDB().make();
             try {
-                leases(db).put("warm", "up");
-                db.commit();
+                RegistryMaps.map(db, RegistryMaps.LEASES).put("warm", "up");
             } finally {
                 db.close();
             }
@@ -72,29 +63,40 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
 
     @Override
     public <T> T read(Function<RegistryView, T> work) {
-        return withDatabase(db -> {
-            T result = work.apply(new MapDbTransaction(codec, leases(db), sticky(db), processes(db)));
-            db.rollback();
-            return result;
+        return locked(file -> {
+            DB db = file.openForReading();
+            try {
+                return work.apply(transaction(db));
+            } finally {
+                db.close();
+            }
         });
     }
 
     @Override
     public <T> T update(Function<RegistryTransaction, T> work) {
-        return withDatabase(db -> {
+        return locked(file -> {
+            DB db = file.openCopy();
             T result;
             try {
-                result = work.apply(new MapDbTransaction(codec, leases(db), sticky(db), processes(db)));
+                result = work.apply(transaction(db));
             } catch (RuntimeException | Error e) {
-                db.rollback();
+                db.close();
+                file.discard();
                 throw e;
             }
-            db.commit();
+            db.close();
+            file.replace();
             return result;
         });
     }
 
-    private <T> T withDatabase(Function<DB, T> work) {
+    private MapDbTransaction transaction(DB db) {
+        return new MapDbTransaction(codec, RegistryMaps.map(db, RegistryMaps.LEASES),
+                RegistryMaps.map(db, RegistryMaps.STICKY), RegistryMaps.map(db, RegistryMaps.PROCESSES));
+    }
+
+    private <T> T locked(Function<RegistryFile, T> work) {
         try {
             FilePermissions.createPrivateDirectory(home);
         } catch (IOException e) {
@@ -102,98 +104,7 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
                     + "; set DEVSTACK_HOME to a writable folder", e);
         }
         try (RegistryLock.Held ignored = RegistryLock.acquire(home.resolve(LOCK_FILE), lockTimeout)) {
-            DB db = open();
-            try {
-                return work.apply(db);
-            } finally {
-                db.close();
-                makeFilesPrivate();
-            }
+            return work.apply(new RegistryFile(home, warnings, clock));
         }
-    }
-
-    private DB open() {
-        Path file = file();
-        checkAccess(file);
-        try {
-            return openAndCheck(file);
-        } catch (DBException.FileLocked e) {
-            throw new RegistryException(file + " is open in another program; close it and try again", e);
-        } catch (RuntimeException e) {
-            // MapDB reports a damaged file in many ways (DataCorruption, WrongFormat, array index
-            // and size errors); access problems were ruled out above, so treat them all alike.
-            Path aside = moveAside(file);
-            warnings.accept("the port registry " + file + " was unreadable (" + describe(e) + "); moved it to "
-                    + aside + " and started a new one. Ports remembered for your projects are forgotten;"
-                    + " running stacks keep their ports");
-            return openAndCheck(file);
-        }
-    }
-
-    /** Opens the file and touches both maps, so that a damaged file fails here and not mid-operation. */
-    private DB openAndCheck(Path file) {
-        DB db = DBMaker.fileDB(file.toFile()).transactionEnable().make();
-        try {
-            leases(db).size();
-            sticky(db).size();
-            processes(db).size();
-            return db;
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-    }
-
-    private void checkAccess(Path file) {
-        if (Files.exists(file) && !(Files.isReadable(file) && Files.isWritable(file))) {
-            throw new RegistryException("cannot read and write " + file + "; check its owner and mode (it should be"
-                    + " yours, mode 0600), or set DEVSTACK_HOME to another folder");
-        }
-    }
-
-    private Path moveAside(Path file) {
-        String suffix = ".corrupt-" + clock.millis();
-        Path aside = file.resolveSibling(file.getFileName() + suffix);
-        try (Stream<Path> files = Files.list(home)) {
-            for (Path part : (Iterable<Path>) files.filter(this::isDatabaseFile)::iterator) {
-                Files.move(part, part.resolveSibling(part.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new RegistryException("the port registry " + file + " is unreadable and could not be moved aside ("
-                    + e.getMessage() + "); move or delete it by hand", e);
-        }
-        return aside;
-    }
-
-    private boolean isDatabaseFile(Path path) {
-        String name = path.getFileName().toString();
-        return name.equals(DB_FILE) || (name.startsWith(DB_FILE + ".wal.") && !name.contains(".corrupt-"));
-    }
-
-    private void makeFilesPrivate() {
-        try (Stream<Path> files = Files.list(home)) {
-            for (Path part : (Iterable<Path>) files.filter(this::isDatabaseFile)::iterator) {
-                FilePermissions.makePrivate(part);
-            }
-        } catch (IOException e) {
-            warnings.accept("could not make " + home + " private (" + e.getMessage() + ")");
-        }
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    private static BTreeMap<String, String> leases(DB db) {
-        return db.treeMap(LEASES, Serializer.STRING, Serializer.STRING).createOrOpen();
-    }
-
-    private static BTreeMap<String, String> sticky(DB db) {
-        return db.treeMap(STICKY, Serializer.STRING, Serializer.STRING).createOrOpen();
-    }
-
-    private static BTreeMap<String, String> processes(DB db) {
-        return db.treeMap(PROCESSES, Serializer.STRING, Serializer.STRING).createOrOpen();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
 import org.junit.jupiter.api.io.TempDir;
 
 class MapDbLeaseRegistryTest {
@@ -157,6 +161,59 @@ class MapDbLeaseRegistryTest {
 
         assertThat(registry.read(RegistryView::leases)).isEmpty();
         assertThat(warnings).hasSize(1);
+    }
+
+    @Test
+    void aWorkingCopyLeftByAKilledWriterIsNeverRead() throws IOException {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        registry.update(tx -> {
+            tx.putLease(lease("api", 4012, 77));
+            return null;
+        });
+        Path copy = home.resolve(MapDbLeaseRegistry.DB_FILE + ".next");
+        Files.write(copy, new byte[] {1, 2, 3});
+
+        assertThat(registry.read(RegistryView::leases)).extracting(Lease::port).containsExactly(4012);
+        registry.update(tx -> {
+            tx.putLease(lease("web", 4013, 78));
+            return null;
+        });
+
+        assertThat(registry.read(RegistryView::leases)).extracting(Lease::port).containsExactlyInAnyOrder(4012, 4013);
+        assertThat(copy).doesNotExist();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aRegistryLeftWithMapDbsWriteAheadLogKeepsWhatWasCommitted() throws IOException {
+        Path old = Files.createDirectory(home.resolve("old"));
+        Path oldFile = old.resolve(MapDbLeaseRegistry.DB_FILE);
+        DB db = DBMaker.fileDB(oldFile.toFile()).transactionEnable().fileLockDisable().make();
+        try {
+            Map<String, String> leases = db.treeMap("leases", Serializer.STRING, Serializer.STRING).createOrOpen();
+            Lease api = lease("api", 4012, 77);
+            leases.put(new LeaseCodec().key(api.owner()), new LeaseCodec().encode(api));
+            db.commit();
+            Lease uncommitted = lease("web", 4013, 78);
+            leases.put(new LeaseCodec().key(uncommitted.owner()), new LeaseCodec().encode(uncommitted));
+            try (var files = Files.list(old)) {
+                for (Path part : files.toList()) {
+                    Files.copy(part, home.resolve(part.getFileName()));
+                }
+            }
+        } finally {
+            db.close();
+        }
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("a crash left the log")
+                    .anyMatch(name -> name.startsWith("registry.db.wal."));
+        }
+
+        assertThat(registry(Duration.ofSeconds(5)).read(RegistryView::leases)).containsExactly(lease("api", 4012, 77));
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".wal."));
+        }
+        assertThat(warnings).isEmpty();
     }
 
     @Test

@@ -1,0 +1,204 @@
+package dev.devstack.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+
+/**
+ * The registry's file on disk, and how it changes without ever being half-written.
+ *
+ * <p>MapDB's write-ahead log did not survive SIGKILL here: killing a claimer in the middle of its
+ * writes, about one kill in forty-five left a store whose next write failed with "Broken bit
+ * parity". So the file is never written in place. A change is made on a copy,
+ * {@code registry.db.next}; the copy is closed cleanly, flushed to disk and renamed over
+ * {@code registry.db} in one atomic step. A process killed at any moment leaves either the old
+ * file or the new one, both whole, and a stale copy that the next operation deletes.
+ *
+ * <p>Callers hold the registry lock for as long as they use this class.
+ */
+final class RegistryFile {
+
+    static final String DB_FILE = "registry.db";
+    private static final String NEXT_FILE = DB_FILE + ".next";
+    private static final String WAL_PREFIX = DB_FILE + ".wal.";
+    private static final String ASIDE_MARK = ".corrupt-";
+
+    private final Path home;
+    private final Consumer<String> warnings;
+    private final Clock clock;
+
+    RegistryFile(Path home, Consumer<String> warnings, Clock clock) {
+        this.home = home;
+        this.warnings = warnings;
+        this.clock = clock;
+    }
+
+    Path path() {
+        return home.resolve(DB_FILE);
+    }
+
+    /**
+     * Opens the registry for reading: the file itself, read-only, or an empty in-memory store
+     * when there is no file yet (or it was unreadable and has just been moved aside).
+     */
+    DB openForReading() {
+        prepare();
+        Path file = path();
+        if (Files.exists(file)) {
+            try {
+                return checked(DBMaker.fileDB(file.toFile()).fileMmapEnable().readOnly().fileLockDisable().make());
+            } catch (RuntimeException e) {
+                moveAside(e);
+            }
+        }
+        return DBMaker.memoryDB().make();
+    }
+
+    /** Opens a working copy of the registry; {@link #replace} makes it the registry. */
+    DB openCopy() {
+        prepare();
+        Path file = path();
+        Path next = home.resolve(NEXT_FILE);
+        if (Files.exists(file)) {
+            copy(file, next);
+        }
+        try {
+            return open(next);
+        } catch (RuntimeException e) {
+            deleteQuietly(next);
+            moveAside(e);
+            return open(next);
+        }
+    }
+
+    private static void copy(Path file, Path next) {
+        try (FileChannel original = FileChannel.open(file, StandardOpenOption.READ);
+             FileChannel copy = FilePermissions.openPrivate(next, StandardOpenOption.CREATE,
+                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            long size = original.size();
+            for (long done = 0; done < size; ) {
+                done += original.transferTo(done, size - done, copy);
+            }
+        } catch (IOException e) {
+            throw new RegistryException("cannot copy " + file + " to " + next + " (" + e.getMessage()
+                    + "); check that " + next.getParent() + " is yours and the disk has space", e);
+        }
+    }
+
+    /** Makes a closed working copy the registry, or throws and leaves the registry as it was. */
+    void replace() {
+        Path next = home.resolve(NEXT_FILE);
+        try {
+            FilePermissions.makePrivate(next);
+            try (FileChannel written = FileChannel.open(next, StandardOpenOption.WRITE)) {
+                written.force(true);
+            }
+            Files.move(next, path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel folder = FileChannel.open(home, StandardOpenOption.READ)) {
+                folder.force(true);
+            }
+        } catch (IOException e) {
+            deleteQuietly(next);
+            throw new RegistryException("cannot save the port registry " + path() + " (" + e.getMessage()
+                    + "); check that " + home + " is yours and the disk has space", e);
+        }
+    }
+
+    /** Drops a working copy that will not be used. */
+    void discard() {
+        deleteQuietly(home.resolve(NEXT_FILE));
+    }
+
+    private static DB open(Path file) {
+        return checked(DBMaker.fileDB(file.toFile()).fileMmapEnable().fileSyncDisable().fileLockDisable().make());
+    }
+
+    private static DB checked(DB db) {
+        try {
+            RegistryMaps.touchAll(db);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes what a killed process left (a working copy), checks access, and folds in the
+     * write-ahead log of a registry written by devstack before it stopped using MapDB's
+     * transactions.
+     */
+    private void prepare() {
+        Path file = path();
+        if (Files.exists(file) && !(Files.isReadable(file) && Files.isWritable(file))) {
+            throw new RegistryException("cannot read and write " + file + "; check its owner and mode (it should be"
+                    + " yours, mode 0600), or set DEVSTACK_HOME to another folder");
+        }
+        discard();
+        if (walFiles().isEmpty()) {
+            return;
+        }
+        try {
+            DBMaker.fileDB(file.toFile()).transactionEnable().fileLockDisable().make().close();
+            for (Path wal : walFiles()) {
+                Files.deleteIfExists(wal);
+            }
+        } catch (IOException | RuntimeException e) {
+            moveAside(e);
+        }
+    }
+
+    private List<Path> walFiles() {
+        try (Stream<Path> files = Files.list(home)) {
+            return files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(WAL_PREFIX) && !name.contains(ASIDE_MARK);
+            }).toList();
+        } catch (IOException e) {
+            throw new RegistryException("cannot list " + home + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Moves an unreadable registry (and any write-ahead log of it) aside, with a warning. MapDB
+     * reports a damaged file in many ways (DataCorruption, WrongFormat, array index and size
+     * errors); access problems were ruled out first, so they are all treated alike.
+     */
+    private void moveAside(Exception cause) {
+        Path file = path();
+        String suffix = ASIDE_MARK + clock.millis();
+        try {
+            for (Path wal : walFiles()) {
+                Files.move(wal, wal.resolveSibling(wal.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (Files.exists(file)) {
+                Files.move(file, file.resolveSibling(DB_FILE + suffix), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new RegistryException("the port registry " + file + " is unreadable and could not be moved aside ("
+                    + e.getMessage() + "); move or delete it by hand", e);
+        }
+        String message = cause.getMessage();
+        warnings.accept("the port registry " + file + " was unreadable (" + cause.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message) + "); moved it to " + file.resolveSibling(DB_FILE + suffix)
+                + " and started a new one. Ports remembered for your projects are forgotten;"
+                + " running stacks keep their ports");
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stale copy is truncated before it is used again
+        }
+    }
+}
