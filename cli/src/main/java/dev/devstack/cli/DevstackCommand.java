@@ -10,16 +10,16 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every service of a project on free, sticky ports.",
         subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class, DownCommand.class, WhoCommand.class,
-                ClaimCommand.class, ReleaseCommand.class, GcCommand.class, RunCommand.class},
+                ClaimCommand.class, ReleaseCommand.class, GcCommand.class, RunCommand.class, KillCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",
-                "1:`up` ended on its own and a service had failed; `who`: nothing listens on the port; `release`: nothing released",
+                "1:`up` ended on its own and a service had failed; `who`, `kill`: nothing listens on the port; `release`: nothing released; `kill`: you said no",
                 "2:invalid configuration or command line",
                 "3:a port the configuration insists on is taken, or no port is free in the range",
                 "4:this project is already running",
                 "5:devstack's registry is unusable",
-                "6:`down`: the running stack did not stop in time",
+                "6:`down`: the running stack did not stop in time; `kill`: something still listens on the port",
                 "70:internal error"})
 final class DevstackCommand {
 

@@ -25,7 +25,7 @@ class ValidationErrorsIT {
             dependency cycle    | services:\\n  a: { command: x, depends_on: [b] }\\n  b: { command: x, depends_on: [a] }\\n | dependency cycle: a → b → a
             port out of range   | services:\\n  api: { command: x, port: 70000 }\\n         | ports.yaml:2:28: `port`: 70000 is not a port; ports are 1-65535
             privileged port     | services:\\n  api: { command: x, port: 80 }\\n            | port 80 is privileged (below 1024)
-            strict port twice   | services:\\n  a: { command: x, port: 5432, strict: true }\\n  b: { command: x, port: 5432, strict: true }\\n | services `a` and `b` both insist on port 5432 (strict)
+            strict port twice   | services:\\n  a: { command: x, port: 5432, strict: true }\\n  b: { command: x, port: 5432, strict: true }\\n | services `a` and `b` both insist on port 5432 (strict or on_conflict)
             empty command       | services:\\n  api: { command: '' }\\n                     | ports.yaml:2:19: `command` is empty
             bad range           | range: 9000-8000\\nservices:\\n  api: { command: x }\\n   | ports.yaml:1:8: `range` 9000-8000 must go from a lower to a higher port
             """)

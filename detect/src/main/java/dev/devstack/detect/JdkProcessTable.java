@@ -1,14 +1,18 @@
 package dev.devstack.detect;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * {@link ProcessTable} on {@link ProcessHandle} (on Linux it reads /proc/PID/stat and cmdline),
@@ -20,7 +24,17 @@ public final class JdkProcessTable implements ProcessTable {
 
     @Override
     public Optional<ProcessInfo> find(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(JdkProcessTable::describe);
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(JdkProcessTable::notZombie)
+                .map(JdkProcessTable::describe);
+    }
+
+    /**
+     * A zombie has ended and holds nothing; it waits for its parent (or, in some containers, an
+     * init that never reaps) to collect its exit status. The JDK counts it as alive.
+     */
+    private static boolean notZombie(ProcessHandle process) {
+        String[] stat = stat(PROC.resolve(Long.toString(process.pid())));
+        return stat != null && !"Z".equals(stat[0]);
     }
 
     @Override
@@ -30,13 +44,24 @@ public final class JdkProcessTable implements ProcessTable {
 
     @Override
     public List<ProcessInfo> sessionMembers(long sid) {
+        String id = Long.toString(sid);
+        return ownMatching(stat -> stat[2].equals(id) && stat[3].equals(id));
+    }
+
+    @Override
+    public List<ProcessInfo> groupMembers(long pgid) {
+        String id = Long.toString(pgid);
+        return ownMatching(stat -> stat[2].equals(id));
+    }
+
+    /** The current user's live processes whose /proc/PID/stat fields (from the state on) match. */
+    private List<ProcessInfo> ownMatching(Predicate<String[]> wanted) {
         List<ProcessInfo> members = new ArrayList<>();
         Object me = owner(PROC.resolve("self"));
         try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path dir : all) {
                 String[] stat = stat(dir);
-                if (stat != null && !"Z".equals(stat[0]) && stat[2].equals(Long.toString(sid))
-                        && stat[3].equals(Long.toString(sid)) && me != null && me.equals(owner(dir))) {
+                if (stat != null && !"Z".equals(stat[0]) && wanted.test(stat) && me != null && me.equals(owner(dir))) {
                     find(Long.parseLong(dir.getFileName().toString())).ifPresent(members::add);
                 }
             }
@@ -44,6 +69,33 @@ public final class JdkProcessTable implements ProcessTable {
             return members;
         }
         return members;
+    }
+
+    @Override
+    public List<String> arguments(long pid) {
+        return nulSeparated(pid, "cmdline");
+    }
+
+    @Override
+    public Map<String, String> environment(long pid) {
+        Map<String, String> environment = new HashMap<>();
+        for (String entry : nulSeparated(pid, "environ")) {
+            int equals = entry.indexOf('=');
+            if (equals > 0) {
+                environment.putIfAbsent(entry.substring(0, equals), entry.substring(equals + 1));
+            }
+        }
+        return environment;
+    }
+
+    private static List<String> nulSeparated(long pid, String file) {
+        try {
+            String text = new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve(file)),
+                    StandardCharsets.UTF_8);
+            return text.isEmpty() ? List.of() : List.of(text.split("\0"));
+        } catch (IOException | SecurityException notReadable) {
+            return List.of();
+        }
     }
 
     @Override

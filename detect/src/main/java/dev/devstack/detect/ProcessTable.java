@@ -1,6 +1,7 @@
 package dev.devstack.detect;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -16,6 +17,15 @@ public interface ProcessTable {
      * of the same number: what is left of a service started with setsid, even after its leader ended.
      */
     List<ProcessInfo> sessionMembers(long sid);
+
+    /** The current user's live processes in process group {@code pgid}, whatever their session. */
+    List<ProcessInfo> groupMembers(long pgid);
+
+    /** The arguments a live process of this user was started with, argv[0] as given; empty when not readable. */
+    List<String> arguments(long pid);
+
+    /** The environment a live process of this user was started with; empty when not readable. */
+    Map<String, String> environment(long pid);
 
     /** Name and working folder besides the basic facts, for a live process. */
     Optional<ProcessDetails> details(long pid);

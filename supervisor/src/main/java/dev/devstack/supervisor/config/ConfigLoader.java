@@ -116,7 +116,7 @@ public final class ConfigLoader {
             PortSpec port = base.map(b -> b + FOREMAN_PORT_STEP * index).filter(p -> p <= 65535)
                     .map(p -> PortSpec.preferred(List.of(p))).orElse(PortSpec.auto());
             services.add(new ServiceSpec(entry.name(), entry.location(), Template.parse(entry.command(), entry.location()),
-                    dir, Map.of(), port, Map.of(), false, List.of(), Optional.empty(), StopSpec.DEFAULT,
+                    dir, Map.of(), port, Map.of(), OnConflict.NEXT, List.of(), Optional.empty(), StopSpec.DEFAULT,
                     RestartPolicy.NEVER, false, Optional.of(CheckSpec.tcp(entry.location())), Optional.empty(), false,
                     false, 1));
         }

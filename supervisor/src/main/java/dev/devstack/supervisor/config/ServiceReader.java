@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 final class ServiceReader {
 
-    static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "depends_on",
+    static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "on_conflict", "depends_on",
             "inherit_port", "stop_timeout", "stop_signal", "stop_command", "restart", "backoff", "max_restarts", "oneshot",
             "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale");
 
@@ -61,7 +61,7 @@ final class ServiceReader {
         Map<String, Template> env = env(entries.get("env"));
         PortSpec port = entries.containsKey("port") ? port(entries.get("port").value()) : PortSpec.auto();
         Map<String, PortSpec> namedPorts = namedPorts(entries.get("ports"));
-        boolean strict = value(entries, "strict").flatMap(n -> values.bool("strict", n)).orElse(false);
+        OnConflict onConflict = onConflict(name, entries);
         List<DependencyDraft> dependencies = dependencies(name, entries.get("depends_on"));
         Optional<String> inherit = value(entries, "inherit_port").flatMap(n -> values.nonBlankText("inherit_port", n));
         StopSpec stop = stop(entries);
@@ -69,7 +69,7 @@ final class ServiceReader {
         boolean oneshot = value(entries, "oneshot").flatMap(n -> values.bool("oneshot", n)).orElse(false);
 
         if (inherit.isPresent()) {
-            for (String exclusive : List.of("port", "ports", "strict")) {
+            for (String exclusive : List.of("port", "ports", "strict", "on_conflict")) {
                 if (entries.containsKey(exclusive)) {
                     problems.add(entries.get(exclusive).keyLocation(), "service `" + name + "` has `inherit_port`, so it"
                             + " cannot have `" + exclusive + "` as well; remove one of them");
@@ -77,9 +77,11 @@ final class ServiceReader {
             }
             port = PortSpec.none();
         }
-        if (strict && port.mode() != PortSpec.Mode.PREFERRED
+        if (onConflict.insists() && port.mode() != PortSpec.Mode.PREFERRED
                 && namedPorts.values().stream().noneMatch(p -> p.mode() == PortSpec.Mode.PREFERRED)) {
-            problems.add(entries.get("strict").keyLocation(), "`strict: true` needs a fixed port, e.g. `port: 5432`;"
+            String key = entries.containsKey("on_conflict") ? "on_conflict" : "strict";
+            String setting = key.equals("strict") ? "`strict: true`" : "`on_conflict: " + onConflict.word() + "`";
+            problems.add(entries.get(key).keyLocation(), setting + " needs a fixed port, e.g. `port: 5432`;"
                     + " service `" + name + "` has none");
         }
         boolean ownPort = port.wanted() || !namedPorts.isEmpty();
@@ -96,7 +98,7 @@ final class ServiceReader {
         if (command == null) {
             return Optional.empty();
         }
-        ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, strict, List.of(),
+        ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, onConflict, List.of(),
                 inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale);
         return Optional.of(new Draft(spec, dependencies));
     }
@@ -135,6 +137,27 @@ final class ServiceReader {
                     .map(Enum::name).collect(Collectors.joining(", ")) + ", got `" + text.get() + "`");
         }
         return signal;
+    }
+
+    /** {@code on_conflict:}, or {@code strict: true} (its older spelling), which must agree. */
+    private OnConflict onConflict(String name, Map<String, YamlNode.Entry> entries) {
+        boolean strict = value(entries, "strict").flatMap(n -> values.bool("strict", n)).orElse(false);
+        Optional<OnConflict> given = value(entries, "on_conflict").flatMap(node -> {
+            Optional<String> text = values.text("on_conflict", node);
+            for (OnConflict mode : OnConflict.values()) {
+                if (text.isPresent() && mode.word().equals(text.get().strip().toLowerCase(Locale.ROOT))) {
+                    return Optional.of(mode);
+                }
+            }
+            text.ifPresent(t -> problems.add(node.location(), "`on_conflict` must be `next`, `fail` or `kill-own`,"
+                    + " got `" + t + "`"));
+            return Optional.empty();
+        });
+        if (strict && given.isPresent() && given.get() == OnConflict.NEXT) {
+            problems.add(entries.get("strict").keyLocation(), "service `" + name + "` has `strict: true` and"
+                    + " `on_conflict: next`, which contradict each other; keep one of them");
+        }
+        return given.orElse(strict ? OnConflict.FAIL : OnConflict.NEXT);
     }
 
     private RestartPolicy restart(Map<String, YamlNode.Entry> entries) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * it uses instead of having its own. A {@code oneshot} service runs to completion (a migration).
  * {@code ready} is how it is found ready (empty: it is not checked); {@code health} is checked
  * after that, periodically. {@code exitOnFailure}: its failure stops the whole stack.
- * {@code scale} is its number of replicas, each run as a unit of its own.
+ * {@code scale} is its number of replicas, each run as a unit of its own. {@code onConflict}:
+ * what happens when its fixed port is taken.
  */
 public record ServiceSpec(
         String name,
@@ -25,7 +26,7 @@ public record ServiceSpec(
         Map<String, Template> env,
         PortSpec port,
         Map<String, PortSpec> namedPorts,
-        boolean strict,
+        OnConflict onConflict,
         List<Dependency> dependsOn,
         Optional<String> inheritPort,
         StopSpec stop,
@@ -44,7 +45,7 @@ public record ServiceSpec(
     }
 
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
-        return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, strict, dependencies, inheritPort,
+        return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependencies, inheritPort,
                 stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale);
     }
 

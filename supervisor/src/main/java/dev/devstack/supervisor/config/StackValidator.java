@@ -121,11 +121,11 @@ final class StackValidator {
                                 + " twice; give each of its ports a different number");
                     }
                     own.add(port);
-                    if (service.strict()) {
+                    if (service.onConflict().insists()) {
                         String other = pinned.putIfAbsent(port, service.name());
                         if (other != null) {
                             problems.add(service.location(), "services `" + other + "` and `" + service.name()
-                                    + "` both insist on port " + port + " (strict); only one can have it");
+                                    + "` both insist on port " + port + " (strict or on_conflict); only one can have it");
                         }
                     }
                 }

@@ -27,6 +27,18 @@ public sealed interface AssignmentReason {
         }
     }
 
+    /**
+     * The configured port was held by an earlier run of the service ({@code on_conflict: kill-own}),
+     * which devstack ended ({@code ended}), or would end when the stack starts (`check`).
+     */
+    record Reclaimed(String holder, String evidence, boolean ended) implements AssignmentReason {
+        @Override
+        public String describe() {
+            return (ended ? "as configured; ended " : "as configured, after ending ") + holder
+                    + ", an earlier run (" + evidence + ")";
+        }
+    }
+
     record Automatic(String range) implements AssignmentReason {
         @Override
         public String describe() {

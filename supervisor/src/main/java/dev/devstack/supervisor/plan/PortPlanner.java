@@ -8,6 +8,8 @@ import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.plan.EarlierRuns.EarlierRun;
+import dev.devstack.supervisor.config.OnConflict;
 import dev.devstack.supervisor.config.PortRange;
 import dev.devstack.supervisor.config.PortSpec;
 import dev.devstack.supervisor.config.ServiceSpec;
@@ -34,15 +36,18 @@ public final class PortPlanner {
 
     private final PortProbe probe;
     private final HolderLookup holders;
+    private final EarlierRuns earlierRuns;
 
-    public PortPlanner(PortProbe probe, HolderLookup holders) {
+    public PortPlanner(PortProbe probe, HolderLookup holders, EarlierRuns earlierRuns) {
         this.probe = probe;
         this.holders = holders;
+        this.earlierRuns = earlierRuns;
     }
 
     /**
      * @param alive  whether a lease's process still runs; dead leases are ignored
-     * @param hold   keep the chosen ports bound (for `up`); `check` only looks
+     * @param hold   keep the chosen ports bound and end earlier runs for {@code on_conflict: kill-own}
+     *               (for `up`); `check` only looks
      */
     public PortPlan plan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
                          boolean hold) {
@@ -67,7 +72,7 @@ public final class PortPlanner {
         for (ServiceSpec service : config.services()) {
             List<String> units = service.units();
             for (int replica = 0; replica < units.size(); replica++) {
-                Unit unit = new Unit(units.get(replica), service.strict(), config, instance, registry);
+                Unit unit = new Unit(units.get(replica), service, config, instance, registry);
                 if (service.port().wanted()) {
                     choose(search, unit, "", service.port().forReplica(replica), assignments, conflicts);
                 }
@@ -94,7 +99,7 @@ public final class PortPlanner {
     }
 
     /** One running unit of a service (the service itself, or one replica) and where it is planned. */
-    private record Unit(String name, boolean strict, StackConfig config, String instance, RegistryView registry) {
+    private record Unit(String name, ServiceSpec service, StackConfig config, String instance, RegistryView registry) {
     }
 
     private void choose(Search search, Unit unit, String portName, PortSpec spec, List<PortAssignment> assignments,
@@ -117,9 +122,35 @@ public final class PortPlanner {
             }
         }
         String refusal = spec.preferred().isEmpty() ? "" : search.whyNot(spec.preferred().get(0));
-        if (unit.strict() && spec.mode() == PortSpec.Mode.PREFERRED) {
-            conflicts.add(label + " needs " + refusal + ". Stop that process, or remove `strict: true` from `"
-                    + unit.name() + "` in " + config.source() + " to let devstack choose another port");
+        OnConflict onConflict = unit.service().onConflict();
+        Optional<EarlierRun> earlier = spec.mode() == PortSpec.Mode.PREFERRED && search.inUse(spec.preferred().get(0))
+                ? earlierRuns.find(spec.preferred().get(0), config, unit.instance(), unit.service()) : Optional.empty();
+        if (earlier.isPresent()) {
+            int wanted = spec.preferred().get(0);
+            EarlierRun run = earlier.get();
+            if (onConflict == OnConflict.KILL_OWN) {
+                if (!search.hold) {
+                    assignments.add(new PortAssignment(unit.name(), portName, wanted,
+                            new AssignmentReason.Reclaimed(run.description(), run.evidence(), false)));
+                    return;
+                }
+                if (earlierRuns.end(run) && search.tryTake(unit.name(), wanted)) {
+                    assignments.add(new PortAssignment(unit.name(), portName, wanted,
+                            new AssignmentReason.Reclaimed(run.description(), run.evidence(), true)));
+                    return;
+                }
+                refusal = search.whyNot(wanted) + ", an earlier run of `" + unit.name() + "` (" + run.evidence()
+                        + ") that devstack tried to end";
+            } else {
+                refusal += ", which looks like an earlier run of `" + unit.name() + "` (" + run.evidence()
+                        + "); `devstack kill " + wanted + "` ends it, `on_conflict: kill-own` does so every time";
+            }
+        }
+        if (onConflict.insists() && spec.mode() == PortSpec.Mode.PREFERRED) {
+            String notOurs = onConflict == OnConflict.KILL_OWN && earlier.isEmpty()
+                    ? "; it is not an earlier run of `" + unit.name() + "`, so on_conflict: kill-own left it alone" : "";
+            conflicts.add(label + " needs " + refusal + notOurs + ". Stop that process, or let devstack choose another"
+                    + " port: `on_conflict: next` (the default) for `" + unit.name() + "` in " + config.source());
             return;
         }
         Optional<Integer> found = search.scan(unit.name(), config.range(),
@@ -183,6 +214,10 @@ public final class PortPlanner {
             }
             chosen.add(port);
             return true;
+        }
+
+        boolean inUse(int port) {
+            return refusals.get(port) == Refusal.IN_USE;
         }
 
         /** "port 5432, which is in use by pid 1234 (postgres, user dev)"; looks the holder up only now. */

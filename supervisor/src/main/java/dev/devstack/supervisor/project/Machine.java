@@ -20,11 +20,12 @@ final class Machine {
     final ProcessTable processes = new JdkProcessTable();
     final ListeningSockets sockets = new ListeningSockets(processes);
     final PortProbe probe = new SocketPortProbe();
-    final PortPlanner planner = new PortPlanner(probe,
-            port -> sockets.holderOf(port).map(PortHolder::describe));
+    final PortPlanner planner;
     final ProjectLeases leases;
 
     Machine(ProjectContext context, Consumer<String> warnings) {
+        this.planner = new PortPlanner(probe, port -> sockets.holderOf(port).map(PortHolder::describe),
+                new EarlierRunFinder(this, context));
         this.leases = new ProjectLeases(new MapDbLeaseRegistry(context.home(), REGISTRY_WAIT, warnings, context.clock()),
                 processes, context);
     }

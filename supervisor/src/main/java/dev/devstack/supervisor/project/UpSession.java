@@ -3,6 +3,8 @@ package dev.devstack.supervisor.project;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.control.ControlClient;
+import dev.devstack.supervisor.control.ControlServer;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.StackSelection;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
@@ -12,6 +14,8 @@ import dev.devstack.supervisor.run.NuProcessLauncher;
 import dev.devstack.supervisor.run.ProcessGroups;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.supervisor.run.SupervisorSettings;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -33,6 +37,7 @@ public final class UpSession implements AutoCloseable {
     private final RegistryProcessJournal journal;
     private final Consumer<String> warnings;
     private RunStatePublisher publisher;
+    private ControlServer control;
     private Thread shutdownHook;
 
     private UpSession(ProjectContext context, UpOptions options, Consumer<String> warnings) {
@@ -91,6 +96,13 @@ public final class UpSession implements AutoCloseable {
             supervisor.notice(assignment.service(), name + assignment.port() + " (" + assignment.reason().describe() + ")");
         }
         publisher = new RunStatePublisher(new RunStateFile(context.stateDir()), supervisor, plan, self, warnings);
+        Path socket = ControlClient.socket(context.home(), context.projectDir().toString(), context.instance());
+        try {
+            control = ControlServer.open(socket, supervisor, supervisor, warnings);
+        } catch (IOException e) {
+            warnings.accept("no control socket at " + socket + " (" + e.getMessage() + "); `devstack kill` will"
+                    + " signal this stack's processes directly, and this stack may restart them");
+        }
         shutdownHook = new Thread(supervisor::killAllNow, "devstack-last-resort");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         supervisor.start();
@@ -104,6 +116,9 @@ public final class UpSession implements AutoCloseable {
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs anyway; it only kills what is still there
             }
+        }
+        if (control != null) {
+            control.close();
         }
         if (publisher != null) {
             publisher.close();

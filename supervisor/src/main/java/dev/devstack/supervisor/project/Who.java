@@ -17,7 +17,19 @@ public final class Who {
     }
 
     public static WhoReport port(ProjectContext context, int port, Consumer<String> warnings) {
-        Machine machine = new Machine(context, warnings);
+        return port(new Machine(context, warnings), port);
+    }
+
+    static WhoReport port(Machine machine, int port) {
+        List<PortHolding> holders = holders(machine, port);
+        List<Lease> leases = machine.leases.onPort(port);
+        Optional<Lease> live = leases.stream().filter(machine.leases.alive()).findFirst();
+        Optional<Lease> lease = live.or(() -> leases.stream().findFirst());
+        return new WhoReport(port, holders, lease, live.isPresent());
+    }
+
+    /** The processes listening on the port, each with all its addresses; reads no registry. */
+    static List<PortHolding> holders(Machine machine, int port) {
         Map<String, List<PortHolder>> byProcess = new LinkedHashMap<>();
         for (PortHolder holder : machine.sockets.holdersOf(port)) {
             String key = holder.process().map(p -> "pid " + p.pid()).orElse("user " + holder.user());
@@ -30,9 +42,6 @@ public final class Who {
             holders.add(new PortHolding(same.stream().map(h -> h.listener().address()).distinct().toList(), details,
                     first.user(), first.otherUser()));
         }
-        List<Lease> leases = machine.leases.onPort(port);
-        Optional<Lease> live = leases.stream().filter(machine.leases.alive()).findFirst();
-        Optional<Lease> lease = live.or(() -> leases.stream().findFirst());
-        return new WhoReport(port, holders, lease, live.isPresent());
+        return holders;
     }
 }

@@ -20,6 +20,34 @@ class PortsYamlTest {
     }
 
     @Test
+    void onConflictTakesItsThreeWordsAndStrictIsTheOldSpellingOfFail() {
+        StackConfig config = folder().write("ports.yaml", """
+                services:
+                  a: { command: ./a, port: 3000, on_conflict: kill-own }
+                  b: { command: ./b, port: 3001, on_conflict: FAIL }
+                  c: { command: ./c, port: 3002, strict: true }
+                  d: { command: ./d, port: 3003 }
+                """).load();
+
+        assertThat(config.services()).extracting(ServiceSpec::onConflict)
+                .containsExactly(OnConflict.KILL_OWN, OnConflict.FAIL, OnConflict.FAIL, OnConflict.NEXT);
+    }
+
+    @Test
+    void aBadOnConflictIsAnErrorWithItsLine() {
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  a: { command: ./a, port: 3000, on_conflict: kill }
+                  b: { command: ./b, port: 3001, strict: true, on_conflict: next }
+                  c: { command: ./c, on_conflict: fail }
+                """).problems()).containsExactly(
+                "ports.yaml:2:47: `on_conflict` must be `next`, `fail` or `kill-own`, got `kill`",
+                "ports.yaml:3:34: service `b` has `strict: true` and `on_conflict: next`, which contradict each other;"
+                        + " keep one of them",
+                "ports.yaml:4:22: `on_conflict: fail` needs a fixed port, e.g. `port: 5432`; service `c` has none");
+    }
+
+    @Test
     void everyKeyOfAServiceIsRead() {
         StackConfig config = folder().write("api/.keep", "").write("ports.yaml", """
                 project: shop
@@ -52,7 +80,7 @@ class PortsYamlTest {
 
         ServiceSpec db = config.service("db").orElseThrow();
         assertThat(db.port()).isEqualTo(PortSpec.preferred(List.of(5432)));
-        assertThat(db.strict()).isTrue();
+        assertThat(db.onConflict()).isEqualTo(OnConflict.FAIL);
         assertThat(db.stop().timeout()).isEqualTo(Duration.ofSeconds(10));
 
         ServiceSpec api = config.service("api").orElseThrow();
@@ -172,7 +200,7 @@ class PortsYamlTest {
                   db2: { command: ./db, port: 5432, strict: true }
                   other: { command: ./o, port: 5432 }
                 """).problems()).containsExactly(
-                "ports.yaml:3:3: services `db` and `db2` both insist on port 5432 (strict); only one can have it");
+                "ports.yaml:3:3: services `db` and `db2` both insist on port 5432 (strict or on_conflict); only one can have it");
     }
 
     @Test

@@ -44,7 +44,7 @@ class EnvironmentBuilderTest {
                 """);
         Map<String, String> user = Map.of("HOME", "/home/dev", "PORT", "9999", "TOKEN", "t0k");
         StackConfig config = new ConfigLoader(user).load(dir);
-        PortPlan ports = new PortPlanner(new FakeProbe(), port -> Optional.empty())
+        PortPlan ports = new PortPlanner(new FakeProbe(), port -> Optional.empty(), EarlierRuns.NONE)
                 .plan(config, "default", new MemoryRegistry(), lease -> true, false);
         plans = new EnvironmentBuilder(user).build(config, "default", ports);
     }

@@ -10,6 +10,7 @@ import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
 import java.io.IOException;
 import java.net.BindException;
@@ -18,6 +19,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class PortPlannerTest {
 
     private final FakeProbe probe = new FakeProbe();
     private final MemoryRegistry registry = new MemoryRegistry();
-    private final PortPlanner planner = new PortPlanner(probe, port -> Optional.of("pid 99 (nginx, user dev)"));
+    private final PortPlanner planner = new PortPlanner(probe, port -> Optional.of("pid 99 (nginx, user dev)"), EarlierRuns.NONE);
 
     private StackConfig config(String yaml) throws IOException {
         Files.writeString(dir.resolve("ports.yaml"), yaml);
@@ -109,6 +112,71 @@ class PortPlannerTest {
                 .isEqualTo("moved: port 3000, which is not allowed for this user (Permission denied)");
     }
 
+    /** Says the holder of {@code port} is an earlier run of every service asking; records what it was asked to end. */
+    private static final class EarlierRunOn implements EarlierRuns {
+        private final int port;
+        final List<EarlierRun> ended = new ArrayList<>();
+
+        EarlierRunOn(int port) {
+            this.port = port;
+        }
+
+        @Override
+        public Optional<EarlierRun> find(int asked, StackConfig config, String instance, ServiceSpec service) {
+            return asked == port ? Optional.of(new EarlierRun(port, 88, 1, "pid 88 (node dev.js, user dev)",
+                    "the same command in the same folder")) : Optional.empty();
+        }
+
+        @Override
+        public boolean end(EarlierRun run) {
+            ended.add(run);
+            return true;
+        }
+    }
+
+    @Test
+    void anEarlierRunOnTheWantedPortIsNamedWhenTheServiceMoves() throws IOException {
+        probe.inUse(3000);
+        PortPlanner recognising = new PortPlanner(probe, port -> Optional.of("pid 88 (node dev.js, user dev)"),
+                new EarlierRunOn(3000));
+
+        PortPlan plan = recognising.plan(config("services:\n  web: { command: node dev.js, port: 3000 }\n"),
+                "default", registry, lease -> true, false);
+
+        assertThat(plan.of("web").get(0).reason().describe()).isEqualTo("moved: port 3000, which is in use by pid 88"
+                + " (node dev.js, user dev), which looks like an earlier run of `web` (the same command in the same"
+                + " folder); `devstack kill 3000` ends it, `on_conflict: kill-own` does so every time");
+    }
+
+    @Test
+    void killOwnOnlyPreviewsTheEndingWhenNothingIsHeld() throws IOException {
+        probe.inUse(3000);
+        EarlierRunOn earlier = new EarlierRunOn(3000);
+        PortPlanner recognising = new PortPlanner(probe, port -> Optional.of("pid 88"), earlier);
+
+        PortPlan plan = recognising.plan(config("services:\n  web: { command: node dev.js, port: 3000,"
+                + " on_conflict: kill-own }\n"), "default", registry, lease -> true, false);
+
+        assertThat(plan.primary("web")).hasValue(3000);
+        assertThat(plan.of("web").get(0).reason().describe()).isEqualTo("as configured, after ending pid 88 (node"
+                + " dev.js, user dev), an earlier run (the same command in the same folder)");
+        assertThat(earlier.ended).isEmpty();
+    }
+
+    @Test
+    void killOwnLeavesAStrangerAloneAndFails() throws IOException {
+        probe.inUse(3000);
+        PortPlanner recognising = new PortPlanner(probe, port -> Optional.of("pid 99 (nginx, user dev)"),
+                new EarlierRunOn(4000));
+        StackConfig config = config("services:\n  web: { command: node dev.js, port: 3000, on_conflict: kill-own }\n");
+
+        assertThatThrownBy(() -> recognising.plan(config, "default", registry, lease -> true, true))
+                .isInstanceOfSatisfying(DevstackException.class, e -> assertThat(e.details()).containsExactly(
+                        "`web` needs port 3000, which is in use by pid 99 (nginx, user dev); it is not an earlier run"
+                                + " of `web`, so on_conflict: kill-own left it alone. Stop that process, or let devstack"
+                                + " choose another port: `on_conflict: next` (the default) for `web` in ports.yaml"));
+    }
+
     @Test
     void everyTakenStrictPortIsReportedTogetherWithItsHolderAndTheNextStep() throws IOException {
         probe.inUse(5432, 6379);
@@ -121,10 +189,10 @@ class PortPlannerTest {
         assertThatThrownBy(() -> plan(config)).isInstanceOfSatisfying(DevstackException.class, e -> {
             assertThat(e.category()).isEqualTo(ErrorCategory.PORT_CONFLICT);
             assertThat(e.details()).containsExactly(
-                    "`db` needs port 5432, which is in use by pid 99 (nginx, user dev). Stop that process, or remove"
-                            + " `strict: true` from `db` in ports.yaml to let devstack choose another port",
-                    "`cache` needs port 6379, which is in use by pid 99 (nginx, user dev). Stop that process, or"
-                            + " remove `strict: true` from `cache` in ports.yaml to let devstack choose another port");
+                    "`db` needs port 5432, which is in use by pid 99 (nginx, user dev). Stop that process, or let"
+                            + " devstack choose another port: `on_conflict: next` (the default) for `db` in ports.yaml",
+                    "`cache` needs port 6379, which is in use by pid 99 (nginx, user dev). Stop that process, or let"
+                            + " devstack choose another port: `on_conflict: next` (the default) for `cache` in ports.yaml");
         });
     }
 
@@ -214,7 +282,7 @@ class PortPlannerTest {
 
     @Test
     void heldPortsStayBoundUntilTheirServiceIsReleased() throws IOException {
-        PortPlanner real = new PortPlanner(new SocketPortProbe(), port -> Optional.empty());
+        PortPlanner real = new PortPlanner(new SocketPortProbe(), port -> Optional.empty(), EarlierRuns.NONE);
         StackConfig config = config("services:\n  api: { command: ./api }\n  web: { command: ./web }\n");
 
         try (PortPlan plan = real.plan(config, "default", registry, lease -> true, true)) {

@@ -20,4 +20,15 @@ public final class FreePorts {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** True when 127.0.0.1:port could be bound just now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

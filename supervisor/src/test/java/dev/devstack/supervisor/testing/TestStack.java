@@ -4,6 +4,7 @@ import dev.devstack.detect.SocketPortProbe;
 import dev.devstack.store.MapDbLeaseRegistry;
 import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.plan.EarlierRuns;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import dev.devstack.supervisor.plan.PortPlan;
 import dev.devstack.supervisor.plan.PortPlanner;
@@ -26,7 +27,7 @@ public final class TestStack {
 
     public static Supervisor supervisor(Path projectDir, Path home, SupervisorSettings settings) {
         StackConfig config = new ConfigLoader(System.getenv()).load(projectDir);
-        PortPlanner planner = new PortPlanner(new SocketPortProbe(), port -> Optional.empty());
+        PortPlanner planner = new PortPlanner(new SocketPortProbe(), port -> Optional.empty(), EarlierRuns.NONE);
         PortPlan ports = new MapDbLeaseRegistry(home, Duration.ofSeconds(5), warning -> { }, Clock.systemUTC())
                 .read(view -> planner.plan(config, "default", view, lease -> true, true));
         StackPlan plan = new StackPlan(config, "default", ports,

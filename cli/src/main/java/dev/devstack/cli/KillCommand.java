@@ -1,0 +1,115 @@
+package dev.devstack.cli;
+
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.project.KillOutcome;
+import dev.devstack.supervisor.project.KillTarget;
+import dev.devstack.supervisor.project.PortKill;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "kill", description = {
+        "End what listens on exactly PORT (TCP, IPv4 and IPv6): the signal to its whole",
+        "process group, then SIGKILL to what is left after --grace. Only your own processes.",
+        "A service of a running devstack is stopped through that devstack, so that it is",
+        "not restarted. Asks first on a terminal, unless --yes.",
+        "Exit 0 when every holder ended, 1 when nothing listens or you said no,",
+        "6 when something still listens."})
+final class KillCommand implements Callable<Integer> {
+
+    @ParentCommand
+    DevstackCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PORT", description = "A TCP port, 1-65535.")
+    String port;
+
+    @Option(names = "--signal", paramLabel = "SIG", defaultValue = "TERM",
+            description = "The first signal: TERM (default), INT, HUP, QUIT, USR1, USR2 or KILL.")
+    String signal;
+
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "5s",
+            description = "How long to wait before SIGKILL (default 5s).")
+    String grace;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask.")
+    boolean yes;
+
+    @Override
+    public Integer call() throws IOException {
+        int number = PortArguments.port(spec.commandLine(), "PORT", port);
+        Signal first = Signal.named(signal).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--signal: unknown signal \"" + signal + "\"; use TERM, INT, HUP, QUIT, USR1, USR2 or KILL"));
+        Duration wait = PortArguments.duration(spec.commandLine(), "--grace", grace);
+        CliContext cli = parent.cli();
+        PortKill kill = PortKill.plan(parent.project(), number, cli.warnings());
+        if (kill.targets().isEmpty()) {
+            cli.err().println("devstack: nothing listens on port " + number + "; nothing to kill");
+            return ExitCodes.NOT_FOUND;
+        }
+        for (KillTarget target : kill.targets()) {
+            cli.out().println("port " + number + ": " + target.describe());
+            cli.out().println("  " + target.plan());
+        }
+        if (!kill.anythingToKill()) {
+            cli.err().println("devstack: nothing killed; port " + number + " is still held");
+            return ExitCodes.STOP_FAILED;
+        }
+        if (cli.terminal() && !yes && !confirmed(cli)) {
+            cli.err().println("devstack: nothing killed");
+            return ExitCodes.NOT_FOUND;
+        }
+        List<KillOutcome> outcomes = kill.execute(first, wait);
+        outcomes.forEach(outcome -> report(outcome, cli.out()));
+        boolean allEnded = outcomes.stream().allMatch(KillOutcome::killed);
+        if (!allEnded) {
+            cli.err().println("devstack: port " + number + " may still be held; `devstack who " + number + "` shows by whom");
+        }
+        return allEnded ? ExitCodes.OK : ExitCodes.STOP_FAILED;
+    }
+
+    private static boolean confirmed(CliContext cli) throws IOException {
+        cli.out().print("end it? [y/N] ");
+        cli.out().flush();
+        String answer = new BufferedReader(new InputStreamReader(cli.in(), StandardCharsets.UTF_8)).readLine();
+        return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static void report(KillOutcome outcome, PrintStream out) {
+        KillTarget target = outcome.target();
+        if (target.refusal().isPresent()) {
+            out.println(target.describe() + ": not signalled (" + target.refusal().get() + ")");
+            return;
+        }
+        out.println(target.describe() + ":");
+        outcome.actions().forEach(action -> out.println("  " + action));
+        if (!outcome.ended().isEmpty()) {
+            out.println("  ended: " + pids(outcome.ended()));
+        }
+        if (!outcome.survivors().isEmpty()) {
+            out.println("  still running after SIGKILL: " + pids(outcome.survivors())
+                    + " (stopped or stuck in the kernel?)");
+        }
+    }
+
+    private static String pids(List<ProcessInfo> processes) {
+        return processes.stream().map(p -> String.valueOf(p.pid())).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.devstack.supervisor.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.devstack.supervisor.run.ServiceSnapshot;
+import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.run.StackControl;
+import dev.devstack.supervisor.run.StackOutcome;
+import dev.devstack.supervisor.run.StackSnapshot;
+import dev.devstack.supervisor.run.StackListener;
+import dev.devstack.supervisor.run.StackView;
+import dev.devstack.supervisor.run.Subscription;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ControlServerTest {
+
+    @TempDir
+    Path home;
+
+    private final List<String> stopped = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private final StackView view = new StackView() {
+        @Override
+        public StackSnapshot snapshot() {
+            return new StackSnapshot("shop", "default", Instant.EPOCH, List.of(new ServiceSnapshot("api",
+                    ServiceState.RUNNING, OptionalLong.of(42), List.of(4012), Optional.empty(), OptionalInt.empty(), 0,
+                    "")), List.of());
+        }
+
+        @Override
+        public Subscription subscribe(StackListener listener) {
+            return () -> { };
+        }
+    };
+
+    private final StackControl control = new StackControl() {
+        @Override
+        public void startService(String service) {
+        }
+
+        @Override
+        public void stopService(String service) {
+            stopped.add(service);
+        }
+
+        @Override
+        public void restartService(String service) {
+        }
+
+        @Override
+        public void killService(String service) {
+        }
+
+        @Override
+        public CompletableFuture<StackOutcome> stop() {
+            return new CompletableFuture<>();
+        }
+    };
+
+    @Test
+    void stopReachesTheStackAndAnUnknownServiceIsAnError() throws IOException {
+        Path socket = ControlClient.socket(home, "/projects/shop", "default");
+        try (ControlServer ignored = ControlServer.open(socket, view, control, warnings::add)) {
+            ControlClient.stopService(socket, "api");
+            assertThatThrownBy(() -> ControlClient.stopService(socket, "web"))
+                    .hasMessage("this stack has no service \"web\"");
+        }
+        assertThat(stopped).containsExactly("api");
+        assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void theSocketIsPrivateAndAStaleOneIsReplacedButALiveOneIsNot() throws IOException {
+        Path socket = ControlClient.socket(home, "/projects/shop", "default");
+        Files.createDirectories(socket.getParent());
+        Files.writeString(socket, "left by a killed devstack");
+        try (ControlServer ignored = ControlServer.open(socket, view, control, warnings::add)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
+            assertThat(ControlClient.answers(socket)).isTrue();
+            assertThatThrownBy(() -> ControlServer.open(socket, view, control, warnings::add))
+                    .hasMessageContaining("another devstack answers on " + socket);
+        }
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void socketsOfDeepProjectsStayWithinTheUnixPathLimit() {
+        Path socket = ControlClient.socket(home, "/" + "deep/".repeat(100) + "shop", "default");
+
+        assertThat(socket.getParent()).isEqualTo(home.resolve("control"));
+        assertThat(socket.getFileName().toString()).hasSize(21).endsWith(".sock");
+        assertThat(ControlClient.socket(home, "/projects/shop", "other")).isNotEqualTo(
+                ControlClient.socket(home, "/projects/shop", "default"));
+    }
+}
