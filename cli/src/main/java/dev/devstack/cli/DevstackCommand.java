@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every service of a project on free, sticky ports.",
         subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class, DownCommand.class, WhoCommand.class,
-                ClaimCommand.class, ReleaseCommand.class, GcCommand.class, RunCommand.class, KillCommand.class},
+                ClaimCommand.class, ReleaseCommand.class, GcCommand.class, RunCommand.class, KillCommand.class,
+                HistoryCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",

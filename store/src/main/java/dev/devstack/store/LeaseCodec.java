@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -120,6 +121,33 @@ final class LeaseCodec {
                 fields.getOrDefault("service", ""), number(fields, "pid", value), number(fields, "pid_start", value),
                 number(fields, "supervisor_pid", value), number(fields, "supervisor_start", value),
                 Instant.ofEpochMilli(number(fields, "started_at", value)));
+    }
+
+    String encode(RegistryEvent event) {
+        return write(out -> {
+            out.writeStartObject();
+            out.writeNumberField("at", event.at().toEpochMilli());
+            out.writeStringField("kind", event.kind().word());
+            out.writeNumberField("port", event.port());
+            out.writeStringField("owner", event.owner());
+            out.writeNumberField("pid", event.pid());
+            out.writeStringField("user", event.user());
+            out.writeStringField("detail", event.detail());
+            out.writeEndObject();
+        });
+    }
+
+    RegistryEvent decodeEvent(String value) {
+        Map<String, String> fields = fields(value);
+        RegistryEvent.Kind kind;
+        try {
+            kind = RegistryEvent.Kind.valueOf(fields.getOrDefault("kind", "").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(damaged(value + " (unknown `kind`)"), e);
+        }
+        return new RegistryEvent(Instant.ofEpochMilli(number(fields, "at", value)), kind, integer(fields, "port", value),
+                fields.getOrDefault("owner", ""), number(fields, "pid", value), fields.getOrDefault("user", ""),
+                fields.getOrDefault("detail", ""));
     }
 
     private interface Writing {

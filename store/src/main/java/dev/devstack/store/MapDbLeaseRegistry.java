@@ -93,7 +93,8 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
 
     private MapDbTransaction transaction(DB db) {
         return new MapDbTransaction(codec, RegistryMaps.map(db, RegistryMaps.LEASES),
-                RegistryMaps.map(db, RegistryMaps.STICKY), RegistryMaps.map(db, RegistryMaps.PROCESSES));
+                RegistryMaps.map(db, RegistryMaps.STICKY), RegistryMaps.map(db, RegistryMaps.PROCESSES),
+                RegistryMaps.map(db, RegistryMaps.EVENTS));
     }
 
     private <T> T locked(Function<RegistryFile, T> work) {

@@ -3,23 +3,26 @@ package dev.devstack.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** A view of, and changes to, the two maps of an open registry file. */
+/** A view of, and changes to, the maps of an open registry file. */
 final class MapDbTransaction implements RegistryTransaction {
 
     private final LeaseCodec codec;
     private final Map<String, String> leases;
     private final Map<String, String> sticky;
     private final Map<String, String> processes;
+    private final NavigableMap<String, String> events;
 
     MapDbTransaction(LeaseCodec codec, Map<String, String> leases, Map<String, String> sticky,
-                     Map<String, String> processes) {
+                     Map<String, String> processes, NavigableMap<String, String> events) {
         this.codec = codec;
         this.leases = leases;
         this.sticky = sticky;
         this.processes = processes;
+        this.events = events;
     }
 
     @Override
@@ -79,6 +82,22 @@ final class MapDbTransaction implements RegistryTransaction {
     @Override
     public void remember(StickyPort port) {
         sticky.put(codec.key(port.owner()), codec.encode(port));
+    }
+
+    @Override
+    public List<RegistryEvent> events() {
+        List<RegistryEvent> all = new ArrayList<>(events.size());
+        events.values().forEach(value -> all.add(codec.decodeEvent(value)));
+        return all;
+    }
+
+    @Override
+    public void record(RegistryEvent event) {
+        long next = events.isEmpty() ? 1 : Long.parseLong(events.lastKey()) + 1;
+        events.put(String.format("%019d", next), codec.encode(event));
+        while (events.size() > RegistryEvent.KEPT) {
+            events.remove(events.firstKey());
+        }
     }
 
     @Override

@@ -12,8 +12,10 @@ final class RegistryMaps {
     static final String LEASES = "leases";
     static final String STICKY = "sticky";
     static final String PROCESSES = "processes";
+    /** The audit log, by a zero-padded sequence number, so that keys sort in the order written. */
+    static final String EVENTS = "events";
 
-    private static final List<String> ALL = List.of(LEASES, STICKY, PROCESSES);
+    private static final List<String> ALL = List.of(LEASES, STICKY, PROCESSES, EVENTS);
 
     private RegistryMaps() {
     }

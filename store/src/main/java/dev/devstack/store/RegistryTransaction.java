@@ -17,6 +17,9 @@ public interface RegistryTransaction extends RegistryView {
 
     void recordProcess(ProcessRecord process);
 
+    /** Appends to the audit log, dropping the oldest event beyond {@link RegistryEvent#KEPT}. */
+    void record(RegistryEvent event);
+
     /** Forgets the record of the process with this pid started for the service, if there is one. */
     void forgetProcess(String project, String instance, String service, long pid);
 

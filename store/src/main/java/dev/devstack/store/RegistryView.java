@@ -15,4 +15,7 @@ public interface RegistryView {
     Optional<StickyPort> sticky(LeaseOwner owner);
 
     List<ProcessRecord> processes();
+
+    /** The audit log, oldest first; at most {@link RegistryEvent#KEPT} events. */
+    List<RegistryEvent> events();
 }

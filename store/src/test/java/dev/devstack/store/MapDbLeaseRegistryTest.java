@@ -217,6 +217,30 @@ class MapDbLeaseRegistryTest {
     }
 
     @Test
+    void theAuditLogKeepsTheNewestTenThousandEventsInOrder() {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        registry.update(tx -> {
+            for (int i = 0; i < RegistryEvent.KEPT + 5; i++) {
+                tx.record(new RegistryEvent(Instant.ofEpochMilli(i), RegistryEvent.Kind.CLAIM, 20_000 + i % 100,
+                        "claim \"ci\"", 77, "dev", "event " + i));
+            }
+            return null;
+        });
+        registry.update(tx -> {
+            tx.record(new RegistryEvent(Instant.ofEpochMilli(99_999), RegistryEvent.Kind.KILL, 3000, "", 88, "dev",
+                    "SIGTERM to process group 88"));
+            return null;
+        });
+
+        List<RegistryEvent> events = registry(Duration.ofSeconds(5)).read(RegistryView::events);
+
+        assertThat(events).hasSize(RegistryEvent.KEPT);
+        assertThat(events.get(0).detail()).isEqualTo("event 6");
+        assertThat(events.get(events.size() - 1)).isEqualTo(new RegistryEvent(Instant.ofEpochMilli(99_999),
+                RegistryEvent.Kind.KILL, 3000, "", 88, "dev", "SIGTERM to process group 88"));
+    }
+
+    @Test
     void aHolderThatNeverLetsGoMakesOthersFailWithItsPid() throws Exception {
         MapDbLeaseRegistry registry = registry(Duration.ofMillis(300));
         CountDownLatch inside = new CountDownLatch(1);

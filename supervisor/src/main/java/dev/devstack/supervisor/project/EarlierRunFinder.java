@@ -98,7 +98,7 @@ final class EarlierRunFinder implements EarlierRuns {
     /** Called while `up` holds the registry, so it must not use the registry itself. */
     @Override
     public boolean end(EarlierRun run) {
-        PortKill kill = PortKill.plan(machine, context, run.port(), List.of());
+        PortKill kill = PortKill.plan(machine, context, run.port(), List.of(), false);
         boolean same = kill.targets().stream().anyMatch(t -> t.refusal().isEmpty() && t.holder().process()
                 .map(p -> p.info().pid() == run.pid() && p.info().startMillis() == run.startMillis()).orElse(false));
         return same && kill.execute(Signal.TERM, GRACE).stream().allMatch(KillOutcome::killed);

@@ -6,8 +6,10 @@ import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.ProcessRecord;
+import dev.devstack.store.RegistryEvent;
 import dev.devstack.store.RegistryTransaction;
 import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.config.PortRange;
 import dev.devstack.supervisor.plan.ScanOrder;
 import java.time.Instant;
@@ -59,37 +61,57 @@ public final class ManualLeases {
         Predicate<Lease> alive = machine.leases.alive();
         Instant now = context.clock().instant();
         Optional<Instant> expires = request.ttl().map(now::plus);
-        return machine.leases.registryCall(tx -> {
-            tx.sweep(alive);
-            if (request.name().isPresent()) {
-                Optional<Lease> existing = tx.lease(LeaseOwner.manual(request.name().get()));
-                if (existing.isPresent()) {
-                    Lease kept = renewed(existing.get(), holder, expires);
-                    tx.putLease(kept);
-                    return new Claim(kept, true, Optional.empty());
-                }
+        try {
+            return machine.leases.registryCall(tx -> claim(tx, request, holder, alive, now, expires));
+        } catch (DevstackException e) {
+            if (e.category() == ErrorCategory.PORT_CONFLICT) {
+                machine.leases.registryCall(tx -> {
+                    tx.record(new RegistryEvent(now, RegistryEvent.Kind.CONFLICT, request.preferred().isEmpty() ? 0
+                            : request.preferred().get(0), request.name().map(n -> LeaseOwner.manual(n).describe())
+                            .orElse(""), holder.map(ProcessInfo::pid).orElse(0L), machine.processes.self().user(),
+                            e.getMessage() + ": " + String.join("; ", e.details())));
+                    return null;
+                });
             }
-            Map<Integer, Lease> leased = new HashMap<>();
-            tx.leases().forEach(lease -> leased.put(lease.port(), lease));
-            List<String> refusals = new ArrayList<>();
-            PrimitiveIterator.OfInt candidates = candidates(request);
-            while (candidates.hasNext()) {
-                int port = candidates.nextInt();
-                String refusal = refusal(port, leased.get(port));
-                if (refusal == null) {
-                    Lease lease = new Lease(LeaseOwner.manual(request.name().orElse("port-" + port)), port,
-                            holder.map(ProcessInfo::pid).orElse(0L), holder.map(ProcessInfo::startMillis).orElse(0L),
-                            machine.processes.self().user(), now, expires);
-                    tx.putLease(lease);
-                    boolean first = !request.preferred().isEmpty() && port == request.preferred().get(0);
-                    return new Claim(lease, false, first || refusals.isEmpty() ? Optional.empty()
-                            : Optional.of(refusals.get(0)));
-                }
-                refusals.add(refusal);
+            throw e;
+        }
+    }
+
+    private Claim claim(RegistryTransaction tx, ClaimRequest request, Optional<ProcessInfo> holder,
+                        Predicate<Lease> alive, Instant now, Optional<Instant> expires) {
+        Audit.sweep(tx, alive, now);
+        if (request.name().isPresent()) {
+            Optional<Lease> existing = tx.lease(LeaseOwner.manual(request.name().get()));
+            if (existing.isPresent()) {
+                Lease kept = renewed(existing.get(), holder, expires);
+                tx.putLease(kept);
+                tx.record(Audit.of(now, RegistryEvent.Kind.CLAIM, kept, "claimed again by name: same port"));
+                return new Claim(kept, true, Optional.empty());
             }
-            throw DevstackException.portConflicts("no free port to claim", refusals.isEmpty()
-                    ? List.of("the range is empty") : refusals.subList(0, Math.min(3, refusals.size())));
-        });
+        }
+        Map<Integer, Lease> leased = new HashMap<>();
+        tx.leases().forEach(lease -> leased.put(lease.port(), lease));
+        List<String> refusals = new ArrayList<>();
+        PrimitiveIterator.OfInt candidates = candidates(request);
+        while (candidates.hasNext()) {
+            int port = candidates.nextInt();
+            String refusal = refusal(port, leased.get(port));
+            if (refusal == null) {
+                Lease lease = new Lease(LeaseOwner.manual(request.name().orElse("port-" + port)), port,
+                        holder.map(ProcessInfo::pid).orElse(0L), holder.map(ProcessInfo::startMillis).orElse(0L),
+                        machine.processes.self().user(), now, expires);
+                tx.putLease(lease);
+                boolean preferred = !request.preferred().isEmpty() && port != request.preferred().get(0);
+                Optional<String> moved = preferred && !refusals.isEmpty() ? Optional.of(refusals.get(0))
+                        : Optional.empty();
+                tx.record(Audit.of(now, moved.isPresent() ? RegistryEvent.Kind.MOVE : RegistryEvent.Kind.CLAIM,
+                        lease, moved.map(why -> "claimed instead: " + why).orElse("claimed")));
+                return new Claim(lease, false, moved);
+            }
+            refusals.add(refusal);
+        }
+        throw DevstackException.portConflicts("no free port to claim", refusals.isEmpty()
+                ? List.of("the range is empty") : refusals.subList(0, Math.min(3, refusals.size())));
     }
 
     private static Lease renewed(Lease lease, Optional<ProcessInfo> holder, Optional<Instant> expires) {
@@ -139,6 +161,7 @@ public final class ManualLeases {
 
     private Released release(Predicate<Lease> wanted) {
         Predicate<Lease> alive = machine.leases.alive();
+        Instant now = context.clock().instant();
         return machine.leases.registryCall(tx -> {
             List<Lease> removed = new ArrayList<>();
             List<Lease> refused = new ArrayList<>();
@@ -148,6 +171,7 @@ public final class ManualLeases {
                 }
                 if (lease.owner().manual() || !alive.test(lease)) {
                     tx.removeLease(lease.owner());
+                    tx.record(Audit.of(now, RegistryEvent.Kind.RELEASE, lease, "released"));
                     removed.add(lease);
                 } else {
                     refused.add(lease);
@@ -160,8 +184,9 @@ public final class ManualLeases {
     /** Sweeps leases of ended processes and expired ones, and records of service processes that have ended. */
     public Collected gc() {
         Predicate<Lease> alive = machine.leases.alive();
+        Instant now = context.clock().instant();
         return machine.leases.registryCall(tx -> {
-            List<Lease> leases = tx.sweep(alive);
+            List<Lease> leases = Audit.sweep(tx, alive, now);
             List<ProcessRecord> processes = new ArrayList<>();
             for (ProcessRecord record : tx.processes()) {
                 if (!machine.processes.isAlive(record.pid(), record.pidStart())

@@ -2,12 +2,14 @@ package dev.devstack.supervisor.project;
 
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.ProcessRecord;
+import dev.devstack.store.RegistryEvent;
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.config.Durations;
 import dev.devstack.supervisor.control.ControlClient;
 import dev.devstack.supervisor.run.ProcessGroups;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,24 +30,29 @@ public final class PortKill {
     private final ProjectContext context;
     private final int port;
     private final List<KillTarget> targets;
+    private final boolean logged;
 
-    private PortKill(Machine machine, ProjectContext context, int port, List<KillTarget> targets) {
+    private PortKill(Machine machine, ProjectContext context, int port, List<KillTarget> targets, boolean logged) {
         this.machine = machine;
         this.context = context;
         this.port = port;
         this.targets = List.copyOf(targets);
+        this.logged = logged;
     }
 
     public static PortKill plan(ProjectContext context, int port, Consumer<String> warnings) {
         Machine machine = new Machine(context, warnings);
-        return plan(machine, context, port, machine.leases.contents().processes());
+        return plan(machine, context, port, machine.leases.contents().processes(), true);
     }
 
     /**
      * @param services the service processes of running stacks (from the registry), to be stopped
      *                 through their devstack; called inside a registry operation, pass none
+     * @param logged   whether {@link #execute} writes what it did to the registry's audit log; not
+     *                 inside a registry operation, whose caller logs it
      */
-    static PortKill plan(Machine machine, ProjectContext context, int port, List<ProcessRecord> services) {
+    static PortKill plan(Machine machine, ProjectContext context, int port, List<ProcessRecord> services,
+                         boolean logged) {
 
         ProcessInfo self = machine.processes.self();
         long ownGroup = machine.processes.processGroup(self.pid()).orElse(-1);
@@ -53,7 +60,7 @@ public final class PortKill {
         for (PortHolding holder : Who.holders(machine, port)) {
             targets.add(target(machine, holder, services, self, ownGroup));
         }
-        return new PortKill(machine, context, port, targets);
+        return new PortKill(machine, context, port, targets, logged);
     }
 
     private static KillTarget target(Machine machine, PortHolding holder, List<ProcessRecord> services,
@@ -127,7 +134,30 @@ public final class PortKill {
             List<ProcessInfo> ended = target.processes().stream().filter(p -> !survivors.contains(p)).toList();
             outcomes.add(new KillOutcome(target, actions, ended, survivors));
         }
+        if (logged) {
+            log(outcomes);
+        }
         return outcomes;
+    }
+
+    private void log(List<KillOutcome> outcomes) {
+        Instant now = context.clock().instant();
+        List<RegistryEvent> events = new ArrayList<>();
+        for (KillOutcome outcome : outcomes) {
+            KillTarget target = outcome.target();
+            if (target.refusal().isPresent()) {
+                continue;
+            }
+            String owner = target.service().map(r -> r.service() + " of " + r.project()).orElse("");
+            long pid = target.holder().process().map(p -> p.info().pid()).orElse(0L);
+            String result = outcome.survivors().isEmpty() ? "ended " + outcome.ended().size() + " process(es)"
+                    : outcome.survivors().size() + " still running";
+            events.add(new RegistryEvent(now, RegistryEvent.Kind.KILL, port, owner, pid, target.holder().user(),
+                    "devstack kill: " + String.join("; ", outcome.actions()) + "; " + result));
+        }
+        if (!events.isEmpty()) {
+            machine.leases.record(events);
+        }
     }
 
     private boolean askItsDevstack(KillTarget target, List<String> actions) {

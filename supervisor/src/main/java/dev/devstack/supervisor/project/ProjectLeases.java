@@ -6,11 +6,13 @@ import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.LeaseRegistry;
 import dev.devstack.store.ProcessRecord;
+import dev.devstack.store.RegistryEvent;
 import dev.devstack.store.RegistryException;
 import dev.devstack.store.RegistryTransaction;
 import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.plan.AssignmentReason;
 import dev.devstack.supervisor.plan.PortAssignment;
@@ -23,9 +25,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One project's dealings with the lease registry: claim its ports at once, give them back, read what it had. */
 final class ProjectLeases {
+
+    private static final Pattern CONFLICT_PORT = Pattern.compile("port (\\d+)");
 
     /** What a claim did besides choosing ports: the dead leases it swept on the way. */
     record Claim(PortPlan ports, List<Lease> swept) {
@@ -61,27 +67,54 @@ final class ProjectLeases {
      * choose and hold the ports, record them as leases of {@code self} and remember them.
      */
     Claim claim(StackConfig config, PortPlanner planner, ProcessInfo self) {
-        return registryCall(tx -> {
-            List<Lease> swept = tx.sweep(alive());
-            for (Lease lease : tx.leases()) {
-                if (ours(lease)) {
-                    throw DevstackException.alreadyRunning("`" + config.project() + "` is already running from "
-                            + context.projectDir() + " (devstack pid " + lease.pid() + "); stop it first with Ctrl-C"
-                            + " in its terminal or `kill " + lease.pid() + "`");
-                }
+        Instant now = context.clock().instant();
+        try {
+            return registryCall(tx -> claim(tx, config, planner, self, now));
+        } catch (DevstackException e) {
+            if (e.category() == ErrorCategory.PORT_CONFLICT) {
+                registryCall(tx -> {
+                    e.details().forEach(conflict -> tx.record(new RegistryEvent(now, RegistryEvent.Kind.CONFLICT,
+                            portIn(conflict), context.projectDir().toString(), self.pid(), self.user(), conflict)));
+                    return null;
+                });
             }
-            PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true);
-            Instant now = context.clock().instant();
-            for (PortAssignment assignment : plan.assignments()) {
-                if (assignment.reason() instanceof AssignmentReason.Inherited) {
-                    continue;
-                }
-                LeaseOwner owner = owner(assignment.service(), assignment.portName());
-                tx.putLease(new Lease(owner, assignment.port(), self.pid(), self.startMillis(), self.user(), now));
-                tx.remember(new StickyPort(owner, assignment.port(), now));
+            throw e;
+        }
+    }
+
+    private Claim claim(RegistryTransaction tx, StackConfig config, PortPlanner planner, ProcessInfo self,
+                        Instant now) {
+        List<Lease> swept = Audit.sweep(tx, alive(), now);
+        for (Lease lease : tx.leases()) {
+            if (ours(lease)) {
+                throw DevstackException.alreadyRunning("`" + config.project() + "` is already running from "
+                        + context.projectDir() + " (devstack pid " + lease.pid() + "); stop it first with Ctrl-C"
+                        + " in its terminal or `kill " + lease.pid() + "`");
             }
-            return new Claim(plan, swept);
-        });
+        }
+        PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true);
+        for (PortAssignment assignment : plan.assignments()) {
+            if (assignment.reason() instanceof AssignmentReason.Inherited) {
+                continue;
+            }
+            LeaseOwner owner = owner(assignment.service(), assignment.portName());
+            Lease lease = new Lease(owner, assignment.port(), self.pid(), self.startMillis(), self.user(), now);
+            tx.putLease(lease);
+            tx.remember(new StickyPort(owner, assignment.port(), now));
+            if (assignment.reason() instanceof AssignmentReason.Reclaimed reclaimed) {
+                tx.record(Audit.of(now, RegistryEvent.Kind.KILL, lease, "ended " + reclaimed.holder()
+                        + ", an earlier run (" + reclaimed.evidence() + "): on_conflict: kill-own"));
+            }
+            tx.record(Audit.of(now, assignment.reason() instanceof AssignmentReason.Moved ? RegistryEvent.Kind.MOVE
+                    : RegistryEvent.Kind.CLAIM, lease, assignment.reason().describe()));
+        }
+        return new Claim(plan, swept);
+    }
+
+    /** The port a planner's conflict message is about ("`db` needs port 5432, which ..."), or 0 for a full range. */
+    private static int portIn(String conflict) {
+        Matcher port = CONFLICT_PORT.matcher(conflict);
+        return port.find() ? Integer.parseInt(port.group(1)) : 0;
     }
 
     /** What `up` would choose now, without holding or recording anything. */
@@ -94,10 +127,12 @@ final class ProjectLeases {
      * recorded; the sticky memory stays.
      */
     void release(ProcessInfo self) {
+        Instant now = context.clock().instant();
         registryCall(tx -> {
             for (Lease lease : tx.leases()) {
                 if (ours(lease) && lease.pid() == self.pid()) {
                     tx.removeLease(lease.owner());
+                    tx.record(Audit.of(now, RegistryEvent.Kind.RELEASE, lease, "the stack stopped"));
                 }
             }
             for (ProcessRecord process : tx.processes()) {
@@ -125,6 +160,18 @@ final class ProjectLeases {
     void forget(List<ProcessRecord> records) {
         registryCall(tx -> {
             records.forEach(r -> tx.forgetProcess(r.project(), r.instance(), r.service(), r.pid()));
+            return null;
+        });
+    }
+
+    /** The registry's audit log, oldest first. */
+    List<RegistryEvent> events() {
+        return registryRead(RegistryView::events);
+    }
+
+    void record(List<RegistryEvent> events) {
+        registryCall(tx -> {
+            events.forEach(tx::record);
             return null;
         });
     }

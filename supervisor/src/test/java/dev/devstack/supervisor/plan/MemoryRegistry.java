@@ -3,6 +3,7 @@ package dev.devstack.supervisor.plan;
 import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.ProcessRecord;
+import dev.devstack.store.RegistryEvent;
 import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import java.util.ArrayList;
@@ -42,6 +43,11 @@ final class MemoryRegistry implements RegistryView {
 
     @Override
     public List<ProcessRecord> processes() {
+        return List.of();
+    }
+
+    @Override
+    public List<RegistryEvent> events() {
         return List.of();
     }
 

@@ -1,0 +1,93 @@
+package dev.devstack.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.devstack.store.RegistryEvent;
+import dev.devstack.supervisor.project.History;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "history", description = {
+        "What happened to ports, from the registry's audit log (the last 10,000 events):",
+        "claim, release, sweep, conflict, move, kill. Oldest first."})
+final class HistoryCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @ParentCommand
+    DevstackCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Only events about this port.")
+    String port;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+            description = "Show the newest N events (default 100; 0: all of them).")
+    int limit;
+
+    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 0) {
+            throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, not " + limit);
+        }
+        OptionalInt only = port == null ? OptionalInt.empty()
+                : OptionalInt.of(PortArguments.port(spec.commandLine(), "--port", port));
+        CliContext cli = parent.cli();
+        List<RegistryEvent> all = History.read(parent.project(), only, cli.warnings());
+        List<RegistryEvent> shown = limit == 0 || all.size() <= limit ? all : all.subList(all.size() - limit, all.size());
+        if (json) {
+            cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(shown)));
+            return ExitCodes.OK;
+        }
+        if (all.isEmpty()) {
+            cli.out().println(only.isPresent() ? "no events about port " + only.getAsInt() : "no events yet");
+            return ExitCodes.OK;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"TIME", "EVENT", "PORT", "OWNER", "PID", "DETAIL"});
+        ZoneId zone = cli.clock().getZone();
+        for (RegistryEvent event : shown) {
+            rows.add(new String[] {WHEN.format(event.at().atZone(zone)), event.kind().word(),
+                    event.port() == 0 ? "-" : String.valueOf(event.port()), event.owner().isEmpty() ? "-" : event.owner(),
+                    event.pid() == 0 ? "-" : String.valueOf(event.pid()), event.detail()});
+        }
+        Table.print(rows, cli.out());
+        if (shown.size() < all.size()) {
+            cli.out().println("(the newest " + shown.size() + " of " + all.size() + " events; --limit 0 shows all)");
+        }
+        return ExitCodes.OK;
+    }
+
+    private static ObjectNode json(List<RegistryEvent> events) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("schema_version", PortsCommand.JSON_SCHEMA_VERSION);
+        ArrayNode list = root.putArray("events");
+        for (RegistryEvent event : events) {
+            ObjectNode node = list.addObject();
+            node.put("at", event.at().toString());
+            node.put("event", event.kind().word());
+            node.put("port", event.port());
+            node.put("owner", event.owner());
+            node.put("pid", event.pid());
+            node.put("user", event.user());
+            node.put("detail", event.detail());
+        }
+        return root;
+    }
+}
