@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * What a command runs in: working folder, environment, home, the standard streams and whether
- * they are a terminal (stdin and stdout both, TERM set and not dumb).
+ * they are a terminal (stdin and stdout both, TERM set and not dumb). The home folder is $HOME, as
+ * for every Unix tool; Java's user.home comes from the password database instead.
  */
 record CliContext(Path workingDir, Map<String, String> environment, Path userHome, InputStream in, PrintStream out,
                   PrintStream err, Clock clock, boolean terminal) {
@@ -18,7 +19,9 @@ record CliContext(Path workingDir, Map<String, String> environment, Path userHom
         Map<String, String> environment = System.getenv();
         String term = environment.getOrDefault("TERM", "");
         boolean terminal = System.console() != null && !term.isEmpty() && !"dumb".equals(term);
-        return new CliContext(Path.of("").toAbsolutePath(), environment, Path.of(System.getProperty("user.home")),
+        String home = environment.getOrDefault("HOME", "");
+        return new CliContext(Path.of("").toAbsolutePath(), environment,
+                Path.of(home.isEmpty() ? System.getProperty("user.home") : home),
                 System.in, System.out, System.err, Clock.systemDefaultZone(), terminal);
     }
 

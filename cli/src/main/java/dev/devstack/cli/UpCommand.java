@@ -37,6 +37,11 @@ final class UpCommand implements Callable<Integer> {
             "is not restarted, or gave up), and exit with its exit code: for CI."})
     boolean exitOnFailure;
 
+    @Option(names = "--adopt", description = {"A service's own command already listening on its configured port",
+            "(an earlier run, e.g. started by hand) is kept and watched instead of a new one started;",
+            "it is left running when the stack stops."})
+    boolean adopt;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*",
             description = "Start only these services and what they depend on (default: all).")
     List<String> services = new ArrayList<>();
@@ -53,7 +58,7 @@ final class UpCommand implements Callable<Integer> {
         TerminalSession terminal = !noTui && cli.terminal() ? openTerminal(cli) : null;
         Warnings warnings = new Warnings(cli.err());
         try (UpSession session = UpSession.open(parent.project(),
-                new UpOptions(services, exitOnFailure, terminal != null), warnings)) {
+                new UpOptions(services, exitOnFailure, terminal != null, adopt), warnings)) {
             Supervisor supervisor = session.supervisor();
             StopSignals.onEach(supervisor::stop);
             boolean shown = terminal != null && showDashboard(cli, session, terminal, warnings);

@@ -2,6 +2,7 @@ package dev.devstack.cli;
 
 import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +10,14 @@ import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.ForeignListener;
 import dev.devstack.supervisor.testing.FreePorts;
 import dev.devstack.supervisor.testing.TestProject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,5 +212,50 @@ class ClaimIT {
         assertThat(devstack("claim", "--range", "9-3").exitCode()).isEqualTo(2);
         assertThat(devstack("claim", "--pid", "999999999").err()).contains("no process has pid 999999999");
         assertThat(devstack("run").err()).contains("give the command to run after --");
+    }
+
+    /** The claim as user nobody, with HOME (not DEVSTACK_HOME) pointing at a folder nobody may write. */
+    private static DevstackProcess.Result asNobody(Path nobodyHome, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                "--clear-groups"));
+        command.addAll(DevstackProcess.command(List.of(args)));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(nobodyHome.toFile());
+        builder.environment().remove("DEVSTACK_HOME");
+        builder.environment().remove("XDG_STATE_HOME");
+        builder.environment().put("HOME", nobodyHome.toString());
+        Process process = builder.start();
+        try {
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return new DevstackProcess.Result(process.exitValue(), out, err);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aPortThisUserMayNotBindIsRefusedAndTheRegistryLivesUnderHome() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run devstack as nobody");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+        Path nobodyHome = Files.createTempDirectory("devstack-nobody");
+        try {
+            Files.setPosixFilePermissions(nobodyHome, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+            DevstackProcess.Result refused = asNobody(nobodyHome, "claim", "--port", "81");
+
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(3);
+            assertThat(refused.out()).isEmpty();
+            assertThat(refused.err()).contains("port 81 is not allowed for this user (",
+                    "ports below 1024 need root (or CAP_NET_BIND_SERVICE)");
+
+            DevstackProcess.Result claimed = asNobody(nobodyHome, "claim", "--name", "n");
+            assertThat(claimed.exitCode()).as(claimed.err()).isZero();
+            assertThat(nobodyHome.resolve(".local/state/devstack/registry.db")).exists();
+        } finally {
+            try (var files = Files.walk(nobodyHome)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 }

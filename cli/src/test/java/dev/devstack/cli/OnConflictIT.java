@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,41 @@ class OnConflictIT {
             assertThat(up.exitCode()).as(up.err()).isEqualTo(3);
             assertThat(up.err()).contains("it is not an earlier run of `web`, so on_conflict: kill-own left it alone");
             assertThat(Processes.alive(stranger.pid())).isTrue();
+        }
+    }
+
+    @Test
+    void adoptKeepsTheEarlierRunWatchesItAndLeavesItRunning() throws Exception {
+        int port = FreePorts.next();
+        project(port, "");
+        Process earlier = startByHand(port);
+
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up", "--no-tui", "--adopt")) {
+            up.awaitOutput("web: ready", WAIT);
+
+            assertThat(up.out()).contains("web: port " + port + " (as configured; adopted pid " + earlier.pid(),
+                    "its output is not captured, and it is left running when the stack stops");
+            Await.until(WAIT, "run.json to name the adopted pid", () -> up.servicePids().equals(List.of(earlier.pid())));
+
+            up.signal("TERM");
+            assertThat(up.awaitExit(WAIT).exitCode()).isZero();
+            assertThat(up.out()).contains("web: left running: pid " + earlier.pid() + " was adopted");
+            assertThat(earlier.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void theEndOfAnAdoptedProcessIsNoticed() throws Exception {
+        int port = FreePorts.next();
+        project(port, "");
+        Process earlier = startByHand(port);
+
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up", "--no-tui", "--adopt")) {
+            up.awaitOutput("web: ready", WAIT);
+            earlier.destroy();
+
+            up.awaitOutput("the adopted process (pid " + earlier.pid() + ") has ended; its exit code is not known", WAIT);
+            up.awaitOutput("web: exited", WAIT);
         }
     }
 }

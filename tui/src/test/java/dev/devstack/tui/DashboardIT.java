@@ -61,7 +61,7 @@ class DashboardIT {
                   web: { command: "python3 -u svc.py", depends_on: [api] }
                 """);
         session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                new UpOptions(List.of(), false, true), warning -> { });
+                new UpOptions(List.of(), false, true, false), warning -> { });
         Supervisor supervisor = session.supervisor();
         try (VirtualDashboard screen = new VirtualDashboard(120, 30, supervisor, supervisor, supervisor.finished(),
                 () -> session.machinePorts().read(false), Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC())) {

@@ -39,6 +39,17 @@ public sealed interface AssignmentReason {
         }
     }
 
+    /**
+     * An earlier run of the service already listens on its configured port, and `up --adopt` keeps
+     * it: devstack starts no process of its own for the service until that one ends.
+     */
+    record Adopted(long pid, long startMillis, String holder, String evidence) implements AssignmentReason {
+        @Override
+        public String describe() {
+            return "as configured; adopted " + holder + ", an earlier run (" + evidence + ")";
+        }
+    }
+
     record Automatic(String range) implements AssignmentReason {
         @Override
         public String describe() {

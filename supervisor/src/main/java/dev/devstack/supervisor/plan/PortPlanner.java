@@ -51,6 +51,15 @@ public final class PortPlanner {
      */
     public PortPlan plan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
                          boolean hold) {
+        return plan(config, instance, registry, alive, hold, false);
+    }
+
+    /**
+     * @param adopt keep an earlier run of a service that listens on its configured primary port
+     *              (`up --adopt`) instead of moving or failing
+     */
+    public PortPlan plan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
+                         boolean hold, boolean adopt) {
         String project = config.projectDir().toString();
         Map<Integer, Lease> leasedToOthers = new HashMap<>();
         for (Lease lease : registry.leases()) {
@@ -66,7 +75,7 @@ public final class PortPlanner {
             }
         }
 
-        Search search = new Search(leasedToOthers, rememberedForOthers, hold);
+        Search search = new Search(leasedToOthers, rememberedForOthers, hold, adopt);
         List<PortAssignment> assignments = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
@@ -128,6 +137,12 @@ public final class PortPlanner {
         if (earlier.isPresent()) {
             int wanted = spec.preferred().get(0);
             EarlierRun run = earlier.get();
+            if (search.adopt && portName.isEmpty()) {
+                search.chosen.add(wanted);
+                assignments.add(new PortAssignment(unit.name(), portName, wanted, new AssignmentReason.Adopted(
+                        run.pid(), run.startMillis(), run.description(), run.evidence())));
+                return;
+            }
             if (onConflict == OnConflict.KILL_OWN) {
                 if (!search.hold) {
                     assignments.add(new PortAssignment(unit.name(), portName, wanted,
@@ -143,7 +158,8 @@ public final class PortPlanner {
                         + ") that devstack tried to end";
             } else {
                 refusal += ", which looks like an earlier run of `" + unit.name() + "` (" + run.evidence()
-                        + "); `devstack kill " + wanted + "` ends it, `on_conflict: kill-own` does so every time";
+                        + "); `devstack kill " + wanted + "` ends it, `on_conflict: kill-own` does so every time, `up"
+                        + " --adopt` keeps it";
             }
         }
         if (onConflict.insists() && spec.mode() == PortSpec.Mode.PREFERRED) {
@@ -173,15 +189,17 @@ public final class PortPlanner {
         private final Map<Integer, Lease> leasedToOthers;
         private final Set<Integer> rememberedForOthers;
         private final boolean hold;
+        private final boolean adopt;
         private final Set<Integer> chosen = new LinkedHashSet<>();
         private final Map<String, List<PortHold>> holds = new HashMap<>();
         private final Map<Integer, Refusal> refusals = new HashMap<>();
         private final Map<Integer, String> notAllowedReasons = new HashMap<>();
 
-        Search(Map<Integer, Lease> leasedToOthers, Set<Integer> rememberedForOthers, boolean hold) {
+        Search(Map<Integer, Lease> leasedToOthers, Set<Integer> rememberedForOthers, boolean hold, boolean adopt) {
             this.leasedToOthers = leasedToOthers;
             this.rememberedForOthers = rememberedForOthers;
             this.hold = hold;
+            this.adopt = adopt;
         }
 
         /** True when the port is now the service's; otherwise the refusal is recorded for {@link #whyNot}. */

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.PrimitiveIterator;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Ports claimed by hand, for scripts and CI: `devstack claim`, `release`, `gc` and `run`. A claim
@@ -29,8 +30,7 @@ import java.util.function.Predicate;
  */
 public final class ManualLeases {
 
-    /** How far above the last preferred port a claim looks for a free one. */
-    private static final int SEARCH_ABOVE = 1000;
+
 
     private final Machine machine;
     private final ProjectContext context;
@@ -91,27 +91,32 @@ public final class ManualLeases {
         }
         Map<Integer, Lease> leased = new HashMap<>();
         tx.leases().forEach(lease -> leased.put(lease.port(), lease));
-        List<String> refusals = new ArrayList<>();
+        List<Integer> refused = new ArrayList<>();
         PrimitiveIterator.OfInt candidates = candidates(request);
         while (candidates.hasNext()) {
             int port = candidates.nextInt();
-            String refusal = refusal(port, leased.get(port));
-            if (refusal == null) {
+            Lease other = leased.get(port);
+            PortStatus status = other == null ? machine.probe.check(port) : null;
+            if (status instanceof PortStatus.NotAllowed && request.preferred().contains(port)) {
+                throw DevstackException.portConflicts("cannot claim port " + port, List.of(refusal(port, null, status)
+                        + "; ports below 1024 need root (or CAP_NET_BIND_SERVICE): ask for a port of 1024 or more"));
+            }
+            if (status != null && status.isFree()) {
                 Lease lease = new Lease(LeaseOwner.manual(request.name().orElse("port-" + port)), port,
                         holder.map(ProcessInfo::pid).orElse(0L), holder.map(ProcessInfo::startMillis).orElse(0L),
                         machine.processes.self().user(), now, expires);
                 tx.putLease(lease);
-                boolean preferred = !request.preferred().isEmpty() && port != request.preferred().get(0);
-                Optional<String> moved = preferred && !refusals.isEmpty() ? Optional.of(refusals.get(0))
-                        : Optional.empty();
-                tx.record(Audit.of(now, moved.isPresent() ? RegistryEvent.Kind.MOVE : RegistryEvent.Kind.CLAIM,
-                        lease, moved.map(why -> "claimed instead: " + why).orElse("claimed")));
-                return new Claim(lease, false, moved);
+                boolean moved = !request.preferred().isEmpty() && port != request.preferred().get(0)
+                        && !refused.isEmpty();
+                Optional<String> why = moved ? Optional.of(refusal(refused.get(0), leased)) : Optional.empty();
+                tx.record(Audit.of(now, moved ? RegistryEvent.Kind.MOVE : RegistryEvent.Kind.CLAIM, lease,
+                        why.map(text -> "claimed instead: " + text).orElse("claimed")));
+                return new Claim(lease, false, why);
             }
-            refusals.add(refusal);
+            refused.add(port);
         }
-        throw DevstackException.portConflicts("no free port to claim", refusals.isEmpty()
-                ? List.of("the range is empty") : refusals.subList(0, Math.min(3, refusals.size())));
+        throw DevstackException.portConflicts("no free port to claim", refused.isEmpty() ? List.of("the range is empty")
+                : refused.subList(0, Math.min(3, refused.size())).stream().map(port -> refusal(port, leased)).toList());
     }
 
     private static Lease renewed(Lease lease, Optional<ProcessInfo> holder, Optional<Instant> expires) {
@@ -120,30 +125,36 @@ public final class ManualLeases {
                 expires.or(lease::expiresAt));
     }
 
-    /** Why {@code port} cannot be claimed, or null if it can. */
-    private String refusal(int port, Lease lease) {
+    /**
+     * Why {@code port} was refused, in words; looked up only for the ports a message names, since
+     * finding the holder of a port reads /proc.
+     */
+    private String refusal(int port, Map<Integer, Lease> leased) {
+        Lease lease = leased.get(port);
+        return refusal(port, lease, lease == null ? machine.probe.check(port) : null);
+    }
+
+    private String refusal(int port, Lease lease, PortStatus status) {
         if (lease != null) {
             return "port " + port + " is leased to " + lease.owner().describe();
         }
-        PortStatus status = machine.probe.check(port);
         if (status instanceof PortStatus.NotAllowed notAllowed) {
-            return "port " + port + " is not allowed: " + notAllowed.reason();
+            return "port " + port + " is not allowed for this user (" + notAllowed.reason() + ")";
         }
-        if (!status.isFree()) {
-            return "port " + port + " is in use" + machine.sockets.holderOf(port).map(PortHolder::describe)
-                    .map(holder -> " by " + holder).orElse("");
-        }
-        return null;
+        return "port " + port + " is in use" + machine.sockets.holderOf(port).map(PortHolder::describe)
+                .map(holder -> " by " + holder).orElse("");
     }
 
+    /**
+     * The preferred ports, then every port above the last of them, then the default range; or the
+     * range asked for (the default one without preferred ports), from an offset hashed from the name.
+     */
     private static PrimitiveIterator.OfInt candidates(ClaimRequest request) {
         if (!request.preferred().isEmpty()) {
-            List<Integer> ports = new ArrayList<>(request.preferred());
             int last = request.preferred().get(request.preferred().size() - 1);
-            for (int port = last + 1; port <= Math.min(65_535, last + SEARCH_ABOVE); port++) {
-                ports.add(port);
-            }
-            return ports.stream().mapToInt(Integer::intValue).iterator();
+            return IntStream.concat(IntStream.concat(request.preferred().stream().mapToInt(Integer::intValue),
+                    IntStream.rangeClosed(last + 1, 65_535)), IntStream.rangeClosed(PortRange.DEFAULT.first(),
+                    PortRange.DEFAULT.last())).iterator();
         }
         PortRange range = request.range().orElse(PortRange.DEFAULT);
         int offset = request.name().map(name -> ScanOrder.offset(range, "", name, "")).orElse(0);

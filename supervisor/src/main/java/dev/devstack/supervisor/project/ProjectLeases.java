@@ -66,10 +66,10 @@ final class ProjectLeases {
      * In one exclusive registry operation: sweep dead leases, refuse if this project already runs,
      * choose and hold the ports, record them as leases of {@code self} and remember them.
      */
-    Claim claim(StackConfig config, PortPlanner planner, ProcessInfo self) {
+    Claim claim(StackConfig config, PortPlanner planner, ProcessInfo self, boolean adopt) {
         Instant now = context.clock().instant();
         try {
-            return registryCall(tx -> claim(tx, config, planner, self, now));
+            return registryCall(tx -> claim(tx, config, planner, self, now, adopt));
         } catch (DevstackException e) {
             if (e.category() == ErrorCategory.PORT_CONFLICT) {
                 registryCall(tx -> {
@@ -83,7 +83,7 @@ final class ProjectLeases {
     }
 
     private Claim claim(RegistryTransaction tx, StackConfig config, PortPlanner planner, ProcessInfo self,
-                        Instant now) {
+                        Instant now, boolean adopt) {
         List<Lease> swept = Audit.sweep(tx, alive(), now);
         for (Lease lease : tx.leases()) {
             if (ours(lease)) {
@@ -92,7 +92,7 @@ final class ProjectLeases {
                         + " in its terminal or `kill " + lease.pid() + "`");
             }
         }
-        PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true);
+        PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true, adopt);
         for (PortAssignment assignment : plan.assignments()) {
             if (assignment.reason() instanceof AssignmentReason.Inherited) {
                 continue;

@@ -49,7 +49,7 @@ public final class UpSession implements AutoCloseable {
         this.self = machine.processes.self();
         ProcessGroups groups = new ProcessGroups();
         this.leftovers = new Leftovers(machine.leases, machine.processes).end(groups);
-        ProjectLeases.Claim claim = machine.leases.claim(config, machine.planner, self);
+        ProjectLeases.Claim claim = machine.leases.claim(config, machine.planner, self, options.adopt());
         this.swept = claim.swept();
         this.plan = new StackPlan(config, context.instance(), claim.ports(),
                 new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));

@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.plan.AssignmentReason;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,10 @@ final class ServiceRuntime {
     /** Why the service is being stopped in order to be started again (unhealthy, asked for), or null. */
     String restartReason;
     int restarts;
+    /** An earlier run of the service to keep as its first run (`up --adopt`), or null. */
+    AssignmentReason.Adopted adoptee;
+    /** The current run is the adopted process: devstack did not start it and leaves it running. */
+    boolean adopted;
     /** Restarts in a row, for the backoff and max_restarts. */
     int streak;
     ScheduledFuture<?> killTimer;
@@ -78,6 +83,7 @@ final class ServiceRuntime {
         logMatched = false;
         stopWhenStarted = false;
         restartReason = null;
+        adopted = false;
     }
 
     /** The port readiness is checked on: its own primary port, else its first named one. */

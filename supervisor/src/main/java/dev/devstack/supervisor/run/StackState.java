@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.config.DependencyGraph;
+import dev.devstack.supervisor.plan.AssignmentReason;
 import dev.devstack.supervisor.plan.PortAssignment;
 import dev.devstack.supervisor.plan.ServicePlan;
 import dev.devstack.supervisor.plan.StackPlan;
@@ -41,7 +42,11 @@ final class StackState {
         this.bus = bus;
         for (ServicePlan service : plan.services()) {
             List<Integer> ports = plan.ports().of(service.name()).stream().map(PortAssignment::port).toList();
-            services.put(service.name(), new ServiceRuntime(service, ports));
+            ServiceRuntime runtime = new ServiceRuntime(service, ports);
+            plan.ports().of(service.name()).stream().map(PortAssignment::reason)
+                    .filter(AssignmentReason.Adopted.class::isInstance).map(AssignmentReason.Adopted.class::cast)
+                    .findFirst().ifPresent(adoptee -> runtime.adoptee = adoptee);
+            services.put(service.name(), runtime);
         }
         this.snapshot = buildSnapshot();
     }

@@ -4,10 +4,12 @@ import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.config.CheckSpec;
 import dev.devstack.supervisor.config.Condition;
 import dev.devstack.supervisor.config.Dependency;
+import dev.devstack.supervisor.plan.AssignmentReason;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
  * satisfied its dependents leaves them blocked, with the reason.
  */
 final class Starts {
+
+    /** What {@link #onExited} is told when an adopted process ended: not its exit code, which is unknown. */
+    private static final int ADOPTED_ENDED = Integer.MIN_VALUE + 1;
 
     /** How much of a failed one-shot task's output is repeated with its failure. */
     private static final int LAST_LINES_OF_A_FAILED_TASK = 5;
@@ -106,6 +111,9 @@ final class Starts {
     private void launch(ServiceRuntime service) {
         stack.plan.ports().release(service.name());
         service.beginRun();
+        if (service.adoptee != null && adopt(service)) {
+            return;
+        }
         service.readyPattern = service.plan.spec().ready().filter(check -> check.kind() == CheckSpec.Kind.LOG)
                 .map(check -> Pattern.compile(check.target())).orElse(null);
         stack.change(service, ServiceState.STARTING, service.plan.command());
@@ -141,12 +149,38 @@ final class Starts {
         }
     }
 
+    /**
+     * Takes the earlier run `up --adopt` found as this first run, if it still runs: no output, no
+     * journal entry (it is not devstack's to end), and its end is seen through its ProcessHandle.
+     */
+    private boolean adopt(ServiceRuntime service) {
+        AssignmentReason.Adopted adoptee = service.adoptee;
+        service.adoptee = null;
+        Optional<ProcessHandle> process = ProcessHandle.of(adoptee.pid()).filter(p -> p.info().startInstant()
+                .map(start -> start.toEpochMilli() == adoptee.startMillis()).orElse(false));
+        if (process.isEmpty()) {
+            stack.notice(service.name(), adoptee.holder() + " has ended before it could be adopted; starting `"
+                    + service.plan.command() + "`");
+            return false;
+        }
+        service.adopted = true;
+        int run = service.run;
+        stack.change(service, ServiceState.STARTING, "adopting " + adoptee.holder());
+        stack.notice(service.name(), "adopted " + adoptee.holder() + " (" + adoptee.evidence() + "): its output is"
+                + " not captured, and it is left running when the stack stops");
+        process.get().onExit().thenRun(() -> engine.run(() -> onExited(service, run, ADOPTED_ENDED)));
+        onStarted(service, run, adoptee.pid());
+        return true;
+    }
+
     private void onStarted(ServiceRuntime service, int run, long pid) {
         if (service.run != run || service.state != ServiceState.STARTING) {
             return;
         }
         service.pid = pid;
-        journal.started(service.name(), pid);
+        if (!service.adopted) {
+            journal.started(service.name(), pid);
+        }
         service.started = true;
         service.startedAt = stack.clock.instant();
         stack.change(service, ServiceState.RUNNING, "pid " + pid);
@@ -177,10 +211,16 @@ final class Starts {
             return;
         }
         service.cancelTimers();
-        if (service.pid > 1) {
+        if (service.pid > 1 && !service.adopted) {
             // what is left of its group (its lifeline watcher, children it left behind) ends with it
             groups.signal(service.pid, Signal.KILL);
             journal.ended(service.name(), service.pid);
+        }
+        if (code == ADOPTED_ENDED) {
+            // the exit status of a process that is not devstack's child cannot be known
+            stack.notice(service.name(), "the adopted process (pid " + service.pid + ") has ended; its exit code is"
+                    + " not known to devstack");
+            code = service.sentSignal != null ? service.sentSignal.number() : 0;
         }
         if (code == ProcessListener.LAUNCH_FAILED) {
             stack.change(service, ServiceState.FAILED, "could not start `" + service.plan.command() + "` in "

@@ -53,7 +53,11 @@ final class Stops {
                     || service.state == ServiceState.UNHEALTHY) {
                 boolean dependentsDone = stack.graph.dependents(service.name()).stream()
                         .allMatch(name -> stack.services.get(name).state.isTerminal());
-                if (dependentsDone) {
+                if (dependentsDone && service.adopted) {
+                    service.cancelTimers();
+                    stack.change(service, ServiceState.STOPPED, "left running: pid " + service.pid
+                            + " was adopted, not started by devstack");
+                } else if (dependentsDone) {
                     terminate(service);
                 }
             }
@@ -85,7 +89,7 @@ final class Stops {
             service.stoppedBy = stop.signal().toString();
             service.sentSignal = stop.signal();
             stack.change(service, ServiceState.STOPPING, stop.signal() + " sent, " + kill);
-            groups.signal(service.pid, stop.signal());
+            signal(service, stop.signal());
         }
         service.killTimer = engine.schedule(() -> escalate(service, timeout), timeout);
     }
@@ -94,7 +98,7 @@ final class Stops {
         if (service.run == run && service.state == ServiceState.STOPPING && service.sentSignal == null) {
             service.sentSignal = signal;
             stack.notice(service.name(), "stop_command failed (" + finding + "); " + signal + " sent");
-            groups.signal(service.pid, signal);
+            signal(service, signal);
         }
     }
 
@@ -105,7 +109,7 @@ final class Stops {
         String detail = "did not stop within " + StackState.seconds(waited) + " of " + service.stoppedBy + "; SIGKILL sent";
         service.sentSignal = Signal.KILL;
         stack.explain(service, detail, detail);
-        groups.signal(service.pid, Signal.KILL);
+        signal(service, Signal.KILL);
         service.killTimer = engine.schedule(() -> giveUp(service), AFTER_KILL);
     }
 
@@ -119,11 +123,20 @@ final class Stops {
         }
     }
 
+    /** To its group; an adopted process alone, since its group may hold processes devstack knows nothing of. */
+    private void signal(ServiceRuntime service, Signal signal) {
+        if (service.adopted) {
+            groups.signalProcess(service.pid, signal);
+        } else {
+            groups.signal(service.pid, signal);
+        }
+    }
+
     void killRemaining() {
         stack.killRequested = true;
         stack.notice("", "stopping again: killing what is left with SIGKILL");
         for (ServiceRuntime service : stack.services.values()) {
-            if (service.state.isAlive() && service.pid > 1) {
+            if (service.state.isAlive() && service.pid > 1 && !service.adopted) {
                 kill(service);
             }
         }
@@ -138,7 +151,7 @@ final class Stops {
         if (service.state != ServiceState.STOPPING) {
             stack.change(service, ServiceState.STOPPING, "SIGKILL sent");
         }
-        groups.signal(service.pid, Signal.KILL);
+        signal(service, Signal.KILL);
         service.killTimer = engine.schedule(() -> giveUp(service), AFTER_KILL);
     }
 }

@@ -99,7 +99,7 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
     public void killAllNow() {
         for (ServiceRuntime service : stack.services.values()) {
             long pid = service.pid;
-            if (pid > 1) {
+            if (pid > 1 && !service.adopted) {
                 groups.signal(pid, Signal.KILL);
             }
         }

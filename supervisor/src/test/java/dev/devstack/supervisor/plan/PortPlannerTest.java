@@ -145,7 +145,25 @@ class PortPlannerTest {
 
         assertThat(plan.of("web").get(0).reason().describe()).isEqualTo("moved: port 3000, which is in use by pid 88"
                 + " (node dev.js, user dev), which looks like an earlier run of `web` (the same command in the same"
-                + " folder); `devstack kill 3000` ends it, `on_conflict: kill-own` does so every time");
+                + " folder); `devstack kill 3000` ends it, `on_conflict: kill-own` does so every time, `up --adopt`"
+                + " keeps it");
+    }
+
+    @Test
+    void adoptKeepsTheEarlierRunOnItsPortAndEndsNothing() throws IOException {
+        probe.inUse(3000);
+        EarlierRunOn earlier = new EarlierRunOn(3000);
+        PortPlanner recognising = new PortPlanner(probe, port -> Optional.of("pid 88"), earlier);
+
+        PortPlan plan = recognising.plan(config("services:\n  web: { command: node dev.js, port: 3000,"
+                + " on_conflict: kill-own }\n  api: { command: ./api, port: 3000 }\n"), "default", registry,
+                lease -> true, false, true);
+
+        assertThat(plan.primary("web")).hasValue(3000);
+        assertThat(plan.of("web").get(0).reason()).isEqualTo(new AssignmentReason.Adopted(88, 1,
+                "pid 88 (node dev.js, user dev)", "the same command in the same folder"));
+        assertThat(plan.primary("api")).as("the adopted port is not given twice").isNotEqualTo(plan.primary("web"));
+        assertThat(earlier.ended).isEmpty();
     }
 
     @Test

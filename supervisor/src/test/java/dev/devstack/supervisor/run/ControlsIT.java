@@ -52,7 +52,7 @@ class ControlsIT {
     private Supervisor up(String yaml, boolean interactive) {
         project.write("ports.yaml", yaml);
         session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                new UpOptions(List.of(), false, interactive), warning -> { });
+                new UpOptions(List.of(), false, interactive, false), warning -> { });
         session.supervisor().subscribe(events::add);
         session.start();
         return session.supervisor();

@@ -132,7 +132,7 @@ class StopAndFailureIT {
                 services:
                   flaky: { command: "%s", port: none, restart: on-failure, backoff: 0, max_restarts: 1 }
                   api: { command: "%s" }
-                """.formatted(service("--exit 4"), service("--listen")), new UpOptions(List.of(), true, false));
+                """.formatted(service("--exit 4"), service("--listen")), new UpOptions(List.of(), true, false, false));
 
         StackOutcome outcome = supervisor.finished().get(30, TimeUnit.SECONDS);
 
