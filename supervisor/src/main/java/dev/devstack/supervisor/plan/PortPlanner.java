@@ -8,12 +8,13 @@ import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
-import dev.devstack.supervisor.plan.EarlierRuns.EarlierRun;
+import dev.devstack.supervisor.config.CheckSpec;
 import dev.devstack.supervisor.config.OnConflict;
 import dev.devstack.supervisor.config.PortRange;
 import dev.devstack.supervisor.config.PortSpec;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.plan.EarlierRuns.EarlierRun;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -136,31 +137,12 @@ public final class PortPlanner {
                 ? earlierRuns.find(spec.preferred().get(0), config, unit.instance(), unit.service()) : Optional.empty();
         if (earlier.isPresent()) {
             int wanted = spec.preferred().get(0);
-            EarlierRun run = earlier.get();
-            if (search.adopt && portName.isEmpty()) {
-                search.chosen.add(wanted);
-                assignments.add(new PortAssignment(unit.name(), portName, wanted, new AssignmentReason.Adopted(
-                        run.pid(), run.startMillis(), run.description(), run.evidence())));
+            Settled settled = settle(search, unit, portName, wanted, earlier.get(), refusal);
+            if (settled.taken().isPresent()) {
+                assignments.add(new PortAssignment(unit.name(), portName, wanted, settled.taken().get()));
                 return;
             }
-            if (onConflict == OnConflict.KILL_OWN) {
-                if (!search.hold) {
-                    assignments.add(new PortAssignment(unit.name(), portName, wanted,
-                            new AssignmentReason.Reclaimed(run.description(), run.evidence(), false)));
-                    return;
-                }
-                if (earlierRuns.end(run) && search.tryTake(unit.name(), wanted)) {
-                    assignments.add(new PortAssignment(unit.name(), portName, wanted,
-                            new AssignmentReason.Reclaimed(run.description(), run.evidence(), true)));
-                    return;
-                }
-                refusal = search.whyNot(wanted) + ", an earlier run of `" + unit.name() + "` (" + run.evidence()
-                        + ") that devstack tried to end";
-            } else {
-                refusal += ", which looks like an earlier run of `" + unit.name() + "` (" + run.evidence()
-                        + "); `devstack kill " + wanted + "` ends it, `on_conflict: kill-own` does so every time, `up"
-                        + " --adopt` keeps it";
-            }
+            refusal = settled.refusal();
         }
         if (onConflict.insists() && spec.mode() == PortSpec.Mode.PREFERRED) {
             String notOurs = onConflict == OnConflict.KILL_OWN && earlier.isEmpty()
@@ -180,6 +162,38 @@ public final class PortPlanner {
                 ? new AssignmentReason.Automatic(config.range().toString())
                 : new AssignmentReason.Moved(spec.preferred().get(0), refusal);
         assignments.add(new PortAssignment(unit.name(), portName, found.get(), reason));
+    }
+
+    /** An earlier run on the wanted port: the port is taken after all ({@code taken}), or {@code refusal} says more. */
+    private record Settled(Optional<AssignmentReason> taken, String refusal) {
+    }
+
+    /**
+     * Adopts the earlier run (`up --adopt`, unless a `log` readiness check needs output it cannot
+     * see), ends it ({@code kill-own}; only previewed without {@code hold}), or names it in the refusal.
+     */
+    private Settled settle(Search search, Unit unit, String portName, int wanted, EarlierRun run, String refusal) {
+        boolean readsOutput = unit.service().ready().filter(check -> check.kind() == CheckSpec.Kind.LOG).isPresent();
+        if (search.adopt && portName.isEmpty() && !readsOutput) {
+            search.chosen.add(wanted);
+            return new Settled(Optional.of(new AssignmentReason.Adopted(run.pid(), run.startMillis(), run.description(),
+                    run.evidence())), refusal);
+        }
+        if (unit.service().onConflict() != OnConflict.KILL_OWN) {
+            return new Settled(Optional.empty(), refusal + ", which looks like an earlier run of `" + unit.name()
+                    + "` (" + run.evidence() + "); `devstack kill " + wanted + "` ends it, `on_conflict: kill-own`"
+                    + " does so every time, `up --adopt` keeps it");
+        }
+        if (!search.hold) {
+            return new Settled(Optional.of(new AssignmentReason.Reclaimed(run.description(), run.evidence(), false)),
+                    refusal);
+        }
+        if (earlierRuns.end(run) && search.tryTake(unit.name(), wanted)) {
+            return new Settled(Optional.of(new AssignmentReason.Reclaimed(run.description(), run.evidence(), true)),
+                    refusal);
+        }
+        return new Settled(Optional.empty(), search.whyNot(wanted) + ", an earlier run of `" + unit.name() + "` ("
+                + run.evidence() + ") that devstack tried to end");
     }
 
     private enum Refusal { THIS_STACK, LEASED, IN_USE, NOT_ALLOWED, RACED }

@@ -53,7 +53,7 @@ final class ServiceRuntime {
     /** An earlier run of the service to keep as its first run (`up --adopt`), or null. */
     AssignmentReason.Adopted adoptee;
     /** The current run is the adopted process: devstack did not start it and leaves it running. */
-    boolean adopted;
+    volatile boolean adopted;
     /** Restarts in a row, for the backoff and max_restarts. */
     int streak;
     ScheduledFuture<?> killTimer;
