@@ -199,4 +199,29 @@ class KillIT {
             return null;
         }
     }
+
+    @Test
+    void onATerminalItAsksFirstAndNoMeansNothingIsKilled() throws Exception {
+        assumeTrue(Tmux.installed(), "tmux is not installed: the terminal test cannot run");
+        int port = FreePorts.next();
+        Process shell = group(port, "");
+        String kill = String.join(" ", DevstackProcess.command(List.of("kill", String.valueOf(port)))
+                .stream().map(word -> "'" + word + "'").toList());
+        String command = "cd '" + Path.of("").toAbsolutePath() + "' && export DEVSTACK_HOME='" + home + "' TERM=xterm;"
+                + " " + kill + "; echo first=$?; " + kill + "; echo second=$?; sleep 600";
+
+        try (Tmux tmux = new Tmux(160, 30, command)) {
+            tmux.await(WAIT, "the question", s -> s.contains("end it? [y/N]"));
+            tmux.sendKeys("n", "Enter");
+            String screen = tmux.await(WAIT, "the first answer", s -> s.contains("first="));
+            assertThat(screen).contains("its process group " + shell.pid() + " (3 processes)", "nothing killed",
+                    "first=1");
+            assertThat(Processes.group(shell.pid())).hasSize(3);
+
+            tmux.await(WAIT, "the question again", s -> s.indexOf("end it? [y/N]") != s.lastIndexOf("end it? [y/N]"));
+            tmux.sendKeys("y", "Enter");
+            assertThat(tmux.await(WAIT, "the second answer", s -> s.contains("second="))).contains("second=0");
+            Await.until(WAIT, "the group to be gone", () -> Processes.group(shell.pid()).isEmpty());
+        }
+    }
 }
