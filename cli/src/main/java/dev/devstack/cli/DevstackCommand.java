@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",
-                "1:`up` ended on its own and a service had failed; `who`, `kill`: nothing listens on the port; `release`: nothing released; `kill`: you said no",
+                "1:`up` ended on its own and a service had failed; `who`, `kill`: nothing listens on the port;"
+                        + " `release`: nothing released; `kill`: you said no",
                 "2:invalid configuration or command line",
                 "3:a port the configuration insists on is taken, or no port is free in the range",
                 "4:this project is already running",

@@ -50,7 +50,8 @@ final class HistoryCommand implements Callable<Integer> {
                 : OptionalInt.of(PortArguments.port(spec.commandLine(), "--port", port));
         CliContext cli = parent.cli();
         List<RegistryEvent> all = History.read(parent.project(), only, cli.warnings());
-        List<RegistryEvent> shown = limit == 0 || all.size() <= limit ? all : all.subList(all.size() - limit, all.size());
+        List<RegistryEvent> shown = limit == 0 || all.size() <= limit ? all
+                : all.subList(all.size() - limit, all.size());
         if (json) {
             cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(shown)));
             return ExitCodes.OK;
@@ -64,7 +65,8 @@ final class HistoryCommand implements Callable<Integer> {
         ZoneId zone = cli.clock().getZone();
         for (RegistryEvent event : shown) {
             rows.add(new String[] {WHEN.format(event.at().atZone(zone)), event.kind().word(),
-                    event.port() == 0 ? "-" : String.valueOf(event.port()), event.owner().isEmpty() ? "-" : event.owner(),
+                    event.port() == 0 ? "-" : String.valueOf(event.port()),
+                    event.owner().isEmpty() ? "-" : event.owner(),
                     event.pid() == 0 ? "-" : String.valueOf(event.pid()), event.detail()});
         }
         Table.print(rows, cli.out());

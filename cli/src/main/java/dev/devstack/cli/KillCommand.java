@@ -80,7 +80,8 @@ final class KillCommand implements Callable<Integer> {
         outcomes.forEach(outcome -> report(outcome, cli.out()));
         boolean allEnded = outcomes.stream().allMatch(KillOutcome::killed);
         if (!allEnded) {
-            cli.err().println("devstack: port " + number + " may still be held; `devstack who " + number + "` shows by whom");
+            cli.err().println("devstack: port " + number + " may still be held; `devstack who " + number
+                    + "` shows by whom");
         }
         return allEnded ? ExitCodes.OK : ExitCodes.STOP_FAILED;
     }

@@ -33,9 +33,12 @@ public final class ControlClient {
         }
     }
 
-    /** Asks the stack to stop a service (it is not restarted until asked); throws with the stack's answer if it refuses. */
-    public static void stopService(Path socket, String service) throws IOException {
-        String answer = request(socket, "stop " + service);
+    /**
+     * Asks the stack to stop a service (it is not restarted until asked), telling it who asks
+     * ("`devstack kill 3000`"); throws with the stack's answer if it refuses.
+     */
+    public static void stopService(Path socket, String service, String by) throws IOException {
+        String answer = request(socket, "stop " + service + " " + by.replace('\n', ' '));
         if (!answer.equals(ControlProtocol.OK)) {
             throw new IOException(answer.startsWith(ControlProtocol.ERROR + " ")
                     ? answer.substring(ControlProtocol.ERROR.length() + 1) : "unexpected answer \"" + answer + "\"");

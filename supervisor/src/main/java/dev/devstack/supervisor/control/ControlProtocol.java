@@ -2,13 +2,15 @@ package dev.devstack.supervisor.control;
 
 import dev.devstack.supervisor.run.StackControl;
 import dev.devstack.supervisor.run.StackView;
+import java.util.function.BiConsumer;
 
 /**
  * The requests a running stack answers on its control socket, one line each way:
  * <pre>
- * ping          → ok PROJECT INSTANCE
- * stop SERVICE  → ok         (the service is stopped and not restarted until asked)
- *               → error MESSAGE
+ * ping              → ok PROJECT INSTANCE
+ * stop SERVICE [BY]  → ok         (the service is stopped and not restarted until asked;
+ *                                   BY, who asked, is told in the stack's output)
+ *                   → error MESSAGE
  * </pre>
  */
 final class ControlProtocol {
@@ -18,10 +20,13 @@ final class ControlProtocol {
 
     private final StackView view;
     private final StackControl control;
+    private final BiConsumer<String, String> notices;
 
-    ControlProtocol(StackView view, StackControl control) {
+    /** @param notices where a request is told in the stack's output, by service and message */
+    ControlProtocol(StackView view, StackControl control, BiConsumer<String, String> notices) {
         this.view = view;
         this.control = control;
+        this.notices = notices;
     }
 
     String answer(String request) {
@@ -33,10 +38,14 @@ final class ControlProtocol {
         };
     }
 
-    private String stop(String service) {
+    private String stop(String arguments) {
+        String[] parts = arguments.split(" ", 2);
+        String service = parts[0];
         if (view.snapshot().service(service).isEmpty()) {
             return ERROR + " this stack has no service \"" + service + "\"";
         }
+        notices.accept(service, "stop asked" + (parts.length > 1 ? " by " + parts[1].strip() : " from another terminal")
+                + "; it will not be restarted until started again");
         control.stopService(service);
         return OK;
     }

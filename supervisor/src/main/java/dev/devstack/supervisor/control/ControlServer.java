@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +40,8 @@ public final class ControlServer implements AutoCloseable {
      * Listens on {@code path}. A socket file left there by an `up` that was killed is replaced;
      * one that still answers belongs to a running stack and is left alone (IOException).
      */
-    public static ControlServer open(Path path, StackView view, StackControl control, Consumer<String> warnings)
-            throws IOException {
+    public static ControlServer open(Path path, StackView view, StackControl control,
+                                     BiConsumer<String, String> notices, Consumer<String> warnings) throws IOException {
         FilePermissions.createPrivateDirectory(path.getParent());
         if (Files.exists(path)) {
             if (ControlClient.answers(path)) {
@@ -56,7 +57,7 @@ public final class ControlServer implements AutoCloseable {
             channel.close();
             throw e;
         }
-        ControlServer server = new ControlServer(path, channel, new ControlProtocol(view, control), warnings);
+        ControlServer server = new ControlServer(path, channel, new ControlProtocol(view, control, notices), warnings);
         Thread acceptor = new Thread(server::accept, "devstack-control");
         acceptor.setDaemon(true);
         acceptor.start();

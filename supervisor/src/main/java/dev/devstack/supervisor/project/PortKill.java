@@ -167,7 +167,7 @@ public final class PortKill {
         ProcessRecord record = target.service().get();
         try {
             ControlClient.stopService(ControlClient.socket(context.home(), record.project(), record.instance()),
-                    record.service());
+                    record.service(), "`devstack kill " + port + "`");
             actions.add("asked devstack (pid " + record.supervisorPid() + ") to stop service " + record.service()
                     + "; it will not restart it");
             return true;

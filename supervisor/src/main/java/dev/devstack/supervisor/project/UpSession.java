@@ -98,7 +98,7 @@ public final class UpSession implements AutoCloseable {
         publisher = new RunStatePublisher(new RunStateFile(context.stateDir()), supervisor, plan, self, warnings);
         Path socket = ControlClient.socket(context.home(), context.projectDir().toString(), context.instance());
         try {
-            control = ControlServer.open(socket, supervisor, supervisor, warnings);
+            control = ControlServer.open(socket, supervisor, supervisor, supervisor::notice, warnings);
         } catch (IOException e) {
             warnings.accept("no control socket at " + socket + " (" + e.getMessage() + "); `devstack kill` will"
                     + " signal this stack's processes directly, and this stack may restart them");

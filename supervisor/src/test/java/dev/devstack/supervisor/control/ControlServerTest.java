@@ -32,6 +32,7 @@ class ControlServerTest {
 
     private final List<String> stopped = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
 
     private final StackView view = new StackView() {
         @Override
@@ -71,15 +72,22 @@ class ControlServerTest {
         }
     };
 
+    private ControlServer open(Path socket) throws IOException {
+        return ControlServer.open(socket, view, control, (service, text) -> notices.add(service + ": " + text),
+                warnings::add);
+    }
+
     @Test
     void stopReachesTheStackAndAnUnknownServiceIsAnError() throws IOException {
         Path socket = ControlClient.socket(home, "/projects/shop", "default");
-        try (ControlServer ignored = ControlServer.open(socket, view, control, warnings::add)) {
-            ControlClient.stopService(socket, "api");
-            assertThatThrownBy(() -> ControlClient.stopService(socket, "web"))
+        try (ControlServer ignored = open(socket)) {
+            ControlClient.stopService(socket, "api", "`devstack kill 4012`");
+            assertThatThrownBy(() -> ControlClient.stopService(socket, "web", "a test"))
                     .hasMessage("this stack has no service \"web\"");
         }
         assertThat(stopped).containsExactly("api");
+        assertThat(notices).containsExactly("api: stop asked by `devstack kill 4012`; it will not be restarted until"
+                + " started again");
         assertThat(socket).doesNotExist();
     }
 
@@ -88,10 +96,10 @@ class ControlServerTest {
         Path socket = ControlClient.socket(home, "/projects/shop", "default");
         Files.createDirectories(socket.getParent());
         Files.writeString(socket, "left by a killed devstack");
-        try (ControlServer ignored = ControlServer.open(socket, view, control, warnings::add)) {
+        try (ControlServer ignored = open(socket)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
             assertThat(ControlClient.answers(socket)).isTrue();
-            assertThatThrownBy(() -> ControlServer.open(socket, view, control, warnings::add))
+            assertThatThrownBy(() -> open(socket))
                     .hasMessageContaining("another devstack answers on " + socket);
         }
         assertThat(warnings).isEmpty();
