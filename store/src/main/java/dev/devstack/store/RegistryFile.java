@@ -103,13 +103,15 @@ final class RegistryFile {
                 written.force(true);
             }
             Files.move(next, path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel folder = FileChannel.open(home, StandardOpenOption.READ)) {
-                folder.force(true);
-            }
         } catch (IOException e) {
             deleteQuietly(next);
             throw new RegistryException("cannot save the port registry " + path() + " (" + e.getMessage()
                     + "); check that " + home + " is yours and the disk has space", e);
+        }
+        try (FileChannel folder = FileChannel.open(home, StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            // the change is made (the rename is done); only its survival of a power cut is less sure
         }
     }
 
