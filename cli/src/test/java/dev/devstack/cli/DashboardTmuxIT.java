@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.Processes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,20 +86,19 @@ class DashboardTmuxIT {
         }
     }
 
-    private long awaitNewPid(String service, long old) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            long pid = pid(service);
-            if (pid > 0 && pid != old) {
-                return pid;
+    private long awaitNewPid(String service, long old) {
+        return Await.value(WAIT, service + " to get a pid other than " + old, () -> {
+            try {
+                long pid = pid(service);
+                return pid > 0 && pid != old ? pid : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(service + " kept pid " + old);
+        });
     }
 
     /** The service's pid as `devstack ports --json` reports it, 0 while it has none. */
-    private long pid(String service) throws Exception {
+    private long pid(String service) throws IOException {
         DevstackProcess.Result ports = DevstackProcess.run(project, home, "ports", "--json");
         for (JsonNode node : new ObjectMapper().readTree(ports.out()).path("services")) {
             if (node.path("name").asText().equals(service)) {

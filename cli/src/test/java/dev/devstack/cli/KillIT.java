@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devstack.detect.ConnectProbe;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.ForeignListener;
 import dev.devstack.supervisor.testing.FreePorts;
 import dev.devstack.supervisor.testing.Processes;
 import dev.devstack.supervisor.testing.TestProject;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KillIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static final ConnectProbe CONNECT = new ConnectProbe(200);
 
     @TempDir
     Path home;
@@ -54,18 +55,9 @@ class KillIT {
         Process shell = new ProcessBuilder("setsid", "sh", "-c", "python3 -c \"$1\" & sleep 300 & wait", "sh", listener)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         started.add(shell);
-        Await.until(WAIT, "the listener on port " + port, () -> accepts(port));
+        Await.until(WAIT, "the listener on port " + port, () -> CONNECT.accepts(port));
         Await.until(WAIT, "three processes in the group", () -> Processes.group(shell.pid()).size() == 3);
         return shell;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Test
@@ -84,7 +76,7 @@ class KillIT {
         for (long pid : members) {
             assertThat(kill.out()).contains(String.valueOf(pid));
         }
-        assertThat(accepts(port)).isFalse();
+        assertThat(CONNECT.accepts(port)).isFalse();
     }
 
     @Test
@@ -156,7 +148,7 @@ class KillIT {
                 + "))\ns.listen()\ntime.sleep(300)\n").directory(Path.of("/").toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         started.add(nobody);
-        Await.until(WAIT, "nobody's listener", () -> accepts(port));
+        Await.until(WAIT, "nobody's listener", () -> CONNECT.accepts(port));
 
         DevstackProcess.Result kill = DevstackProcess.run(projectDir, home, "kill", String.valueOf(port), "--yes");
 

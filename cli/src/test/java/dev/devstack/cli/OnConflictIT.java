@@ -2,14 +2,13 @@ package dev.devstack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.detect.ConnectProbe;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.ForeignListener;
 import dev.devstack.supervisor.testing.FreePorts;
 import dev.devstack.supervisor.testing.Processes;
 import dev.devstack.supervisor.testing.TestProject;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +29,8 @@ class OnConflictIT {
             print('listening', flush=True)
             time.sleep(300)
             """;
+
+    private static final ConnectProbe CONNECT = new ConnectProbe(200);
 
     @TempDir
     Path home;
@@ -55,17 +56,8 @@ class OnConflictIT {
     private Process startByHand(int port) throws IOException {
         byHand = new ProcessBuilder("python3", "listen.py", String.valueOf(port)).directory(projectDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Await.until(WAIT, "the hand-started web on " + port, () -> accepts(port));
+        Await.until(WAIT, "the hand-started web on " + port, () -> CONNECT.accepts(port));
         return byHand;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.devstack.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
-import dev.devstack.supervisor.project.ProjectContext;
 import dev.devstack.supervisor.project.UpOptions;
 import dev.devstack.supervisor.project.UpSession;
 import dev.devstack.supervisor.run.ServiceSnapshot;
@@ -11,6 +10,7 @@ import dev.devstack.supervisor.run.ServiceState;
 import dev.devstack.supervisor.run.StackOutcome;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.LiveStack;
 import dev.devstack.supervisor.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,14 +43,16 @@ class DashboardIT {
     @TempDir
     Path home;
 
-    private UpSession session;
+    private LiveStack stack;
+
+    @BeforeEach
+    void setUp() {
+        stack = new LiveStack(projectDir, home);
+    }
 
     @AfterEach
     void endEverything() {
-        if (session != null) {
-            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
-            session.close();
-        }
+        stack.close();
     }
 
     @Test
@@ -60,8 +63,7 @@ class DashboardIT {
                   api: { command: "python3 -u svc.py" }
                   web: { command: "python3 -u svc.py", depends_on: [api] }
                 """);
-        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                new UpOptions(List.of(), false, true, false), warning -> { });
+        UpSession session = stack.open(new UpOptions(List.of(), false, true, false));
         Supervisor supervisor = session.supervisor();
         try (VirtualDashboard screen = new VirtualDashboard(120, 30, supervisor, supervisor, supervisor.finished(),
                 () -> session.machinePorts().read(false), Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC())) {

@@ -8,14 +8,14 @@ import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.MapDbLeaseRegistry;
 import dev.devstack.store.ProcessRecord;
+import dev.devstack.supervisor.project.UpOptions;
 import dev.devstack.supervisor.run.ServiceSnapshot;
 import dev.devstack.supervisor.run.ServiceState;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.ForeignListener;
 import dev.devstack.supervisor.testing.FreePorts;
-import dev.devstack.supervisor.testing.Processes;
-import dev.devstack.supervisor.testing.TestProject;
+import dev.devstack.supervisor.testing.LiveStack;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,25 +38,26 @@ class MachinePortsIT {
     @TempDir
     Path home;
 
-    private UpSession session;
+    private LiveStack stack;
+
+    @BeforeEach
+    void setUp() {
+        stack = new LiveStack(projectDir, home);
+    }
 
     @AfterEach
     void endEverything() {
-        if (session != null) {
-            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
-            session.close();
-        }
+        stack.close();
     }
 
     @Test
     void everyPortShowsItsProcessAndItsLease() throws Exception {
-        new TestProject(projectDir).write("ports.yaml", """
+        stack.project().write("ports.yaml", """
                 services:
                   api: { command: "%s" }
                   quiet: { command: "%s", ready: { log: started } }
                 """.formatted(service("--listen"), service("--print started")));
-        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                warning -> { });
+        UpSession session = stack.open(UpOptions.ALL);
         session.start();
         Supervisor supervisor = session.supervisor();
         Await.until(WAIT, "both services ready", () -> supervisor.snapshot().services().stream()

@@ -1,20 +1,16 @@
 package dev.devstack.supervisor.run;
 
+import static dev.devstack.supervisor.testing.LiveStack.await;
 import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.detect.ConnectProbe;
-import dev.devstack.supervisor.project.ProjectContext;
 import dev.devstack.supervisor.project.UpOptions;
-import dev.devstack.supervisor.project.UpSession;
 import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.LiveStack;
 import dev.devstack.supervisor.testing.Processes;
-import dev.devstack.supervisor.testing.TestProject;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -32,42 +28,20 @@ class ControlsIT {
     @TempDir
     Path home;
 
-    private TestProject project;
-    private UpSession session;
-    private final List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private LiveStack stack;
 
     @BeforeEach
     void setUp() {
-        project = new TestProject(projectDir);
+        stack = new LiveStack(projectDir, home);
     }
 
     @AfterEach
     void endEverything() {
-        if (session != null) {
-            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
-            session.close();
-        }
+        stack.close();
     }
 
     private Supervisor up(String yaml, boolean interactive) {
-        project.write("ports.yaml", yaml);
-        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                new UpOptions(List.of(), false, interactive, false), warning -> { });
-        session.supervisor().subscribe(events::add);
-        session.start();
-        return session.supervisor();
-    }
-
-    private static ServiceSnapshot await(Supervisor supervisor, String service, ServiceState state) {
-        Await.until(WAIT, service + " to be " + state.word(),
-                () -> supervisor.snapshot().service(service).orElseThrow().state() == state);
-        return supervisor.snapshot().service(service).orElseThrow();
-    }
-
-    private List<String> notices(String service) {
-        return new ArrayList<>(events).stream()
-                .filter(e -> e instanceof StackEvent.Notice n && n.service().equals(service))
-                .map(e -> ((StackEvent.Notice) e).message()).toList();
+        return stack.up(yaml, new UpOptions(List.of(), false, interactive, false));
     }
 
     @Test
@@ -137,7 +111,7 @@ class ControlsIT {
                 """.formatted(service("--listen"), service("--listen")), true);
         await(supervisor, "db", ServiceState.CRASHED);
         assertThat(await(supervisor, "api", ServiceState.BLOCKED).detail()).contains("waits for db");
-        project.write("db-ok", "");
+        stack.project().write("db-ok", "");
 
         supervisor.restartService("db");
 
@@ -152,7 +126,7 @@ class ControlsIT {
         await(supervisor, "job", ServiceState.EXITED);
 
         supervisor.startService("job");
-        Await.until(WAIT, "job to have run twice", () -> new ArrayList<>(events).stream()
+        Await.until(WAIT, "job to have run twice", () -> stack.events().stream()
                 .filter(e -> e instanceof StackEvent.StateChanged c && c.state() == ServiceState.EXITED).count() == 2);
         assertThat(supervisor.finished()).isNotDone();
 
@@ -169,7 +143,7 @@ class ControlsIT {
         supervisor.startService("api");
         supervisor.restartService("nope");
 
-        Await.until(WAIT, "both answers", () -> notices("api").contains("is ready already")
-                && notices("").contains("there is no service named nope"));
+        Await.until(WAIT, "both answers", () -> stack.notices("api").contains("is ready already")
+                && stack.notices("").contains("there is no service named nope"));
     }
 }

@@ -1,18 +1,13 @@
 package dev.devstack.supervisor.run;
 
+import static dev.devstack.supervisor.testing.LiveStack.await;
 import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devstack.supervisor.project.ProjectContext;
-import dev.devstack.supervisor.project.UpSession;
 import dev.devstack.supervisor.testing.Await;
-import dev.devstack.supervisor.testing.Processes;
-import dev.devstack.supervisor.testing.TestProject;
+import dev.devstack.supervisor.testing.LiveStack;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,64 +24,46 @@ class DependencyConditionsIT {
     @TempDir
     Path home;
 
-    private TestProject project;
-    private UpSession session;
-    private final List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private LiveStack stack;
 
     @BeforeEach
     void setUp() {
-        project = new TestProject(projectDir);
+        stack = new LiveStack(projectDir, home);
     }
 
     @AfterEach
     void endEverything() {
-        if (session != null) {
-            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
-            session.close();
-        }
-    }
-
-    private Supervisor up(String yaml) {
-        project.write("ports.yaml", yaml);
-        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                warning -> { });
-        session.supervisor().subscribe(events::add);
-        session.start();
-        return session.supervisor();
-    }
-
-    private static ServiceSnapshot await(Supervisor supervisor, String service, ServiceState state) {
-        Await.until(WAIT, service + " to be " + state.word(),
-                () -> supervisor.snapshot().service(service).orElseThrow().state() == state);
-        return supervisor.snapshot().service(service).orElseThrow();
+        stack.close();
     }
 
     private List<String> changes() {
-        return new ArrayList<>(events).stream().filter(e -> e instanceof StackEvent.StateChanged)
+        return stack.events().stream().filter(e -> e instanceof StackEvent.StateChanged)
                 .map(e -> ((StackEvent.StateChanged) e).service() + " " + ((StackEvent.StateChanged) e).state().word())
                 .toList();
     }
 
     @Test
     void startedLetsTheDependentStartBeforeItsDependencyIsReady() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   api: { command: "%s" }
                   watcher: { command: "%s", port: none, depends_on: { api: started } }
                 """.formatted(service("--delay 1.5 --listen"), service("--probe API_PORT probe.txt")));
 
         await(supervisor, "api", ServiceState.READY);
-        Await.until(WAIT, "the watcher's probe", () -> project.exists("probe.txt") && !project.read("probe.txt").isEmpty());
+        Await.until(WAIT, "the watcher's probe",
+                () -> stack.project().exists("probe.txt") && !stack.project().read("probe.txt").isEmpty());
         Await.until(WAIT, "the event of api being ready", () -> changes().contains("api ready"));
 
-        assertThat(project.read("probe.txt")).as("api was not listening yet when watcher started").isEqualTo("refused");
+        assertThat(stack.project().read("probe.txt")).as("api was not listening yet when watcher started")
+                .isEqualTo("refused");
         List<String> changes = changes();
         assertThat(changes.indexOf("watcher starting")).isLessThan(changes.indexOf("api ready"));
     }
 
     @Test
     void completedWaitsForAOneShotTaskToSucceed() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   migrate: { command: "%s", port: none, oneshot: true }
                   api: { command: "%s", depends_on: [migrate] }
@@ -97,7 +74,7 @@ class DependencyConditionsIT {
         await(supervisor, "api", ServiceState.READY);
 
         assertThat(migrate.detail()).isEqualTo("completed");
-        assertThat(project.exists("migrated.json")).isTrue();
+        assertThat(stack.project().exists("migrated.json")).isTrue();
         List<String> changes = changes();
         assertThat(changes.indexOf("api starting")).isGreaterThan(changes.indexOf("migrate exited"));
         assertThat(supervisor.finished()).as("a completed task does not end the stack").isNotDone();
@@ -105,7 +82,7 @@ class DependencyConditionsIT {
 
     @Test
     void aFailedOneShotTaskBlocksItsDependentsAndShowsItsLastLines() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   migrate: { command: "%s", port: none, oneshot: true }
                   api: { command: "%s", depends_on: [migrate] }
@@ -118,7 +95,7 @@ class DependencyConditionsIT {
 
         assertThat(api.detail()).isEqualTo("waits for migrate to complete, but it crashed (exit 3)");
         assertThat(supervisor.snapshot().service("migrate").orElseThrow().state()).isEqualTo(ServiceState.CRASHED);
-        Await.until(WAIT, "the failed task's last lines", () -> new ArrayList<>(events).stream()
+        Await.until(WAIT, "the failed task's last lines", () -> stack.events().stream()
                 .filter(e -> e instanceof StackEvent.Notice n && n.service().equals("migrate"))
                 .map(e -> ((StackEvent.Notice) e).message()).toList()
                 .equals(List.of("its last 3 lines:", "  one", "  two", "  no such table: users")));

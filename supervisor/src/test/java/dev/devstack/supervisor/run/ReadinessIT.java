@@ -1,20 +1,15 @@
 package dev.devstack.supervisor.run;
 
+import static dev.devstack.supervisor.testing.LiveStack.await;
 import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devstack.supervisor.project.ProjectContext;
-import dev.devstack.supervisor.project.UpSession;
 import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.LiveStack;
 import dev.devstack.supervisor.testing.Processes;
-import dev.devstack.supervisor.testing.TestProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,36 +25,16 @@ class ReadinessIT {
     @TempDir
     Path home;
 
-    private TestProject project;
-    private UpSession session;
-    private final List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private LiveStack stack;
 
     @BeforeEach
     void setUp() {
-        project = new TestProject(projectDir);
+        stack = new LiveStack(projectDir, home);
     }
 
     @AfterEach
     void endEverything() {
-        if (session != null) {
-            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
-            session.close();
-        }
-    }
-
-    private Supervisor up(String yaml) {
-        project.write("ports.yaml", yaml);
-        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                warning -> { });
-        session.supervisor().subscribe(events::add);
-        session.start();
-        return session.supervisor();
-    }
-
-    private static ServiceSnapshot await(Supervisor supervisor, String service, ServiceState state) {
-        Await.until(WAIT, service + " to be " + state.word(),
-                () -> supervisor.snapshot().service(service).orElseThrow().state() == state);
-        return supervisor.snapshot().service(service).orElseThrow();
+        stack.close();
     }
 
     private static int port(Supervisor supervisor, String service) {
@@ -68,7 +43,7 @@ class ReadinessIT {
 
     @Test
     void tcpThatNeverListensTimesOutAndBlocksOnlyItsDependents() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   mute: { command: "%s", ready: { tcp: true, timeout: 1s } }
                   web: { command: "%s", depends_on: [mute] }
@@ -85,7 +60,7 @@ class ReadinessIT {
 
     @Test
     void httpPassesOnTheHealthPathAndWithAnAcceptedStatus() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   api: { command: "%s", ready: { http: /healthz } }
                   odd: { command: "%s", ready: { http: /status/503, status: 500-503 } }
@@ -98,7 +73,7 @@ class ReadinessIT {
 
     @Test
     void httpThatKeepsFailingGivesUpAfterItsRetriesWithTheLastAnswer() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   api: { command: "%s", ready: { http: /status/503, retries: 3, interval: 50ms } }
                   web: { command: "%s", depends_on: [api] }
@@ -112,7 +87,7 @@ class ReadinessIT {
 
     @Test
     void aLogLineMakesAServiceWithoutAPortReady() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   worker: { command: "%s", port: none, ready: { log: "queue (ready|open)" } }
                   app: { command: "%s", port: none, depends_on: [worker] }
@@ -125,7 +100,7 @@ class ReadinessIT {
 
     @Test
     void aLogLineThatNeverComesTimesOut() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   worker: { command: "%s", port: none, ready: { log: "ready", timeout: 1s } }
                   app: { command: "%s", port: none, depends_on: [worker] }
@@ -137,7 +112,7 @@ class ReadinessIT {
 
     @Test
     void execPassesOnceItsCommandExitsWithZeroAndFailsAfterItsRetries() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   maker: { command: "%s", port: none, ready: { exec: "test -f made.flag" } }
                   never: { command: "%s", port: none, ready: { exec: "exit 1", retries: 2, interval: 50ms } }
@@ -152,7 +127,7 @@ class ReadinessIT {
 
     @Test
     void aCheckStopsAtOnceWhenTheProcessDiedInsteadOfWaitingOutItsTimeout() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   api: { command: "%s", ready: { http: /healthz, timeout: 60s } }
                   web: { command: "%s", depends_on: [api] }
@@ -165,7 +140,7 @@ class ReadinessIT {
 
     @Test
     void aFailingHealthCheckMakesAServiceUnhealthyAndAPassingOneReadyAgain() throws Exception {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   api:
                     command: "%s"
@@ -186,7 +161,7 @@ class ReadinessIT {
 
     @Test
     void anUnhealthyServiceIsRestartedWhenItSaysSo() throws Exception {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   worker:
                     command: "%s"
@@ -203,7 +178,7 @@ class ReadinessIT {
 
         assertThat(again.pid().orElseThrow()).isNotEqualTo(first);
         assertThat(Processes.alive(first)).isFalse();
-        Await.until(WAIT, "the restart to be told", () -> new ArrayList<>(events).stream().anyMatch(e ->
+        Await.until(WAIT, "the restart to be told", () -> stack.events().stream().anyMatch(e ->
                 e instanceof StackEvent.StateChanged c && c.state() == ServiceState.BACKOFF
                         && c.detail().equals("stopped by devstack (SIGTERM), restart 1 now (unhealthy)")));
     }

@@ -1,20 +1,14 @@
 package dev.devstack.supervisor.run;
 
+import static dev.devstack.supervisor.testing.LiveStack.await;
 import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.detect.ConnectProbe;
-import dev.devstack.supervisor.project.ProjectContext;
-import dev.devstack.supervisor.project.UpSession;
 import dev.devstack.supervisor.testing.Await;
-import dev.devstack.supervisor.testing.Processes;
-import dev.devstack.supervisor.testing.TestProject;
+import dev.devstack.supervisor.testing.LiveStack;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,67 +25,41 @@ class RestartIT {
     @TempDir
     Path home;
 
-    private TestProject project;
-    private UpSession session;
-    private final List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private LiveStack stack;
 
     @BeforeEach
     void setUp() {
-        project = new TestProject(projectDir);
+        stack = new LiveStack(projectDir, home);
     }
 
     @AfterEach
     void endEverything() {
-        if (session != null) {
-            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
-            session.close();
-        }
-    }
-
-    private Supervisor up(String yaml) {
-        project.write("ports.yaml", yaml);
-        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                warning -> { });
-        session.supervisor().subscribe(events::add);
-        session.start();
-        return session.supervisor();
-    }
-
-    private List<String> details(String service, ServiceState state) {
-        return new ArrayList<>(events).stream()
-                .filter(e -> e instanceof StackEvent.StateChanged c && c.service().equals(service) && c.state() == state)
-                .map(e -> ((StackEvent.StateChanged) e).detail()).toList();
-    }
-
-    private static ServiceSnapshot await(Supervisor supervisor, String service, ServiceState state) {
-        Await.until(WAIT, service + " to be " + state.word(),
-                () -> supervisor.snapshot().service(service).orElseThrow().state() == state);
-        return supervisor.snapshot().service(service).orElseThrow();
+        stack.close();
     }
 
     @Test
     void aCrashLoopBacksOffDoublingAndEndsFailedAfterMaxRestartsWhileTheRestKeepsRunning() throws Exception {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   crasher: { command: "%s", port: none, restart: on-failure, backoff: 100ms, max_restarts: 3 }
                   steady: { command: "%s" }
                 """.formatted(service("--print crashing --exit 1"), service("--listen")));
 
         ServiceSnapshot failed = await(supervisor, "crasher", ServiceState.FAILED);
-        Await.until(WAIT, "every backoff event", () -> details("crasher", ServiceState.BACKOFF).size() == 3);
+        Await.until(WAIT, "every backoff event", () -> stack.details("crasher", ServiceState.BACKOFF).size() == 3);
 
         assertThat(failed.detail()).isEqualTo("exit 1; gave up after 3 restarts in a row");
         assertThat(failed.restarts()).isEqualTo(3);
-        assertThat(details("crasher", ServiceState.BACKOFF)).containsExactly(
+        assertThat(stack.details("crasher", ServiceState.BACKOFF)).containsExactly(
                 "exit 1, restart 1 in 0.10s", "exit 1, restart 2 in 0.20s", "exit 1, restart 3 in 0.40s");
-        assertThat(details("crasher", ServiceState.RUNNING)).hasSize(4);
+        assertThat(stack.details("crasher", ServiceState.RUNNING)).hasSize(4);
         assertThat(supervisor.snapshot().service("steady").orElseThrow().state()).isEqualTo(ServiceState.READY);
         assertThat(supervisor.finished()).isNotDone();
     }
 
     @Test
     void alwaysRestartsAServiceThatExitedCleanly() {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   job: { command: "%s", port: none, restart: always, backoff: 0, max_restarts: 2 }
                 """.formatted(service("--exit 0")));
@@ -99,13 +67,13 @@ class RestartIT {
         ServiceSnapshot failed = await(supervisor, "job", ServiceState.FAILED);
 
         assertThat(failed.detail()).isEqualTo("exit 0; gave up after 2 restarts in a row");
-        assertThat(details("job", ServiceState.BACKOFF)).containsExactly("exit 0, restart 1 in 0s",
+        assertThat(stack.details("job", ServiceState.BACKOFF)).containsExactly("exit 0, restart 1 in 0s",
                 "exit 0, restart 2 in 0s");
     }
 
     @Test
     void aServiceKilledFromOutsideListensAgainOnItsPortFromANewProcess() throws Exception {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   api: { command: "%s", restart: on-failure, backoff: 0 }
                 """.formatted(service("--listen")));
@@ -120,23 +88,23 @@ class RestartIT {
             return now.state() == ServiceState.READY && now.pid().isPresent() && now.pid().getAsLong() != pid;
         });
         assertThat(new ConnectProbe(200).accepts(port)).isTrue();
-        assertThat(details("api", ServiceState.BACKOFF))
+        assertThat(stack.details("api", ServiceState.BACKOFF))
                 .containsExactly("exit 9 (or killed by SIGKILL from outside devstack), restart 1 in 0s");
         assertThat(supervisor.snapshot().service("api").orElseThrow().restarts()).isEqualTo(1);
     }
 
     @Test
     void noRestartLeavesACrashedServiceCrashed() {
-        Supervisor supervisor = up("services:\n  once: { command: \"%s\", port: none }\n"
+        Supervisor supervisor = stack.up("services:\n  once: { command: \"%s\", port: none }\n"
                 .formatted(service("--exit 4")));
 
         assertThat(await(supervisor, "once", ServiceState.CRASHED).detail()).isEqualTo("exit 4");
-        assertThat(details("once", ServiceState.BACKOFF)).isEmpty();
+        assertThat(stack.details("once", ServiceState.BACKOFF)).isEmpty();
     }
 
     @Test
     void stoppingDuringABackoffCancelsTheRestart() throws Exception {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   slow: { command: "%s", port: none, restart: on-failure, backoff: 30s }
                 """.formatted(service("--exit 1")));

@@ -4,19 +4,19 @@ import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.detect.ConnectProbe;
-import dev.devstack.supervisor.project.ProjectContext;
+import dev.devstack.supervisor.project.UpOptions;
 import dev.devstack.supervisor.project.UpSession;
 import dev.devstack.supervisor.testing.Await;
-import dev.devstack.supervisor.testing.Processes;
+import dev.devstack.supervisor.testing.LiveStack;
 import dev.devstack.supervisor.testing.TestProject;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,25 +30,26 @@ class ScaleIT {
     @TempDir
     Path home;
 
-    private UpSession session;
+    private LiveStack stack;
+
+    @BeforeEach
+    void setUp() {
+        stack = new LiveStack(projectDir, home);
+    }
 
     @AfterEach
     void endEverything() {
-        if (session != null) {
-            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
-            session.close();
-        }
+        stack.close();
     }
 
     @Test
     void threeReplicasListenOnThreeDistinctPortsAndTheirDependentSeesAllOfThem() {
-        TestProject project = new TestProject(projectDir).write("ports.yaml", """
+        TestProject project = stack.project().write("ports.yaml", """
                 services:
                   api: { command: "%s", scale: 3 }
                   web: { command: "%s", depends_on: [api] }
                 """.formatted(service("--dump api-$DEVSTACK_REPLICA.json --listen"), service("--dump web.json --listen")));
-        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                warning -> { });
+        UpSession session = stack.open(UpOptions.ALL);
         session.start();
         Supervisor supervisor = session.supervisor();
 

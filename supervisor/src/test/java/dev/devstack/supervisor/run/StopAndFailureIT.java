@@ -1,19 +1,14 @@
 package dev.devstack.supervisor.run;
 
+import static dev.devstack.supervisor.testing.LiveStack.await;
 import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devstack.supervisor.project.ProjectContext;
 import dev.devstack.supervisor.project.UpOptions;
-import dev.devstack.supervisor.project.UpSession;
 import dev.devstack.supervisor.testing.Await;
-import dev.devstack.supervisor.testing.Processes;
-import dev.devstack.supervisor.testing.TestProject;
+import dev.devstack.supervisor.testing.LiveStack;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -31,58 +26,33 @@ class StopAndFailureIT {
     @TempDir
     Path home;
 
-    private TestProject project;
-    private UpSession session;
-    private final List<StackEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private LiveStack stack;
 
     @BeforeEach
     void setUp() {
-        project = new TestProject(projectDir);
+        stack = new LiveStack(projectDir, home);
     }
 
     @AfterEach
     void endEverything() {
-        if (session != null) {
-            session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
-            session.close();
-        }
-    }
-
-    private Supervisor up(String yaml, UpOptions options) {
-        project.write("ports.yaml", yaml);
-        session = UpSession.open(new ProjectContext(projectDir, System.getenv(), home, "default", Clock.systemUTC()),
-                options, warning -> { });
-        session.supervisor().subscribe(events::add);
-        session.start();
-        return session.supervisor();
-    }
-
-    private static void await(Supervisor supervisor, String service, ServiceState state) {
-        Await.until(WAIT, service + " to be " + state.word(),
-                () -> supervisor.snapshot().service(service).orElseThrow().state() == state);
-    }
-
-    private List<String> details(String service, ServiceState state) {
-        return new ArrayList<>(events).stream()
-                .filter(e -> e instanceof StackEvent.StateChanged c && c.service().equals(service) && c.state() == state)
-                .map(e -> ((StackEvent.StateChanged) e).detail()).toList();
+        stack.close();
     }
 
     @Test
     void aStopSignalOtherThanSigtermIsSentAndNamed() throws Exception {
-        Supervisor supervisor = up("services:\n  api: { command: \"%s\", stop_signal: SIGINT }\n"
+        Supervisor supervisor = stack.up("services:\n  api: { command: \"%s\", stop_signal: SIGINT }\n"
                 .formatted(service("--listen")), UpOptions.ALL);
         await(supervisor, "api", ServiceState.READY);
 
         StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
 
-        assertThat(details("api", ServiceState.STOPPING)).containsExactly("SIGINT sent, SIGKILL in 5s");
+        assertThat(stack.details("api", ServiceState.STOPPING)).containsExactly("SIGINT sent, SIGKILL in 5s");
         assertThat(outcome.services().get(0).detail()).startsWith("stopped by devstack (SIGINT)");
     }
 
     @Test
     void aStopCommandStopsTheServiceInsteadOfASignal() throws Exception {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   db:
                     command: "sh -c 'echo $$ > db.pid; exec sleep 1000'"
@@ -90,30 +60,31 @@ class StopAndFailureIT {
                     stop_command: "kill -USR1 $(cat db.pid)"
                 """, UpOptions.ALL);
         await(supervisor, "db", ServiceState.RUNNING);
-        Await.until(WAIT, "the pid file", () -> project.exists("db.pid") && !project.read("db.pid").isBlank());
+        Await.until(WAIT, "the pid file",
+                () -> stack.project().exists("db.pid") && !stack.project().read("db.pid").isBlank());
 
         StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
 
-        assertThat(details("db", ServiceState.STOPPING)).containsExactly("stop_command running, SIGKILL in 5s");
+        assertThat(stack.details("db", ServiceState.STOPPING)).containsExactly("stop_command running, SIGKILL in 5s");
         assertThat(outcome.services().get(0).detail()).isEqualTo("stopped by devstack (stop_command), exit 10");
     }
 
     @Test
     void aFailingStopCommandIsFollowedByTheStopSignal() throws Exception {
-        Supervisor supervisor = up("services:\n  api: { command: \"%s\", stop_command: \"exit 3\" }\n"
+        Supervisor supervisor = stack.up("services:\n  api: { command: \"%s\", stop_command: \"exit 3\" }\n"
                 .formatted(service("--listen")), UpOptions.ALL);
         await(supervisor, "api", ServiceState.READY);
 
         StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
 
         assertThat(outcome.services().get(0).detail()).isEqualTo("stopped by devstack (SIGTERM)");
-        Await.until(WAIT, "the fallback to be told", () -> new ArrayList<>(events).stream().anyMatch(e ->
+        Await.until(WAIT, "the fallback to be told", () -> stack.events().stream().anyMatch(e ->
                 e instanceof StackEvent.Notice n && n.message().equals("stop_command failed (exit 3); SIGTERM sent")));
     }
 
     @Test
     void aServiceWithExitOnFailureEndsTheStackWithItsExitCode() throws Exception {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   tests: { command: "%s", port: none, exit_on_failure: true }
                   api: { command: "%s" }
@@ -128,7 +99,7 @@ class StopAndFailureIT {
 
     @Test
     void exitOnFailureForAllMakesAnyFailureEndTheStack() throws Exception {
-        Supervisor supervisor = up("""
+        Supervisor supervisor = stack.up("""
                 services:
                   flaky: { command: "%s", port: none, restart: on-failure, backoff: 0, max_restarts: 1 }
                   api: { command: "%s" }

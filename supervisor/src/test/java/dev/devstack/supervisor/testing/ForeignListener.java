@@ -1,8 +1,7 @@
 package dev.devstack.supervisor.testing;
 
+import dev.devstack.detect.ConnectProbe;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 
 /** A listener in another process (python3), so that a port has a real holder with its own pid. */
@@ -26,7 +25,8 @@ public final class ForeignListener implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         ForeignListener listener = new ForeignListener(process, port);
         try {
-            Await.until(Duration.ofSeconds(10), "the foreign listener on port " + port, listener::accepts);
+            Await.until(Duration.ofSeconds(10), "the foreign listener on port " + port,
+                    () -> new ConnectProbe(200).accepts(port));
         } catch (AssertionError e) {
             listener.close();
             throw e;
@@ -40,15 +40,6 @@ public final class ForeignListener implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override
