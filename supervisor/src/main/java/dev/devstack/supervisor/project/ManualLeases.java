@@ -15,6 +15,7 @@ import dev.devstack.supervisor.plan.ScanOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public final class ManualLeases {
         }
         Map<Integer, Lease> leased = new HashMap<>();
         tx.leases().forEach(lease -> leased.put(lease.port(), lease));
-        List<Integer> refused = new ArrayList<>();
+        Map<Integer, PortStatus> refused = new LinkedHashMap<>();
         PrimitiveIterator.OfInt candidates = candidates(request);
         while (candidates.hasNext()) {
             int port = candidates.nextInt();
@@ -108,15 +109,18 @@ public final class ManualLeases {
                 tx.putLease(lease);
                 boolean moved = !request.preferred().isEmpty() && port != request.preferred().get(0)
                         && !refused.isEmpty();
-                Optional<String> why = moved ? Optional.of(refusal(refused.get(0), leased)) : Optional.empty();
+                Optional<String> why = moved ? refused.entrySet().stream().findFirst()
+                        .map(first -> refusal(first.getKey(), leased.get(first.getKey()), first.getValue()))
+                        : Optional.empty();
                 tx.record(Audit.of(now, moved ? RegistryEvent.Kind.MOVE : RegistryEvent.Kind.CLAIM, lease,
                         why.map(text -> "claimed instead: " + text).orElse("claimed")));
                 return new Claim(lease, false, why);
             }
-            refused.add(port);
+            refused.put(port, status);
         }
         throw DevstackException.portConflicts("no free port to claim", refused.isEmpty() ? List.of("the range is empty")
-                : refused.subList(0, Math.min(3, refused.size())).stream().map(port -> refusal(port, leased)).toList());
+                : refused.entrySet().stream().limit(3)
+                        .map(e -> refusal(e.getKey(), leased.get(e.getKey()), e.getValue())).toList());
     }
 
     private static Lease renewed(Lease lease, Optional<ProcessInfo> holder, Optional<Instant> expires) {
@@ -126,14 +130,9 @@ public final class ManualLeases {
     }
 
     /**
-     * Why {@code port} was refused, in words; looked up only for the ports a message names, since
-     * finding the holder of a port reads /proc.
+     * Why {@code port} was refused ({@code status} is null for a leased port), in words; made only
+     * for the ports a message names, since finding the holder of a port reads /proc.
      */
-    private String refusal(int port, Map<Integer, Lease> leased) {
-        Lease lease = leased.get(port);
-        return refusal(port, lease, lease == null ? machine.probe.check(port) : null);
-    }
-
     private String refusal(int port, Lease lease, PortStatus status) {
         if (lease != null) {
             return "port " + port + " is leased to " + lease.owner().describe();
