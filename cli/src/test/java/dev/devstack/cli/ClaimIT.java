@@ -214,11 +214,20 @@ class ClaimIT {
         assertThat(devstack("run").err()).contains("give the command to run after --");
     }
 
-    /** The claim as user nobody, with HOME (not DEVSTACK_HOME) pointing at a folder nobody may write. */
+    /**
+     * devstack as user nobody, with HOME (not DEVSTACK_HOME) pointing at a folder nobody may write.
+     * It runs a copy of the jar in that folder: the checkout may lie below a folder nobody cannot
+     * enter (a `mktemp -d` one is 0700).
+     */
     private static DevstackProcess.Result asNobody(Path nobodyHome, String... args) throws Exception {
+        Path jar = nobodyHome.resolve("devstack.jar");
+        if (!Files.exists(jar)) {
+            Files.copy(DevstackProcess.jar(), jar);
+            Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
-                "--clear-groups"));
-        command.addAll(DevstackProcess.command(List.of(args)));
+                "--clear-groups", ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
+        command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(nobodyHome.toFile());
         builder.environment().remove("DEVSTACK_HOME");
         builder.environment().remove("XDG_STATE_HOME");

@@ -39,6 +39,11 @@ final class DevstackProcess implements AutoCloseable {
         this.err = err;
     }
 
+    /** The jar under test. */
+    static Path jar() {
+        return JAR.toAbsolutePath();
+    }
+
     static List<String> command(List<String> args) {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP",
                 ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
