@@ -1,5 +1,7 @@
 package dev.devstack.cli;
 
+import dev.devstack.detect.SignalDispositions;
+import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.project.UpOptions;
 import dev.devstack.supervisor.project.UpSession;
 import dev.devstack.supervisor.run.StackOutcome;
@@ -34,7 +36,7 @@ final class UpCommand implements Callable<Integer> {
     boolean noTui;
 
     @Option(names = "--exit-on-failure", description = {"Stop the stack as soon as a service fails (it crashed and",
-            "is not restarted, or gave up), and exit with its exit code: for CI."})
+            "is not restarted, or gave up), and exit with 1, naming it and its exit code: for CI."})
     boolean exitOnFailure;
 
     @Option(names = "--adopt", description = {"A service's own command already listening on its configured port",
@@ -57,6 +59,11 @@ final class UpCommand implements Callable<Integer> {
     private int run(CliContext cli) throws InterruptedException {
         TerminalSession terminal = !noTui && cli.terminal() ? openTerminal(cli) : null;
         Warnings warnings = new Warnings(cli.err());
+        if (SignalDispositions.ofThisProcess().ignores(Signal.INT.number())) {
+            warnings.accept("started with SIGINT ignored (as every background job of a script is), so Ctrl-C does"
+                    + " not reach devstack; `devstack down` or SIGTERM stops the stack. Its services get every signal"
+                    + " at its default.");
+        }
         try (UpSession session = UpSession.open(parent.project(),
                 new UpOptions(services, exitOnFailure, terminal != null, adopt), warnings)) {
             Supervisor supervisor = session.supervisor();
@@ -76,7 +83,11 @@ final class UpCommand implements Callable<Integer> {
                 supervisor.notice("", "every service has ended; devstack stops too");
             }
             if (outcome.failure().isPresent()) {
-                return outcome.failure().get().exitCode();
+                StackOutcome.Failure failure = outcome.failure().get();
+                cli.err().println("devstack: " + failure.service() + " failed (exit " + failure.exitCode()
+                        + ") and exit_on_failure is set: the stack was stopped; `up` exits with "
+                        + ExitCodes.SERVICE_FAILED + " (docs/cli.md, Exit codes)");
+                return ExitCodes.SERVICE_FAILED;
             }
             return outcome.stopRequested() || outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
         } finally {

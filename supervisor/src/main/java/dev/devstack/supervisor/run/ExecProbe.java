@@ -27,7 +27,7 @@ final class ExecProbe implements Probe {
 
     @Override
     public Result attempt() {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).directory(cwd.toFile())
+        ProcessBuilder builder = new ProcessBuilder(ShellCommand.plain(command)).directory(cwd.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();

@@ -5,10 +5,12 @@ import java.util.Set;
 
 /**
  * The argument vector that starts a service: {@code setsid} makes it the leader of a new
- * session and process group (pid = pgid), {@code env --default-signal=PIPE} undoes the ignored
- * SIGPIPE that the JVM passes on, and {@code sh -c} runs the script below. A simple command is
- * started with {@code exec} so that the service itself is the group leader; a compound one
- * (pipes, lists, control flow) keeps its shell, which dies with the group.
+ * session and process group (pid = pgid), {@code env --default-signal} gives it every signal at
+ * its default disposition and none blocked (the JVM passes on an ignored SIGPIPE and a blocked
+ * SIGQUIT, and devstack itself may have been started with SIGINT ignored, as every background job
+ * of a script is), and {@code sh -c} runs the script below. A simple command is started with
+ * {@code exec} so that the service itself is the group leader; a compound one (pipes, lists,
+ * control flow) or a shell builtin keeps its shell, which dies with the group.
  *
  * <p>The lifeline: the script's stdin is a pipe whose write end only the supervisor holds. The
  * script moves it to a watcher ({@code devstack-lifeline}) and gives the service /dev/null
@@ -21,30 +23,53 @@ final class ShellCommand {
     /** How long the lifeline waits between SIGTERM and SIGKILL once the supervisor is gone. */
     static final int LIFELINE_GRACE_SECONDS = 1;
 
+    /** The lifeline watcher's name ($0), by which it is told from the service's own processes. */
+    static final String LIFELINE_NAME = "devstack-lifeline";
+
     private static final String LIFELINE = "exec 3<&0 </dev/null\n"
             + "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; kill -TERM 0; sleep "
-            + LIFELINE_GRACE_SECONDS + "; kill -KILL 0' devstack-lifeline <&3 >/dev/null 2>&1 &\n"
+            + LIFELINE_GRACE_SECONDS + "; kill -KILL 0' " + LIFELINE_NAME + " <&3 >/dev/null 2>&1 &\n"
             + "exec 3<&-\n";
 
-    private static final Set<String> RESERVED = Set.of("if", "for", "while", "until", "case", "{", "(", "!", "function",
-            "select", "[[", "time", "exec", "cd", "export", "set", "source", ".");
+    /**
+     * Words that only the shell understands: keywords, and the builtins that have no program of
+     * the same name ({@code exec exit 1} fails with "exit: not found"). Builtins that also exist
+     * as programs ({@code echo}, {@code test}, {@code kill}, {@code true}) may be exec'd.
+     */
+    private static final Set<String> SHELL_ONLY = Set.of(
+            "if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "in", "{", "}",
+            "(", "!", "function", "select", "[[", "time", "coproc",
+            ".", ":", "alias", "bg", "break", "cd", "chdir", "command", "continue", "eval", "exec", "exit", "export",
+            "fc", "fg", "getopts", "hash", "jobs", "local", "read", "readonly", "return", "set", "shift", "source",
+            "times", "trap", "type", "ulimit", "umask", "unalias", "unset", "wait");
 
     private ShellCommand() {
     }
 
+    /** Whether the process is a service's lifeline watcher. */
+    static boolean isLifeline(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().arguments())
+                .filter(arguments -> arguments.length == 3 && LIFELINE_NAME.equals(arguments[2])).isPresent();
+    }
+
     static List<String> argv(String command) {
-        return List.of("setsid", "env", "--default-signal=PIPE", "sh", "-c", script(command));
+        return List.of("setsid", "env", "--default-signal", "sh", "-c", script(command));
+    }
+
+    /** A helper command (a check, a stop command): the shell with default signal handling, no lifeline. */
+    static List<String> plain(String command) {
+        return List.of("env", "--default-signal", "sh", "-c", command);
     }
 
     static String script(String command) {
         return LIFELINE + (isSimple(command) ? "exec " + command : command);
     }
 
-    /** No unquoted control operator, and not starting with a keyword or builtin that exec cannot run. */
+    /** No unquoted control operator, and not starting with a keyword or a builtin that exec cannot run. */
     static boolean isSimple(String command) {
         String trimmed = command.strip();
         String first = trimmed.split("\\s+", 2)[0];
-        if (RESERVED.contains(first) || first.contains("=") || first.isEmpty()) {
+        if (SHELL_ONLY.contains(first) || first.contains("=") || first.isEmpty()) {
             return false;
         }
         char quote = 0;

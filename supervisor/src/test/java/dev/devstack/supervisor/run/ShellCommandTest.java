@@ -14,7 +14,10 @@ class ShellCommandTest {
             "npx vite --port \"$PORT\" --strictPort",
             "sh -c 'echo a; echo b'",
             "node server.js --title \"a | b\"",
-            "ruby -e 'puts 1 && 2'"})
+            "ruby -e 'puts 1 && 2'",
+            "echo hello",
+            "kill -0 1",
+            "true"})
     void simpleCommandsAreExecutedInPlaceOfTheShell(String command) {
         assertThat(ShellCommand.isSimple(command)).isTrue();
         assertThat(ShellCommand.script(command)).endsWith("\nexec " + command);
@@ -30,6 +33,15 @@ class ShellCommandTest {
             "if true; then ./server; fi",
             "FOO=1 ./server",
             "cd api",
+            "exit 1",
+            "exit",
+            "read line",
+            "wait",
+            ": nothing",
+            "ulimit -n 4096",
+            "trap '' INT",
+            "eval ./server",
+            "export A=1",
             "echo $(date)",
             "echo `date`",
             "./server\n./other"})
@@ -39,9 +51,9 @@ class ShellCommandTest {
     }
 
     @Test
-    void everyServiceStartsInItsOwnSessionWithSigpipeRestoredThroughTheShell() {
+    void everyServiceStartsInItsOwnSessionWithEverySignalAtItsDefaultThroughTheShell() {
         assertThat(ShellCommand.argv("python3 -m http.server $PORT")).startsWith("setsid", "env",
-                "--default-signal=PIPE", "sh", "-c").last().asString().endsWith("\nexec python3 -m http.server $PORT");
+                "--default-signal", "sh", "-c").last().asString().endsWith("\nexec python3 -m http.server $PORT");
     }
 
     @Test
