@@ -1,0 +1,96 @@
+package dev.devstack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The `./devstack` launcher in a checkout of its own: its class-data archive follows the jar when the checkout moves. */
+class LauncherIT {
+
+    private static final Path REPO = Path.of(System.getProperty("devstack.repo", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void aCopiedCheckoutTrainsItsArchiveAgainSilentlyAndThenUsesIt() throws Exception {
+        Path first = checkout(dir.resolve("first"));
+        Run trained = launch(first, Map.of());
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.err()).isEmpty();
+        assertThat(first.resolve("cli/target/devstack.jsa")).exists();
+
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy.resolve("cli/target"));
+        for (String file : List.of("devstack", "cli/target/devstack.jar", "cli/target/devstack.jsa",
+                "cli/target/devstack.jsa.for")) {
+            Files.copy(first.resolve(file), copy.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        FileTime jarTime = Files.getLastModifiedTime(copy.resolve("cli/target/devstack.jar"));
+        Files.setLastModifiedTime(copy.resolve("cli/target/devstack.jsa"),
+                FileTime.fromMillis(jarTime.toMillis() + 1000));
+
+        Run moved = launch(copy, Map.of());
+
+        assertThat(moved.exitCode()).as(moved.err()).isZero();
+        assertThat(moved.out()).startsWith("devstack ");
+        assertThat(moved.err()).as("the archive of the first checkout is not offered to the JVM").isEmpty();
+        assertThat(Files.readString(copy.resolve("cli/target/devstack.jsa.for")))
+                .startsWith(copy.resolve("cli/target/devstack.jar").toString() + " ");
+        Run shared = launch(copy, Map.of("DEVSTACK_JAVA_OPTS", "-Xshare:on"));
+        assertThat(shared.exitCode()).as("-Xshare:on fails unless the archive maps: %s", shared.err()).isZero();
+    }
+
+    @Test
+    void theArchiveIsTiedToOneSpellingOfThePath() throws Exception {
+        Path checkout = checkout(dir.resolve("spelled"));
+        assertThat(launch(checkout, Map.of()).exitCode()).isZero();
+        String recorded = Files.readString(checkout.resolve("cli/target/devstack.jsa.for"));
+
+        Run dotted = run(List.of(checkout.resolve("cli/../devstack").toString(), "--version"), dir, Map.of());
+
+        assertThat(dotted.exitCode()).as(dotted.err()).isZero();
+        assertThat(Files.readString(checkout.resolve("cli/target/devstack.jsa.for"))).isEqualTo(recorded);
+    }
+
+    private static Path checkout(Path at) throws IOException {
+        Files.createDirectories(at.resolve("cli/target"));
+        Files.copy(REPO.resolve("devstack"), at.resolve("devstack"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(DevstackProcess.jar(), at.resolve("cli/target/devstack.jar"));
+        return at;
+    }
+
+    private Run launch(Path checkout, Map<String, String> environment) throws Exception {
+        return run(List.of("./devstack", "--version"), checkout, environment);
+    }
+
+    private Run run(List<String> command, Path in, Map<String, String> environment) throws Exception {
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(in.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("DEVSTACK_JAVA_OPTS");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the launcher to finish").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
