@@ -32,6 +32,13 @@ public final class ConfigLoader {
     /** Foreman gives process i of a Procfile the port PORT + 100·i when .env sets PORT. */
     private static final int FOREMAN_PORT_STEP = 100;
 
+    /** The smallest useful ports.yaml, shown when there is none; docs/configuration.md has every key. */
+    static final List<String> STARTER = List.of(
+            "services:",
+            "  web:",
+            "    command: python3 -m http.server $PORT",
+            "every key is described in devstack's docs/configuration.md");
+
     private final Map<String, String> environment;
 
     /** @param environment the variables devstack runs with, for {@code ${env.NAME}} */
@@ -48,7 +55,8 @@ public final class ConfigLoader {
             return loadProcfile(dir);
         }
         throw DevstackException.invalidConfig("no " + PORTS_YAML + " or " + PROCFILE + " in " + dir
-                + "; write one (see ports.yaml.example) or run devstack in your project's folder", List.of());
+                + " or a folder above it; run devstack in your project (or give it -C DIR), or start one with a "
+                + PORTS_YAML + " such as:", STARTER);
     }
 
     private StackConfig loadPortsYaml(Path dir) {
@@ -118,7 +126,7 @@ public final class ConfigLoader {
             services.add(new ServiceSpec(entry.name(), entry.location(), Template.parse(entry.command(), entry.location()),
                     dir, Map.of(), port, Map.of(), OnConflict.NEXT, List.of(), Optional.empty(), StopSpec.DEFAULT,
                     RestartPolicy.NEVER, false, Optional.of(CheckSpec.tcp(entry.location())), Optional.empty(), false,
-                    false, 1));
+                    false, 1, Optional.empty()));
         }
         new StackValidator(problems).check(services, variables(envFile));
         problems.throwIfAny(PROCFILE);

@@ -429,12 +429,6 @@ class PortsYamlTest {
     }
 
     @Test
-    void aFolderWithoutConfigurationSaysWhatToDo() {
-        assertThat(folder().problems()).singleElement().asString()
-                .startsWith("no ports.yaml or Procfile in " + dir);
-    }
-
-    @Test
     void anEmptyFileSaysWhatItNeeds() {
         assertThat(folder().write("ports.yaml", "").problems()).containsExactly(
                 "ports.yaml: the file is empty; it needs at least a `services:` mapping");
