@@ -251,7 +251,7 @@ class DevstackCommandIT {
             DevstackProcess.Result second = DevstackProcess.run(projectDir, home, "up");
 
             assertThat(second.exitCode()).isEqualTo(4);
-            assertThat(second.err()).contains("is already running", "devstack pid " + up.pid());
+            assertThat(second.err()).contains("is already running", "devstack pid " + up.pid(), "`devstack down` stops it");
         }
     }
 
@@ -298,16 +298,18 @@ class DevstackCommandIT {
     }
 
     @Test
-    void withExitOnFailureUpEndsWithTheExitCodeOfTheServiceThatFailed() {
+    void withExitOnFailureUpEndsWithItsOwnCodeAndNamesTheServiceThatFailedWithItsExitCode() {
         new TestProject(projectDir).write("ports.yaml", """
                 services:
                   tests: { command: "%s", port: none }
                   api: { command: "%s" }
-                """.formatted(service("--delay 0.5 --exit 5"), service("--listen")));
+                """.formatted(service("--delay 0.5 --exit 3"), service("--listen")));
 
         DevstackProcess.Result result = DevstackProcess.run(projectDir, home, "up", "--exit-on-failure");
 
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(5);
+        assertThat(result.exitCode()).as("a service's exit code 3 would read as `a port is taken`: %s", result.err())
+                .isEqualTo(1);
+        assertThat(result.err()).contains("devstack: tests failed (exit 3) and exit_on_failure is set");
         assertThat(result.out()).contains("tests: failed, and exit_on_failure is set: stopping the stack",
                 "api: stopped by devstack (SIGTERM)");
     }

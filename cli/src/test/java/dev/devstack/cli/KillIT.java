@@ -178,8 +178,8 @@ class KillIT {
             assertThat(Processes.alive(pid)).isFalse();
             Await.until(WAIT, "the stop in up's output", () -> (up.out() + up.err()).contains(
                     "api: stopped by devstack (SIGTERM)"));
-            assertThat(up.out() + up.err()).contains("api: stop asked by `devstack kill " + port + "`; it will not be"
-                    + " restarted until started again");
+            assertThat(up.out() + up.err()).contains("api: stop asked by `devstack kill " + port + "`; it stays"
+                    + " stopped: it runs again at the next `devstack up`");
             assertThat(up.out() + up.err()).doesNotContain(", restart 1 in");
             assertThat(up.servicePids()).as("no new api process").isEmpty();
         }

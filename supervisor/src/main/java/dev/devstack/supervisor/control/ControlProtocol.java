@@ -9,7 +9,8 @@ import java.util.function.BiConsumer;
  * <pre>
  * ping              → ok PROJECT INSTANCE
  * stop SERVICE [BY]  → ok         (the service is stopped and not restarted until asked;
- *                                   BY, who asked, is told in the stack's output)
+ *                                   BY, who asked, and how to start it again are told in
+ *                                   the stack's output)
  *                   → error MESSAGE
  * </pre>
  */
@@ -21,12 +22,17 @@ final class ControlProtocol {
     private final StackView view;
     private final StackControl control;
     private final BiConsumer<String, String> notices;
+    private final boolean dashboard;
 
-    /** @param notices where a request is told in the stack's output, by service and message */
-    ControlProtocol(StackView view, StackControl control, BiConsumer<String, String> notices) {
+    /**
+     * @param notices where a request is told in the stack's output, by service and message
+     * @param dashboard whether the stack is shown in a dashboard, where a stopped service can be started again
+     */
+    ControlProtocol(StackView view, StackControl control, BiConsumer<String, String> notices, boolean dashboard) {
         this.view = view;
         this.control = control;
         this.notices = notices;
+        this.dashboard = dashboard;
     }
 
     String answer(String request) {
@@ -45,7 +51,8 @@ final class ControlProtocol {
             return ERROR + " this stack has no service \"" + service + "\"";
         }
         notices.accept(service, "stop asked" + (parts.length > 1 ? " by " + parts[1].strip() : " from another terminal")
-                + "; it will not be restarted until started again");
+                + "; it stays stopped: " + (dashboard ? "`s` in the dashboard starts it again"
+                : "it runs again at the next `devstack up`"));
         control.stopService(service);
         return OK;
     }

@@ -41,7 +41,8 @@ public final class ControlServer implements AutoCloseable {
      * one that still answers belongs to a running stack and is left alone (IOException).
      */
     public static ControlServer open(Path path, StackView view, StackControl control,
-                                     BiConsumer<String, String> notices, Consumer<String> warnings) throws IOException {
+                                     BiConsumer<String, String> notices, boolean dashboard, Consumer<String> warnings)
+            throws IOException {
         FilePermissions.createPrivateDirectory(path.getParent());
         if (Files.exists(path)) {
             if (ControlClient.answers(path)) {
@@ -57,7 +58,7 @@ public final class ControlServer implements AutoCloseable {
             channel.close();
             throw e;
         }
-        ControlServer server = new ControlServer(path, channel, new ControlProtocol(view, control, notices), warnings);
+        ControlServer server = new ControlServer(path, channel, new ControlProtocol(view, control, notices, dashboard), warnings);
         Thread acceptor = new Thread(server::accept, "devstack-control");
         acceptor.setDaemon(true);
         acceptor.start();

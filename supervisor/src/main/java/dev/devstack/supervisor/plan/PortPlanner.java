@@ -78,7 +78,7 @@ public final class PortPlanner {
 
         Search search = new Search(leasedToOthers, rememberedForOthers, hold, adopt);
         List<PortAssignment> assignments = new ArrayList<>();
-        List<String> conflicts = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
             List<String> units = service.units();
             for (int replica = 0; replica < units.size(); replica++) {
@@ -101,11 +101,26 @@ public final class PortPlanner {
         }
         if (!conflicts.isEmpty()) {
             search.holds.values().forEach(list -> list.forEach(PortHold::close));
-            String summary = conflicts.size() == 1 ? "a port this stack insists on is taken"
-                    : conflicts.size() + " ports this stack insists on are taken";
-            throw DevstackException.portConflicts(summary, conflicts);
+            throw DevstackException.portConflicts(summary(conflicts), conflicts.stream().map(Conflict::text).toList());
         }
         return new PortPlan(assignments, search.holds);
+    }
+
+    /** Why a port could not be given: the port a service insists on is taken, or its range has no free port. */
+    private record Conflict(boolean rangeFull, String text) {
+    }
+
+    private static String summary(List<Conflict> conflicts) {
+        long full = conflicts.stream().filter(Conflict::rangeFull).count();
+        long taken = conflicts.size() - full;
+        List<String> parts = new ArrayList<>();
+        if (taken > 0) {
+            parts.add(taken == 1 ? "a port this stack insists on is taken" : taken + " ports this stack insists on are taken");
+        }
+        if (full > 0) {
+            parts.add(full == 1 ? "a range has no free port left" : full + " ports found no free port in their range");
+        }
+        return String.join(", and ", parts);
     }
 
     /** One running unit of a service (the service itself, or one replica) and where it is planned. */
@@ -113,7 +128,7 @@ public final class PortPlanner {
     }
 
     private void choose(Search search, Unit unit, String portName, PortSpec spec, List<PortAssignment> assignments,
-                        List<String> conflicts) {
+                        List<Conflict> conflicts) {
         StackConfig config = unit.config();
         String label = portName.isEmpty() ? "`" + unit.name() + "`" : "`" + unit.name() + "` (" + portName + ")";
         LeaseOwner owner = new LeaseOwner(config.projectDir().toString(), unit.instance(), unit.name(), portName);
@@ -147,15 +162,16 @@ public final class PortPlanner {
         if (onConflict.insists() && spec.mode() == PortSpec.Mode.PREFERRED) {
             String notOurs = onConflict == OnConflict.KILL_OWN && earlier.isEmpty()
                     ? "; it is not an earlier run of `" + unit.name() + "`, so on_conflict: kill-own left it alone" : "";
-            conflicts.add(label + " needs " + refusal + notOurs + ". Stop that process, or let devstack choose another"
-                    + " port: `on_conflict: next` (the default) for `" + unit.name() + "` in " + config.source());
+            conflicts.add(new Conflict(false, label + " needs " + refusal + notOurs + ". Stop that process, or let"
+                    + " devstack choose another port: `on_conflict: next` (the default) for `" + unit.name() + "` in "
+                    + config.source()));
             return;
         }
         Optional<Integer> found = search.scan(unit.name(), config.range(),
                 ScanOrder.offset(config.range(), config.projectDir().toString(), unit.name(), portName));
         if (found.isEmpty()) {
-            conflicts.add(label + " found no free port in the range " + config.range() + "; widen `range:` in "
-                    + config.source() + " or free some ports");
+            conflicts.add(new Conflict(true, label + " found no free port in the range " + config.range()
+                    + "; widen `range:` in " + config.source() + " or free some ports"));
             return;
         }
         AssignmentReason reason = spec.preferred().isEmpty()

@@ -88,8 +88,8 @@ final class ProjectLeases {
         for (Lease lease : tx.leases()) {
             if (ours(lease)) {
                 throw DevstackException.alreadyRunning("`" + config.project() + "` is already running from "
-                        + context.projectDir() + " (devstack pid " + lease.pid() + "); stop it first with Ctrl-C"
-                        + " in its terminal or `kill " + lease.pid() + "`");
+                        + context.projectDir() + " (devstack pid " + lease.pid() + "); `devstack down` stops it"
+                        + " (from any terminal), or Ctrl-C in its own");
             }
         }
         PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true, adopt);
