@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,32 @@ public final class ListeningSockets {
                     listener.uid() != ownUid()));
         }
         return holders;
+    }
+
+    /**
+     * Which of {@code pids} listens on each of {@code ports}: for a supervisor that knows its
+     * processes, so only their descriptors are read, not every process's.
+     */
+    public Map<Integer, Long> listenersAmong(Set<Integer> ports, Collection<Long> pids) {
+        Map<Long, Integer> portOfInode = new HashMap<>();
+        for (Listener listener : all()) {
+            if (ports.contains(listener.port()) && listener.inode() != 0) {
+                portOfInode.put(listener.inode(), listener.port());
+            }
+        }
+        Map<Integer, Long> found = new HashMap<>();
+        for (long pid : pids) {
+            if (portOfInode.isEmpty()) {
+                break;
+            }
+            for (long inode : sockets(proc.resolve(Long.toString(pid)).resolve("fd"))) {
+                Integer port = portOfInode.remove(inode);
+                if (port != null) {
+                    found.putIfAbsent(port, pid);
+                }
+            }
+        }
+        return found;
     }
 
     /** The pid that has each socket inode open, for the sockets of processes we may look into. */

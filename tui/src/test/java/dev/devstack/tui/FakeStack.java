@@ -9,6 +9,7 @@ import dev.devstack.supervisor.run.StackControl;
 import dev.devstack.supervisor.run.StackEvent;
 import dev.devstack.supervisor.run.StackListener;
 import dev.devstack.supervisor.run.StackOutcome;
+import dev.devstack.supervisor.run.StackPhase;
 import dev.devstack.supervisor.run.StackSnapshot;
 import dev.devstack.supervisor.run.StackView;
 import dev.devstack.supervisor.run.Subscription;
@@ -40,7 +41,7 @@ final class FakeStack implements StackView, StackControl {
     }
 
     void set(List<ServiceSnapshot> services, List<PortAssignment> ports) {
-        snapshot = new StackSnapshot("shop", "default", NOW, services, ports);
+        snapshot = new StackSnapshot("shop", "default", NOW, StackPhase.RUNNING, services, ports);
     }
 
     void emit(StackEvent event) {
@@ -52,7 +53,7 @@ final class FakeStack implements StackView, StackControl {
     }
 
     static ServiceSnapshot service(String name, ServiceState state, long pid, int port, String detail) {
-        return new ServiceSnapshot(name, state, pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty(),
+        return new ServiceSnapshot(name, state, pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty(), OptionalLong.empty(),
                 port > 0 ? List.of(port) : List.of(), pid > 0 ? Optional.of(NOW.minusSeconds(130)) : Optional.empty(),
                 OptionalInt.empty(), 0, detail);
     }

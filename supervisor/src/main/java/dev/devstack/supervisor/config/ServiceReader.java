@@ -23,7 +23,7 @@ final class ServiceReader {
 
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "on_conflict", "depends_on",
             "inherit_port", "stop_timeout", "stop_signal", "stop_command", "restart", "backoff", "max_restarts", "oneshot",
-            "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale");
+            "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale", "pidfile");
 
     record DependencyDraft(String service, Optional<Condition> condition, Location location) {
     }
@@ -94,12 +94,22 @@ final class ServiceReader {
         boolean exitOnFailure = value(entries, "exit_on_failure").flatMap(n -> values.bool("exit_on_failure", n))
                 .orElse(false);
         int scale = value(entries, "scale").flatMap(n -> values.count("scale", n, 1)).orElse(1);
+        Optional<Path> pidfile = value(entries, "pidfile").flatMap(n -> values.nonBlankText("pidfile", n))
+                .map(text -> cwd.resolve(text.strip()).normalize());
+        if (pidfile.isPresent() && oneshot) {
+            problems.add(entries.get("pidfile").keyLocation(), "`" + name + "` is a one-shot task: it runs to"
+                    + " completion, so it has no daemon whose pid a `pidfile` could name; remove one of them");
+        } else if (pidfile.isPresent() && scale > 1) {
+            problems.add(entries.get("pidfile").keyLocation(), "`" + name + "` has " + scale + " replicas, which would"
+                    + " all write the one `pidfile`; drop `pidfile` (a daemon listening on its port is found without"
+                    + " it) or `scale`");
+        }
         checkCombinations(name, entries, ownPort, oneshot, ready, health, restartOnUnhealthy);
         if (command == null) {
             return Optional.empty();
         }
         ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, onConflict, List.of(),
-                inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale);
+                inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile);
         return Optional.of(new Draft(spec, dependencies));
     }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
  * {@code ready} is how it is found ready (empty: it is not checked); {@code health} is checked
  * after that, periodically. {@code exitOnFailure}: its failure stops the whole stack.
  * {@code scale} is its number of replicas, each run as a unit of its own. {@code onConflict}:
- * what happens when its fixed port is taken.
+ * what happens when its fixed port is taken. {@code pidfile}: where a service that daemonizes
+ * writes its daemon's pid, which is then the service's process once the command has exited 0.
  */
 public record ServiceSpec(
         String name,
@@ -36,7 +37,8 @@ public record ServiceSpec(
         Optional<CheckSpec> health,
         boolean restartOnUnhealthy,
         boolean exitOnFailure,
-        int scale) {
+        int scale,
+        Optional<Path> pidfile) {
 
     public ServiceSpec {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
@@ -46,7 +48,7 @@ public record ServiceSpec(
 
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependencies, inheritPort,
-                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile);
     }
 
     /** The names it runs under: its own name, or {@code name.0} … {@code name.N-1} for N replicas. */

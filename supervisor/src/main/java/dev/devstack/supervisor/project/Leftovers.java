@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.project;
 
+import dev.devstack.detect.ProcStat;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.detect.ProcessTable;
 import dev.devstack.store.ProcessRecord;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * Ends what a devstack that died without stopping its stack left running: the services it
- * recorded in the registry, grandchildren included. A process is only ever touched when it is
+ * recorded in the registry, grandchildren included, and the processes they started that left
+ * their group (daemons), which it recorded too. A process is only ever touched when it is
  * provably the one recorded: the leader by its pid and start time; when the leader is gone,
  * the members of its session that started after it, and only while its pid is not in use.
  */
@@ -94,8 +96,14 @@ final class Leftovers {
 
     private void signal(ProcessGroups groups, List<Survivor> survivors, Signal signal) {
         for (Survivor survivor : survivors) {
-            if (processes.isAlive(survivor.record().pid(), survivor.record().pidStart())) {
-                groups.signal(survivor.record().pid(), signal);
+            long pid = survivor.record().pid();
+            if (processes.isAlive(pid, survivor.record().pidStart())) {
+                // a service leads its group; a process that left it (a daemon) may not lead one
+                if (ProcStat.of(pid).filter(stat -> stat.group() == pid).isPresent()) {
+                    groups.signal(pid, signal);
+                } else {
+                    groups.signalProcess(pid, signal);
+                }
             } else {
                 for (ProcessInfo member : alive(survivor.record())) {
                     groups.signalProcess(member.pid(), signal);

@@ -94,10 +94,15 @@ final class RegistryProcessJournal implements ProcessJournal, AutoCloseable {
         }
     }
 
-    /** Writes what is still pending and stops. */
+    /** Lets a write under way finish (interrupting it would fail it), then writes what is still pending. */
     @Override
     public void close() {
-        writer.shutdownNow();
+        writer.shutdown();
+        try {
+            writer.awaitTermination(Machine.REGISTRY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         flush();
     }
 }

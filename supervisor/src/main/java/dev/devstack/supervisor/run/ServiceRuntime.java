@@ -5,9 +5,11 @@ import dev.devstack.supervisor.plan.AssignmentReason;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.regex.Pattern;
 
@@ -27,7 +29,18 @@ final class ServiceRuntime {
     ServiceState state = ServiceState.PENDING;
     String detail = "";
     int run;
+    /** Its process: the one devstack launched, or, once that exited 0 leaving a daemon, the daemon. */
     volatile long pid;
+    /** The process devstack launched for this run: the leader of the service's session and group. */
+    volatile long leader;
+    /** The launched process's start time (clock ticks since boot), which tells it from a later process with its pid. */
+    volatile long leaderStart;
+    /** Its other processes, as last found by the {@link ProcessTracker}. */
+    volatile Set<ServiceProcess> tracked = Set.of();
+    /** Who listens on each of its ports, as last found. */
+    Map<Integer, Long> listeners = Map.of();
+    /** The end of the launched process was seen for this run (NuProcess and the tracker may both report it). */
+    boolean leaderEnded;
     Instant startedAt;
     Integer exitCode;
     /** The last signal devstack sent to its group, to tell a death by it from an exit code. */
@@ -74,6 +87,11 @@ final class ServiceRuntime {
     void beginRun() {
         run++;
         pid = 0;
+        leader = 0;
+        leaderStart = 0;
+        tracked = Set.of();
+        listeners = Map.of();
+        leaderEnded = false;
         startedAt = null;
         exitCode = null;
         sentSignal = null;
@@ -104,8 +122,11 @@ final class ServiceRuntime {
     }
 
     ServiceSnapshot snapshot() {
-        return new ServiceSnapshot(name(), state, pid > 0 && state.isAlive() ? OptionalLong.of(pid) : OptionalLong.empty(),
-                ports, Optional.ofNullable(startedAt), exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode),
+        boolean alive = pid > 0 && state.isAlive();
+        Long listener = readinessPort().map(listeners::get).orElse(null);
+        return new ServiceSnapshot(name(), state, alive ? OptionalLong.of(pid) : OptionalLong.empty(),
+                alive && listener != null ? OptionalLong.of(listener) : OptionalLong.empty(), ports,
+                Optional.ofNullable(startedAt), exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode),
                 restarts, detail);
     }
 }

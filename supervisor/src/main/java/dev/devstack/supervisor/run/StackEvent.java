@@ -15,6 +15,10 @@ public sealed interface StackEvent {
     record StateChanged(Instant at, String service, ServiceState state, String detail) implements StackEvent {
     }
 
+    /** The processes of a service changed without a change of its state: who listens on its port, say. */
+    record ProcessesChanged(Instant at, String service) implements StackEvent {
+    }
+
     /** Something devstack itself has to say, about one service or (service empty) the whole stack. */
     record Notice(Instant at, String service, String message) implements StackEvent {
     }

@@ -1,6 +1,6 @@
 package dev.devstack.supervisor.run;
 
-import dev.devstack.supervisor.Signal;
+import dev.devstack.detect.ProcStat;
 import dev.devstack.supervisor.config.CheckSpec;
 import dev.devstack.supervisor.config.Condition;
 import dev.devstack.supervisor.config.Dependency;
@@ -8,7 +8,9 @@ import dev.devstack.supervisor.plan.AssignmentReason;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class Starts {
 
-    /** What {@link #onExited} is told when an adopted process ended: not its exit code, which is unknown. */
+    /** What {@link #processExited} is told when an adopted process ended: not its exit code, which is unknown. */
     private static final int ADOPTED_ENDED = Integer.MIN_VALUE + 1;
 
     /** How much of a failed one-shot task's output is repeated with its failure. */
@@ -31,19 +33,19 @@ final class Starts {
     private final Launcher launcher;
     private final LogFiles logs;
     private final ProcessJournal journal;
-    private final ProcessGroups groups;
+    private final Descendants descendants;
     private final Readiness readiness;
     private final Stops stops;
     private final boolean exitOnAnyFailure;
 
     Starts(StackState stack, Engine engine, Launcher launcher, LogFiles logs, ProcessJournal journal,
-           ProcessGroups groups, Readiness readiness, Stops stops, boolean exitOnAnyFailure) {
+           Descendants descendants, Readiness readiness, Stops stops, boolean exitOnAnyFailure) {
         this.stack = stack;
         this.engine = engine;
         this.launcher = launcher;
         this.logs = logs;
         this.journal = journal;
-        this.groups = groups;
+        this.descendants = descendants;
         this.readiness = readiness;
         this.stops = stops;
         this.exitOnAnyFailure = exitOnAnyFailure;
@@ -120,7 +122,9 @@ final class Starts {
         ServicePlan plan = service.plan;
         int run = service.run;
         try {
-            launcher.launch(plan.command(), plan.spec().cwd(), plan.environment(), new ProcessListener() {
+            Map<String, String> environment = new HashMap<>(plan.environment());
+            environment.put(ProcessTracker.RUN_VARIABLE, service.name() + "/" + run);
+            launcher.launch(plan.command(), plan.spec().cwd(), environment, new ProcessListener() {
                 @Override
                 public void started(long pid) {
                     engine.run(() -> onStarted(service, run, pid));
@@ -141,11 +145,11 @@ final class Starts {
 
                 @Override
                 public void exited(int code) {
-                    engine.run(() -> onExited(service, run, code));
+                    engine.run(() -> launchedExited(service, run, code));
                 }
             });
         } catch (RuntimeException e) {
-            onExited(service, run, ProcessListener.LAUNCH_FAILED);
+            launchedExited(service, run, ProcessListener.LAUNCH_FAILED);
         }
     }
 
@@ -168,7 +172,8 @@ final class Starts {
         stack.change(service, ServiceState.STARTING, "adopting " + adoptee.holder());
         stack.notice(service.name(), "adopted " + adoptee.holder() + " (" + adoptee.evidence() + "): its output is"
                 + " not captured, and it is left running when the stack stops");
-        process.get().onExit().thenRun(() -> engine.run(() -> onExited(service, run, ADOPTED_ENDED)));
+        process.get().onExit().thenRun(() -> engine.run(() -> processExited(service, run, adoptee.pid(),
+                ADOPTED_ENDED)));
         onStarted(service, run, adoptee.pid());
         return true;
     }
@@ -179,7 +184,10 @@ final class Starts {
         }
         service.pid = pid;
         if (!service.adopted) {
+            service.leader = pid;
+            service.leaderStart = ProcStat.of(pid).map(ProcStat::startTicks).orElse(0L);
             journal.started(service.name(), pid);
+            descendants.watch(service);
         }
         service.started = true;
         service.startedAt = stack.clock.instant();
@@ -206,15 +214,31 @@ final class Starts {
         stops.terminate(service);
     }
 
-    private void onExited(ServiceRuntime service, int run, int code) {
-        if (service.run != run || service.state.isTerminal() || service.state == ServiceState.BACKOFF) {
+    /**
+     * The process devstack launched for the run has ended: reported by NuProcess once its pipes
+     * closed, by the exit watch, or by the tracker when something it left holds the pipes open.
+     */
+    void launchedExited(ServiceRuntime service, int run, int code) {
+        if (service.run != run || service.leaderEnded) {
+            return;
+        }
+        service.leaderEnded = true;
+        processExited(service, run, service.leader, code);
+    }
+
+    /** The service's process ({@code pid}) of the run has ended; news about any other process is not. */
+    private void processExited(ServiceRuntime service, int run, long pid, int code) {
+        if (service.run != run || service.pid != pid || service.state.isTerminal()
+                || service.state == ServiceState.BACKOFF) {
+            return;
+        }
+        if (code == 0 && mayDaemonize(service) && handOver(service)) {
             return;
         }
         service.cancelTimers();
-        if (service.pid > 1 && !service.adopted) {
-            // what is left of its group (its lifeline watcher, children it left behind) ends with it
-            groups.signal(service.pid, Signal.KILL);
-            journal.ended(service.name(), service.pid);
+        if (!service.adopted) {
+            // what is left of it (its lifeline watcher, children left behind) ends with it
+            descendants.endRemaining(service);
         }
         if (code == ADOPTED_ENDED) {
             // the exit status of a process that is not devstack's child cannot be known
@@ -247,6 +271,40 @@ final class Starts {
             advance();
         }
         stack.checkFinished();
+    }
+
+    /**
+     * A service whose command exits 0 may have left a daemon running, as a forking server does
+     * (systemd's Type=forking): one with a port or a pidfile, running and not asked to stop.
+     */
+    private boolean mayDaemonize(ServiceRuntime service) {
+        ServiceState state = service.state;
+        return !service.adopted && service.stoppedBy == null && !stack.stopRequested && !service.plan.spec().oneshot()
+                && (service.readinessPort().isPresent() || service.plan.spec().pidfile().isPresent())
+                && (state == ServiceState.RUNNING || state == ServiceState.READY || state == ServiceState.UNHEALTHY);
+    }
+
+    /**
+     * The process the service's command left running becomes the service's process: its end is
+     * awaited (devstack is its parent now), and signals reach it with the rest.
+     */
+    private boolean handOver(ServiceRuntime service) {
+        Optional<ServiceProcess> daemon = descendants.daemon(service);
+        if (daemon.isEmpty()) {
+            return false;
+        }
+        long exited = service.pid;
+        long pid = daemon.get().pid();
+        int run = service.run;
+        service.pid = pid;
+        descendants.watch(service);
+        DaemonWait.start(pid, status -> engine.run(() -> processExited(service, run, pid, status)));
+        String listening = service.readinessPort().filter(port -> Long.valueOf(pid).equals(service.listeners.get(port)))
+                .map(port -> ", listening on port " + port).orElse("");
+        stack.notice(service.name(), "its command (pid " + exited + ") exited 0 and left pid " + pid + " running"
+                + listening + ": that is the service's process now");
+        stack.change(service, service.state, "pid " + pid + " (started by its command, which exited 0)");
+        return true;
     }
 
     /** A service ended on its own: restart it, give up on it, or leave it ended, as its policy says. */

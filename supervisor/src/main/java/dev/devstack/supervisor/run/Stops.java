@@ -20,18 +20,20 @@ final class Stops {
     private final StackState stack;
     private final Engine engine;
     private final ProcessGroups groups;
+    private final Descendants descendants;
     private final ExecutorService commands;
 
     /** @param commands where stop commands run (they may take up to the stop timeout) */
-    Stops(StackState stack, Engine engine, ProcessGroups groups, ExecutorService commands) {
+    Stops(StackState stack, Engine engine, ProcessGroups groups, Descendants descendants, ExecutorService commands) {
         this.stack = stack;
         this.engine = engine;
         this.groups = groups;
+        this.descendants = descendants;
         this.commands = commands;
     }
 
     void begin() {
-        stack.stopRequested = true;
+        stack.beginStop();
         stack.notice("", "stopping the stack");
         for (ServiceRuntime service : stack.services.values()) {
             if (service.state == ServiceState.PENDING) {
@@ -91,6 +93,7 @@ final class Stops {
             stack.change(service, ServiceState.STOPPING, stop.signal() + " sent, " + kill);
             signal(service, stop.signal());
         }
+        descendants.watch(service);
         service.killTimer = engine.schedule(() -> escalate(service, timeout), timeout);
     }
 
@@ -123,12 +126,15 @@ final class Stops {
         }
     }
 
-    /** To its group; an adopted process alone, since its group may hold processes devstack knows nothing of. */
+    /**
+     * To its group and whatever else it started; an adopted process alone, since its group may hold
+     * processes devstack knows nothing of.
+     */
     private void signal(ServiceRuntime service, Signal signal) {
         if (service.adopted) {
             groups.signalProcess(service.pid, signal);
         } else {
-            groups.signal(service.pid, signal);
+            descendants.signal(service, signal);
         }
     }
 
@@ -150,6 +156,7 @@ final class Stops {
         }
         if (service.state != ServiceState.STOPPING) {
             stack.change(service, ServiceState.STOPPING, "SIGKILL sent");
+            descendants.watch(service);
         }
         signal(service, Signal.KILL);
         service.killTimer = engine.schedule(() -> giveUp(service), AFTER_KILL);

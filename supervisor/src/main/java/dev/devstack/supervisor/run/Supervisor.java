@@ -26,6 +26,8 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
     private final Stops stops;
     private final Controls controls;
     private final ProcessGroups groups;
+    private final ProcessTracker tracker;
+    private final Descendants descendants;
 
     public Supervisor(StackPlan plan, Launcher launcher, ProcessJournal journal, ProcessGroups groups, Clock clock,
                       SupervisorSettings settings) {
@@ -34,16 +36,29 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
         this.stack = new StackState(plan, clock, bus, settings.stayOpen());
         this.engine = new Engine(error -> stack.notice("", error));
         this.logs = new LogFiles(settings.logDir(), settings.logMaxBytes(), problem -> stack.notice("", problem));
-        this.stops = new Stops(stack, engine, groups, checks);
+        if (!Reaper.becomeSubreaper()) {
+            stack.notice("", "this kernel does not let devstack adopt the processes its services leave behind"
+                    + " (PR_SET_CHILD_SUBREAPER); a service that daemonizes may outlive the stack");
+        }
+        this.tracker = new ProcessTracker(found -> engine.run(() -> tracked(found)));
+        this.descendants = new Descendants(stack, groups, journal, tracker);
+        this.stops = new Stops(stack, engine, groups, descendants, checks);
         Health health = new Health(stack, engine, checks, this::restartNow);
         Readiness readiness = new Readiness(stack, engine, checks, health);
-        this.starts = new Starts(stack, engine, launcher, logs, journal, groups, readiness, stops,
+        this.starts = new Starts(stack, engine, launcher, logs, journal, descendants, readiness, stops,
                 settings.exitOnFailure());
         this.controls = new Controls(stack, starts, stops);
     }
 
     private void restartNow(ServiceRuntime service, String reason) {
         starts.restartNow(service, reason);
+    }
+
+    /** A scan of the services' processes: who they are now, and launched processes that ended while their pipes stay open. */
+    private void tracked(ProcessTracker.Scan scan) {
+        descendants.apply(scan);
+        scan.units().forEach((unit, result) -> result.leaderStatus().ifPresent(status -> ExitWatch.decode(status)
+                .ifPresent(code -> starts.launchedExited(stack.services.get(unit), result.run(), code))));
     }
 
     /** Begins starting the stack; returns at once. */
@@ -95,12 +110,11 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
         return stack.finished;
     }
 
-    /** Last resort when the JVM is going down anyway: SIGKILL every group, from any thread. */
+    /** Last resort when the JVM is going down anyway: SIGKILL every group and process of the services, from any thread. */
     public void killAllNow() {
         for (ServiceRuntime service : stack.services.values()) {
-            long pid = service.pid;
-            if (pid > 1 && !service.adopted) {
-                groups.signal(pid, Signal.KILL);
+            if (!service.adopted) {
+                descendants.signal(service, Signal.KILL);
             }
         }
     }
@@ -122,6 +136,8 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
 
     @Override
     public void close() {
+        tracker.close();
+        tracker.endOrphans(groups);
         engine.close();
         checks.shutdownNow();
         stack.plan.ports().close();

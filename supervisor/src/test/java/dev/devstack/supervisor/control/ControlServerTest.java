@@ -7,6 +7,7 @@ import dev.devstack.supervisor.run.ServiceSnapshot;
 import dev.devstack.supervisor.run.ServiceState;
 import dev.devstack.supervisor.run.StackControl;
 import dev.devstack.supervisor.run.StackOutcome;
+import dev.devstack.supervisor.run.StackPhase;
 import dev.devstack.supervisor.run.StackSnapshot;
 import dev.devstack.supervisor.run.StackListener;
 import dev.devstack.supervisor.run.StackView;
@@ -37,8 +38,8 @@ class ControlServerTest {
     private final StackView view = new StackView() {
         @Override
         public StackSnapshot snapshot() {
-            return new StackSnapshot("shop", "default", Instant.EPOCH, List.of(new ServiceSnapshot("api",
-                    ServiceState.RUNNING, OptionalLong.of(42), List.of(4012), Optional.empty(), OptionalInt.empty(), 0,
+            return new StackSnapshot("shop", "default", Instant.EPOCH, StackPhase.RUNNING, List.of(new ServiceSnapshot("api",
+                    ServiceState.RUNNING, OptionalLong.of(42), OptionalLong.empty(), List.of(4012), Optional.empty(), OptionalInt.empty(), 0,
                     "")), List.of());
         }
 
@@ -74,7 +75,7 @@ class ControlServerTest {
 
     private ControlServer open(Path socket) throws IOException {
         return ControlServer.open(socket, view, control, (service, text) -> notices.add(service + ": " + text),
-                warnings::add);
+                false, warnings::add);
     }
 
     @Test
@@ -86,8 +87,8 @@ class ControlServerTest {
                     .hasMessage("this stack has no service \"web\"");
         }
         assertThat(stopped).containsExactly("api");
-        assertThat(notices).containsExactly("api: stop asked by `devstack kill 4012`; it will not be restarted until"
-                + " started again");
+        assertThat(notices).containsExactly("api: stop asked by `devstack kill 4012`; it stays stopped: it runs again"
+                + " at the next `devstack up`");
         assertThat(socket).doesNotExist();
     }
 

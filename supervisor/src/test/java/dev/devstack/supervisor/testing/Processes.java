@@ -36,6 +36,26 @@ public final class Processes {
         return members;
     }
 
+    /** The session a live process belongs to; 0 when it is gone. */
+    public static long session(long pid) {
+        String stat = stat(pid);
+        return stat == null ? 0 : Long.parseLong(field(stat, 6));
+    }
+
+    /** SIGKILL to one process, for test cleanup; no error when it is gone already. */
+    public static void kill(long pid) {
+        if (pid > 1) {
+            try {
+                new ProcessBuilder("kill", "-KILL", String.valueOf(pid)).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (IOException e) {
+                throw new AssertionError("cannot run kill", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** SIGKILL to a whole group, for test cleanup; no error when it is gone already. */
     public static void killGroup(long pgid) {
         if (pgid > 1) {

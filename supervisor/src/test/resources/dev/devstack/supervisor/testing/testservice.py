@@ -4,6 +4,11 @@
 --print TEXT      print TEXT (repeatable)
 --delay SECONDS   wait before going on
 --exit CODE       exit with CODE now
+--daemonize CODE  fork twice, as a daemon does: the command exits with CODE at once and a
+                  grandchild goes on with the remaining arguments, keeping stdout and stderr
+--setsid          (after --daemonize) the daemon leaves the session and group, as most daemons do
+--pidfile FILE    write the pid of the process that goes on into FILE
+--child           start a child (a sleep) that stays in the group, print "child PID", and go on
 --listen          listen on 127.0.0.1:$PORT and serve until stopped (otherwise sleep until stopped)
 --http            serve HTTP on 127.0.0.1:$PORT: /healthz is 200, /status/NNN is NNN,
                   /flip is 500 while a file `sick` exists and 200 otherwise
@@ -38,6 +43,22 @@ while args:
     elif flag == "--exit":
         sys.stdout.flush()
         sys.exit(int(args.pop(0)))
+    elif flag == "--daemonize":
+        code = int(args.pop(0))
+        sys.stdout.flush()
+        if os.fork() > 0:
+            os._exit(code)
+        if args and args[0] == "--setsid":
+            args.pop(0)
+            os.setsid()
+        if os.fork() > 0:
+            os._exit(0)
+    elif flag == "--pidfile":
+        with open(args.pop(0), "w") as out:
+            out.write("%d\n" % os.getpid())
+    elif flag == "--child":
+        import subprocess
+        print("child %d" % subprocess.Popen(["sleep", "3600"]).pid, flush=True)
     elif flag == "--listen":
         listen = True
     elif flag == "--http":

@@ -1,0 +1,52 @@
+package dev.devstack.detect;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What /proc/PID/stat says about a process that devstack needs: its state, parent, process group,
+ * session, start time (in clock ticks since boot: with the pid, it names one process for good, as
+ * pids are reused) and, for a zombie, the wait status its parent will collect (field 52).
+ *
+ * @param state one letter: R running, S sleeping, Z zombie, …
+ */
+public record ProcStat(long pid, char state, long parent, long group, long session, long startTicks, int waitStatus) {
+
+    public boolean zombie() {
+        return state == 'Z';
+    }
+
+    /** The process as it is now, if there is one. */
+    public static Optional<ProcStat> of(long pid) {
+        return read(Path.of("/proc", Long.toString(pid), "stat"), pid);
+    }
+
+    static Optional<ProcStat> read(Path stat, long pid) {
+        try {
+            return parse(pid, new String(Files.readAllBytes(stat), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The fields after the command name, which is in parentheses and may itself hold spaces and
+     * parentheses: so the text is cut at the last ')'.
+     */
+    static Optional<ProcStat> parse(long pid, String line) {
+        int end = line.lastIndexOf(')');
+        if (end < 0 || end + 2 >= line.length()) {
+            return Optional.empty();
+        }
+        String[] fields = line.substring(end + 2).trim().split(" ");
+        if (fields.length < 20) {
+            return Optional.empty();
+        }
+        int waitStatus = fields.length > 49 ? Integer.parseInt(fields[49]) : 0;
+        return Optional.of(new ProcStat(pid, fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
+                Long.parseLong(fields[3]), Long.parseLong(fields[19]), waitStatus));
+    }
+}

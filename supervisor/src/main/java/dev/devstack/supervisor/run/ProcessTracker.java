@@ -1,0 +1,253 @@
+package dev.devstack.supervisor.run;
+
+import dev.devstack.detect.JdkProcessTable;
+import dev.devstack.detect.ListeningSockets;
+import dev.devstack.detect.ProcStat;
+import dev.devstack.detect.ProcessEnvironment;
+import dev.devstack.detect.ProcessTree;
+import dev.devstack.supervisor.Signal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Finds every process of every running service, once a second (ten times a second while one is
+ * stopping), from one pass over /proc: the descendants of what devstack launched, and the
+ * processes that left that tree. devstack is a child subreaper ({@link Reaper}), so a process
+ * whose parent ended (a daemon's double fork) becomes devstack's child; it is attributed to its
+ * service by ancestry when seen before, else by the {@code DEVSTACK_RUN} variable it inherited,
+ * else by listening on the service's port. Such orphans that end are reaped here. Each scan also
+ * finds who listens on each service's ports, and whether a launched process has ended while
+ * something it left holds its output pipes (NuProcess waits for the pipes to close).
+ */
+final class ProcessTracker implements AutoCloseable {
+
+    /** The variable every launched service gets: {@code unit/run}. */
+    static final String RUN_VARIABLE = "DEVSTACK_RUN";
+
+    private static final Duration PERIOD = Duration.ofSeconds(1);
+    private static final Duration STOPPING_PERIOD = Duration.ofMillis(100);
+
+    /** What the supervisor asks to be watched: one run of a unit. */
+    record Watch(String unit, int run, long leader, long main, Set<Integer> ports, boolean stopping) {
+    }
+
+    /** What a scan found for one watched run. */
+    record Found(int run, Set<ServiceProcess> processes, Map<Integer, Long> listeners, OptionalInt leaderStatus) {
+    }
+
+    /** What a scan found: each watched run's processes, and processes of runs that have ended (strays). */
+    record Scan(Map<String, Found> units, List<ServiceProcess> strays) {
+    }
+
+    /** Who a process belongs to, remembered while it lives. */
+    private record Owner(String unit, int run, long startTicks) {
+    }
+
+    private final long self = ProcessHandle.current().pid();
+    private final ListeningSockets sockets = new ListeningSockets(new JdkProcessTable());
+    private final Map<String, Watch> watched = new ConcurrentHashMap<>();
+    private final Set<Long> launched = ConcurrentHashMap.newKeySet();
+    private final Set<Long> awaited = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Owner> owners = new HashMap<>();
+    private final Set<Long> zombiesSeen = new HashSet<>();
+    private final Map<String, Integer> endedRuns = new ConcurrentHashMap<>();
+    private final Consumer<Scan> results;
+    private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(
+            Engine.daemon("devstack-processes"));
+    private long lastScanNanos;
+
+    /** @param results told each scan's findings, on the scanner thread */
+    ProcessTracker(Consumer<Scan> results) {
+        this.results = results;
+        scanner.scheduleWithFixedDelay(this::tick, STOPPING_PERIOD.toMillis(), STOPPING_PERIOD.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void watch(Watch watch) {
+        launched.add(watch.leader());
+        watched.put(watch.unit(), watch);
+    }
+
+    /** The unit's run has ended: what is found of it from now on is a stray. */
+    void forget(String unit) {
+        Watch watch = watched.remove(unit);
+        if (watch != null) {
+            endedRuns.merge(unit, watch.run(), Math::max);
+        }
+    }
+
+    /** A process whose end someone else waits for (and collects): never reaped here. */
+    void awaiting(long pid) {
+        awaited.add(pid);
+    }
+
+    private void tick() {
+        boolean stopping = watched.values().stream().anyMatch(Watch::stopping);
+        long due = lastScanNanos + (stopping ? STOPPING_PERIOD : PERIOD).toNanos();
+        if (System.nanoTime() - due >= 0 && !watched.isEmpty()) {
+            results.accept(scan());
+        }
+    }
+
+    /** Scans now, on the calling thread. */
+    synchronized Scan scan() {
+        lastScanNanos = System.nanoTime();
+        ProcessTree tree = ProcessTree.read();
+        Map<String, Set<ProcStat>> found = new HashMap<>();
+        Map<Long, String> roots = new HashMap<>();
+        for (Watch watch : watched.values()) {
+            found.put(watch.unit(), new LinkedHashSet<>());
+            for (long root : new long[] {watch.leader(), watch.main()}) {
+                if (root > 1 && tree.get(root).isPresent()) {
+                    roots.put(root, watch.unit());
+                    claim(watch, tree.get(root).get(), tree, found);
+                }
+            }
+        }
+        List<ProcStat> unknown = new ArrayList<>();
+        List<ServiceProcess> strays = new ArrayList<>();
+        for (ProcStat child : tree.childrenOf(self)) {
+            if (roots.containsKey(child.pid()) || launched.contains(child.pid())) {
+                continue;
+            }
+            if (child.zombie()) {
+                collect(child);
+                continue;
+            }
+            Optional<Owner> owner = ownerOf(child);
+            Optional<Watch> watch = owner.flatMap(o -> Optional.ofNullable(watched.get(o.unit()))
+                    .filter(w -> w.run() == o.run()));
+            if (watch.isPresent()) {
+                claim(watch.get(), child, tree, found);
+            } else if (owner.isPresent() && owner.get().run() <= endedRuns.getOrDefault(owner.get().unit(), 0)) {
+                strays.add(ServiceProcess.of(child));
+                tree.descendantsOf(child.pid()).forEach(p -> strays.add(ServiceProcess.of(p)));
+            } else {
+                unknown.add(child);
+            }
+        }
+        Map<Integer, Long> listeners = listeners(unknown, tree, found);
+        Map<String, Found> result = new HashMap<>();
+        for (Watch watch : watched.values()) {
+            Set<ProcStat> processes = found.get(watch.unit());
+            Map<Integer, Long> own = new HashMap<>();
+            watch.ports().forEach(port -> Optional.ofNullable(listeners.get(port)).ifPresent(pid -> own.put(port, pid)));
+            Set<ServiceProcess> others = new LinkedHashSet<>();
+            processes.stream().filter(p -> p.pid() != watch.leader() && !p.zombie()).map(ServiceProcess::of)
+                    .forEach(others::add);
+            OptionalInt leaderStatus = tree.get(watch.leader()).filter(ProcStat::zombie)
+                    .map(p -> OptionalInt.of(p.waitStatus())).orElse(OptionalInt.empty());
+            result.put(watch.unit(), new Found(watch.run(), others, own, leaderStatus));
+        }
+        owners.keySet().removeIf(pid -> tree.get(pid).isEmpty());
+        launched.removeIf(pid -> tree.get(pid).isEmpty());
+        awaited.removeIf(pid -> tree.get(pid).isEmpty());
+        return new Scan(result, strays);
+    }
+
+    /** The process and its descendants belong to the watched run. */
+    private void claim(Watch watch, ProcStat process, ProcessTree tree, Map<String, Set<ProcStat>> found) {
+        List<ProcStat> all = new ArrayList<>(List.of(process));
+        all.addAll(tree.descendantsOf(process.pid()));
+        for (ProcStat member : all) {
+            found.get(watch.unit()).add(member);
+            owners.put(member.pid(), new Owner(watch.unit(), watch.run(), member.startTicks()));
+        }
+    }
+
+    /** The run an orphan of ours belongs to: as seen before, or by the variable it inherited. */
+    private Optional<Owner> ownerOf(ProcStat orphan) {
+        Owner known = owners.get(orphan.pid());
+        if (known != null && known.startTicks() == orphan.startTicks()) {
+            return Optional.of(known);
+        }
+        return ProcessEnvironment.variable(orphan.pid(), RUN_VARIABLE).flatMap(ProcessTracker::parse)
+                .map(owner -> new Owner(owner.unit(), owner.run(), orphan.startTicks()));
+    }
+
+    private static Optional<Owner> parse(String value) {
+        int slash = value.lastIndexOf('/');
+        try {
+            return slash <= 0 ? Optional.empty()
+                    : Optional.of(new Owner(value.substring(0, slash), Integer.parseInt(value.substring(slash + 1)), 0));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Who listens on the watched ports, among the processes found (only their descriptors are
+     * read); an orphan that nobody claimed and that listens on a run's port is that run's.
+     */
+    private Map<Integer, Long> listeners(List<ProcStat> unknown, ProcessTree tree, Map<String, Set<ProcStat>> found) {
+        Map<Integer, Watch> byPort = new HashMap<>();
+        watched.values().forEach(watch -> watch.ports().forEach(port -> byPort.put(port, watch)));
+        if (byPort.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> candidates = new ArrayList<>();
+        found.values().forEach(set -> set.stream().filter(p -> !p.zombie()).forEach(p -> candidates.add(p.pid())));
+        unknown.forEach(p -> candidates.add(p.pid()));
+        Map<Integer, Long> listeners = sockets.listenersAmong(byPort.keySet(), candidates);
+        for (ProcStat orphan : unknown) {
+            listeners.forEach((port, pid) -> {
+                Watch watch = byPort.get(port);
+                if (pid == orphan.pid() && watch != null && found.containsKey(watch.unit())) {
+                    claim(watch, orphan, tree, found);
+                }
+            });
+        }
+        return listeners;
+    }
+
+    /**
+     * Reaps an orphan of ours that has ended: at once when it was a service's, otherwise once it
+     * has been a zombie for two scans (a child the JDK started, e.g. a check command, is reaped by
+     * the JDK at once; so one that stays a zombie is nobody's but ours).
+     */
+    private void collect(ProcStat zombie) {
+        if (awaited.contains(zombie.pid())) {
+            return;
+        }
+        Owner owner = owners.get(zombie.pid());
+        if ((owner != null && owner.startTicks() == zombie.startTicks()) || !zombiesSeen.add(zombie.pid())) {
+            Reaper.reap(zombie.pid());
+            zombiesSeen.remove(zombie.pid());
+            owners.remove(zombie.pid());
+        }
+    }
+
+    /**
+     * Once the stack has stopped: SIGKILL to whatever still runs of what it started (only its
+     * descendants can have become devstack's children), and reaps it.
+     */
+    synchronized void endOrphans(ProcessGroups groups) {
+        ProcessTree tree = ProcessTree.read();
+        for (ProcStat child : tree.childrenOf(self)) {
+            if (!child.zombie() && !launched.contains(child.pid()) && !awaited.contains(child.pid())) {
+                for (ProcStat descendant : tree.descendantsOf(child.pid())) {
+                    groups.signalProcess(descendant.pid(), Signal.KILL);
+                }
+                groups.signalProcess(child.pid(), Signal.KILL);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scanner.shutdownNow();
+    }
+}
