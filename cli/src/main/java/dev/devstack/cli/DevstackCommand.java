@@ -1,6 +1,7 @@
 package dev.devstack.cli;
 
 import dev.devstack.store.DevstackHome;
+import dev.devstack.supervisor.config.ProjectSearch;
 import dev.devstack.supervisor.project.ProjectContext;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -15,13 +16,14 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",
-                "1:`up` ended on its own and a service had failed; `who`, `kill`: nothing listens on the port;"
+                "1:`up`: a service failed (stderr names it and its exit code); `who`, `kill`: nothing listens on the port;"
                         + " `release`: nothing released; `kill`: you said no",
                 "2:invalid configuration or command line",
                 "3:a port the configuration insists on is taken, or no port is free in the range",
                 "4:this project is already running",
                 "5:devstack's registry is unusable",
                 "6:`down`: the running stack did not stop in time; `kill`: something still listens on the port",
+                "7:`ports --require-running`: the project is not running",
                 "70:internal error"})
 final class DevstackCommand {
 
@@ -42,9 +44,9 @@ final class DevstackCommand {
         return cli;
     }
 
-    /** The project the command works on: -C DIR, else the working folder. */
+    /** The project the command works on: the nearest folder with a configuration, from -C DIR (else the working folder) up. */
     ProjectContext project() {
-        Path projectDir = dir == null ? cli.workingDir() : cli.workingDir().resolve(dir);
+        Path projectDir = ProjectSearch.from(dir == null ? cli.workingDir() : cli.workingDir().resolve(dir));
         return new ProjectContext(projectDir, cli.environment(), DevstackHome.resolve(cli.environment(), cli.userHome()),
                 ProjectContext.DEFAULT_INSTANCE, cli.clock());
     }

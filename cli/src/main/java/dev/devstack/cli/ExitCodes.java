@@ -15,6 +15,8 @@ final class ExitCodes {
     static final int ALREADY_RUNNING = 4;
     static final int STATE = 5;
     static final int STOP_FAILED = 6;
+    /** `ports --require-running`: no `up` runs the project. */
+    static final int NOT_RUNNING = 7;
     static final int INTERNAL = 70;
 
     private ExitCodes() {

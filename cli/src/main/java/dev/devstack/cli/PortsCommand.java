@@ -41,6 +41,10 @@ final class PortsCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every listening port of the machine (with its process) and every lease.")
     boolean all;
 
+    @Option(names = "--require-running", description = {"Exit with " + ExitCodes.NOT_RUNNING + " when no `devstack up` runs the"
+            + " project (state stopped or orphaned), after printing as usual: for scripts."})
+    boolean requireRunning;
+
     @Spec
     CommandSpec spec;
 
@@ -56,8 +60,9 @@ final class PortsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext cli = parent.cli();
         if (all) {
-            if (format.env) {
-                throw new ParameterException(spec.commandLine(), "--all cannot be combined with --env");
+            if (format.env || requireRunning) {
+                throw new ParameterException(spec.commandLine(), "--all cannot be combined with "
+                        + (format.env ? "--env" : "--require-running"));
             }
             List<MachinePort> ports = MachinePorts.of(parent.project(), cli.warnings())
                     .read(true);
@@ -77,7 +82,7 @@ final class PortsCommand implements Callable<Integer> {
         } else {
             table(report, cli.out());
         }
-        return ExitCodes.OK;
+        return requireRunning && !report.running() ? ExitCodes.NOT_RUNNING : ExitCodes.OK;
     }
 
     private static ObjectNode json(PortsReport report) {
@@ -86,6 +91,7 @@ final class PortsCommand implements Callable<Integer> {
         root.put("project", report.project());
         root.put("path", report.path().toString());
         root.put("instance", report.instance());
+        root.put("state", report.state().word());
         root.put("running", report.running());
         root.put("orphaned", report.orphaned());
         if (report.supervisorPid().isPresent()) {
@@ -102,6 +108,11 @@ final class PortsCommand implements Callable<Integer> {
                 node.put("pid", service.pid().getAsLong());
             } else {
                 node.putNull("pid");
+            }
+            if (service.listener().isPresent()) {
+                node.put("listener_pid", service.listener().getAsLong());
+            } else {
+                node.putNull("listener_pid");
             }
             if (service.port().isPresent()) {
                 node.put("port", service.port().getAsInt());
@@ -138,19 +149,24 @@ final class PortsCommand implements Callable<Integer> {
     }
 
     private static void table(PortsReport report, PrintStream out) {
-        out.println(report.project() + " (" + report.path() + "): " + (report.running()
-                ? "running, devstack pid " + report.supervisorPid().getAsLong()
-                : report.orphaned() ? "orphaned: its devstack ended without stopping it; `devstack down` ends it"
-                : "not running"));
+        out.println(report.project() + " (" + report.path() + "): " + switch (report.state()) {
+            case STARTING, RUNNING, STOPPING -> report.state().word() + ", devstack pid "
+                    + report.supervisorPid().getAsLong();
+            case ORPHANED -> "orphaned: its devstack ended without stopping it; `devstack down` ends it";
+            case STOPPED -> "stopped (no `devstack up` runs it); ports shown are the ones it had last time";
+        });
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SERVICE", "PORT(S)", "STATE", "PID", "URL"});
         for (ServicePorts service : report.services()) {
             List<String> ports = new ArrayList<>();
             service.port().ifPresent(p -> ports.add(String.valueOf(p)));
             service.namedPorts().forEach((name, port) -> ports.add(name + "=" + port));
+            String pid = service.pid().isPresent() ? String.valueOf(service.pid().getAsLong()) : "-";
+            if (service.listener().isPresent()) {
+                pid += " (listener " + service.listener().getAsLong() + ")";
+            }
             rows.add(new String[] {service.name(), ports.isEmpty() ? "-" : String.join(" ", ports), service.state(),
-                    service.pid().isPresent() ? String.valueOf(service.pid().getAsLong()) : "-",
-                    service.url().orElse("-")});
+                    pid, service.url().orElse("-")});
         }
         Table.print(rows, out);
     }

@@ -6,7 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The top row: project and instance, how many services there are in each state, and the clock. */
+/**
+ * The top row: project and instance, how many services there are (and, while a filter is kept, how
+ * many it shows), how many are in each state, and the clock.
+ */
 final class HeaderBar {
 
     /** The order in which state counts are listed: what needs attention is never last. */
@@ -33,6 +36,11 @@ final class HeaderBar {
         List<ServiceSnapshot> services = frame.stack().services();
         column = canvas.put(column, 0, dot + services.size() + (services.size() == 1 ? " service" : " services"),
                 theme.plain, limit - column);
+        String filter = frame.view().filter;
+        if (!filter.isEmpty()) {
+            column = canvas.put(column, 0, dot + "filter \"" + filter + "\": " + frame.visible().size() + " shown",
+                    theme.strong, limit - column);
+        }
         Map<ServiceState, Integer> counts = new EnumMap<>(ServiceState.class);
         services.forEach(s -> counts.merge(s.state(), 1, Integer::sum));
         for (ServiceState state : ORDER) {

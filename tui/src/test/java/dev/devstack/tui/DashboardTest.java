@@ -135,6 +135,7 @@ class DashboardTest {
 
         screen.press(KeyType.Enter);
         screen.awaitGone("filter: wo");
+        assertThat(screen.awaitRow("filter \"wo\": 1 shown")).as("the kept filter is in the header").contains("devstack");
         screen.type('/', 'z');
         screen.awaitRow("no service matches \"woz\"");
 
@@ -142,6 +143,7 @@ class DashboardTest {
 
         screen.awaitRow("● ready");
         screen.awaitRow("worker");
+        screen.awaitGone(" shown");
     }
 
     @Test

@@ -6,10 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * A project's services and ports: live when its `up` runs ({@code supervisorPid} present),
- * remembered otherwise. {@code orphaned}: services of a devstack that died without stopping
- * them still run.
+ * remembered otherwise; {@code state} says which, and how far the stack is.
  */
-public record PortsReport(String project, Path path, String instance, OptionalLong supervisorPid, boolean orphaned,
+public record PortsReport(String project, Path path, String instance, ProjectState state, OptionalLong supervisorPid,
                           List<ServicePorts> services) {
 
     public PortsReport {
@@ -17,6 +16,10 @@ public record PortsReport(String project, Path path, String instance, OptionalLo
     }
 
     public boolean running() {
-        return supervisorPid.isPresent();
+        return state.running();
+    }
+
+    public boolean orphaned() {
+        return state == ProjectState.ORPHANED;
     }
 }

@@ -59,11 +59,11 @@ public final class ProjectPorts {
                 services.add(new ServicePorts(unit, service.name(), replica,
                         survivor == null ? ServiceState.STOPPED.word() : ORPHANED,
                         survivor == null ? OptionalLong.empty() : OptionalLong.of(survivor.processes().get(0).pid()),
-                        port, named, url(port)));
+                        OptionalLong.empty(), port, named, url(port)));
             }
         }
-        return new PortsReport(config.project(), context.projectDir(), context.instance(), OptionalLong.empty(),
-                !survivors.isEmpty(), services);
+        return new PortsReport(config.project(), context.projectDir(), context.instance(),
+                survivors.isEmpty() ? ProjectState.STOPPED : ProjectState.ORPHANED, OptionalLong.empty(), services);
     }
 
     private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state) {
@@ -76,7 +76,7 @@ public final class ProjectPorts {
                         .filter(s -> s.name().equals(unit)).findFirst();
                 if (running.isEmpty()) {
                     services.add(new ServicePorts(unit, service.name(), replica, "not in this run", OptionalLong.empty(),
-                            OptionalInt.empty(), Map.of(), Optional.empty()));
+                            OptionalLong.empty(), OptionalInt.empty(), Map.of(), Optional.empty()));
                     continue;
                 }
                 OptionalInt port = running.get().ports().stream().filter(p -> p.name().isEmpty())
@@ -85,11 +85,11 @@ public final class ProjectPorts {
                 running.get().ports().stream().filter(p -> !p.name().isEmpty())
                         .forEach(p -> named.put(p.name(), p.port()));
                 services.add(new ServicePorts(unit, service.name(), replica, running.get().state(), running.get().pid(),
-                        port, named, url(port)));
+                        running.get().listener(), port, named, url(port)));
             }
         }
         return new PortsReport(config.project(), context.projectDir(), context.instance(),
-                OptionalLong.of(state.supervisorPid()), false, services);
+                ProjectState.of(state.phase()), OptionalLong.of(state.supervisorPid()), services);
     }
 
     private static Optional<Integer> configured(PortSpec spec) {

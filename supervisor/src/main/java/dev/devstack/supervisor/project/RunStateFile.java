@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devstack.store.FilePermissions;
+import dev.devstack.supervisor.run.StackPhase;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -72,6 +73,7 @@ public final class RunStateFile {
         root.put("project", state.project());
         root.put("instance", state.instance());
         root.putObject("supervisor").put("pid", state.supervisorPid()).put("start", state.supervisorStart());
+        root.put("phase", state.phase().word());
         ArrayNode services = root.putArray("services");
         for (RunState.Service service : state.services()) {
             ObjectNode node = services.addObject();
@@ -81,6 +83,9 @@ public final class RunStateFile {
                 node.put("pid", service.pid().getAsLong());
             } else {
                 node.putNull("pid");
+            }
+            if (service.listener().isPresent()) {
+                node.put("listener", service.listener().getAsLong());
             }
             ArrayNode ports = node.putArray("ports");
             for (RunState.Port port : service.ports()) {
@@ -102,12 +107,16 @@ public final class RunStateFile {
                 ports.add(new RunState.Port(port.path("name").asText(), port.path("port").asInt(),
                         port.path("reason").asText()));
             }
-            OptionalLong pid = node.path("pid").isNumber() ? OptionalLong.of(node.path("pid").asLong())
-                    : OptionalLong.empty();
-            services.add(new RunState.Service(node.path("name").asText(), node.path("state").asText(), pid, ports,
-                    node.path("detail").asText()));
+            services.add(new RunState.Service(node.path("name").asText(), node.path("state").asText(),
+                    number(node.path("pid")), number(node.path("listener")), ports, node.path("detail").asText()));
         }
+        StackPhase phase = root.path("phase").isTextual() ? StackPhase.of(root.path("phase").asText()) : StackPhase.RUNNING;
         return new RunState(root.path("project").asText(), root.path("instance").asText(),
-                root.path("supervisor").path("pid").asLong(), root.path("supervisor").path("start").asLong(), services);
+                root.path("supervisor").path("pid").asLong(), root.path("supervisor").path("start").asLong(), phase,
+                services);
+    }
+
+    private static OptionalLong number(JsonNode node) {
+        return node.isNumber() ? OptionalLong.of(node.asLong()) : OptionalLong.empty();
     }
 }

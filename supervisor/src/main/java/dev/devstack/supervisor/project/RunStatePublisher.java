@@ -10,6 +10,7 @@ import dev.devstack.supervisor.run.StackView;
 import dev.devstack.supervisor.run.Subscription;
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,8 @@ final class RunStatePublisher implements AutoCloseable {
     }
 
     private void onEvent(StackEvent event) {
-        if (event instanceof StackEvent.StateChanged && scheduled.compareAndSet(false, true)) {
+        if ((event instanceof StackEvent.StateChanged || event instanceof StackEvent.ProcessesChanged)
+                && scheduled.compareAndSet(false, true)) {
             writer.schedule(() -> {
                 scheduled.set(false);
                 write();
@@ -62,7 +64,8 @@ final class RunStatePublisher implements AutoCloseable {
         StackSnapshot snapshot = stack.snapshot();
         List<RunState.Service> services = snapshot.services().stream().map(this::service).toList();
         try {
-            file.write(new RunState(snapshot.project(), snapshot.instance(), self.pid(), self.startMillis(), services));
+            file.write(new RunState(snapshot.project(), snapshot.instance(), self.pid(), self.startMillis(), snapshot.phase(),
+                    services));
         } catch (IOException e) {
             if (!failed) {
                 failed = true;
@@ -76,7 +79,9 @@ final class RunStatePublisher implements AutoCloseable {
         List<RunState.Port> ports = plan.ports().of(service.name()).stream()
                 .map((PortAssignment a) -> new RunState.Port(a.portName(), a.port(), a.reason().describe()))
                 .toList();
-        return new RunState.Service(service.name(), service.state().word(), service.pid(), ports, service.detail());
+        OptionalLong listener = service.listener().equals(service.pid()) ? OptionalLong.empty() : service.listener();
+        return new RunState.Service(service.name(), service.state().word(), service.pid(), listener, ports,
+                service.detail());
     }
 
     @Override

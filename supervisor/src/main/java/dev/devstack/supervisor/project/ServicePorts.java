@@ -9,10 +9,12 @@ import java.util.OptionalLong;
 
 /**
  * One line of `devstack ports`: a unit ({@code name}: the service, or a replica such as
- * {@code api.1} of {@code service} api), its state and pid when running, and its ports.
+ * {@code api.1} of {@code service} api), its state and pid when running, the process listening on
+ * its port when that is another one (a child of it, or its daemon), and its ports.
  */
-public record ServicePorts(String name, String service, int replica, String state, OptionalLong pid, OptionalInt port,
-                           Map<String, Integer> namedPorts, Optional<String> url) {
+public record ServicePorts(String name, String service, int replica, String state, OptionalLong pid,
+                           OptionalLong listener, OptionalInt port, Map<String, Integer> namedPorts,
+                           Optional<String> url) {
 
     public ServicePorts {
         namedPorts = Collections.unmodifiableMap(new LinkedHashMap<>(namedPorts));

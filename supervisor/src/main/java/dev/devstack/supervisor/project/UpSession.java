@@ -12,11 +12,14 @@ import dev.devstack.supervisor.plan.PortAssignment;
 import dev.devstack.supervisor.plan.StackPlan;
 import dev.devstack.supervisor.run.NuProcessLauncher;
 import dev.devstack.supervisor.run.ProcessGroups;
+import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.run.StackPhase;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.supervisor.run.SupervisorSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -36,27 +39,57 @@ public final class UpSession implements AutoCloseable {
     private final List<String> leftovers;
     private final RegistryProcessJournal journal;
     private final Consumer<String> warnings;
-    private RunStatePublisher publisher;
+    private final boolean interactive;
+    private final UpLock lock;
+    private final RunStatePublisher publisher;
     private ControlServer control;
     private Thread shutdownHook;
 
     private UpSession(ProjectContext context, UpOptions options, Consumer<String> warnings) {
         this.context = context;
         this.warnings = warnings;
+        this.interactive = options.interactive();
         this.config = StackSelection.select(new ConfigLoader(context.environment()).load(context.projectDir()),
                 options.services());
         this.machine = new Machine(context, warnings);
         this.self = machine.processes.self();
-        ProcessGroups groups = new ProcessGroups();
-        this.leftovers = new Leftovers(machine.leases, machine.processes).end(groups);
-        ProjectLeases.Claim claim = machine.leases.claim(config, machine.planner, self, options.adopt());
-        this.swept = claim.swept();
-        this.plan = new StackPlan(config, context.instance(), claim.ports(),
-                new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
-        this.journal = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
-        this.supervisor = new Supervisor(plan, new NuProcessLauncher(), journal, groups, context.clock(),
-                SupervisorSettings.defaults(context.stateDir().resolve("logs")).withExitOnFailure(options.exitOnFailure())
-                        .withStayOpen(options.interactive()));
+        ProjectStateDir.prepare(context.stateDir());
+        this.lock = UpLock.acquire(context, config.project(), self.pid(), warnings);
+        RunStateFile runState = new RunStateFile(context.stateDir());
+        try {
+            publishStarting(runState);
+            ProcessGroups groups = new ProcessGroups();
+            this.leftovers = new Leftovers(machine.leases, machine.processes).end(groups);
+            ProjectLeases.Claim claim = machine.leases.claim(config, machine.planner, self, options.adopt());
+            this.swept = claim.swept();
+            this.plan = new StackPlan(config, context.instance(), claim.ports(),
+                    new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
+            this.journal = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
+            this.supervisor = new Supervisor(plan, new NuProcessLauncher(), journal, groups, context.clock(),
+                    SupervisorSettings.defaults(context.stateDir().resolve("logs"))
+                            .withExitOnFailure(options.exitOnFailure()).withStayOpen(options.interactive()));
+            this.publisher = new RunStatePublisher(runState, supervisor, plan, self, warnings);
+        } catch (RuntimeException e) {
+            runState.deleteIfOwnedBy(self.pid());
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Says "starting" in run.json before anything slow (ending leftovers, claiming ports), so that
+     * a script polling `devstack ports` from the moment `up` began never sees the stack as stopped.
+     */
+    private void publishStarting(RunStateFile runState) {
+        List<RunState.Service> services = config.services().stream().flatMap(s -> s.units().stream())
+                .map(unit -> new RunState.Service(unit, ServiceState.PENDING.word(), OptionalLong.empty(),
+                        OptionalLong.empty(), List.of(), "")).toList();
+        try {
+            runState.write(new RunState(config.project(), context.instance(), self.pid(), self.startMillis(),
+                    StackPhase.STARTING, services));
+        } catch (IOException e) {
+            // said once by the publisher, which writes the same file as soon as the ports are claimed
+        }
     }
 
     /** Claims the ports; nothing is started yet, so that views can subscribe first. */
@@ -95,10 +128,9 @@ public final class UpSession implements AutoCloseable {
             String name = assignment.primary() ? "port " : "port " + assignment.portName() + " ";
             supervisor.notice(assignment.service(), name + assignment.port() + " (" + assignment.reason().describe() + ")");
         }
-        publisher = new RunStatePublisher(new RunStateFile(context.stateDir()), supervisor, plan, self, warnings);
         Path socket = ControlClient.socket(context.home(), context.projectDir().toString(), context.instance());
         try {
-            control = ControlServer.open(socket, supervisor, supervisor, supervisor::notice, warnings);
+            control = ControlServer.open(socket, supervisor, supervisor, supervisor::notice, interactive, warnings);
         } catch (IOException e) {
             warnings.accept("no control socket at " + socket + " (" + e.getMessage() + "); `devstack kill` will"
                     + " signal this stack's processes directly, and this stack may restart them");
@@ -120,11 +152,10 @@ public final class UpSession implements AutoCloseable {
         if (control != null) {
             control.close();
         }
-        if (publisher != null) {
-            publisher.close();
-        }
+        publisher.close();
         supervisor.close();
         journal.close();
         machine.leases.release(self);
+        lock.close();
     }
 }

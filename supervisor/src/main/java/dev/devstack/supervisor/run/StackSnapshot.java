@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The whole stack at one moment, services in configuration order, with every port it was given
- * and why (they do not change while it runs).
+ * The whole stack at one moment: its phase, its services in configuration order, and every port it
+ * was given and why (they do not change while it runs).
  */
-public record StackSnapshot(String project, String instance, Instant at, List<ServiceSnapshot> services,
-                            List<PortAssignment> ports) {
+public record StackSnapshot(String project, String instance, Instant at, StackPhase phase,
+                            List<ServiceSnapshot> services, List<PortAssignment> ports) {
 
     public StackSnapshot {
         services = List.copyOf(services);

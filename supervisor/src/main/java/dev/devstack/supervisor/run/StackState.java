@@ -30,6 +30,7 @@ final class StackState {
     volatile StackSnapshot snapshot;
     /** Finished only by a stop, not when every service has ended ({@link SupervisorSettings#stayOpen}). */
     final boolean stayOpen;
+    /** Set through {@link #beginStop()}, so that the snapshot says so at once. */
     boolean stopRequested;
     boolean killRequested;
     StackOutcome.Failure failure;
@@ -78,13 +79,34 @@ final class StackState {
         }
     }
 
+    void beginStop() {
+        stopRequested = true;
+        publishSnapshot();
+    }
+
+    /** Publishes a snapshot after a change of the service's processes that is not a change of state. */
+    void processesChanged(ServiceRuntime service) {
+        publishSnapshot();
+        bus.publish(new StackEvent.ProcessesChanged(clock.instant(), service.name()));
+    }
+
     private void publishSnapshot() {
         snapshot = buildSnapshot();
     }
 
     private StackSnapshot buildSnapshot() {
-        return new StackSnapshot(plan.config().project(), plan.instance(), clock.instant(),
+        return new StackSnapshot(plan.config().project(), plan.instance(), clock.instant(), phase(),
                 services.values().stream().map(ServiceRuntime::snapshot).toList(), plan.ports().assignments());
+    }
+
+    private StackPhase phase() {
+        if (stopRequested) {
+            return StackPhase.STOPPING;
+        }
+        boolean starting = services.values().stream().anyMatch(s -> s.state == ServiceState.PENDING
+                || s.state == ServiceState.STARTING || (s.state == ServiceState.RUNNING && !s.readyTimedOut
+                && !s.plan.spec().oneshot() && s.plan.spec().ready().isPresent()));
+        return starting ? StackPhase.STARTING : StackPhase.RUNNING;
     }
 
     static String seconds(Duration duration) {

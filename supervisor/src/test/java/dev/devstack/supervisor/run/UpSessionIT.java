@@ -120,6 +120,29 @@ class UpSessionIT {
     }
 
     @Test
+    void theStateFolderStaysOutOfTheUsersRepository() throws Exception {
+        git("init", "-q");
+        project.write("ports.yaml", "services:\n  api: { command: \"%s\" }\n".formatted(service("--print hello --listen")));
+        git("add", "ports.yaml");
+        UpSession session = up(project.read("ports.yaml"));
+        await(session, "api", ServiceState.READY);
+        Await.until(WAIT, "the log file", () -> project.exists(".devstack/logs/api.log"));
+
+        assertThat(git("status", "--porcelain", "--untracked-files=all")).isEqualTo("A  ports.yaml\n");
+        assertThat(project.exists(".devstack/run.json")).isTrue();
+    }
+
+    private String git(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", projectDir.toString()));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(git.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(git.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
     void aDependentStartsOnlyOnceItsDependencyAcceptsConnections() throws Exception {
         UpSession session = up("""
                 services:
