@@ -119,11 +119,17 @@ final class Starts {
         stack.change(service, ServiceState.STARTING, service.plan.command());
         ServicePlan plan = service.plan;
         int run = service.run;
+        LogFiles.RunLog log = logs.forRun(service.name());
         try {
             launcher.launch(plan.command(), plan.spec().cwd(), plan.environment(), new ProcessListener() {
                 @Override
                 public void started(long pid) {
                     engine.run(() -> onStarted(service, run, pid));
+                }
+
+                @Override
+                public void wrote(OutputSource source, byte[] bytes, boolean closed) {
+                    log.append(source, stack.clock.instant(), bytes, closed);
                 }
 
                 @Override
@@ -135,7 +141,6 @@ final class Starts {
                         engine.run(() -> readiness.lineMatched(service, run, Starts.this::advance));
                     }
                     service.recent.add(line);
-                    logs.append(service.name(), source, now, line);
                     stack.bus.publishLine(new StackEvent.Output(now, service.name(), source, line));
                 }
 
