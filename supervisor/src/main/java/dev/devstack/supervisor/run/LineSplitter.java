@@ -10,10 +10,12 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * Cuts a byte stream into lines and decodes each whole line as UTF-8, so that a character is
- * never split between two reads. A line longer than {@link #MAX_LINE} is passed on in pieces cut
- * at a character boundary; what is left when the stream closes is passed on as a last line.
- * Not thread-safe: one splitter per pipe.
+ * Cuts a byte stream into the lines that are shown (and matched by a `log` readiness check):
+ * each whole line decoded as UTF-8, so that a character is never split between two reads, with
+ * invalid bytes replaced by U+FFFD and a {@code \r} before the newline dropped. A line longer
+ * than {@link #MAX_LINE} bytes is passed on in pieces cut at a character boundary, so memory stays
+ * bounded; what is left when the stream closes is passed on as a last line. The log file gets the
+ * bytes themselves, not these lines. Not thread-safe: one splitter per pipe.
  */
 final class LineSplitter {
 

@@ -1,94 +1,118 @@
 package dev.devstack.supervisor.run;
 
-import dev.devstack.store.FilePermissions;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Every line each service prints, in {@code <service>.log} (time, stream, line), written by one
- * thread of its own so that no process waits for the disk. A file that reaches its size limit
- * (counted in characters, so about that many bytes) becomes {@code <service>.log.1}, replacing the
- * previous one, and a new one is started. Nothing is dropped on the way; if a file cannot be
- * written, that is said once and the service's output is then only in the terminal.
+ * Every byte each service prints, in {@code <service>.log} as records of whole lines (see
+ * {@link ServiceLog}), written by one thread of its own so that no process waits for the disk.
+ * A file that has reached its size limit becomes {@code <service>.log.1} before its next record
+ * ({@link RotatingFile}). Nothing is dropped on the way; if a file cannot be written, that is said
+ * once and the service's output is then only in the terminal.
  */
 final class LogFiles implements AutoCloseable {
 
-    private record Line(String service, OutputSource source, Instant at, String text) {
-    }
+    /** How much of other pipes' output may wait for an unfinished line, per service, before the line is cut. */
+    static final long WAIT_BYTES = 1024 * 1024;
+    /** How long other pipes' output may wait for an unfinished line before it is cut. */
+    static final Duration WAIT_TIME = Duration.ofSeconds(1);
 
-    private static final Line END = new Line("", OutputSource.STDOUT, Instant.EPOCH, "");
+    private static final ServiceLog.Chunk END = new ServiceLog.Chunk(null, Instant.EPOCH, 0, new byte[0], true);
 
     private final Path dir;
     private final long maxBytes;
+    private final long waitBytes;
+    private final long waitNanos;
     private final Consumer<String> problems;
-    private final LinkedBlockingQueue<Line> queue = new LinkedBlockingQueue<>();
-    private final Map<String, Writer> writers = new HashMap<>();
+    private final LinkedBlockingQueue<ServiceLog.Chunk> queue = new LinkedBlockingQueue<>();
+    private final Map<String, ServiceLog> services = new HashMap<>();
     private final Thread thread;
 
     /** @param problems told once per service whose log cannot be written */
     LogFiles(Path dir, long maxBytes, Consumer<String> problems) {
+        this(dir, maxBytes, WAIT_BYTES, WAIT_TIME, problems);
+    }
+
+    LogFiles(Path dir, long maxBytes, long waitBytes, Duration waitTime, Consumer<String> problems) {
         this.dir = dir;
         this.maxBytes = maxBytes;
+        this.waitBytes = waitBytes;
+        this.waitNanos = waitTime.toNanos();
         this.problems = problems;
         this.thread = new Thread(this::run, "devstack-logs");
         thread.setDaemon(true);
         thread.start();
     }
 
-    void append(String service, OutputSource source, Instant at, String text) {
-        queue.add(new Line(service, source, at, text));
+    /** Where one run of a service hands its bytes; each run's pipes are kept apart from other runs'. */
+    RunLog forRun(String service) {
+        return new RunLog(service);
     }
 
-    Path file(String service) {
-        return dir.resolve(service + ".log");
+    final class RunLog {
+        private final ServiceLog.Pipe stdout;
+        private final ServiceLog.Pipe stderr;
+
+        private RunLog(String service) {
+            this.stdout = new ServiceLog.Pipe(service, OutputSource.STDOUT);
+            this.stderr = new ServiceLog.Pipe(service, OutputSource.STDERR);
+        }
+
+        /** Bytes as the service wrote them (the array is kept, not copied); {@code closed}: the pipe ended after them. */
+        void append(OutputSource source, Instant at, byte[] bytes, boolean closed) {
+            queue.add(new ServiceLog.Chunk(source == OutputSource.STDOUT ? stdout : stderr, at, System.nanoTime(),
+                    bytes, closed));
+        }
     }
 
     private void run() {
-        List<Line> batch = new ArrayList<>();
+        List<ServiceLog.Chunk> batch = new ArrayList<>();
         try {
             while (true) {
-                batch.add(queue.take());
-                queue.drainTo(batch);
-                for (Line line : batch) {
-                    if (line == END) {
-                        flushAll();
+                ServiceLog.Chunk first = next();
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch);
+                }
+                long lastRead = System.nanoTime();
+                for (ServiceLog.Chunk chunk : batch) {
+                    if (chunk == END) {
                         return;
                     }
-                    write(line);
+                    services.computeIfAbsent(chunk.pipe().service, service ->
+                            new ServiceLog(new RotatingFile(dir, service, maxBytes, problems), waitBytes, waitNanos))
+                            .add(chunk);
+                    lastRead = chunk.nanos();
                 }
                 batch.clear();
-                flushAll();
+                // a writer that is behind judges the wait by when the bytes were read: the rest of a line
+                // may be queued already
+                long now = queue.isEmpty() ? System.nanoTime() : lastRead;
+                services.values().forEach(log -> log.cutIfOverdue(now));
+                services.values().forEach(ServiceLog::flush);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            writers.values().forEach(Writer::close);
+            services.values().forEach(ServiceLog::finish);
         }
     }
 
-    private void write(Line line) {
-        Writer writer = writers.computeIfAbsent(line.service(), Writer::new);
-        writer.write(DateTimeFormatter.ISO_INSTANT.format(line.at()) + (line.source() == OutputSource.STDOUT
-                ? " out " : " err ") + line.text() + "\n");
-    }
-
-    private void flushAll() {
-        writers.values().forEach(Writer::flush);
+    /** The next chunk, or null once the earliest wait of an unfinished line is over. */
+    private ServiceLog.Chunk next() throws InterruptedException {
+        long deadline = services.values().stream().mapToLong(ServiceLog::deadline).min().orElse(Long.MAX_VALUE);
+        if (deadline == Long.MAX_VALUE) {
+            return queue.take();
+        }
+        return queue.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     /** Writes what is queued, closes the files. */
@@ -99,69 +123,6 @@ final class LogFiles implements AutoCloseable {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** One service's current file; touched only on the writer thread. */
-    private final class Writer {
-        private final String service;
-        private BufferedWriter out;
-        private long bytes;
-        private boolean broken;
-
-        Writer(String service) {
-            this.service = service;
-        }
-
-        void write(String text) {
-            if (broken) {
-                return;
-            }
-            try {
-                if (out == null) {
-                    open();
-                } else if (bytes >= maxBytes) {
-                    out.close();
-                    Files.move(file(service), dir.resolve(service + ".log.1"), StandardCopyOption.REPLACE_EXISTING);
-                    open();
-                }
-                out.write(text);
-                bytes += text.length();
-            } catch (IOException e) {
-                broken = true;
-                problems.accept("cannot write " + file(service) + " (" + e.getMessage() + "); " + service
-                        + "'s output is only shown, not kept");
-            }
-        }
-
-        private void open() throws IOException {
-            FilePermissions.createPrivateDirectory(dir);
-            Path path = file(service);
-            out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(FilePermissions.openPrivate(path,
-                    StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.APPEND)),
-                    StandardCharsets.UTF_8), 64 * 1024);
-            bytes = Files.size(path);
-        }
-
-        void flush() {
-            try {
-                if (out != null && !broken) {
-                    out.flush();
-                }
-            } catch (IOException e) {
-                broken = true;
-                problems.accept("cannot write " + file(service) + " (" + e.getMessage() + ")");
-            }
-        }
-
-        void close() {
-            try {
-                if (out != null) {
-                    out.close();
-                }
-            } catch (IOException ignored) {
-                // already reported by flush, or nothing left to lose
-            }
         }
     }
 }

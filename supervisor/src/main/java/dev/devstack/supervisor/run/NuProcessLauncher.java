@@ -53,18 +53,22 @@ public final class NuProcessLauncher implements Launcher {
 
         @Override
         public void onStdout(ByteBuffer buffer, boolean closed) {
-            stdout.feed(buffer);
-            if (closed) {
-                stdout.close();
-                pipeClosed();
-            }
+            read(OutputSource.STDOUT, stdout, buffer, closed);
         }
 
         @Override
         public void onStderr(ByteBuffer buffer, boolean closed) {
-            stderr.feed(buffer);
+            read(OutputSource.STDERR, stderr, buffer, closed);
+        }
+
+        /** The bytes go on as read (NuProcess reuses its buffer, so they are copied once) and as lines to show. */
+        private void read(OutputSource source, LineSplitter lines, ByteBuffer buffer, boolean closed) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            listener.wrote(source, bytes, closed);
+            lines.feed(ByteBuffer.wrap(bytes));
             if (closed) {
-                stderr.close();
+                lines.close();
                 pipeClosed();
             }
         }

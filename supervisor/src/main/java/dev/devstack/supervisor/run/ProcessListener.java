@@ -8,6 +8,16 @@ public interface ProcessListener {
 
     void started(long pid);
 
+    /**
+     * Bytes the process wrote to one pipe, exactly as read, in order; {@code closed} when the pipe
+     * ended after them. The array is the listener's to keep. Comes before the lines they end.
+     */
+    void wrote(OutputSource source, byte[] bytes, boolean closed);
+
+    /**
+     * A line to show (see {@link LineSplitter}): decoded, invalid UTF-8 replaced by U+FFFD, without its
+     * {@code \r\n}; a very long line comes in pieces.
+     */
     void output(OutputSource source, String line);
 
     /**

@@ -121,6 +121,7 @@ final class Starts {
         stack.change(service, ServiceState.STARTING, service.plan.command());
         ServicePlan plan = service.plan;
         int run = service.run;
+        LogFiles.RunLog log = logs.forRun(service.name());
         try {
             Map<String, String> environment = new HashMap<>(plan.environment());
             environment.put(ProcessTracker.RUN_VARIABLE, service.name() + "/" + run);
@@ -128,6 +129,11 @@ final class Starts {
                 @Override
                 public void started(long pid) {
                     engine.run(() -> onStarted(service, run, pid));
+                }
+
+                @Override
+                public void wrote(OutputSource source, byte[] bytes, boolean closed) {
+                    log.append(source, stack.clock.instant(), bytes, closed);
                 }
 
                 @Override
@@ -139,7 +145,6 @@ final class Starts {
                         engine.run(() -> readiness.lineMatched(service, run, Starts.this::advance));
                     }
                     service.recent.add(line);
-                    logs.append(service.name(), source, now, line);
                     stack.bus.publishLine(new StackEvent.Output(now, service.name(), source, line));
                 }
 

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LineSplitterTest {
@@ -59,5 +60,32 @@ class LineSplitterTest {
         feed(new byte[] {'a', (byte) 0xff, 'b', '\n'});
 
         assertThat(lines).containsExactly("a\uFFFDb");
+    }
+
+    @Test
+    void eachInvalidSequenceIsReplacedAndTheTextAroundItIsKept() {
+        feed(new byte[] {'w', (byte) 0xc3, '(', ' ', (byte) 0xed, (byte) 0xa0, (byte) 0x80, ' ', (byte) 0xf4, (byte) 0x90,
+                (byte) 0x80, (byte) 0x80, ' ', (byte) 0xc0, (byte) 0xaf, ' ', (byte) 0xe2, (byte) 0x82, '\r', '\n'});
+
+        assertThat(lines).containsExactly("w\uFFFD( \uFFFD \uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD \uFFFD");
+    }
+
+    @Test
+    void aTwentyMebibyteLineReadInRandomPiecesIsShownInBoundedPiecesThatTogetherAreTheLine() {
+        String line = "ab€ü🚀".repeat(2 * 1024 * 1024);
+        byte[] bytes = (line + "\r\nnext\n").getBytes(StandardCharsets.UTF_8);
+        Random random = new Random(20);
+        int from = 0;
+        while (from < bytes.length) {
+            int to = Math.min(bytes.length, from + 1 + random.nextInt(256 * 1024));
+            splitter.feed(ByteBuffer.wrap(bytes, from, to - from));
+            from = to;
+        }
+
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("next");
+        List<String> pieces = lines.subList(0, lines.size() - 1);
+        assertThat(pieces).allSatisfy(piece -> assertThat(piece.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(LineSplitter.MAX_LINE));
+        assertThat(String.join("", pieces).equals(line)).as("the pieces together are the line").isTrue();
     }
 }

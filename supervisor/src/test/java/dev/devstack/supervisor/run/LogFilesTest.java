@@ -1,65 +1,300 @@
 package dev.devstack.supervisor.run;
 
+import static dev.devstack.supervisor.run.OutputSource.STDERR;
+import static dev.devstack.supervisor.run.OutputSource.STDOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.supervisor.testing.Await;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LogFilesTest {
 
+    private static final String TIME = "2026-11-26T07:40:00.123Z";
+    private static final Instant AT = Instant.parse(TIME);
+    private static final Duration NEVER = Duration.ofHours(1);
+    private static final byte[] INVALID_UTF8 = bytes(0x77, 0xff, 0xc3, '(', ' ', 0xed, 0xa0, 0x80, ' ',
+            0xf4, 0x90, 0x80, 0x80, ' ', 0xc0, 0xaf, ' ', 0xe2, 0x82);
+
     @TempDir
     Path dir;
 
-    @Test
-    void linesAreKeptPerServiceWithTimeAndStreamAndTheFilesArePrivate() throws IOException {
-        Path logs = dir.resolve("logs");
-        try (LogFiles files = new LogFiles(logs, 1 << 20, problem -> { })) {
-            files.append("api", OutputSource.STDOUT, Instant.parse("2026-11-26T07:40:00.123Z"), "listening");
-            files.append("web", OutputSource.STDERR, Instant.parse("2026-11-26T07:40:01Z"), "warning: ünïcode");
-        }
+    private final List<String> problems = new ArrayList<>();
 
-        assertThat(Files.readAllLines(logs.resolve("api.log"))).containsExactly("2026-11-26T07:40:00.123Z out listening");
-        assertThat(Files.readAllLines(logs.resolve("web.log"))).containsExactly("2026-11-26T07:40:01Z err warning: ünïcode");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs.resolve("api.log"))))
-                .isEqualTo("rw-------");
+    private Path logs() {
+        return dir.resolve("logs");
+    }
+
+    private LogFiles logFiles(long maxBytes, long waitBytes, Duration waitTime) {
+        return new LogFiles(logs(), maxBytes, waitBytes, waitTime, problems::add);
     }
 
     @Test
-    void aFullFileIsRotatedAndTheNewestLinesAreInTheLastTwoFiles() throws IOException {
-        Path logs = dir.resolve("logs");
-        try (LogFiles files = new LogFiles(logs, 200, problem -> { })) {
-            for (int i = 0; i < 20; i++) {
-                files.append("api", OutputSource.STDOUT, Instant.EPOCH, "line %02d".formatted(i));
+    void eachLineIsKeptAsWrittenWithTimeAndStreamAndTheFilesArePrivate() throws IOException {
+        try (LogFiles files = new LogFiles(logs(), 1 << 20, problems::add)) {
+            LogFiles.RunLog api = files.forRun("api");
+            LogFiles.RunLog web = files.forRun("web");
+            api.append(STDOUT, AT, join(text("listening\n"), INVALID_UTF8, text("\n\ntwo\r\n")), false);
+            api.append(STDOUT, AT, text("last words"), true);
+            web.append(STDERR, AT, text("warning: ünïcode\n"), true);
+        }
+
+        assertFile(logs().resolve("api.log"), join(record("out", text("listening")), record("out", INVALID_UTF8),
+                record("out", new byte[0]), record("out", text("two\r")), record("out", text("last words"))));
+        assertFile(logs().resolve("web.log"), record("err", text("warning: ünïcode")));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs().resolve("api.log"))))
+                .isEqualTo("rw-------");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aCharacterCutBetweenTwoReadsIsOneRecordWithItsBytesUnchanged() {
+        try (LogFiles files = new LogFiles(logs(), 1 << 20, problems::add)) {
+            LogFiles.RunLog api = files.forRun("api");
+            api.append(STDOUT, AT, join(text("price: "), bytes(0xe2, 0x82)), false);
+            api.append(STDOUT, AT, join(bytes(0xac), text(" 5\n")), true);
+        }
+
+        assertFile(logs().resolve("api.log"), record("out", text("price: € 5")));
+    }
+
+    @Test
+    void aTwentyMebibyteLineFedInRandomPiecesIsOneRecordOfExactlyItsBytes() {
+        Random random = new Random(20);
+        byte[] line = new byte[20 << 20];
+        random.nextBytes(line);
+        for (int i = 0; i < line.length; i++) {
+            line[i] = line[i] == '\n' ? (byte) 0xff : line[i];
+        }
+        try (LogFiles files = new LogFiles(logs(), 1 << 30, problems::add)) {
+            LogFiles.RunLog api = files.forRun("api");
+            int from = 0;
+            while (from < line.length) {
+                int to = Math.min(line.length, from + 1 + random.nextInt(256 * 1024));
+                api.append(STDOUT, AT, Arrays.copyOfRange(line, from, to), false);
+                from = to;
+            }
+            api.append(STDOUT, AT, text("\nafter\n"), true);
+        }
+
+        assertFile(logs().resolve("api.log"), join(record("out", line), record("out", text("after"))));
+    }
+
+    @Test
+    void theOtherStreamsLinesWaitUntilAnUnfinishedLineEnds() {
+        try (LogFiles files = logFiles(1 << 20, 1 << 20, NEVER)) {
+            LogFiles.RunLog api = files.forRun("api");
+            api.append(STDOUT, AT, text("progress 1"), false);
+            api.append(STDERR, AT, text("warning\n"), false);
+            api.append(STDERR, AT, text("second\n"), false);
+            api.append(STDOUT, AT, text("0%\n"), false);
+        }
+
+        assertFile(logs().resolve("api.log"), join(record("out", text("progress 10%")), record("err", text("warning")),
+                record("err", text("second"))));
+    }
+
+    @Test
+    void pastTheWaitingBytesTheUnfinishedLineIsCutAndItsRestFollowsAsAPlusRecord() {
+        try (LogFiles files = logFiles(1 << 20, 10, NEVER)) {
+            LogFiles.RunLog api = files.forRun("api");
+            api.append(STDOUT, AT, text("50%\r"), false);
+            api.append(STDERR, AT, text("first\n"), false);
+            api.append(STDERR, AT, text("second\n"), false);
+            api.append(STDOUT, AT, text("75%\r100%\n"), false);
+        }
+
+        assertFile(logs().resolve("api.log"), join(record("out", text("50%\r")), record("err", text("first")),
+                record("err", text("second")), record("out+", text("75%\r100%"))));
+    }
+
+    @Test
+    void afterTheWaitingTimeTheUnfinishedLineIsCutAndItsRestFollowsAsAPlusRecord() {
+        Path log = logs().resolve("api.log");
+        byte[] cut = join(record("out", text("50%\r")), record("err", text("warning")));
+        try (LogFiles files = logFiles(1 << 20, 1 << 20, Duration.ofMillis(100))) {
+            LogFiles.RunLog api = files.forRun("api");
+            api.append(STDOUT, AT, text("50%\r"), false);
+            api.append(STDERR, AT, text("warning\n"), false);
+
+            Await.until(Duration.ofSeconds(10), "the unfinished line to be cut",
+                    () -> Files.exists(log) && Arrays.equals(LogRecords.bytes(log), cut));
+            api.append(STDOUT, AT, text("100%\n"), false);
+        }
+
+        assertFile(log, join(cut, record("out+", text("100%"))));
+    }
+
+    @Test
+    void aStreamThatClosesEndsItsLineAndTheWaitingLineGoesOn() {
+        try (LogFiles files = logFiles(1 << 20, 1 << 20, NEVER)) {
+            LogFiles.RunLog api = files.forRun("api");
+            api.append(STDOUT, AT, text("a"), false);
+            api.append(STDERR, AT, text("b"), false);
+            api.append(STDOUT, AT, new byte[0], true);
+            api.append(STDERR, AT, text("c\n"), false);
+        }
+
+        assertFile(logs().resolve("api.log"), join(record("out", text("a")), record("err", text("bc"))));
+    }
+
+    @Test
+    void aLaterRunNeverContinuesTheLineOfAnEarlierRun() {
+        try (LogFiles files = logFiles(1 << 20, 1 << 20, NEVER)) {
+            LogFiles.RunLog first = files.forRun("api");
+            LogFiles.RunLog second = files.forRun("api");
+            first.append(STDOUT, AT, text("left unfinished by run 1"), false);
+            second.append(STDOUT, AT, text("run 2\n"), true);
+            first.append(STDOUT, AT, new byte[0], true);
+        }
+
+        assertFile(logs().resolve("api.log"), join(record("out", text("left unfinished by run 1")),
+                record("out", text("run 2"))));
+    }
+
+    @Test
+    void interleavedStreamsInRandomPiecesAreNeitherReorderedNorChanged() {
+        Random random = new Random(7);
+        byte[] out = randomLines(random, 400);
+        byte[] err = randomLines(random, 400);
+        try (LogFiles files = logFiles(1 << 30, 64, NEVER)) {
+            LogFiles.RunLog api = files.forRun("api");
+            int outAt = 0;
+            int errAt = 0;
+            while (outAt < out.length || errAt < err.length) {
+                boolean fromOut = errAt == err.length || (outAt < out.length && random.nextBoolean());
+                byte[] stream = fromOut ? out : err;
+                int from = fromOut ? outAt : errAt;
+                int to = Math.min(stream.length, from + 1 + random.nextInt(100));
+                api.append(fromOut ? STDOUT : STDERR, AT, Arrays.copyOfRange(stream, from, to), to == stream.length);
+                outAt = fromOut ? to : outAt;
+                errAt = fromOut ? errAt : to;
             }
         }
 
-        List<String> kept = new ArrayList<>(Files.readAllLines(logs.resolve("api.log.1")));
-        kept.addAll(Files.readAllLines(logs.resolve("api.log")));
-        assertThat(Files.size(logs.resolve("api.log.1"))).isLessThan(200 + 40);
-        assertThat(kept.get(kept.size() - 1)).endsWith("line 19");
-        for (int i = 1; i < kept.size(); i++) {
-            int previous = Integer.parseInt(kept.get(i - 1).substring(kept.get(i - 1).length() - 2));
-            assertThat(kept.get(i)).endsWith("line %02d".formatted(previous + 1));
+        List<LogRecords.Record> records = LogRecords.read(logs().resolve("api.log"));
+        assertThat(records).as("some lines were cut").anyMatch(LogRecords.Record::continued);
+        assertThat(LogRecords.stream(records, "out")).isEqualTo(join(out, text("\n")));
+        assertThat(LogRecords.stream(records, "err")).isEqualTo(join(err, text("\n")));
+    }
+
+    @Test
+    void aFileIsRotatedBeforeTheFirstRecordThatBeginsAtItsLimitCountedInBytes() {
+        // "ï" makes a record one byte longer than it has characters
+        byte[][] records = new byte[8][];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = record("out", text("lïne %02d".formatted(i)));
         }
+        rotate("exact", 3L * records[0].length, records);
+        rotate("above", 3L * records[0].length + 1, records);
+
+        assertFile(logs().resolve("exact.log.1"), join(records[3], records[4], records[5]));
+        assertFile(logs().resolve("exact.log"), join(records[6], records[7]));
+        assertFile(logs().resolve("above.log.1"), join(records[0], records[1], records[2], records[3]));
+        assertFile(logs().resolve("above.log"), join(records[4], records[5], records[6], records[7]));
+    }
+
+    private void rotate(String service, long maxBytes, byte[][] records) {
+        try (LogFiles files = new LogFiles(logs(), maxBytes, problems::add)) {
+            LogFiles.RunLog log = files.forRun(service);
+            for (int i = 0; i < records.length; i++) {
+                log.append(STDOUT, AT, text("lïne %02d\n".formatted(i)), false);
+            }
+        }
+    }
+
+    @Test
+    void aLineLongerThanTheLimitStaysWholeInOneFile() {
+        byte[] longLine = text("x".repeat(1000));
+        try (LogFiles files = new LogFiles(logs(), 100, problems::add)) {
+            LogFiles.RunLog api = files.forRun("api");
+            api.append(STDOUT, AT, text("short\n"), false);
+            api.append(STDOUT, AT, Arrays.copyOfRange(longLine, 0, 400), false);
+            api.append(STDOUT, AT, Arrays.copyOfRange(longLine, 400, 1000), false);
+            api.append(STDOUT, AT, text("\nnext\n"), false);
+        }
+
+        assertFile(logs().resolve("api.log.1"), join(record("out", text("short")), record("out", longLine)));
+        assertFile(logs().resolve("api.log"), record("out", text("next")));
     }
 
     @Test
     void aLogThatCannotBeWrittenIsReportedOnce() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("file"), "");
-        List<String> problems = new ArrayList<>();
         try (LogFiles files = new LogFiles(notADirectory, 1 << 20, problems::add)) {
-            files.append("api", OutputSource.STDOUT, Instant.EPOCH, "one");
-            files.append("api", OutputSource.STDOUT, Instant.EPOCH, "two");
+            LogFiles.RunLog api = files.forRun("api");
+            api.append(STDOUT, AT, text("one\n"), false);
+            api.append(STDOUT, AT, text("two\n"), false);
         }
 
         assertThat(problems).singleElement().asString().startsWith("cannot write " + notADirectory.resolve("api.log"));
+    }
+
+    /** Lines of random bytes (invalid UTF-8 and {@code \r} included), some empty; the last one unfinished and not empty. */
+    private static byte[] randomLines(Random random, int lines) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < lines; i++) {
+            byte[] line = new byte[random.nextInt(120) + (i == lines - 1 ? 1 : 0)];
+            random.nextBytes(line);
+            for (int j = 0; j < line.length; j++) {
+                line[j] = line[j] == '\n' ? (byte) '\r' : line[j];
+            }
+            bytes.writeBytes(line);
+            if (i < lines - 1) {
+                bytes.write('\n');
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] record(String tag, byte[] line) {
+        return join(text(TIME + " " + tag + " "), line, text("\n"));
+    }
+
+    private static byte[] text(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+
+    private static byte[] join(byte[]... parts) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            bytes.writeBytes(part);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Compares bytes; small files as text with their control bytes visible, so that a failure shows the difference. */
+    private static void assertFile(Path file, byte[] expected) {
+        byte[] actual = LogRecords.bytes(file);
+        if (expected.length < 4096) {
+            assertThat(visible(actual)).as(file.toString()).isEqualTo(visible(expected));
+        }
+        assertThat(Arrays.mismatch(actual, expected)).as("the first byte of %s that differs (of %d and %d)", file,
+                actual.length, expected.length).isEqualTo(-1);
+    }
+
+    private static String visible(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1).replace("\r", "\\r");
     }
 }
