@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Runs every service of a project on free, sticky ports.",
         subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class, DownCommand.class, WhoCommand.class,
                 ClaimCommand.class, ReleaseCommand.class, GcCommand.class, RunCommand.class, KillCommand.class,
-                HistoryCommand.class, HelpCommand.class},
+                HistoryCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",

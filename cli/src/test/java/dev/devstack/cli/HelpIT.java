@@ -54,7 +54,7 @@ class HelpIT {
 
     @Test
     void theCommandsComeFromDevstacksModel() {
-        assertThat(commands()).contains("up", "who", "kill", "release", "help").hasSizeGreaterThan(11);
+        assertThat(commands()).contains("up", "who", "kill", "release", "completion", "help").hasSizeGreaterThan(12);
     }
 
     @ParameterizedTest(name = "devstack {0} --help, -h")
