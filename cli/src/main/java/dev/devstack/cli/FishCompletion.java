@@ -18,58 +18,67 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class FishCompletion {
 
+    /** %1$s: the command's name; %2$s: one case per command, for the words that move on from it. */
+    private static final String HEAD = """
+            # fish completion for %1$s: `%1$s completion fish > ~/.config/fish/completions/%1$s.fish`
+
+            # The commands typed so far, e.g. `%1$s up`: the words that are commands, skipping
+            # options and the values of options that take one.
+            function __%1$s_path
+                set -l path %1$s
+                set -l tokens (commandline -opc)
+                set -e tokens[1]
+                set -l skip 0
+                for token in $tokens
+                    if test $skip = 1
+                        set skip 0
+                        continue
+                    end
+                    switch "$path"
+            %2$s        end
+                end
+                echo $path
+            end
+
+            function __%1$s_at
+                test (__%1$s_path) = "$argv"
+            end
+
+            complete -c %1$s -f
+            """;
+
     private FishCompletion() {
     }
 
     static String script(CommandSpec root) {
-        String name = root.name();
         List<CommandSpec> commands = new ArrayList<>();
         collect(root, commands);
-        StringBuilder fish = new StringBuilder();
-        fish.append("# fish completion for ").append(name).append(": `").append(name)
-                .append(" completion fish > ~/.config/fish/completions/").append(name).append(".fish`\n\n");
-        fish.append("# The commands typed so far, e.g. `").append(name).append(" up`: words that are commands,\n")
-                .append("# skipping options and the values of options that take one.\n")
-                .append("function __").append(name).append("_path\n")
-                .append("    set -l path ").append(name).append('\n')
-                .append("    set -l tokens (commandline -opc)\n")
-                .append("    set -e tokens[1]\n")
-                .append("    set -l skip 0\n")
-                .append("    for token in $tokens\n")
-                .append("        if test $skip = 1\n")
-                .append("            set skip 0\n")
-                .append("            continue\n")
-                .append("        end\n")
-                .append("        switch \"$path\"\n");
-        for (CommandSpec command : commands) {
-            fish.append("            case ").append(quote(command.qualifiedName())).append('\n')
-                    .append("                switch $token\n");
-            List<String> takingValues = command.options().stream().filter(o -> o.arity().max() > 0)
-                    .flatMap(o -> List.of(o.names()).stream()).toList();
-            if (!takingValues.isEmpty()) {
-                fish.append("                    case ").append(String.join(" ", takingValues)).append('\n')
-                        .append("                        set skip 1\n");
-            }
-            for (CommandSpec sub : subcommands(command)) {
-                fish.append("                    case ").append(sub.name());
-                List.of(sub.aliases()).forEach(alias -> fish.append(' ').append(alias));
-                fish.append('\n').append("                        set path $path ").append(sub.name()).append('\n');
-            }
-            fish.append("                end\n");
-        }
-        fish.append("        end\n")
-                .append("    end\n")
-                .append("    echo $path\n")
-                .append("end\n\n")
-                .append("function __").append(name).append("_at\n")
-                .append("    test (__").append(name).append("_path) = \"$argv\"\n")
-                .append("end\n\n")
-                .append("complete -c ").append(name).append(" -f\n");
+        StringBuilder cases = new StringBuilder();
+        commands.forEach(command -> pathCase(command, cases));
+        StringBuilder fish = new StringBuilder(HEAD.formatted(root.name(), cases));
         for (CommandSpec command : commands) {
             fish.append('\n');
             completions(command, fish);
         }
         return fish.toString();
+    }
+
+    /** At this command: an option that takes a value skips the next word; a subcommand's name moves on. */
+    private static void pathCase(CommandSpec command, StringBuilder cases) {
+        cases.append("            case ").append(quote(command.qualifiedName())).append('\n')
+                .append("                switch $token\n");
+        List<String> takingValues = command.options().stream().filter(option -> option.arity().max() > 0)
+                .flatMap(option -> List.of(option.names()).stream()).toList();
+        if (!takingValues.isEmpty()) {
+            cases.append("                    case ").append(String.join(" ", takingValues)).append('\n')
+                    .append("                        set skip 1\n");
+        }
+        for (CommandSpec sub : subcommands(command)) {
+            cases.append("                    case ").append(sub.name());
+            List.of(sub.aliases()).forEach(alias -> cases.append(' ').append(alias));
+            cases.append('\n').append("                        set path $path ").append(sub.name()).append('\n');
+        }
+        cases.append("                end\n");
     }
 
     private static void collect(CommandSpec command, List<CommandSpec> into) {
@@ -126,7 +135,8 @@ final class FishCompletion {
             return "";
         }
         if (Path.class.isAssignableFrom(option.type())) {
-            return option.paramLabel().equals("DIR") ? " -x -a '(__fish_complete_directories (commandline -ct))'" : " -r -F";
+            return option.paramLabel().equals("DIR") ? " -x -a '(__fish_complete_directories (commandline -ct))'"
+                    : " -r -F";
         }
         List<String> values = candidates(option.completionCandidates());
         return values.isEmpty() ? " -x" : " -x -a " + quote(String.join(" ", values));
