@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "check", description = {
-        "Validate ports.yaml (or Procfile and .env) and show the plan: start order and the port each service",
-        "would get now, and why. Starts, holds and records nothing."})
+@Command(name = "check", header = "Validate the configuration and show the plan, starting nothing.",
+        description = "Validates ports.yaml (or Procfile and .env) and shows the start order and the port each service"
+                + " would get now, and why. Starts, holds and records nothing.")
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "claim", description = {
-        "Lease a free port and print it (and nothing else) on stdout, for scripts and CI jobs.",
-        "The lease lasts until `devstack release`, its --ttl, or the end of --pid; while it lasts, no",
-        "`devstack up`, claim or run on this machine gets the port. Claiming a --name again gives the same port."})
+@Command(name = "claim", header = "Lease a free port and print it, for scripts and CI jobs.", description = {
+        "Prints the port and nothing else on stdout. The lease lasts until `devstack release`, its --ttl, or the end of"
+                + " --pid; while it lasts, no `devstack up`, claim or run on this machine gets the port.",
+        "Claiming a --name again gives the same port."})
 final class ClaimCommand implements Callable<Integer> {
 
     @ParentCommand

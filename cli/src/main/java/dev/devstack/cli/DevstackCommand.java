@@ -4,15 +4,19 @@ import dev.devstack.store.DevstackHome;
 import dev.devstack.supervisor.config.ProjectSearch;
 import dev.devstack.supervisor.project.ProjectContext;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every service of a project on free, sticky ports.",
         subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class, DownCommand.class, WhoCommand.class,
                 ClaimCommand.class, ReleaseCommand.class, GcCommand.class, RunCommand.class, KillCommand.class,
-                HistoryCommand.class},
+                HistoryCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",
@@ -24,8 +28,9 @@ import picocli.CommandLine.ScopeType;
                 "5:devstack's registry is unusable",
                 "6:`down`: the running stack did not stop in time; `kill`: something still listens on the port",
                 "7:`ports --require-running`: the project is not running",
-                "70:internal error"})
-final class DevstackCommand {
+                "70:internal error"},
+        footer = "%n`devstack help COMMAND` or `devstack COMMAND --help` explains a command and its options.")
+final class DevstackCommand implements Callable<Integer> {
 
     @Option(names = {"-C", "--dir"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Run as if started in DIR (the folder with ports.yaml or Procfile).")
@@ -34,10 +39,20 @@ final class DevstackCommand {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 
+    @Spec
+    CommandSpec spec;
+
     private final CliContext cli;
 
     DevstackCommand(CliContext cli) {
         this.cli = cli;
+    }
+
+    /** `devstack` without a command: the help, on stderr, as for any other wrong command line. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(cli.err());
+        return ExitCodes.USAGE;
     }
 
     CliContext cli() {

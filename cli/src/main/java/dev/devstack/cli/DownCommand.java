@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "down", description = {
-        "Stop the project's running `devstack up` (from another terminal), and end whatever an earlier",
-        "devstack of the project left running when it died. Works even when ports.yaml is broken."})
+@Command(name = "down", header = "Stop the project's running `devstack up` from another terminal.",
+        description = "Also ends whatever an earlier devstack of the project left running when it died. Works even when"
+                + " ports.yaml is broken.")
 final class DownCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -11,6 +11,8 @@ final class ExitCodes {
     /** `who`: nothing listens on the port; `release`: no lease was released. */
     static final int NOT_FOUND = 1;
     static final int INVALID_CONFIG = 2;
+    /** A wrong command line; the same code as invalid configuration, as docs/cli.md says. */
+    static final int USAGE = 2;
     static final int PORT_CONFLICT = 3;
     static final int ALREADY_RUNNING = 4;
     static final int STATE = 5;

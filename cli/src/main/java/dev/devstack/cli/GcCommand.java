@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "gc", description = {
-        "Remove leases whose process has ended or whose time is up, and records of service processes that",
-        "have ended, and print what was removed. `up` and `claim` do the same for leases on their way."})
+@Command(name = "gc", header = "Remove leases and process records whose process has ended.",
+        description = "Removes leases whose process has ended or whose time is up, and records of service processes that"
+                + " have ended, and prints what was removed. `up` and `claim` do the same for leases on their way.")
 final class GcCommand implements Callable<Integer> {
 
     @ParentCommand

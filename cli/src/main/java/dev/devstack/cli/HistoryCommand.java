@@ -18,9 +18,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "history", description = {
-        "What happened to ports, from the registry's audit log (the last 10,000 events):",
-        "claim, release, sweep, conflict, move, kill. Oldest first."})
+@Command(name = "history", header = "Show what happened to ports, from the registry's audit log.",
+        description = "Claims, releases, sweeps, conflicts, moves and kills (the registry keeps the last 10,000 events),"
+                + " oldest first.")
 final class HistoryCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

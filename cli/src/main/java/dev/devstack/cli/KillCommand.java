@@ -23,13 +23,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "kill", description = {
-        "End what listens on exactly PORT (TCP, IPv4 and IPv6): the signal to its whole",
-        "process group, then SIGKILL to what is left after --grace. Only your own processes.",
-        "A service of a running devstack is stopped through that devstack, so that it is",
-        "not restarted. Asks first on a terminal, unless --yes.",
-        "Exit 0 when every holder ended, 1 when nothing listens or you said no,",
-        "6 when something still listens."})
+@Command(name = "kill", header = "End what listens on a port (your own processes only).", description = {
+        "Sends the signal to the whole process group of what listens on exactly PORT (TCP, IPv4 and IPv6), then"
+                + " SIGKILL to what is left after --grace. A service of a running devstack is stopped through that"
+                + " devstack, so that it is not restarted. Asks first on a terminal, unless --yes.",
+        "Exit 0 when every holder ended, 1 when nothing listens or you said no, 6 when something still listens."})
 final class KillCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -20,11 +20,18 @@ public final class Main {
     }
 
     static int run(CliContext cli, String[] args) {
+        return commandLine(cli).execute(args);
+    }
+
+    /** Every command, with its help, its streams and how its errors are reported. */
+    static CommandLine commandLine(CliContext cli) {
         CommandLine commandLine = new CommandLine(new DevstackCommand(cli), new Factory(cli));
+        UsageHelp.addTo(commandLine);
         commandLine.setOut(new PrintWriter(cli.out(), true));
         commandLine.setErr(new PrintWriter(cli.err(), true));
+        commandLine.setParameterExceptionHandler(new UsageErrorReporter());
         commandLine.setExecutionExceptionHandler(new ErrorReporter(cli.err()));
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** Creates the top command with its context; everything else the default way. */

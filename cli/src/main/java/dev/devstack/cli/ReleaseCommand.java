@@ -13,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "release", description = {
-        "End a lease taken with `devstack claim` (or left by a process that has ended), by port or by name.",
-        "A port of a running stack is not released: stop the stack instead. Exit 1 when nothing was released."})
+@Command(name = "release", header = "End a lease taken with `devstack claim`, by port or by name.",
+        description = "Also ends a lease left by a process that has ended. A port of a running stack is not released:"
+                + " stop the stack instead. Exit 1 when nothing was released.")
 final class ReleaseCommand implements Callable<Integer> {
 
     @ParentCommand

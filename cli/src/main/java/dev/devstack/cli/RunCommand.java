@@ -19,10 +19,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", description = {
-        "Lease a free port, run CMD with PORT set to it, and give the port back when CMD ends (also when it",
-        "crashes). CMD runs in the foreground: its exit code is devstack's, and SIGTERM and SIGHUP sent to",
-        "devstack reach it. With --print-port: print the port and exit, keeping the lease until `release`."})
+@Command(name = "run", header = "Run a command with a free PORT, given back when the command ends.", description = {
+        "Leases a free port, runs CMD with PORT set to it, and gives the port back when CMD ends (also when it"
+                + " crashes). CMD runs in the foreground: its exit code is devstack's, and SIGTERM and SIGHUP sent to"
+                + " devstack reach it.",
+        "With --print-port: prints the port and exits, keeping the lease until `devstack release`."})
 final class RunCommand implements Callable<Integer> {
 
     /** What a shell returns when it cannot run a command. */

@@ -22,11 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "up", description = {
-        "Start every service of the project (or the SERVICEs named, and what they depend on) on free,",
-        "sticky ports, in dependency order.",
-        "On a terminal it shows the dashboard (? lists its keys, q quits); otherwise, or with --no-tui,",
-        "it prints each service's output prefixed with its name. Ctrl-C stops the stack (twice: kills it)."})
+@Command(name = "up", header = "Start the services on free, sticky ports and supervise them.", description = {
+        "Starts every service of the project (or the SERVICEs named, and what they depend on) in dependency order,"
+                + " each on a port that stays the same from run to run.",
+        "On a terminal it shows the dashboard (? lists its keys, q quits); otherwise, or with --no-tui, it prints each"
+                + " service's output prefixed with its name. Ctrl-C stops the stack (twice: kills it)."})
 final class UpCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,13 +35,13 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-tui", description = "Print prefixed log lines instead of the dashboard.")
     boolean noTui;
 
-    @Option(names = "--exit-on-failure", description = {"Stop the stack as soon as a service fails (it crashed and",
-            "is not restarted, or gave up), and exit with 1, naming it and its exit code: for CI."})
+    @Option(names = "--exit-on-failure", description = "Stop the stack as soon as a service fails (it crashed and"
+            + " is not restarted, or gave up), and exit with 1, naming it and its exit code: for CI.")
     boolean exitOnFailure;
 
-    @Option(names = "--adopt", description = {"A service's own command already listening on its configured port",
-            "(an earlier run, e.g. started by hand) is kept and watched instead of a new one started;",
-            "it is left running when the stack stops."})
+    @Option(names = "--adopt", description = "A service's own command already listening on its configured port"
+            + " (an earlier run, e.g. started by hand) is kept and watched instead of a new one started;"
+            + " it is left running when the stack stops.")
     boolean adopt;
 
     @Parameters(paramLabel = "SERVICE", arity = "0..*",

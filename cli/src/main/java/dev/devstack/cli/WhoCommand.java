@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-@Command(name = "who", description = {
-        "Who listens on PORT (IPv4 and IPv6): pid, name, command line, user, start time, working folder,",
-        "and the devstack project and service that lease it. Exit 1 when nothing listens."})
+@Command(name = "who", header = "Show which process listens on a port, and its devstack lease.",
+        description = "Shows what listens on PORT (IPv4 and IPv6): pid, name, command line, user, start time, working"
+                + " folder, and the devstack project and service that lease it. Exit 1 when nothing listens.")
 final class WhoCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

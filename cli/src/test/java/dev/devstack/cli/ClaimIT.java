@@ -87,17 +87,17 @@ class ClaimIT {
     void aLeaseEndsWithItsTimeOrItsProcessAndGcSaysWhatItRemoved() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "60").start();
         try {
-            int timed = claim("--ttl", "1s", "--name", "short");
+            // The short lease is claimed last: a claim sweeps ended leases too, and would take it from gc.
             int bound = claim("--pid", String.valueOf(sleeper.pid()), "--name", "bound");
             assertThat(lease(bound).path("alive").asBoolean()).isTrue();
+            int timed = claim("--ttl", "1s", "--name", "short");
 
             sleeper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            String gc = Await.value(WAIT, "gc to remove the expired lease", () -> {
-                String out = devstack("gc").out();
-                return out.contains("port " + timed) ? out : null;
-            });
+            StringBuilder gc = new StringBuilder();
+            Await.until(WAIT, "gc to remove the expired lease",
+                    () -> gc.append(devstack("gc").out()).toString().contains("port " + timed));
 
-            assertThat(gc).contains("removed the lease of port " + timed + " (claim \"short\"")
+            assertThat(gc.toString()).contains("removed the lease of port " + timed + " (claim \"short\"")
                     .contains("removed the lease of port " + bound + " (claim \"bound\", pid " + sleeper.pid());
             assertThat(lease(timed)).isNull();
             assertThat(devstack("gc").out()).isEqualTo("nothing to remove\n");
