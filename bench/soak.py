@@ -202,7 +202,16 @@ def flatness(samples, duration):
         a, b = median([s[key] for s in first]), median([s[key] for s in last])
         result[key] = {"first": a, "last": b, "ratio": b / a, "min": min(s[key] for s in samples),
                        "max": max(s[key] for s in samples)}
+    late = [(s["t"] / 60, s["rss_mb"]) for s in samples if s["t"] >= duration / 2]
+    result["rss_mb_per_min_second_half"] = slope(late)
     return result
+
+
+def slope(points):
+    """Least-squares growth, so that a slow leak shows even while the medians of two windows are close."""
+    mx = statistics.fmean(x for x, _ in points)
+    my = statistics.fmean(y for _, y in points)
+    return sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points)
 
 
 def run(opts, stack):
@@ -298,9 +307,10 @@ def report(result):
         f = flat[key]
         print(f"  {label:9} {f['first']:.1f} -> {f['last']:.1f}, x{f['ratio']:.3f} (all samples: min {f['min']:.1f}, "
               f"max {f['max']:.1f})")
-    verdict_rss = "flat" if flat["rss_mb"]["ratio"] <= 1.10 else "GROWS"
+    verdict_rss = "flat (last/first <= 1.10)" if flat["rss_mb"]["ratio"] <= 1.10 else "GROWS (last/first > 1.10)"
     verdict_fds = "exactly flat" if flat["fds"]["first"] == flat["fds"]["last"] else "NOT flat"
-    print(f"  verdict: RSS {verdict_rss} (within 10 %), fds {verdict_fds}; peak RSS {result['peak_rss_mb']:.1f} MiB")
+    print(f"  RSS over the second half: {flat['rss_mb_per_min_second_half']:+.2f} MiB a minute (least squares)")
+    print(f"  verdict: RSS {verdict_rss}, fds {verdict_fds}; peak RSS {result['peak_rss_mb']:.1f} MiB")
     cpu = result["cpu_pct"]
     print(f"CPU: median {cpu['median']:.1f} % of one core per interval, {cpu['overall']:.1f} % overall")
     print(f"\nlines ({result['log_rule']}):")
@@ -317,7 +327,7 @@ def report(result):
     print(f"total: {totals['printed']} printed, {kept} kept in the logs, {lost} lost from the logs; "
           f"{totals['shown']} shown + {totals['not_shown']} told as not shown")
     r, stop = result["restarts"], result["stop"]
-    print(f"restarts of {CRASH}: {r['told_on_stdout']} told on stdout (the last one 'restart {r['last_number_told']}'); "
+    print(f"restarts of {CRASH}: {r['told_on_stdout']} told on stdout (the last 'restart {r['last_number_told']}'); "
           f"the crasher recorded {r['crasher_starts']} starts (the first + {r['crasher_starts'] - 1} restarts)")
     print(f"stop: SIGINT -> devstack exited with code {stop['exit_code']} after {stop['seconds']:.2f} s; "
           f"processes of the stack left (waited up to 5 s): {stop['processes_left_after_5s']}")
