@@ -172,7 +172,8 @@ def leftovers(folder):
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
-                if os.readlink(f"/proc/{entry}/cwd").startswith(folder):
+                cwd = os.readlink(f"/proc/{entry}/cwd")
+                if cwd == folder or cwd.startswith(folder + "/"):
                     found.append(int(entry))
             except OSError:
                 pass
