@@ -84,9 +84,9 @@ class Stack:
         self.env = dict(os.environ, DEVSTACK_HOME=self.home)
         self.proc = None
 
-    def up(self):
+    def up(self, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
         self.proc = subprocess.Popen([LAUNCHER, "up", "--no-tui"], cwd=self.dir, env=self.env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                                     stdout=stdout, stderr=stderr, start_new_session=True)
         return self
 
     def wait_all(self, count, states):
