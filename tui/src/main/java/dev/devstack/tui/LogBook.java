@@ -14,13 +14,15 @@ import java.util.Optional;
 
 /**
  * The recent lines the dashboard can show: per service, and all of them interleaved, each bounded
- * (the log files under .devstack/logs keep everything). Written by the event thread, read by the
- * drawing thread; every call is short.
+ * in lines, and each line cut to {@value #MAX_CHARS} characters, which is some forty rows wrapped
+ * (the log files under .devstack/logs keep everything, whole). Written by the event thread, read
+ * by the drawing thread; every call is short.
  */
 final class LogBook {
 
     static final int PER_SERVICE = 2_000;
     static final int ALL = 10_000;
+    static final int MAX_CHARS = 4_096;
 
     private final int perService;
     private final int all;
@@ -38,11 +40,16 @@ final class LogBook {
     }
 
     synchronized void add(Instant at, String service, LogLine.Kind kind, String text) {
-        LogLine line = new LogLine(next++, at, service, kind, TextCleaner.clean(text));
+        LogLine line = new LogLine(next++, at, service, kind, TextCleaner.clean(cut(text)));
         append(everything, line, all);
         if (!service.isEmpty()) {
             append(byService.computeIfAbsent(service, s -> new ArrayDeque<>()), line, perService);
         }
+    }
+
+    private static String cut(String text) {
+        return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + " … (" + String.format(Locale.ROOT,
+                "%,d", text.length() - MAX_CHARS) + " more characters in the log file)";
     }
 
     private static void append(Deque<LogLine> lines, LogLine line, int limit) {

@@ -30,6 +30,14 @@ class LogBookTest {
     }
 
     @Test
+    void aLongLineIsKeptCutSayingHowMuchIsOnlyInTheLogFile() {
+        book.add(AT, "api", LogLine.Kind.OUT, "z".repeat(65_536));
+
+        assertThat(texts(book.window("api", Long.MAX_VALUE, 1))).singleElement().asString()
+                .startsWith("z".repeat(LogBook.MAX_CHARS) + " … (61,440 more characters in the log file)");
+    }
+
+    @Test
     void aWindowEndsAtItsAnchorAndCountsWhatCameAfter() {
         for (int i = 1; i <= 5; i++) {
             book.add(AT, "api", LogLine.Kind.OUT, "line " + i);

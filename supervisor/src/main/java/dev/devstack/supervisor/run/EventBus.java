@@ -10,23 +10,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Delivers events to listeners in order on one thread, so that the threads that produce them
  * (process output, the supervisor) never wait for a slow terminal. State changes and notices
- * always get through. Output lines wait in a queue of at most {@link #MAX_WAITING_LINES}; when a
- * view cannot keep up with that, further lines are skipped for the views only (every line is in
- * the service's log file) and a notice says how many, once the queue has room again.
+ * always get through. Output lines wait in a queue of at most {@link #MAX_WAITING_LINES} lines and
+ * {@link #MAX_WAITING_CHARS} characters (a line is shown in pieces of up to 64 Ki characters, so a
+ * count of lines alone would allow gigabytes); when a view cannot keep up with that, further lines
+ * are skipped for the views only (every line is in the service's log file) and a notice says how
+ * many, once the queue has room again.
  * {@link #close} delivers what is queued, then stops.
  */
 final class EventBus implements AutoCloseable {
 
     static final int MAX_WAITING_LINES = 20_000;
+    static final long MAX_WAITING_CHARS = 16L * 1024 * 1024;
     private static final StackEvent.Notice END = new StackEvent.Notice(Instant.EPOCH, "", "");
 
     private final Clock clock;
     private final LinkedBlockingQueue<StackEvent> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger waitingLines = new AtomicInteger();
+    private final AtomicLong waitingChars = new AtomicLong();
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final List<StackListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread dispatcher;
@@ -44,8 +49,11 @@ final class EventBus implements AutoCloseable {
 
     /** A line of output: queued unless too many are waiting already, then counted as skipped. */
     void publishLine(StackEvent.Output line) {
-        if (waitingLines.incrementAndGet() > MAX_WAITING_LINES) {
+        int chars = line.line().length();
+        int lines = waitingLines.incrementAndGet();
+        if (waitingChars.addAndGet(chars) > MAX_WAITING_CHARS || lines > MAX_WAITING_LINES) {
             waitingLines.decrementAndGet();
+            waitingChars.addAndGet(-chars);
             synchronized (skipped) {
                 skipped.merge(line.service(), 1L, Long::sum);
             }
@@ -71,13 +79,14 @@ final class EventBus implements AutoCloseable {
                         caughtUp();
                         return;
                     }
-                    if (event instanceof StackEvent.Output) {
+                    if (event instanceof StackEvent.Output output) {
                         waitingLines.decrementAndGet();
+                        waitingChars.addAndGet(-output.line().length());
                     }
                     deliver(event);
                 }
                 batch.clear();
-                if (waitingLines.get() < MAX_WAITING_LINES / 2) {
+                if (waitingLines.get() < MAX_WAITING_LINES / 2 && waitingChars.get() < MAX_WAITING_CHARS / 2) {
                     reportSkipped();
                 }
                 caughtUp();

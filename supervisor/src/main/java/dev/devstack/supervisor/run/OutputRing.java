@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The last lines a service printed, at most {@code capacity} of them, in memory; older lines
- * are only in its log file. Written by the thread that reads the service's pipes, read by others.
+ * The last lines a service printed, at most {@code capacity} of them, each cut to
+ * {@value #MAX_CHARS} characters, in memory (they are repeated in messages, e.g. a failed task's
+ * last lines); the whole lines are in its log file. Written by the thread that reads the service's
+ * pipes, read by others.
  */
 final class OutputRing {
+
+    static final int MAX_CHARS = 2_000;
 
     private final String[] lines;
     private int next;
@@ -18,7 +22,7 @@ final class OutputRing {
     }
 
     synchronized void add(String line) {
-        lines[next] = line;
+        lines[next] = line.length() > MAX_CHARS ? line.substring(0, MAX_CHARS) + "…" : line;
         next = (next + 1) % lines.length;
         size = Math.min(size + 1, lines.length);
     }

@@ -50,6 +50,39 @@ class EventBusTest {
         });
     }
 
+    @Test
+    void longLinesAreBoundedByTheirCharactersNotOnlyByTheirCount() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch stalled = new CountDownLatch(1);
+        AtomicLong shown = new AtomicLong();
+        List<StackEvent.Notice> notices = Collections.synchronizedList(new ArrayList<>());
+        String piece = "x".repeat(64 * 1024);
+        int total = 1000;
+
+        try (EventBus bus = new EventBus(Clock.systemUTC())) {
+            bus.subscribe(event -> {
+                if (event instanceof StackEvent.Output) {
+                    shown.incrementAndGet();
+                    stalled.countDown();
+                    await(release);
+                } else if (event instanceof StackEvent.Notice notice) {
+                    notices.add(notice);
+                }
+            });
+            for (int i = 0; i < total; i++) {
+                bus.publishLine(new StackEvent.Output(Instant.EPOCH, "api", OutputSource.STDOUT, piece));
+            }
+            assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+        }
+
+        long missed = notices.stream().mapToLong(n -> Long.parseLong(n.message().substring(0, n.message().indexOf(' '))))
+                .sum();
+        assertThat(shown.get()).as("at most 16 Mi characters waited").isLessThanOrEqualTo(
+                EventBus.MAX_WAITING_CHARS / piece.length() + 1);
+        assertThat(shown.get() + missed).isEqualTo(total);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -18,6 +18,14 @@ class OutputRingTest {
     }
 
     @Test
+    void aLongLineIsKeptCut() {
+        OutputRing ring = new OutputRing(2);
+        ring.add("y".repeat(5_000_000));
+
+        assertThat(ring.last(1)).singleElement().asString().hasSize(OutputRing.MAX_CHARS + 1).endsWith("y…");
+    }
+
+    @Test
     void anEmptyRingHasNoLines() {
         assertThat(new OutputRing(3).last(5)).isEmpty();
     }
