@@ -123,12 +123,12 @@ class UpSessionIT {
     void theStateFolderStaysOutOfTheUsersRepository() throws Exception {
         git("init", "-q");
         project.write("ports.yaml", "services:\n  api: { command: \"%s\" }\n".formatted(service("--print hello --listen")));
-        git("add", "ports.yaml");
+        git("add", "ports.yaml", "testservice.py");
         UpSession session = up(project.read("ports.yaml"));
         await(session, "api", ServiceState.READY);
         Await.until(WAIT, "the log file", () -> project.exists(".devstack/logs/api.log"));
 
-        assertThat(git("status", "--porcelain", "--untracked-files=all")).isEqualTo("A  ports.yaml\n");
+        assertThat(git("status", "--porcelain", "--untracked-files=all")).isEqualTo("A  ports.yaml\nA  testservice.py\n");
         assertThat(project.exists(".devstack/run.json")).isTrue();
     }
 
@@ -207,11 +207,12 @@ class UpSessionIT {
         UpSession session = up("""
                 services:
                   stubborn:
-                    command: "sh -c 'trap \\"\\" TERM; while true; do sleep 1; done'"
+                    command: "sh -c 'trap \\"\\" TERM; echo trapped; while true; do sleep 1; done'"
                     port: none
                     stop_timeout: 300ms
                 """);
         long pid = await(session, "stubborn", ServiceState.RUNNING).pid().orElseThrow();
+        awaitEvent("the trap to be set", e -> e instanceof StackEvent.Output o && o.line().equals("trapped"));
 
         long started = System.nanoTime();
         StackOutcome outcome = stop(session);
