@@ -59,7 +59,8 @@ final class ProcessTracker implements AutoCloseable {
     private final long self = ProcessHandle.current().pid();
     private final ListeningSockets sockets = new ListeningSockets(new JdkProcessTable());
     private final Map<String, Watch> watched = new ConcurrentHashMap<>();
-    private final Set<Long> launched = ConcurrentHashMap.newKeySet();
+    /** What devstack launched, with when it was told: NuProcess waits for these, so they are never reaped here. */
+    private final Map<Long, Long> launched = new ConcurrentHashMap<>();
     private final Set<Long> awaited = ConcurrentHashMap.newKeySet();
     private final Map<Long, Owner> owners = new HashMap<>();
     private final Set<Long> zombiesSeen = new HashSet<>();
@@ -77,7 +78,7 @@ final class ProcessTracker implements AutoCloseable {
     }
 
     void watch(Watch watch) {
-        launched.add(watch.leader());
+        launched.putIfAbsent(watch.leader(), System.nanoTime());
         watched.put(watch.unit(), watch);
     }
 
@@ -104,7 +105,8 @@ final class ProcessTracker implements AutoCloseable {
 
     /** Scans now, on the calling thread. */
     synchronized Scan scan() {
-        lastScanNanos = System.nanoTime();
+        long began = System.nanoTime();
+        lastScanNanos = began;
         ProcessTree tree = ProcessTree.read();
         Map<String, Set<ProcStat>> found = new HashMap<>();
         Map<Long, String> roots = new HashMap<>();
@@ -120,7 +122,7 @@ final class ProcessTracker implements AutoCloseable {
         List<ProcStat> unknown = new ArrayList<>();
         List<ServiceProcess> strays = new ArrayList<>();
         for (ProcStat child : tree.childrenOf(self)) {
-            if (roots.containsKey(child.pid()) || launched.contains(child.pid())) {
+            if (roots.containsKey(child.pid()) || launched.containsKey(child.pid())) {
                 continue;
             }
             if (child.zombie()) {
@@ -153,7 +155,8 @@ final class ProcessTracker implements AutoCloseable {
             result.put(watch.unit(), new Found(watch.run(), others, own, leaderStatus));
         }
         owners.keySet().removeIf(pid -> tree.get(pid).isEmpty());
-        launched.removeIf(pid -> tree.get(pid).isEmpty());
+        // one told while the tree was read may be missing from it, though it runs: it stays
+        launched.entrySet().removeIf(e -> tree.get(e.getKey()).isEmpty() && e.getValue() - began < 0);
         awaited.removeIf(pid -> tree.get(pid).isEmpty());
         return new Scan(result, strays);
     }
@@ -237,7 +240,7 @@ final class ProcessTracker implements AutoCloseable {
     synchronized void endOrphans(ProcessGroups groups) {
         ProcessTree tree = ProcessTree.read();
         for (ProcStat child : tree.childrenOf(self)) {
-            if (!child.zombie() && !launched.contains(child.pid()) && !awaited.contains(child.pid())) {
+            if (!child.zombie() && !launched.containsKey(child.pid()) && !awaited.contains(child.pid())) {
                 for (ProcStat descendant : tree.descendantsOf(child.pid())) {
                     groups.signalProcess(descendant.pid(), Signal.KILL);
                 }
