@@ -130,10 +130,10 @@ class PortsYamlTest {
     }
 
     @Test
-    void malformedYamlIsReportedWhereTheParserStopped() {
+    void malformedYamlIsReportedWhereTheBrokenConstructStarts() {
         assertThat(folder().write("ports.yaml", "services:\n  api:\n    command: [a\n  web: b\n").problems())
-                .singleElement().asString()
-                .startsWith("ports.yaml:4:6: malformed YAML: expected ',' or ']'");
+                .containsExactly("ports.yaml:3:14: malformed YAML: a list in [ ] starts here and breaks at line 4,"
+                        + " column 6: expected ',' or ']', but got :");
         assertThat(folder().write("ports.yaml", "services:\n\tapi: x\n").problems())
                 .singleElement().asString().startsWith("ports.yaml:2:1: malformed YAML: found character '\\t(TAB)'");
     }
@@ -437,13 +437,21 @@ class PortsYamlTest {
     @Test
     void anEmptyFileSaysWhatItNeeds() {
         assertThat(folder().write("ports.yaml", "").problems()).containsExactly(
-                "ports.yaml: the file is empty; it needs at least a `services:` mapping");
+                "ports.yaml:1:1: the file is empty; it needs at least a `services:` mapping");
     }
 
     @Test
     void aMissingCwdIsReported() {
         assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, cwd: nowhere }\n").problems())
                 .containsExactly("ports.yaml:2:27: `cwd`: folder " + dir.resolve("nowhere") + " does not exist");
+    }
+
+    @Test
+    void scaleHasABoundSoThatAHugeNumberDoesNotBecomeBillionsOfReplicas() {
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: 100 }\n").load()
+                .service("a").orElseThrow().units()).hasSize(100);
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: 2000000000 }\n").problems())
+                .containsExactly("ports.yaml:2:29: `scale` must be a whole number of 1 to 100, got 2000000000");
     }
 
     @Test
