@@ -27,7 +27,7 @@ final class StackValidator {
         List<ServiceSpec> resolved = new ArrayList<>();
         for (ServiceReader.Draft draft : drafts) {
             ServiceSpec spec = draft.spec();
-            List<Dependency> dependencies = new ArrayList<>();
+            Map<String, Dependency> dependencies = new LinkedHashMap<>();
             for (ServiceReader.DependencyDraft dependency : draft.dependencies()) {
                 ServiceSpec target = byName.get(dependency.service());
                 if (target == null) {
@@ -51,11 +51,9 @@ final class StackValidator {
                             + "` to complete, but `" + target.name() + "` runs until stopped; add `oneshot: true` to"
                             + " it, or wait for `started` or `ready`");
                 }
-                if (dependencies.stream().noneMatch(d -> d.service().equals(target.name()))) {
-                    dependencies.add(new Dependency(target.name(), condition, dependency.location()));
-                }
+                dependencies.putIfAbsent(target.name(), new Dependency(target.name(), condition, dependency.location()));
             }
-            resolved.add(spec.withDependencies(dependencies));
+            resolved.add(spec.withDependencies(List.copyOf(dependencies.values())));
         }
         return resolved;
     }
