@@ -71,8 +71,9 @@ final class YamlTreeReader {
             return read(new ParserImpl(new WholeTextReader(file, text), new LoaderOptions()));
         } catch (MarkedYAMLException e) {
             YamlSyntaxError.report(file, e, problems);
-        } catch (YAMLException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            // SnakeYAML failing on input it should have refused (a number too long for an int in a %YAML directive)
+        } catch (YAMLException e) {
+            // SnakeYAML's errors without a place, such as its limit of 3M characters, which a file under
+            // TextFile.MAX_BYTES cannot reach: the place of the last event read is the best there is
             problems.add(here(lastMark), "malformed YAML after this point: " + e.getMessage());
         }
         return Optional.empty();
