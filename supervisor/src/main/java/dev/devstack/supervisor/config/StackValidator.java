@@ -2,9 +2,11 @@ package dev.devstack.supervisor.config;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The checks that need the whole stack: dependencies and their cycles, inherited ports, strict
@@ -107,7 +109,7 @@ final class StackValidator {
     private void strictPorts(List<ServiceSpec> services) {
         Map<Integer, String> pinned = new HashMap<>();
         for (ServiceSpec service : services) {
-            List<Integer> own = new ArrayList<>();
+            Set<Integer> own = new HashSet<>();
             List<PortSpec> specs = new ArrayList<>();
             specs.add(service.port());
             specs.addAll(service.namedPorts().values());

@@ -54,6 +54,18 @@ class LargeConfigTest {
     }
 
     @Test
+    void aServiceWithFiftyThousandNamedPortsIsValidatedInLinearTime() {
+        StringBuilder yaml = new StringBuilder("services:\n  a:\n    command: ./a\n    ports:\n");
+        for (int port = 1024; port < 51_024; port++) {
+            yaml.append("      p").append(port).append(": ").append(port).append('\n');
+        }
+        ProjectFolder folder = new ProjectFolder(dir).write("ports.yaml", yaml.toString());
+
+        assertThat(fastest(folder::load)).isLessThan(Duration.ofSeconds(1));
+        assertThat(folder.load().service("a").orElseThrow().namedPorts()).hasSize(50_000);
+    }
+
+    @Test
     void aChainOfTenThousandDependenciesNeitherOverflowsASmallStackNorTakesLong() throws InterruptedException {
         int length = 10_000;
         StringBuilder yaml = new StringBuilder("services:\n");
