@@ -33,9 +33,6 @@ final class DotEnvReader {
         Map<String, Location> locations = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }

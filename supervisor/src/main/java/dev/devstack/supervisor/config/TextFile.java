@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The text of a configuration file: UTF-8 without NUL bytes, and at most {@link #MAX_BYTES}. A
+ * The text of a configuration file: UTF-8 without NUL bytes, and at most {@link #MAX_BYTES}; a
+ * byte order mark is dropped. A
  * byte that is not UTF-8, a NUL, or the place where the file passes the limit, is a problem at its
  * line and column, so that a wrong or damaged file is found without a hex editor.
  */
@@ -52,7 +53,7 @@ final class TextFile {
             return Optional.empty();
         }
         decoder.flush(out);
-        String text = out.flip().toString();
+        String text = withoutByteOrderMark(out.flip().toString());
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             problems.add(locate(label, text.substring(0, nul)), "a NUL byte, which text never holds: is this a"
@@ -60,6 +61,11 @@ final class TextFile {
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    /** Editors on Windows start UTF-8 files with U+FEFF; it is not part of the first line. */
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The text of the first {@code length} bytes, which are valid UTF-8 but may end inside a character. */
@@ -73,7 +79,7 @@ final class TextFile {
     /** The line and column (in characters, from 1) just after {@code before}; CR, LF and CRLF end lines. */
     static Location locate(String label, String before) {
         int line = 1;
-        int lineStart = 0;
+        int lineStart = before.startsWith("\uFEFF") ? 1 : 0;
         for (int i = 0; i < before.length(); i++) {
             char c = before.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 == before.length() || before.charAt(i + 1) != '\n'))) {

@@ -79,6 +79,14 @@ class MalformedFilesTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLine() {
+        assertThat(folder().write("Procfile", "\uFEFFweb: ./web\n").write(".env", "\uFEFFA=1\n").load().services())
+                .extracting(ServiceSpec::name).containsExactly("web");
+        assertThat(folder().write("Procfile", latin1("\u00EF\u00BB\u00BFweb: ./web \u00FF\n")).problems())
+                .containsExactly("Procfile:1:12: byte 0xFF is not UTF-8 text; save the file as UTF-8");
+    }
+
+    @Test
     void controlCharactersAndEscapedNulsAreRefusedWhereTheyAre() {
         assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a \u001b[2J }\n").problems())
                 .containsExactly("ports.yaml:2:21: the character U+001B is not allowed in YAML; remove it, or write it"
