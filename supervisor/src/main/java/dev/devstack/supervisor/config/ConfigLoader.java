@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,7 +72,9 @@ public final class ConfigLoader {
             }
         });
         String project = Optional.ofNullable(top.entries().get("project"))
-                .flatMap(e -> values.nonBlankText("project", e.value())).orElse(dir.getFileName().toString());
+                .flatMap(e -> values.nonBlankText("project", e.value())
+                        .filter(name -> printable(name, e.value(), problems)))
+                .orElse(dir.getFileName().toString());
         PortRange range = Optional.ofNullable(top.entries().get("range"))
                 .flatMap(e -> range(e.value(), values, problems)).orElse(PortRange.DEFAULT);
         Map<String, String> envFile = envFile(dir, top.entries().get("env_file"), values, problems);
@@ -199,6 +202,15 @@ public final class ConfigLoader {
     private static DotEnvReader.Variables envFile(Path dir, String label, Problems problems) {
         return text(dir, label, problems).map(text -> DotEnvReader.read(label, text.lines().toList(), problems))
                 .orElse(DotEnvReader.Variables.none());
+    }
+
+    /** The project's name is printed by every command: a control character in it would drive the terminal. */
+    private static boolean printable(String project, YamlNode node, Problems problems) {
+        OptionalInt control = project.codePoints().filter(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT).findFirst();
+        control.ifPresent(c -> problems.add(node.location(), String.format("`project` holds the character U+%04X,"
+                + " which would be sent to the terminal as it is; use plain text", c)));
+        return control.isEmpty();
     }
 
     private static void serviceName(String name, Location location, Problems problems) {

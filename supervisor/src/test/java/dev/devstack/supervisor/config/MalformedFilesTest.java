@@ -97,6 +97,15 @@ class MalformedFilesTest {
     }
 
     @Test
+    void aProjectNameThatWouldDriveTheTerminalIsRefused() {
+        assertThat(folder().write("ports.yaml", "project: \"shop\\e]0;owned\\a\"\nservices:\n  a: { command: ./a }\n")
+                .problems()).containsExactly("ports.yaml:1:10: `project` holds the character U+001B, which would be sent"
+                + " to the terminal as it is; use plain text");
+        assertThat(folder().write("ports.yaml", "project: \"shop \\u202E\"\nservices:\n  a: { command: ./a }\n")
+                .problems()).singleElement().asString().contains("U+202E");
+    }
+
+    @Test
     void nestingPastTheLimitIsAProblemAtItsPlaceEvenOnASmallStack() throws InterruptedException {
         String deep = "services:\n  a: { command: ./a }\nx-deep: " + "[".repeat(999) + "]".repeat(999) + "\n";
         folder().write("ports.yaml", deep);
