@@ -1,10 +1,8 @@
 package dev.devstack.supervisor.config;
 
 import dev.devstack.supervisor.DevstackException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +25,8 @@ public final class ConfigLoader {
     public static final String PROCFILE = "Procfile";
     static final String DEFAULT_ENV_FILE = ".env";
     static final List<String> KEYS = List.of("project", "range", "env_file", "services");
+    /** Top-level keys starting with {@code x-} hold fragments for anchors, as in Compose files; they are not read. */
+    static final String EXTENSION_PREFIX = "x-";
 
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,9})\\s*-\\s*(\\d{1,9})\\s*");
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -61,9 +62,11 @@ public final class ConfigLoader {
 
     private StackConfig loadPortsYaml(Path dir) {
         Problems problems = new Problems();
-        Optional<YamlNode> root = new YamlTreeReader(PORTS_YAML, problems).read(read(dir, PORTS_YAML));
+        Optional<YamlNode> root = text(dir, PORTS_YAML, problems)
+                .flatMap(text -> new YamlTreeReader(PORTS_YAML, problems).read(text));
         if (root.isEmpty()) {
             problems.throwIfAny(PORTS_YAML);
+            throw new IllegalStateException("unreachable: an unread file is a problem");
         }
         if (!(root.get() instanceof YamlNode.Mapping top)) {
             problems.add(root.get().location(), "the file must be a mapping with `services:`, got " + root.get().describe());
@@ -72,12 +75,14 @@ public final class ConfigLoader {
         }
         Values values = new Values(problems);
         top.entries().forEach((key, entry) -> {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !key.startsWith(EXTENSION_PREFIX)) {
                 values.unknownKey(key, entry.keyLocation(), "at the top level", KEYS);
             }
         });
         String project = Optional.ofNullable(top.entries().get("project"))
-                .flatMap(e -> values.nonBlankText("project", e.value())).orElse(dir.getFileName().toString());
+                .flatMap(e -> values.nonBlankText("project", e.value())
+                        .filter(name -> printable(name, e.value(), problems)))
+                .orElse(dir.getFileName().toString());
         PortRange range = Optional.ofNullable(top.entries().get("range"))
                 .flatMap(e -> range(e.value(), values, problems)).orElse(PortRange.DEFAULT);
         Map<String, String> envFile = envFile(dir, top.entries().get("env_file"), values, problems);
@@ -111,10 +116,12 @@ public final class ConfigLoader {
 
     private StackConfig loadProcfile(Path dir) {
         Problems problems = new Problems();
-        List<ProcfileReader.Entry> entries = ProcfileReader.read(PROCFILE, lines(dir, PROCFILE), problems);
-        Map<String, String> envFile = Files.isRegularFile(dir.resolve(DEFAULT_ENV_FILE))
-                ? DotEnvReader.read(DEFAULT_ENV_FILE, lines(dir, DEFAULT_ENV_FILE), problems) : new LinkedHashMap<>();
-        Optional<Integer> base = foremanBasePort(envFile.remove("PORT"), problems);
+        List<ProcfileReader.Entry> entries = text(dir, PROCFILE, problems)
+                .map(text -> ProcfileReader.read(PROCFILE, text.lines().toList(), problems)).orElse(List.of());
+        DotEnvReader.Variables variables = Files.isRegularFile(dir.resolve(DEFAULT_ENV_FILE))
+                ? envFile(dir, DEFAULT_ENV_FILE, problems) : DotEnvReader.Variables.none();
+        Map<String, String> envFile = variables.values();
+        Optional<Integer> base = foremanBasePort(envFile.remove("PORT"), variables.locations().get("PORT"), problems);
 
         List<ServiceSpec> services = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -134,12 +141,12 @@ public final class ConfigLoader {
                 List.of());
     }
 
-    private Optional<Integer> foremanBasePort(String value, Problems problems) {
+    private Optional<Integer> foremanBasePort(String value, Location location, Problems problems) {
         if (value == null) {
             return Optional.empty();
         }
         if (!value.strip().matches("\\d{4,5}") || Integer.parseInt(value.strip()) > 65535) {
-            problems.add(Location.file(DEFAULT_ENV_FILE), "PORT=" + value + " is not a port number of 1024-65535;"
+            problems.add(location, "PORT=" + value + " is not a port number of 1024-65535;"
                     + " as in Foreman, it is the first service's preferred port");
             return Optional.empty();
         }
@@ -179,19 +186,39 @@ public final class ConfigLoader {
     private Map<String, String> envFile(Path dir, YamlNode.Entry entry, Values values, Problems problems) {
         if (entry == null) {
             return Files.isRegularFile(dir.resolve(DEFAULT_ENV_FILE))
-                    ? DotEnvReader.read(DEFAULT_ENV_FILE, lines(dir, DEFAULT_ENV_FILE), problems) : new LinkedHashMap<>();
+                    ? envFile(dir, DEFAULT_ENV_FILE, problems).values() : new LinkedHashMap<>();
         }
         Optional<String> name = values.nonBlankText("env_file", entry.value());
         if (name.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        Path file = dir.resolve(name.get()).normalize();
-        if (!Files.isRegularFile(file)) {
-            problems.add(entry.value().location(), "`env_file`: " + file + " does not exist");
+        Path file;
+        try {
+            file = dir.resolve(name.get()).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(entry.value().location(), "`env_file` is not a valid path: " + e.getReason());
             return new LinkedHashMap<>();
         }
-        String label = dir.relativize(file).toString();
-        return DotEnvReader.read(label, lines(dir, label), problems);
+        if (!Files.isRegularFile(file)) {
+            problems.add(entry.value().location(), "`env_file`: " + file + (Files.exists(file)
+                    ? " is not a regular file" : " does not exist"));
+            return new LinkedHashMap<>();
+        }
+        return envFile(dir, dir.relativize(file).toString(), problems).values();
+    }
+
+    private static DotEnvReader.Variables envFile(Path dir, String label, Problems problems) {
+        return text(dir, label, problems).map(text -> DotEnvReader.read(label, text.lines().toList(), problems))
+                .orElse(DotEnvReader.Variables.none());
+    }
+
+    /** The project's name is printed by every command: a control character in it would drive the terminal. */
+    private static boolean printable(String project, YamlNode node, Problems problems) {
+        OptionalInt control = project.codePoints().filter(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT).findFirst();
+        control.ifPresent(c -> problems.add(node.location(), String.format("`project` holds the character U+%04X,"
+                + " which would be sent to the terminal as it is; use plain text", c)));
+        return control.isEmpty();
     }
 
     private static void serviceName(String name, Location location, Problems problems) {
@@ -203,17 +230,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String read(Path dir, String file) {
-        try {
-            return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw DevstackException.invalidConfig(file + " is not UTF-8 text; save it as UTF-8", List.of());
-        } catch (IOException e) {
-            throw DevstackException.invalidConfig("cannot read " + dir.resolve(file) + ": " + e.getMessage(), List.of());
-        }
-    }
-
-    private static List<String> lines(Path dir, String file) {
-        return read(dir, file).lines().toList();
+    private static Optional<String> text(Path dir, String label, Problems problems) {
+        return TextFile.read(dir.resolve(label), label, problems);
     }
 }

@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.config;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +15,24 @@ import java.util.regex.Pattern;
  */
 final class DotEnvReader {
 
+    /** The values in the order written, and the line of each. */
+    record Variables(Map<String, String> values, Map<String, Location> locations) {
+
+        static Variables none() {
+            return new Variables(new LinkedHashMap<>(), Map.of());
+        }
+    }
+
     private static final Pattern ASSIGNMENT = Pattern.compile("(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*)");
 
     private DotEnvReader() {
     }
 
-    static Map<String, String> read(String file, List<String> lines, Problems problems) {
+    static Variables read(String file, List<String> lines, Problems problems) {
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Location> locations = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -38,9 +45,10 @@ final class DotEnvReader {
             String value = value(matcher.group(2), location, problems);
             if (value != null) {
                 values.put(matcher.group(1), value);
+                locations.put(matcher.group(1), location);
             }
         }
-        return values;
+        return new Variables(values, locations);
     }
 
     private static String value(String raw, Location location, Problems problems) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    /** At most 12 whole digits: even in hours they fit in a long of milliseconds, and the number is read in linear time. */
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12}(?:\\.\\d{1,9})?)\\s*(ms|s|m|h)?");
 
     private Durations() {
     }

@@ -46,7 +46,7 @@ final class ProcfileReader {
             entries.add(new Entry(name, command, new Location(file, i + 1, matcher.start(2) + 1)));
         }
         if (entries.isEmpty() && problems.isEmpty()) {
-            problems.add(Location.file(file), "no services: add lines like `web: python3 -m http.server $PORT`");
+            problems.add(new Location(file, 1, 1), "no services: add lines like `web: python3 -m http.server $PORT`");
         }
         return entries;
     }

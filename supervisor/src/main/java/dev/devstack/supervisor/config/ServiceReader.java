@@ -2,6 +2,7 @@ package dev.devstack.supervisor.config;
 
 import dev.devstack.supervisor.Signal;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ final class ServiceReader {
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "on_conflict", "depends_on",
             "inherit_port", "stop_timeout", "stop_signal", "stop_command", "restart", "backoff", "max_restarts", "oneshot",
             "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale", "pidfile");
+
+    /** Each replica is a process with its own ports; more than this is a typo or a hostile file, not a dev stack. */
+    static final int MAX_SCALE = 100;
 
     record DependencyDraft(String service, Optional<Condition> condition, Location location) {
     }
@@ -93,9 +97,8 @@ final class ServiceReader {
                 .flatMap(n -> values.bool("restart_on_unhealthy", n)).orElse(false);
         boolean exitOnFailure = value(entries, "exit_on_failure").flatMap(n -> values.bool("exit_on_failure", n))
                 .orElse(false);
-        int scale = value(entries, "scale").flatMap(n -> values.count("scale", n, 1)).orElse(1);
-        Optional<Path> pidfile = value(entries, "pidfile").flatMap(n -> values.nonBlankText("pidfile", n))
-                .map(text -> cwd.resolve(text.strip()).normalize());
+        int scale = value(entries, "scale").flatMap(n -> values.count("scale", n, 1, MAX_SCALE)).orElse(1);
+        Optional<Path> pidfile = pidfile(cwd, entries.get("pidfile"));
         if (pidfile.isPresent() && oneshot) {
             problems.add(entries.get("pidfile").keyLocation(), "`" + name + "` is a one-shot task: it runs to"
                     + " completion, so it has no daemon whose pid a `pidfile` could name; remove one of them");
@@ -183,7 +186,7 @@ final class ServiceReader {
     private Optional<RestartPolicy.Mode> restartMode(YamlNode node) {
         List<String> words = List.of("no", "on-failure", "always");
         if (node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Kind.BOOLEAN
-                && scalar.text().equals("false")) {
+                && YamlNode.Scalar.truth(scalar.text()).equals(Optional.of(false))) {
             return Optional.of(RestartPolicy.Mode.NO);
         }
         Optional<String> text = values.text("restart", node);
@@ -222,11 +225,31 @@ final class ServiceReader {
         if (text.isEmpty()) {
             return projectDir;
         }
-        Path cwd = projectDir.resolve(text.get()).normalize();
+        Path cwd;
+        try {
+            cwd = projectDir.resolve(text.get()).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(entry.value().location(), "`cwd` is not a valid path: " + e.getReason());
+            return projectDir;
+        }
         if (!Files.isDirectory(cwd)) {
             problems.add(entry.value().location(), "`cwd`: folder " + cwd + " does not exist");
         }
         return cwd;
+    }
+
+    /** Where a daemon writes its pid, relative to the service's folder. */
+    private Optional<Path> pidfile(Path cwd, YamlNode.Entry entry) {
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Optional<String> text = values.nonBlankText("pidfile", entry.value());
+        try {
+            return text.map(t -> cwd.resolve(t.strip()).normalize());
+        } catch (InvalidPathException e) {
+            problems.add(entry.value().location(), "`pidfile` is not a valid path: " + e.getReason());
+            return Optional.empty();
+        }
     }
 
     private Map<String, Template> env(YamlNode.Entry entry) {

@@ -2,9 +2,11 @@ package dev.devstack.supervisor.config;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The checks that need the whole stack: dependencies and their cycles, inherited ports, strict
@@ -27,7 +29,7 @@ final class StackValidator {
         List<ServiceSpec> resolved = new ArrayList<>();
         for (ServiceReader.Draft draft : drafts) {
             ServiceSpec spec = draft.spec();
-            List<Dependency> dependencies = new ArrayList<>();
+            Map<String, Dependency> dependencies = new LinkedHashMap<>();
             for (ServiceReader.DependencyDraft dependency : draft.dependencies()) {
                 ServiceSpec target = byName.get(dependency.service());
                 if (target == null) {
@@ -51,11 +53,9 @@ final class StackValidator {
                             + "` to complete, but `" + target.name() + "` runs until stopped; add `oneshot: true` to"
                             + " it, or wait for `started` or `ready`");
                 }
-                if (dependencies.stream().noneMatch(d -> d.service().equals(target.name()))) {
-                    dependencies.add(new Dependency(target.name(), condition, dependency.location()));
-                }
+                dependencies.putIfAbsent(target.name(), new Dependency(target.name(), condition, dependency.location()));
             }
-            resolved.add(spec.withDependencies(dependencies));
+            resolved.add(spec.withDependencies(List.copyOf(dependencies.values())));
         }
         return resolved;
     }
@@ -109,7 +109,7 @@ final class StackValidator {
     private void strictPorts(List<ServiceSpec> services) {
         Map<Integer, String> pinned = new HashMap<>();
         for (ServiceSpec service : services) {
-            List<Integer> own = new ArrayList<>();
+            Set<Integer> own = new HashSet<>();
             List<PortSpec> specs = new ArrayList<>();
             specs.add(service.port());
             specs.addAll(service.namedPorts().values());

@@ -8,13 +8,25 @@ import java.util.Optional;
 /** "did you mean …": the closest known word to a misspelt one, if any is close enough. */
 final class Suggestions {
 
+    /**
+     * Typos are made in names, not in paragraphs, and a stack has tens of services, not thousands:
+     * past these sizes a file is hostile or generated, and comparing every unknown word with every
+     * known one would take time in the product of their numbers and lengths.
+     */
+    static final int LONGEST_WORD = 64;
+    static final int MOST_WORDS = 1_000;
+
     private Suggestions() {
     }
 
     static Optional<String> closest(String word, Collection<String> known) {
+        if (word.length() > LONGEST_WORD || known.size() > MOST_WORDS) {
+            return Optional.empty();
+        }
         String lower = word.toLowerCase(Locale.ROOT);
         int allowed = Math.max(1, Math.min(3, word.length() / 3));
         return known.stream()
+                .filter(candidate -> Math.abs(candidate.length() - word.length()) <= allowed)
                 .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) <= allowed)
                 .min(Comparator.comparingInt(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT))));
     }

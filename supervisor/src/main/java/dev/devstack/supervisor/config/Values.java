@@ -1,9 +1,10 @@
 package dev.devstack.supervisor.config;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Typed reads of YAML nodes; a value of the wrong type becomes a problem naming key, place and what was found. */
 final class Values {
@@ -35,7 +36,7 @@ final class Values {
 
     Optional<Boolean> bool(String key, YamlNode node) {
         if (node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Kind.BOOLEAN) {
-            return Optional.of(Boolean.parseBoolean(scalar.text()));
+            return YamlNode.Scalar.truth(scalar.text());
         }
         wrongType(key, node, "true or false");
         return Optional.empty();
@@ -65,17 +66,22 @@ final class Values {
 
     /** A whole number of at least {@code minimum}. */
     Optional<Integer> count(String key, YamlNode node, int minimum) {
+        return count(key, node, minimum, Integer.MAX_VALUE);
+    }
+
+    /** A whole number from {@code minimum} to {@code maximum}. */
+    Optional<Integer> count(String key, YamlNode node, int minimum, int maximum) {
         if (node instanceof YamlNode.Scalar scalar && scalar.kind() == YamlNode.Kind.INTEGER) {
             try {
                 int value = Integer.parseInt(scalar.text());
-                if (value >= minimum) {
+                if (value >= minimum && value <= maximum) {
                     return Optional.of(value);
                 }
             } catch (NumberFormatException tooLarge) {
                 // reported below
             }
-            problems.add(node.location(), "`" + key + "` must be a whole number of at least " + minimum + ", got "
-                    + scalar.text());
+            problems.add(node.location(), "`" + key + "` must be a whole number of " + (maximum == Integer.MAX_VALUE
+                    ? "at least " + minimum : minimum + " to " + maximum) + ", got " + scalar.text());
             return Optional.empty();
         }
         wrongType(key, node, "a whole number");
@@ -89,14 +95,14 @@ final class Values {
                 problems.add(node.location(), "`" + key + "` is an empty list; give at least one port");
                 return Optional.empty();
             }
-            List<Integer> ports = new ArrayList<>();
+            Set<Integer> ports = new LinkedHashSet<>();
             boolean valid = true;
             for (YamlNode item : sequence.items()) {
                 Optional<Integer> port = portNumber(key, item);
                 valid &= port.isPresent();
-                port.filter(p -> !ports.contains(p)).ifPresent(ports::add);
+                port.ifPresent(ports::add);
             }
-            return valid ? Optional.of(ports) : Optional.empty();
+            return valid ? Optional.of(List.copyOf(ports)) : Optional.empty();
         }
         return portNumber(key, node).map(List::of);
     }

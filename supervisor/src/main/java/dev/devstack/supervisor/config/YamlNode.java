@@ -1,7 +1,9 @@
 package dev.devstack.supervisor.config;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** A YAML document as a tree whose every node remembers where it was written. */
 sealed interface YamlNode {
@@ -30,7 +32,18 @@ sealed interface YamlNode {
 
     enum Kind { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
 
+    /** {@code text} is the value as written, {@code yes} for a boolean written so. */
     record Scalar(Location location, Kind kind, String text) implements YamlNode {
+
+        /** YAML 1.1's spellings of true and false: {@code true}, {@code yes}, {@code on} and their opposites. */
+        static Optional<Boolean> truth(String text) {
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> Optional.of(true);
+                case "false", "no", "off" -> Optional.of(false);
+                default -> Optional.empty();
+            };
+        }
+
         @Override
         public String describe() {
             return switch (kind) {

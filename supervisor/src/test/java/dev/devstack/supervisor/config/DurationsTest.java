@@ -23,6 +23,15 @@ class DurationsTest {
     }
 
     @Test
+    void aNumberTooLargeForMillisecondsIsNotADurationAndNotReadTheSlowWay() {
+        assertThat(Durations.parse("18446744073709551621ms")).as("2^64 + 5 ms, not 5 ms").isEmpty();
+        long start = System.nanoTime();
+        assertThat(Durations.parse("9".repeat(300_000))).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(Durations.parse("999999999999h")).contains(Duration.ofHours(999_999_999_999L));
+    }
+
+    @Test
     void aDurationIsDescribedShortlyAtEveryScale() {
         assertThat(Durations.describe(Duration.ofSeconds(3))).isEqualTo("3s");
         assertThat(Durations.describe(Duration.ofSeconds(130))).isEqualTo("2m10s");

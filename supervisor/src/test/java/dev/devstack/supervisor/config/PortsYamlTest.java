@@ -48,6 +48,31 @@ class PortsYamlTest {
     }
 
     @Test
+    void aPidfileIsAPathInTheServicesFolderAndNeedsAServiceThatCanDaemonize() {
+        StackConfig config = folder().write("api/.keep", "").write("ports.yaml", """
+                services:
+                  api: { command: ./api, cwd: api, pidfile: run/api.pid }
+                  web: { command: ./web }
+                """).load();
+
+        assertThat(config.service("api").orElseThrow().pidfile()).contains(dir.resolve("api/run/api.pid"));
+        assertThat(config.service("web").orElseThrow().pidfile()).isEmpty();
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  task: { command: ./task, port: none, oneshot: true, pidfile: t.pid }
+                  api: { command: ./api, scale: 2, pidfile: a.pid }
+                  web: { command: ./web, pidfile: "a\\0b" }
+                """).problems()).containsExactly(
+                "ports.yaml:2:55: `task` is a one-shot task: it runs to completion, so it has no daemon whose pid a"
+                        + " `pidfile` could name; remove one of them",
+                "ports.yaml:3:36: `api` has 2 replicas, which would all write the one `pidfile`; drop `pidfile` (a"
+                        + " daemon listening on its port is found without it) or `scale`",
+                "ports.yaml:4:35: this text holds the NUL character (\\0), which no command, path or variable can hold;"
+                        + " remove it",
+                "ports.yaml:4:35: `pidfile` is not a valid path: Nul character not allowed");
+    }
+
+    @Test
     void everyKeyOfAServiceIsRead() {
         StackConfig config = folder().write("api/.keep", "").write("ports.yaml", """
                 project: shop
@@ -130,10 +155,10 @@ class PortsYamlTest {
     }
 
     @Test
-    void malformedYamlIsReportedWhereTheParserStopped() {
+    void malformedYamlIsReportedWhereTheBrokenConstructStarts() {
         assertThat(folder().write("ports.yaml", "services:\n  api:\n    command: [a\n  web: b\n").problems())
-                .singleElement().asString()
-                .startsWith("ports.yaml:4:6: malformed YAML: expected ',' or ']'");
+                .containsExactly("ports.yaml:3:14: malformed YAML: a list in [ ] starts here and breaks at line 4,"
+                        + " column 6: expected ',' or ']', but got :");
         assertThat(folder().write("ports.yaml", "services:\n\tapi: x\n").problems())
                 .singleElement().asString().startsWith("ports.yaml:2:1: malformed YAML: found character '\\t(TAB)'");
     }
@@ -431,13 +456,21 @@ class PortsYamlTest {
     @Test
     void anEmptyFileSaysWhatItNeeds() {
         assertThat(folder().write("ports.yaml", "").problems()).containsExactly(
-                "ports.yaml: the file is empty; it needs at least a `services:` mapping");
+                "ports.yaml:1:1: the file is empty; it needs at least a `services:` mapping");
     }
 
     @Test
     void aMissingCwdIsReported() {
         assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, cwd: nowhere }\n").problems())
                 .containsExactly("ports.yaml:2:27: `cwd`: folder " + dir.resolve("nowhere") + " does not exist");
+    }
+
+    @Test
+    void scaleHasABoundSoThatAHugeNumberDoesNotBecomeBillionsOfReplicas() {
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: 100 }\n").load()
+                .service("a").orElseThrow().units()).hasSize(100);
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: 2000000000 }\n").problems())
+                .containsExactly("ports.yaml:2:29: `scale` must be a whole number of 1 to 100, got 2000000000");
     }
 
     @Test

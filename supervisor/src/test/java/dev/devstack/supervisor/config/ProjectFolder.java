@@ -3,6 +3,7 @@ package dev.devstack.supervisor.config;
 import dev.devstack.supervisor.DevstackException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,10 +21,14 @@ final class ProjectFolder {
     }
 
     ProjectFolder write(String file, String text) {
+        return write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    ProjectFolder write(String file, byte[] bytes) {
         try {
             Path path = dir.resolve(file);
             Files.createDirectories(path.getParent());
-            Files.writeString(path, text);
+            Files.write(path, bytes);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
