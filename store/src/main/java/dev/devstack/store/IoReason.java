@@ -60,7 +60,8 @@ public record IoReason(Kind kind, String text) {
         }
         String os = e instanceof FileSystemException files ? files.getReason() : e.getMessage();
         if (os == null) {
-            return e.getCause() instanceof IOException cause ? of(cause) : new IoReason(Kind.OTHER, "input/output error");
+            return e.getCause() instanceof IOException cause ? of(cause)
+                    : new IoReason(Kind.OTHER, "input/output error");
         }
         return fromOsText(e instanceof FileNotFoundException ? inParentheses(os) : os);
     }

@@ -19,7 +19,7 @@ public final class RegistryException extends RuntimeException {
         super(message, cause);
     }
 
-    /** "{@code doing} FILE: the OS's reason; the next step", such as "cannot save the port registry /h/registry.db: ...". */
+    /** "{@code doing} FILE: the OS's reason; the next step" ("cannot save the port registry /h/registry.db: ..."). */
     static RegistryException io(String doing, Path file, IOException e) {
         return io(doing, file, IoReason.of(e), e);
     }

@@ -94,9 +94,9 @@ final class RegistryLock {
 
     private static RegistryException busy(Path lockFile, Duration timeout, String holder) {
         String who = holder.matches("\\d+") ? "another devstack (pid " + holder + ")" : "another devstack";
+        String waited = timeout.toMillis() < 1000 ? timeout.toMillis() + "ms" : timeout.toSeconds() + "s";
         return new RegistryException("the port registry is busy: " + who + " has held " + lockFile
-                + " for more than " + (timeout.toMillis() < 1000 ? timeout.toMillis() + "ms" : timeout.toSeconds() + "s")
-                + "; try again, or end that process if it hangs");
+                + " for more than " + waited + "; try again, or end that process if it hangs");
     }
 
     private static void close(FileChannel channel) {

@@ -30,7 +30,8 @@ class MapDbFailureTest {
         assertThat(MapDbFailure.of(new DBException.DataCorruption("File is empty")))
                 .isEqualTo(new MapDbFailure.Damaged("it is empty"));
         assertThat(MapDbFailure.of(new DBException.PointerChecksumBroken()))
-                .isEqualTo(new MapDbFailure.Damaged("its contents do not match their checksum: it was changed or cut short"));
+                .isEqualTo(new MapDbFailure.Damaged(
+                        "its contents do not match their checksum: it was changed or cut short"));
         assertThat(MapDbFailure.of(new DBException.WrongFormat("Wrong file header, not MapDB file")))
                 .isEqualTo(new MapDbFailure.Damaged("it is not a registry file: its header is wrong"));
         assertThat(MapDbFailure.of(new DBException.VolumeEOF(new EOFException())))

@@ -102,7 +102,9 @@ class RegistryUnwritableIT {
     void aReadOnlyFileSystem() {
         Path home = dir.resolve("disk/home");
 
-        assertThat(onSmallDisk("6m", home, "worker fill && mount -o remount,ro \"$DISK\" && worker read")).containsExactly(
+        String script = "worker fill && mount -t tmpfs -o remount,ro tmpfs \"$DISK\" && worker read";
+
+        assertThat(onSmallDisk("6m", home, script)).containsExactly(
                 "fill: ok",
                 "read: cannot take the registry lock " + home.resolve("registry.lock") + ": read-only file system; set"
                         + " DEVSTACK_HOME to a folder on a writable file system");
@@ -149,7 +151,8 @@ class RegistryUnwritableIT {
         Path home = dir.resolve("home");
         Process holder = new ProcessBuilder(worker(home, "hold")).redirectErrorStream(true).start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out = new BufferedReader(
+                    new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("hold: holding");
             MapDbLeaseRegistry registry = new MapDbLeaseRegistry(home, Duration.ofMillis(300), w -> { },
                     Clock.systemUTC());
@@ -210,7 +213,8 @@ class RegistryUnwritableIT {
         }
         List<String> command = new ArrayList<>(unshare);
         command.addAll(List.of("sh", "-c", "mount -t tmpfs -o size=\"$SIZE\" tmpfs \"$DISK\" || exit 1\n"
-                + "worker() { \"$JAVA\" -cp \"$CP\" " + RegistryStepsWorker.class.getName() + " \"$REGISTRY\" \"$@\"; }\n"
+                + "worker() { \"$JAVA\" -cp \"$CP\" " + RegistryStepsWorker.class.getName()
+                + " \"$REGISTRY\" \"$@\"; }\n"
                 + script));
         return run(command, Map.of("SIZE", size, "DISK", home.getParent().toString(), "JAVA", JAVA,
                 "CP", System.getProperty("java.class.path"), "REGISTRY", home.toString())).lines();

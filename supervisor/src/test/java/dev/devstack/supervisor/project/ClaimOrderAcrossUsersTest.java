@@ -79,7 +79,8 @@ class ClaimOrderAcrossUsersTest {
                 }
             }
             double mean = (double) total / pairs;
-            table.append(String.format("  k=%2d: %2d -> %.2f (%.0f%% of pairs)%n", k, k, mean, 100.0 * pairsWithAny / pairs));
+            table.append(String.format("  k=%2d: %2d -> %.2f (%.0f%% of pairs)%n", k, k, mean,
+                    100.0 * pairsWithAny / pairs));
             // random starts give about k*k/40 duplicates on average; one start for all users gave k
             assertThat(mean).as("k=%d", k).isLessThan(2.0 * k * k / RANGE.size() + 0.1).isLessThan(k);
         }
