@@ -82,7 +82,7 @@ final class RegistryFile {
         }
     }
 
-    private void copy(Path file, Path next) {
+    private static void copy(Path file, Path next) {
         try (FileChannel original = FileChannel.open(file, StandardOpenOption.READ);
              FileChannel copy = FilePermissions.openPrivate(next, StandardOpenOption.CREATE,
                      StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
