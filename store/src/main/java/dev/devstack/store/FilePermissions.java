@@ -38,6 +38,9 @@ public final class FilePermissions {
                 Files.createDirectory(dir);
             }
         } catch (FileAlreadyExistsException raced) {
+            if (!Files.isDirectory(dir)) {
+                throw raced;
+            }
             // another devstack created it at the same moment
         }
     }

@@ -45,7 +45,7 @@ final class LeaseCodec {
             throw unreadable(key, e);
         }
         if (parts.size() != 4) {
-            throw new RegistryException(damaged(key));
+            throw new DamagedEntry(key + " is not a key of four strings", null);
         }
         return new LeaseOwner(parts.get(0), parts.get(1), parts.get(2), parts.get(3));
     }
@@ -143,7 +143,7 @@ final class LeaseCodec {
         try {
             kind = RegistryEvent.Kind.valueOf(fields.getOrDefault("kind", "").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RegistryException(damaged(value + " (unknown `kind`)"), e);
+            throw new DamagedEntry(value + " has an unknown `kind`", e);
         }
         return new RegistryEvent(Instant.ofEpochMilli(number(fields, "at", value)), kind, integer(fields, "port", value),
                 fields.getOrDefault("owner", ""), number(fields, "pid", value), fields.getOrDefault("user", ""),
@@ -159,7 +159,7 @@ final class LeaseCodec {
         try (JsonGenerator out = json.createGenerator(text)) {
             writing.to(out);
         } catch (IOException e) {
-            throw new RegistryException("cannot encode a registry entry", e);
+            throw new IllegalStateException("writing JSON into a string cannot fail", e);
         }
         return text.toString();
     }
@@ -188,7 +188,7 @@ final class LeaseCodec {
         try {
             return Long.parseLong(fields.get(name));
         } catch (NumberFormatException e) {
-            throw new RegistryException(damaged(value + " (`" + name + "` is missing or not a number)"), e);
+            throw new DamagedEntry(value + " has no number `" + name + "`", e);
         }
     }
 
@@ -198,17 +198,11 @@ final class LeaseCodec {
 
     private static void expect(JsonToken actual, JsonToken expected, String text) {
         if (actual != expected) {
-            throw new RegistryException(damaged(text));
+            throw new DamagedEntry(text + " is not what devstack writes", null);
         }
     }
 
-    private static RegistryException unreadable(String text, IOException e) {
-        return new RegistryException(damaged(text), e);
-    }
-
-    /** A damaged entry means a damaged file: say how to start afresh (only remembered ports are lost). */
-    private static String damaged(String text) {
-        return "unreadable registry entry: " + text + "; the registry file may be damaged: move it aside"
-                + " (registry.db in devstack's home folder) and devstack starts a new one";
+    private static DamagedEntry unreadable(String text, IOException e) {
+        return new DamagedEntry(text + " is not JSON", e);
     }
 }

@@ -1,9 +1,11 @@
 package dev.devstack.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.mapdb.DB;
@@ -66,7 +68,7 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
         return locked(file -> {
             DB db = file.openForReading();
             try {
-                return work.apply(transaction(db));
+                return work.apply(transaction(db, file.path()));
             } finally {
                 db.close();
             }
@@ -79,33 +81,57 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
             DB db = file.openCopy();
             T result;
             try {
-                result = work.apply(transaction(db));
+                result = work.apply(transaction(db, file.path()));
             } catch (RuntimeException | Error e) {
                 db.close();
                 file.discard();
                 throw e;
             }
-            db.close();
+            try {
+                db.close();
+            } catch (RuntimeException e) {
+                file.discard();
+                throw MapDbFailure.of(e).exception("cannot save the port registry", file.path(), e);
+            }
             file.replace();
             return result;
         });
     }
 
-    private MapDbTransaction transaction(DB db) {
-        return new MapDbTransaction(codec, RegistryMaps.map(db, RegistryMaps.LEASES),
+    private MapDbTransaction transaction(DB db, Path file) {
+        return new MapDbTransaction(codec, file, RegistryMaps.map(db, RegistryMaps.LEASES),
                 RegistryMaps.map(db, RegistryMaps.STICKY), RegistryMaps.map(db, RegistryMaps.PROCESSES),
                 RegistryMaps.map(db, RegistryMaps.EVENTS));
     }
 
     private <T> T locked(Function<RegistryFile, T> work) {
-        try {
-            FilePermissions.createPrivateDirectory(home);
-        } catch (IOException e) {
-            throw new RegistryException("cannot create the devstack home folder " + home + ": " + e.getMessage()
-                    + "; set DEVSTACK_HOME to a writable folder", e);
-        }
+        createHome();
         try (RegistryLock.Held ignored = RegistryLock.acquire(home.resolve(LOCK_FILE), lockTimeout)) {
             return work.apply(new RegistryFile(home, warnings, clock));
         }
+    }
+
+    private void createHome() {
+        try {
+            FilePermissions.createPrivateDirectory(home);
+        } catch (IOException e) {
+            Optional<Path> file = fileInTheWay();
+            if (file.isPresent()) {
+                throw new RegistryException("cannot create the devstack home folder " + home + ": "
+                        + (file.get().equals(home) ? "it is" : file.get() + " is") + " a file, not a folder;"
+                        + " set DEVSTACK_HOME to a folder you can write to", e);
+            }
+            throw RegistryException.io("cannot create the devstack home folder", home, e);
+        }
+    }
+
+    /** The home folder, or the nearest path above it that exists, when that is not a folder. */
+    private Optional<Path> fileInTheWay() {
+        for (Path path = home; path != null; path = path.getParent()) {
+            if (Files.exists(path)) {
+                return Files.isDirectory(path) ? Optional.empty() : Optional.of(path);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,24 +1,32 @@
 package dev.devstack.store;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-/** A view of, and changes to, the maps of an open registry file. */
+/**
+ * A view of, and changes to, the maps of an open registry file. Whatever fails in here failed in
+ * MapDB or in decoding an entry, never in the caller's work, so it is reported as a damaged file
+ * or an I/O error of {@code file} ({@link MapDbFailure}).
+ */
 final class MapDbTransaction implements RegistryTransaction {
 
     private final LeaseCodec codec;
+    private final Path file;
     private final Map<String, String> leases;
     private final Map<String, String> sticky;
     private final Map<String, String> processes;
     private final NavigableMap<String, String> events;
 
-    MapDbTransaction(LeaseCodec codec, Map<String, String> leases, Map<String, String> sticky,
+    MapDbTransaction(LeaseCodec codec, Path file, Map<String, String> leases, Map<String, String> sticky,
                      Map<String, String> processes, NavigableMap<String, String> events) {
         this.codec = codec;
+        this.file = file;
         this.leases = leases;
         this.sticky = sticky;
         this.processes = processes;
@@ -27,77 +35,88 @@ final class MapDbTransaction implements RegistryTransaction {
 
     @Override
     public List<Lease> leases() {
-        List<Lease> all = new ArrayList<>(leases.size());
-        leases.forEach((key, value) -> all.add(codec.decodeLease(key, value)));
-        return all;
+        return reading(() -> {
+            List<Lease> all = new ArrayList<>(leases.size());
+            leases.forEach((key, value) -> all.add(codec.decodeLease(key, value)));
+            return all;
+        });
     }
 
     @Override
     public Optional<Lease> lease(LeaseOwner owner) {
         String key = codec.key(owner);
-        return Optional.ofNullable(leases.get(key)).map(value -> codec.decodeLease(key, value));
+        return reading(() -> Optional.ofNullable(leases.get(key)).map(value -> codec.decodeLease(key, value)));
     }
 
     @Override
     public List<StickyPort> stickyPorts() {
-        List<StickyPort> all = new ArrayList<>(sticky.size());
-        sticky.forEach((key, value) -> all.add(codec.decodeSticky(key, value)));
-        return all;
+        return reading(() -> {
+            List<StickyPort> all = new ArrayList<>(sticky.size());
+            sticky.forEach((key, value) -> all.add(codec.decodeSticky(key, value)));
+            return all;
+        });
     }
 
     @Override
     public Optional<StickyPort> sticky(LeaseOwner owner) {
         String key = codec.key(owner);
-        return Optional.ofNullable(sticky.get(key)).map(value -> codec.decodeSticky(key, value));
+        return reading(() -> Optional.ofNullable(sticky.get(key)).map(value -> codec.decodeSticky(key, value)));
     }
 
     @Override
     public List<ProcessRecord> processes() {
-        List<ProcessRecord> all = new ArrayList<>(processes.size());
-        processes.values().forEach(value -> all.add(codec.decodeProcess(value)));
-        return all;
+        return reading(() -> {
+            List<ProcessRecord> all = new ArrayList<>(processes.size());
+            processes.values().forEach(value -> all.add(codec.decodeProcess(value)));
+            return all;
+        });
     }
 
     @Override
     public void recordProcess(ProcessRecord process) {
-        processes.put(codec.processKey(process.project(), process.instance(), process.service(), process.pid()),
-                codec.encode(process));
+        writing(() -> processes.put(codec.processKey(process.project(), process.instance(), process.service(),
+                process.pid()), codec.encode(process)));
     }
 
     @Override
     public void forgetProcess(String project, String instance, String service, long pid) {
-        processes.remove(codec.processKey(project, instance, service, pid));
+        writing(() -> processes.remove(codec.processKey(project, instance, service, pid)));
     }
 
     @Override
     public void putLease(Lease lease) {
-        leases.put(codec.key(lease.owner()), codec.encode(lease));
+        writing(() -> leases.put(codec.key(lease.owner()), codec.encode(lease)));
     }
 
     @Override
     public void removeLease(LeaseOwner owner) {
-        leases.remove(codec.key(owner));
+        writing(() -> leases.remove(codec.key(owner)));
     }
 
     @Override
     public void remember(StickyPort port) {
-        sticky.put(codec.key(port.owner()), codec.encode(port));
+        writing(() -> sticky.put(codec.key(port.owner()), codec.encode(port)));
     }
 
     @Override
     public List<RegistryEvent> events() {
-        List<RegistryEvent> all = new ArrayList<>(events.size());
-        events.values().forEach(value -> all.add(codec.decodeEvent(value)));
-        return all;
+        return reading(() -> {
+            List<RegistryEvent> all = new ArrayList<>(events.size());
+            events.values().forEach(value -> all.add(codec.decodeEvent(value)));
+            return all;
+        });
     }
 
     @Override
     public void record(RegistryEvent event) {
-        long next = events.isEmpty() ? 1 : Long.parseLong(events.lastKey()) + 1;
-        events.put(String.format("%019d", next), codec.encode(event));
-        while (events.size() > RegistryEvent.KEPT) {
-            events.remove(events.firstKey());
-        }
+        writing(() -> {
+            long next = events.isEmpty() ? 1 : Long.parseLong(events.lastKey()) + 1;
+            events.put(String.format("%019d", next), codec.encode(event));
+            while (events.size() > RegistryEvent.KEPT) {
+                events.remove(events.firstKey());
+            }
+            return null;
+        });
     }
 
     @Override
@@ -106,9 +125,25 @@ final class MapDbTransaction implements RegistryTransaction {
         for (Lease lease : leases()) {
             if (!isAlive.test(lease)) {
                 dead.add(lease);
-                leases.remove(codec.key(lease.owner()));
+                removeLease(lease.owner());
             }
         }
         return dead;
+    }
+
+    private <T> T reading(Supplier<T> step) {
+        return guarded("cannot read the port registry", step);
+    }
+
+    private void writing(Supplier<?> step) {
+        guarded("cannot change the port registry", step);
+    }
+
+    private <T> T guarded(String doing, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            throw MapDbFailure.of(e).exception(doing, file, e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.devstack.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -48,7 +49,7 @@ final class RegistryFile {
 
     /**
      * Opens the registry for reading: the file itself, read-only, or an empty in-memory store
-     * when there is no file yet (or it was unreadable and has just been moved aside).
+     * when there is no file yet (or it was damaged and has just been moved aside).
      */
     DB openForReading() {
         prepare();
@@ -57,7 +58,7 @@ final class RegistryFile {
             try {
                 return checked(DBMaker.fileDB(file.toFile()).fileMmapEnable().readOnly().fileLockDisable().make());
             } catch (RuntimeException e) {
-                moveAside(e);
+                moveAsideIfDamaged("cannot read the port registry", e);
             }
         }
         return DBMaker.memoryDB().make();
@@ -68,15 +69,16 @@ final class RegistryFile {
         prepare();
         Path file = path();
         Path next = home.resolve(NEXT_FILE);
-        if (Files.exists(file)) {
-            copy(file, next);
+        if (!Files.exists(file)) {
+            return openNew(next);
         }
+        copy(file, next);
         try {
             return open(next);
         } catch (RuntimeException e) {
             deleteQuietly(next);
-            moveAside(e);
-            return open(next);
+            moveAsideIfDamaged("cannot open a working copy of the port registry", e);
+            return openNew(next);
         }
     }
 
@@ -89,8 +91,8 @@ final class RegistryFile {
                 done += original.transferTo(done, size - done, copy);
             }
         } catch (IOException e) {
-            throw new RegistryException("cannot copy " + file + " to " + next + " (" + e.getMessage()
-                    + "); check that " + next.getParent() + " is yours and the disk has space", e);
+            deleteQuietly(next);
+            throw RegistryException.io("cannot copy the port registry", file, e);
         }
     }
 
@@ -105,8 +107,7 @@ final class RegistryFile {
             Files.move(next, path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(next);
-            throw new RegistryException("cannot save the port registry " + path() + " (" + e.getMessage()
-                    + "); check that " + home + " is yours and the disk has space", e);
+            throw RegistryException.io("cannot save the port registry", path(), e);
         }
         try (FileChannel folder = FileChannel.open(home, StandardOpenOption.READ)) {
             folder.force(true);
@@ -122,6 +123,19 @@ final class RegistryFile {
 
     private static DB open(Path file) {
         return checked(DBMaker.fileDB(file.toFile()).fileMmapEnable().fileSyncDisable().fileLockDisable().make());
+    }
+
+    /** A new, empty registry: nothing there can be damaged, so a failure is the disk's or the folder's. */
+    private DB openNew(Path next) {
+        try {
+            return open(next);
+        } catch (RuntimeException e) {
+            deleteQuietly(next);
+            if (MapDbFailure.of(e) instanceof MapDbFailure.IoFailed failed) {
+                throw failed.exception("cannot create the port registry", path(), e);
+            }
+            throw e;
+        }
     }
 
     private static DB checked(DB db) {
@@ -141,21 +155,34 @@ final class RegistryFile {
      */
     private void prepare() {
         Path file = path();
-        if (Files.exists(file) && !(Files.isReadable(file) && Files.isWritable(file))) {
-            throw new RegistryException("cannot read and write " + file + "; check its owner and mode (it should be"
-                    + " yours, mode 0600), or set DEVSTACK_HOME to another folder");
-        }
+        checkAccess(file);
         discard();
         if (walFiles().isEmpty()) {
             return;
         }
         try {
             DBMaker.fileDB(file.toFile()).transactionEnable().fileLockDisable().make().close();
-            for (Path wal : walFiles()) {
+        } catch (RuntimeException e) {
+            moveAsideIfDamaged("cannot fold the write-ahead log into the port registry", e);
+            return;
+        }
+        for (Path wal : walFiles()) {
+            try {
                 Files.deleteIfExists(wal);
+            } catch (IOException e) {
+                throw RegistryException.io("cannot delete the old write-ahead log", wal, e);
             }
-        } catch (IOException | RuntimeException e) {
-            moveAside(e);
+        }
+    }
+
+    /** Opening for reading and writing changes nothing, and gives the OS's own reason when it is refused. */
+    private static void checkAccess(Path file) {
+        try (FileChannel ignored = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            // readable and writable
+        } catch (NoSuchFileException e) {
+            // the first operation creates it
+        } catch (IOException e) {
+            throw RegistryException.io("cannot read and write the port registry", file, e);
         }
     }
 
@@ -166,16 +193,25 @@ final class RegistryFile {
                 return name.startsWith(WAL_PREFIX) && !name.contains(ASIDE_MARK);
             }).toList();
         } catch (IOException e) {
-            throw new RegistryException("cannot list " + home + " (" + e.getMessage() + ")", e);
+            throw RegistryException.io("cannot list the devstack home folder", home, e);
         }
     }
 
     /**
-     * Moves an unreadable registry (and any write-ahead log of it) aside, with a warning. MapDB
-     * reports a damaged file in many ways (DataCorruption, WrongFormat, array index and size
-     * errors); access problems were ruled out first, so they are all treated alike.
+     * Moves a damaged registry aside (MapDB reports damage in many ways, see {@link MapDbFailure});
+     * a failure of the disk or the folder says nothing about the file, so it stays, and the
+     * failure is reported instead.
      */
-    private void moveAside(Exception cause) {
+    private void moveAsideIfDamaged(String doing, RuntimeException e) {
+        MapDbFailure failure = MapDbFailure.of(e);
+        if (!(failure instanceof MapDbFailure.Damaged damaged)) {
+            throw failure.exception(doing, path(), e);
+        }
+        moveAside(damaged, e);
+    }
+
+    /** Moves the registry (and any write-ahead log of it) aside, with a warning. */
+    private void moveAside(MapDbFailure.Damaged damaged, RuntimeException cause) {
         Path file = path();
         String suffix = ASIDE_MARK + clock.millis();
         try {
@@ -186,13 +222,11 @@ final class RegistryFile {
                 Files.move(file, file.resolveSibling(DB_FILE + suffix), StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new RegistryException("the port registry " + file + " is unreadable and could not be moved aside ("
-                    + e.getMessage() + "); move or delete it by hand", e);
+            throw new RegistryException("the port registry " + file + " is damaged (" + damaged.how() + ") and cannot"
+                    + " be moved aside: " + IoReason.of(e).text() + "; rename or delete it by hand", cause);
         }
-        String message = cause.getMessage();
-        warnings.accept("the port registry " + file + " was unreadable (" + cause.getClass().getSimpleName()
-                + (message == null ? "" : ": " + message) + "); moved it to " + file.resolveSibling(DB_FILE + suffix)
-                + " and started a new one. Ports remembered for your projects are forgotten;"
+        warnings.accept("the port registry " + file + " was damaged (" + damaged.how() + "); moved it aside to "
+                + DB_FILE + suffix + " and started a new one. Ports remembered for your projects are forgotten;"
                 + " running stacks keep their ports");
     }
 

@@ -36,7 +36,7 @@ final class RegistryLock {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while waiting for " + lockFile, e);
+            throw interrupted(lockFile, e);
         }
         FileChannel channel = null;
         try {
@@ -54,13 +54,12 @@ final class RegistryLock {
         } catch (IOException e) {
             close(channel);
             threads.unlock();
-            throw new RegistryException("cannot lock " + lockFile + ": " + e.getMessage()
-                    + "; check that the folder is writable by you", e);
+            throw RegistryException.io("cannot take the registry lock", lockFile, e);
         } catch (InterruptedException e) {
             close(channel);
             threads.unlock();
             Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while waiting for " + lockFile, e);
+            throw interrupted(lockFile, e);
         } catch (RuntimeException e) {
             close(channel);
             threads.unlock();
@@ -84,14 +83,20 @@ final class RegistryLock {
         }
     }
 
+    private static RegistryException interrupted(Path lockFile, InterruptedException e) {
+        return new RegistryException("interrupted while waiting for the registry lock " + lockFile
+                + "; nothing was changed: run the command again", e);
+    }
+
     private static RegistryException busy(Path lockFile, Duration timeout) {
         return busy(lockFile, timeout, "");
     }
 
     private static RegistryException busy(Path lockFile, Duration timeout, String holder) {
-        String who = holder.isEmpty() ? "another devstack" : "another devstack (pid " + holder + ")";
+        String who = holder.matches("\\d+") ? "another devstack (pid " + holder + ")" : "another devstack";
+        String waited = timeout.toMillis() < 1000 ? timeout.toMillis() + "ms" : timeout.toSeconds() + "s";
         return new RegistryException("the port registry is busy: " + who + " has held " + lockFile
-                + " for more than " + timeout.toSeconds() + "s; try again, or end that process if it hangs");
+                + " for more than " + waited + "; try again, or end that process if it hangs");
     }
 
     private static void close(FileChannel channel) {

@@ -58,9 +58,14 @@ class LeaseCodecTest {
     }
 
     @Test
-    void aDamagedEntryIsARegistryErrorNamingIt() {
+    void aDamagedEntryIsShownWithWhatIsWrongWithIt() {
         assertThatThrownBy(() -> codec.decodeLease(codec.key(owner), "{\"port\":\"x\"}"))
-                .isInstanceOf(RegistryException.class).hasMessageContaining("{\"port\":\"x\"}");
-        assertThatThrownBy(() -> codec.owner("not json")).isInstanceOf(RegistryException.class);
+                .isInstanceOf(DamagedEntry.class).hasMessage("{\"port\":\"x\"} has no number `port`");
+        assertThatThrownBy(() -> codec.owner("not json"))
+                .isInstanceOf(DamagedEntry.class).hasMessage("not json is not JSON");
+        assertThatThrownBy(() -> codec.owner("[\"a\",\"b\"]"))
+                .isInstanceOf(DamagedEntry.class).hasMessage("[\"a\",\"b\"] is not a key of four strings");
+        assertThatThrownBy(() -> codec.decodeEvent("{\"kind\":\"party\"}"))
+                .isInstanceOf(DamagedEntry.class).hasMessage("{\"kind\":\"party\"} has an unknown `kind`");
     }
 }

@@ -31,8 +31,6 @@ import java.util.stream.IntStream;
  */
 public final class ManualLeases {
 
-
-
     private final Machine machine;
     private final ProjectContext context;
 
@@ -93,7 +91,7 @@ public final class ManualLeases {
         Map<Integer, Lease> leased = new HashMap<>();
         tx.leases().forEach(lease -> leased.put(lease.port(), lease));
         Map<Integer, PortStatus> refused = new LinkedHashMap<>();
-        PrimitiveIterator.OfInt candidates = candidates(request);
+        PrimitiveIterator.OfInt candidates = candidates(request, machine.processes.self().user());
         while (candidates.hasNext()) {
             int port = candidates.nextInt();
             Lease other = leased.get(port);
@@ -146,9 +144,11 @@ public final class ManualLeases {
 
     /**
      * The preferred ports, then every port above the last of them, then the default range; or the
-     * range asked for (the default one without preferred ports), from an offset hashed from the name.
+     * range asked for (the default one without preferred ports), from an offset hashed from the
+     * user and the name: another user's claims are not in this user's registry, so two users who
+     * scanned from the same place would be handed the same ports.
      */
-    private static PrimitiveIterator.OfInt candidates(ClaimRequest request) {
+    static PrimitiveIterator.OfInt candidates(ClaimRequest request, String user) {
         if (!request.preferred().isEmpty()) {
             int last = request.preferred().get(request.preferred().size() - 1);
             return IntStream.concat(IntStream.concat(request.preferred().stream().mapToInt(Integer::intValue),
@@ -156,7 +156,7 @@ public final class ManualLeases {
                     PortRange.DEFAULT.last())).iterator();
         }
         PortRange range = request.range().orElse(PortRange.DEFAULT);
-        int offset = request.name().map(name -> ScanOrder.offset(range, "", name, "")).orElse(0);
+        int offset = ScanOrder.offset(range, user, "", request.name().orElse(""), "");
         return ScanOrder.ports(range, offset);
     }
 

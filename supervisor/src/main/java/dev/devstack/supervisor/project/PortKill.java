@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.project;
 
 import dev.devstack.detect.ProcessInfo;
+import dev.devstack.store.IoReason;
 import dev.devstack.store.ProcessRecord;
 import dev.devstack.store.RegistryEvent;
 import dev.devstack.supervisor.Signal;
@@ -172,7 +173,7 @@ public final class PortKill {
                     + "; it will not restart it");
             return true;
         } catch (IOException e) {
-            actions.add("devstack (pid " + record.supervisorPid() + ") did not answer (" + e.getMessage()
+            actions.add("devstack (pid " + record.supervisorPid() + ") did not answer (" + IoReason.of(e)
                     + "); signalling its service directly, and it may restart it");
             return false;
         }

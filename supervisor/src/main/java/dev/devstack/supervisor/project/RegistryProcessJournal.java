@@ -3,6 +3,7 @@ package dev.devstack.supervisor.project;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.detect.ProcessTable;
 import dev.devstack.store.ProcessRecord;
+import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.run.ProcessJournal;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,8 +89,10 @@ final class RegistryProcessJournal implements ProcessJournal, AutoCloseable {
         } catch (RuntimeException e) {
             if (!failed) {
                 failed = true;
-                warnings.accept("cannot record service processes in the registry (" + e.getMessage() + "); if this"
-                        + " devstack is killed, the next one cannot end what it leaves behind");
+                // a registry failure explains itself; anything else is a bug, named like the CLI names one
+                String why = e instanceof DevstackException ? e.getMessage() : "internal error: " + e;
+                warnings.accept("cannot record service processes in the registry: " + why + ". If this devstack is"
+                        + " killed, the next one cannot end what it leaves behind");
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.project;
 
 import dev.devstack.detect.ProcessInfo;
+import dev.devstack.store.IoReason;
 import dev.devstack.supervisor.plan.PortAssignment;
 import dev.devstack.supervisor.plan.StackPlan;
 import dev.devstack.supervisor.run.ServiceSnapshot;
@@ -69,7 +70,7 @@ final class RunStatePublisher implements AutoCloseable {
         } catch (IOException e) {
             if (!failed) {
                 failed = true;
-                warnings.accept("cannot write " + file.path() + " (" + e.getMessage() + "); `devstack ports` in"
+                warnings.accept("cannot write " + file.path() + " (" + IoReason.of(e) + "); `devstack ports` in"
                         + " another terminal will not see this stack's live state");
             }
         }
