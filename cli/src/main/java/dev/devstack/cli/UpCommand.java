@@ -84,7 +84,7 @@ final class UpCommand implements Callable<Integer> {
             }
             if (outcome.failure().isPresent()) {
                 StackOutcome.Failure failure = outcome.failure().get();
-                cli.err().println("devstack: " + failure.service() + " failed (exit " + failure.exitCode()
+                cli.err().println("devstack: " + failure.service() + " failed (" + failure.ended()
                         + ") and exit_on_failure is set: the stack was stopped; `up` exits with "
                         + ExitCodes.SERVICE_FAILED + " (docs/cli.md, Exit codes)");
                 return ExitCodes.SERVICE_FAILED;

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ class DaemonIT {
 
     private TestProject project;
     private long daemon;
+    /** Every daemon seen, to end it whatever happens (by handle: a pid may be reused once it ended). */
+    private final List<ProcessHandle> seen = new ArrayList<>();
 
     @BeforeEach
     void project() {
@@ -43,14 +47,15 @@ class DaemonIT {
     }
 
     @AfterEach
-    void endTheDaemon() {
-        Processes.kill(daemon);
+    void endTheDaemons() {
+        seen.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Waits until `ports` shows the daemon (not the command that forked it) as the ready api; returns its port. */
     private int awaitTheDaemon() {
         daemon = Await.value(WAIT, "the daemon's pidfile", () -> project.exists("api.pid")
                 && project.read("api.pid").endsWith("\n") ? Long.parseLong(project.read("api.pid").strip()) : null);
+        ProcessHandle.of(daemon).ifPresent(seen::add);
         JsonNode api = Await.value(WAIT, "ports to show the daemon as the ready api", () -> {
             JsonNode service = ports().path("services").get(0);
             return "ready".equals(service.path("state").asText()) && service.path("pid").asLong() == daemon
@@ -110,8 +115,23 @@ class DaemonIT {
             project.write("api.pid", "");
             assertThat(awaitTheDaemon()).isEqualTo(port);
             assertThat(again.out()).contains("api: port " + port + " (same as last time)");
+        }
+    }
+
+    @Test
+    void aQuietDaemonInTheServicesGroupIsEndedByItsLifelineWhenDevstackIsKilled() {
+        project.write("ports.yaml", "services:\n  api: { command: \"%s\" }\n"
+                .formatted(service("--daemonize 0 --pidfile api.pid --quiet --listen")));
+        DevstackProcess up = DevstackProcess.start(projectDir, home, "up");
+        try {
+            awaitTheDaemon();
+
+            up.signal("KILL");
+            up.awaitExit(WAIT);
+
+            Await.until(WAIT, "the lifeline to end the daemon", () -> !Processes.alive(daemon));
         } finally {
-            Processes.kill(first);
+            up.close();
         }
     }
 

@@ -49,14 +49,14 @@ class InheritedSignalsIT {
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         DevstackProcess.environment(builder.environment(), home);
         Process up = builder.start();
-        List<Long> groups = new ArrayList<>();
+        List<ProcessHandle> services = new ArrayList<>();
         try {
             Await.until(WAIT, "the service to report its signals", () -> read(projectDir.resolve("signals.txt"))
                     .lines().count() == 2);
-            groups.add(Await.value(WAIT, "the service's pid", () -> {
+            ProcessHandle.of(Await.value(WAIT, "the service's pid", () -> {
                 JsonNode pid = json(read(projectDir.resolve(".devstack/run.json"))).path("services").path(0).path("pid");
                 return pid.isNumber() ? pid.asLong() : null;
-            }));
+            })).ifPresent(services::add);
 
             // the standard signals 1-31; 32 and up are the C library's own, which no program can hand on changed
             assertThat(read(projectDir.resolve("signals.txt")).lines()
@@ -73,7 +73,7 @@ class InheritedSignalsIT {
                     + " is), so Ctrl-C does not reach devstack; `devstack down` or SIGTERM stops the stack.");
         } finally {
             up.destroyForcibly();
-            groups.forEach(Processes::killGroup);
+            services.stream().filter(ProcessHandle::isAlive).forEach(service -> Processes.killGroup(service.pid()));
         }
     }
 

@@ -1,20 +1,27 @@
 package dev.devstack.cli;
 
+import static java.nio.file.attribute.PosixFilePermission.OWNER_READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.supervisor.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The `./devstack` launcher in a checkout of its own: its class-data archive follows the jar when the checkout moves. */
+/**
+ * The `./devstack` launcher in a checkout of its own: its class-data archive follows the jar when
+ * the checkout moves, a signal during its training is not lost, and what it writes is private.
+ */
 class LauncherIT {
 
     private static final Path REPO = Path.of(System.getProperty("devstack.repo", "..")).toAbsolutePath().normalize();
@@ -64,6 +71,39 @@ class LauncherIT {
 
         assertThat(dotted.exitCode()).as(dotted.err()).isZero();
         assertThat(Files.readString(checkout.resolve("cli/target/devstack.jsa.for"))).isEqualTo(recorded);
+    }
+
+    @Test
+    void aSignalDuringTheTrainingEndsItAtOnceAndLeavesNoArchive() throws Exception {
+        Path checkout = checkout(dir.resolve("interrupted"));
+        Path archive = checkout.resolve("cli/target/devstack.jsa");
+        Process launcher = new ProcessBuilder("./devstack", "--version").directory(checkout.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("interrupted.txt").toFile()).start();
+        try {
+            Await.until(Duration.ofSeconds(60), "the training to begin",
+                    () -> Files.exists(checkout.resolve("cli/target/devstack.jsa.for")));
+            new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid())).start().waitFor();
+
+            assertThat(launcher.waitFor(10, TimeUnit.SECONDS)).as("the launcher ends at once").isTrue();
+            assertThat(launcher.exitValue()).isEqualTo(130);
+            Await.until(Duration.ofSeconds(10), "no trainer left", () -> ProcessHandle.allProcesses().noneMatch(p ->
+                    p.info().arguments().map(a -> String.join(" ", a).contains(archive.toString())).orElse(false)));
+            assertThat(archive).doesNotExist();
+            assertThat(checkout.resolve("cli/target/devstack.jsa.for")).doesNotExist();
+        } finally {
+            launcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theFilesTheLauncherWritesArePrivate() throws Exception {
+        Path checkout = checkout(dir.resolve("private"));
+        assertThat(launch(checkout, Map.of()).exitCode()).isZero();
+
+        for (String file : List.of("cli/target/devstack.jsa", "cli/target/devstack.jsa.for")) {
+            assertThat(Files.getPosixFilePermissions(checkout.resolve(file))).as(file).contains(OWNER_READ)
+                    .doesNotContainAnyElementsOf(PosixFilePermissions.fromString("---rwxrwx"));
+        }
     }
 
     private static Path checkout(Path at) throws IOException {

@@ -12,11 +12,17 @@ import java.util.Optional;
  * pids are reused) and, for a zombie, the wait status its parent will collect (field 52).
  *
  * @param state one letter: R running, S sleeping, Z zombie, …
+ * @param threads how many threads it has (the main one counted even when only it has exited)
  */
-public record ProcStat(long pid, char state, long parent, long group, long session, long startTicks, int waitStatus) {
+public record ProcStat(long pid, char state, long parent, long group, long session, int threads, long startTicks,
+                       int waitStatus) {
 
+    /**
+     * It has ended and waits to be collected. A process whose main thread alone has exited shows
+     * the same state while its other threads run; those are counted in {@code threads}.
+     */
     public boolean zombie() {
-        return state == 'Z';
+        return state == 'Z' && threads <= 1;
     }
 
     /** The process as it is now, if there is one. */
@@ -47,6 +53,6 @@ public record ProcStat(long pid, char state, long parent, long group, long sessi
         }
         int waitStatus = fields.length > 49 ? Integer.parseInt(fields[49]) : 0;
         return Optional.of(new ProcStat(pid, fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
-                Long.parseLong(fields[3]), Long.parseLong(fields[19]), waitStatus));
+                Long.parseLong(fields[3]), Integer.parseInt(fields[17]), Long.parseLong(fields[19]), waitStatus));
     }
 }

@@ -48,8 +48,11 @@ final class LogBook {
     }
 
     private static String cut(String text) {
-        return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + " … (" + String.format(Locale.ROOT,
-                "%,d", text.length() - MAX_CHARS) + " more characters in the log file)";
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return text.substring(0, end) + " … (cut here; the whole line is in the log file)";
     }
 
     private static void append(Deque<LogLine> lines, LogLine line, int limit) {

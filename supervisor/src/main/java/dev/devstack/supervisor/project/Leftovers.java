@@ -104,6 +104,12 @@ final class Leftovers {
                 } else {
                     groups.signalProcess(pid, signal);
                 }
+                // members of its session that moved to a group of their own
+                for (ProcessInfo member : alive(survivor.record())) {
+                    if (member.pid() != pid && ProcStat.of(member.pid()).filter(stat -> stat.group() != pid).isPresent()) {
+                        groups.signalProcess(member.pid(), signal);
+                    }
+                }
             } else {
                 for (ProcessInfo member : alive(survivor.record())) {
                     groups.signalProcess(member.pid(), signal);

@@ -1,16 +1,18 @@
 package dev.devstack.supervisor.project;
 
 import dev.devstack.store.FilePermissions;
+import dev.devstack.store.IoReason;
 import dev.devstack.supervisor.DevstackException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -25,49 +27,62 @@ final class UpLock implements AutoCloseable {
 
     private static final String FILE = "up.lock";
 
-    private static final UpLock NONE = new UpLock(null, null);
+    private static final UpLock NONE = new UpLock(null, null, null);
+    /**
+     * The files this JVM holds locked. A lock belongs to the process, and closing any descriptor
+     * of the file lets go of it, so a second `up` in one JVM (tests) must not even open the file.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private UpLock(FileChannel channel, FileLock lock) {
+    private UpLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
 
     static UpLock acquire(ProjectContext context, String project, long self, Consumer<String> warnings) {
         Path file = context.stateDir().resolve(FILE);
+        if (!HELD.add(file)) {
+            throw alreadyRunning(context, project, Long.toString(self));
+        }
         FileChannel channel = null;
         try {
             FilePermissions.createPrivateDirectory(context.stateDir());
             channel = FilePermissions.openPrivate(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            FileLock lock = channel.tryLock();
             if (lock == null) {
-                String holder = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                // ISO-8859-1 decodes any bytes; only the digits of what the holder wrote are shown
+                String holder = Files.readString(file, StandardCharsets.ISO_8859_1).replaceAll("[^0-9]", "");
                 channel.close();
-                throw DevstackException.alreadyRunning("`" + project + "` is already running from "
-                        + context.projectDir() + (holder.isEmpty() ? "" : " (devstack pid " + holder + ")")
-                        + "; `devstack down` stops it (from any terminal), or Ctrl-C in its own");
+                HELD.remove(file);
+                throw alreadyRunning(context, project, holder);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(Long.toString(self).getBytes(StandardCharsets.US_ASCII)), 0);
-            return new UpLock(channel, lock);
+            return new UpLock(file, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            warnings.accept("cannot lock " + file + " (" + e.getMessage() + "); `devstack ports` will not see this"
-                    + " stack until its ports are claimed");
+            HELD.remove(file);
+            warnings.accept("cannot lock " + file + " (" + IoReason.of(e) + "); this `up` runs without it:"
+                    + " `devstack ports` elsewhere sees the stack only once it runs");
             return NONE;
         }
     }
 
-    /** Null when another process holds it (or, in tests, another `up` in this same JVM). */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException sameJvm) {
-            return null;
-        }
+    private static DevstackException alreadyRunning(ProjectContext context, String project, String holder) {
+        return DevstackException.alreadyRunning("`" + project + "` is already running from " + context.projectDir()
+                + (holder.isEmpty() ? "" : " (devstack pid " + holder + ")")
+                + "; `devstack down` stops it (from any terminal), or Ctrl-C in its own");
+    }
+
+    /** Whether this `up` holds the folder's lock (it does not in a folder it cannot write). */
+    boolean held() {
+        return channel != null;
     }
 
     private static void closeQuietly(FileChannel channel) {
@@ -90,6 +105,8 @@ final class UpLock implements AutoCloseable {
             channel.close();
         } catch (IOException ignored) {
             // the lock goes with the process anyway
+        } finally {
+            HELD.remove(file);
         }
     }
 }

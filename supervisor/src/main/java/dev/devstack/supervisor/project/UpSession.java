@@ -56,24 +56,41 @@ public final class UpSession implements AutoCloseable {
         ProjectStateDir.prepare(context.stateDir());
         this.lock = UpLock.acquire(context, config.project(), self.pid(), warnings);
         RunStateFile runState = new RunStateFile(context.stateDir());
-        try {
+        if (lock.held()) {
             publishStarting(runState);
+        }
+        ProjectLeases.Claim claim = null;
+        RegistryProcessJournal records = null;
+        Supervisor running = null;
+        try {
             ProcessGroups groups = new ProcessGroups();
             this.leftovers = new Leftovers(machine.leases, machine.processes).end(groups);
-            ProjectLeases.Claim claim = machine.leases.claim(config, machine.planner, self, options.adopt());
+            claim = machine.leases.claim(config, machine.planner, self, options.adopt());
             this.swept = claim.swept();
             this.plan = new StackPlan(config, context.instance(), claim.ports(),
                     new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
-            this.journal = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
-            this.supervisor = new Supervisor(plan, new NuProcessLauncher(), journal, groups, context.clock(),
+            records = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
+            running = new Supervisor(plan, new NuProcessLauncher(), records, groups, context.clock(),
                     SupervisorSettings.defaults(context.stateDir().resolve("logs"))
                             .withExitOnFailure(options.exitOnFailure()).withStayOpen(options.interactive()));
-            this.publisher = new RunStatePublisher(runState, supervisor, plan, self, warnings);
+            this.publisher = new RunStatePublisher(runState, running, plan, self, warnings);
         } catch (RuntimeException e) {
+            if (running != null) {
+                running.close();
+            }
+            if (records != null) {
+                records.close();
+            }
+            if (claim != null) {
+                claim.ports().close();
+                machine.leases.release(self);
+            }
             runState.deleteIfOwnedBy(self.pid());
             lock.close();
             throw e;
         }
+        this.journal = records;
+        this.supervisor = running;
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.devstack.supervisor.run;
 
 import dev.devstack.detect.ProcStat;
 import dev.devstack.supervisor.Signal;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,23 @@ final class Descendants {
         this.tracker = tracker;
     }
 
+    /** What a service's command left running when it exited 0: the one that is the service now, or whether others run. */
+    record Daemon(Optional<ServiceProcess> chosen, boolean othersRun) {
+    }
+
+    /** A process devstack has just launched (from the thread that learns its pid): never to be reaped by the tracker. */
+    void launched(long pid) {
+        tracker.launched(pid);
+    }
+
     /** Tells the tracker what to follow of the service's current run (again after any change of it). */
     void watch(ServiceRuntime service) {
         if (service.adopted || service.leader <= 1) {
             return;
         }
-        tracker.watch(new ProcessTracker.Watch(service.name(), service.run, service.leader, service.pid,
-                Set.copyOf(service.ports), service.state == ServiceState.STOPPING));
+        tracker.watch(new ProcessTracker.Watch(service.name(), service.run, service.leaderEnded ? 0 : service.leader,
+                service.leaderStart, service.pid, service.pidStart, Set.copyOf(service.ports),
+                service.state == ServiceState.STOPPING));
     }
 
     /** Its group (led by the launched process) and each of its processes outside that group. Safe on any thread. */
@@ -46,13 +55,21 @@ final class Descendants {
             groups.signal(service.leader, signal);
         }
         for (ServiceProcess process : service.tracked) {
-            if (process.group() != service.leader && process.isAlive()) {
-                if (process.leadsGroup()) {
-                    groups.signal(process.pid(), signal);
-                } else {
-                    groups.signalProcess(process.pid(), signal);
-                }
+            if (process.group() != service.leader) {
+                signalOne(process, signal);
             }
+        }
+    }
+
+    /** One process outside the service's group (with its own group, if it leads one), if it is still the same. */
+    private void signalOne(ServiceProcess process, Signal signal) {
+        if (!process.isAlive()) {
+            return;
+        }
+        if (process.leadsGroup()) {
+            groups.signal(process.pid(), signal);
+        } else {
+            groups.signalProcess(process.pid(), signal);
         }
     }
 
@@ -108,9 +125,10 @@ final class Descendants {
             }
             if (!service.state.isAlive()) {
                 endRemaining(service);
-            } else if (service.state == ServiceState.STOPPING && service.sentSignal != null
-                    && !before.containsAll(result.processes())) {
-                signal(service, service.sentSignal);
+            } else if (service.state == ServiceState.STOPPING && service.sentSignal != null) {
+                // only the new ones: a second SIGINT or SIGTERM is "force quit" to many servers
+                result.processes().stream().filter(p -> !before.contains(p) && p.group() != service.leader)
+                        .forEach(p -> signalOne(p, service.sentSignal));
             }
             if (!service.listeners.equals(result.listeners())) {
                 service.listeners = Map.copyOf(result.listeners());
@@ -124,12 +142,12 @@ final class Descendants {
      * if any. Only devstack's own children qualify (a daemon's parent has exited, so devstack, the
      * subreaper, is its parent): what they start is theirs, and their end can be awaited. Among
      * them, the one that the pidfile names, or that listens on the service's port, or is an
-     * ancestor of that process; else the oldest.
+     * ancestor of that process; a helper it merely left behind (a build daemon) is none of these.
      */
-    Optional<ServiceProcess> daemon(ServiceRuntime service) {
+    Daemon daemon(ServiceRuntime service) {
         ProcessTracker.Found found = tracker.scan().units().get(service.name());
         if (found == null || found.run() != service.run) {
-            return Optional.empty();
+            return new Daemon(Optional.empty(), false);
         }
         service.tracked = Set.copyOf(found.processes());
         service.listeners = Map.copyOf(found.listeners());
@@ -147,9 +165,8 @@ final class Descendants {
         for (Optional<Long> wanted : List.of(named, listening)) {
             chosen = chosen.or(() -> wanted.flatMap(pid -> childOnTheWayTo(pid, self)).map(children::get));
         }
-        chosen = chosen.or(() -> children.values().stream().min(Comparator.comparingLong(ServiceProcess::startTicks)));
         chosen.ifPresent(daemon -> tracker.awaiting(daemon.pid()));
-        return chosen;
+        return new Daemon(chosen, !children.isEmpty());
     }
 
     /** The child of {@code self} that {@code pid} is or descends from. */

@@ -1,8 +1,7 @@
 package dev.devstack.supervisor.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.devstack.detect.ProcStat;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -45,12 +44,12 @@ final class ExitWatch {
         if (report.reported()) {
             return;
         }
-        String[] fields = stat(pid);
-        if (fields == null || !String.valueOf(startTicks).equals(fields[19])) {
+        Optional<ProcStat> stat = ProcStat.of(pid).filter(p -> p.startTicks() == startTicks);
+        if (stat.isEmpty()) {
             return; // already reaped: NuProcess reports it
         }
-        if ("Z".equals(fields[0])) {
-            decode(Integer.parseInt(fields[49])).ifPresent(report::report);
+        if (stat.get().zombie()) {
+            decode(stat.get().waitStatus()).ifPresent(report::report);
             return;
         }
         long delayMillis = attempt < FAST_CHECKS ? 1 : 50;
@@ -59,8 +58,7 @@ final class ExitWatch {
 
     /** The start time of {@code pid} in clock ticks since boot (field 22), to recognise it later. */
     static OptionalLong startTicks(long pid) {
-        String[] fields = stat(pid);
-        return fields == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(fields[19]));
+        return ProcStat.of(pid).map(p -> OptionalLong.of(p.startTicks())).orElse(OptionalLong.empty());
     }
 
     /** A wait status as NuProcess reports it: the exit code, or for a death by signal the signal's number. */
@@ -72,13 +70,4 @@ final class ExitWatch {
         return signal == 0x7f ? OptionalInt.empty() : OptionalInt.of(signal);
     }
 
-    /** Fields 3 and on of /proc/PID/stat (index 0 is the state); null when there is no such process. */
-    private static String[] stat(long pid) {
-        try {
-            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
-        } catch (IOException | RuntimeException gone) {
-            return null;
-        }
-    }
 }

@@ -22,7 +22,9 @@ final class OutputRing {
     }
 
     synchronized void add(String line) {
-        lines[next] = line.length() > MAX_CHARS ? line.substring(0, MAX_CHARS) + "…" : line;
+        lines[next] = line.length() <= MAX_CHARS ? line
+                : line.substring(0, Character.isHighSurrogate(line.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS)
+                + "…";
         next = (next + 1) % lines.length;
         size = Math.min(size + 1, lines.length);
     }

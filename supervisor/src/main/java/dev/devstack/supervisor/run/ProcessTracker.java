@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,9 @@ import java.util.function.Consumer;
  * else by listening on the service's port. Such orphans that end are reaped here. Each scan also
  * finds who listens on each service's ports, and whether a launched process has ended while
  * something it left holds its output pipes (NuProcess waits for the pipes to close).
+ *
+ * <p>A process is only ever taken for a service's by its pid <em>and</em> start time: a root by
+ * the start time the supervisor gave, everything else by ancestry or its variable in the same scan.
  */
 final class ProcessTracker implements AutoCloseable {
 
@@ -39,9 +43,20 @@ final class ProcessTracker implements AutoCloseable {
 
     private static final Duration PERIOD = Duration.ofSeconds(1);
     private static final Duration STOPPING_PERIOD = Duration.ofMillis(100);
+    /**
+     * How long a launched process must have been a zombie before the tracker reports its end:
+     * NuProcess and the exit watch report it once its output is read to the end, which is better;
+     * the tracker is for when something it left keeps the pipes open.
+     */
+    private static final Duration LAUNCHED_ZOMBIE = Duration.ofSeconds(1);
 
-    /** What the supervisor asks to be watched: one run of a unit. */
-    record Watch(String unit, int run, long leader, long main, Set<Integer> ports, boolean stopping) {
+    /**
+     * One run of a unit to follow: the process devstack launched ({@code leader}, 0 once it has
+     * ended) and the service's process ({@code main}: the leader, or a daemon it left), each with
+     * its start time.
+     */
+    record Watch(String unit, int run, long leader, long leaderStart, long main, long mainStart, Set<Integer> ports,
+                 boolean stopping) {
     }
 
     /** What a scan found for one watched run. */
@@ -62,23 +77,36 @@ final class ProcessTracker implements AutoCloseable {
     /** What devstack launched, with when it was told: NuProcess waits for these, so they are never reaped here. */
     private final Map<Long, Long> launched = new ConcurrentHashMap<>();
     private final Set<Long> awaited = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Owner> owners = new HashMap<>();
-    private final Set<Long> zombiesSeen = new HashSet<>();
     private final Map<String, Integer> endedRuns = new ConcurrentHashMap<>();
+    private final Map<Long, Owner> owners = new HashMap<>();
+    /** Zombie children of unknown owner, by pid, with their start time: reaped when seen a second time. */
+    private final Map<Long, Long> unclaimedZombies = new HashMap<>();
+    /** Launched processes seen as zombies, with when first seen. */
+    private final Map<Long, Long> zombieLeaders = new HashMap<>();
     private final Consumer<Scan> results;
+    private final Consumer<String> problems;
+    private final AtomicBoolean failed = new AtomicBoolean();
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(
             Engine.daemon("devstack-processes"));
-    private long lastScanNanos;
+    private volatile long lastScanNanos;
 
-    /** @param results told each scan's findings, on the scanner thread */
-    ProcessTracker(Consumer<Scan> results) {
+    /**
+     * @param results told each scan's findings, on the scanner thread
+     * @param problems told once if scanning fails
+     */
+    ProcessTracker(Consumer<Scan> results, Consumer<String> problems) {
         this.results = results;
+        this.problems = problems;
         scanner.scheduleWithFixedDelay(this::tick, STOPPING_PERIOD.toMillis(), STOPPING_PERIOD.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
+    /** A process devstack has just launched: told before anything else may see it as an orphan. */
+    void launched(long pid) {
+        launched.putIfAbsent(pid, System.nanoTime());
+    }
+
     void watch(Watch watch) {
-        launched.putIfAbsent(watch.leader(), System.nanoTime());
         watched.put(watch.unit(), watch);
     }
 
@@ -95,11 +123,18 @@ final class ProcessTracker implements AutoCloseable {
         awaited.add(pid);
     }
 
+    /** A failing scan is said once; the scanner goes on (a task that throws would be cancelled for good). */
     private void tick() {
-        boolean stopping = watched.values().stream().anyMatch(Watch::stopping);
-        long due = lastScanNanos + (stopping ? STOPPING_PERIOD : PERIOD).toNanos();
-        if (System.nanoTime() - due >= 0 && !watched.isEmpty()) {
-            results.accept(scan());
+        try {
+            boolean stopping = watched.values().stream().anyMatch(Watch::stopping);
+            if (System.nanoTime() - lastScanNanos - (stopping ? STOPPING_PERIOD : PERIOD).toNanos() >= 0) {
+                results.accept(scan());
+            }
+        } catch (RuntimeException e) {
+            if (failed.compareAndSet(false, true)) {
+                problems.accept("cannot follow the services' processes (" + e + "); processes that leave their"
+                        + " service's group may outlive it");
+            }
         }
     }
 
@@ -107,31 +142,31 @@ final class ProcessTracker implements AutoCloseable {
     synchronized Scan scan() {
         long began = System.nanoTime();
         lastScanNanos = began;
+        List<Watch> watches = List.copyOf(watched.values());
         ProcessTree tree = ProcessTree.read();
         Map<String, Set<ProcStat>> found = new HashMap<>();
-        Map<Long, String> roots = new HashMap<>();
-        for (Watch watch : watched.values()) {
+        Set<Long> roots = new HashSet<>();
+        for (Watch watch : watches) {
             found.put(watch.unit(), new LinkedHashSet<>());
-            for (long root : new long[] {watch.leader(), watch.main()}) {
-                if (root > 1 && tree.get(root).isPresent()) {
-                    roots.put(root, watch.unit());
-                    claim(watch, tree.get(root).get(), tree, found);
-                }
-            }
+            root(watch, watch.leader(), watch.leaderStart(), tree, found, roots);
+            root(watch, watch.main(), watch.mainStart(), tree, found, roots);
         }
+        Map<String, Watch> byUnit = new HashMap<>();
+        watches.forEach(watch -> byUnit.put(watch.unit(), watch));
         List<ProcStat> unknown = new ArrayList<>();
         List<ServiceProcess> strays = new ArrayList<>();
+        Set<Long> zombies = new HashSet<>();
         for (ProcStat child : tree.childrenOf(self)) {
-            if (roots.containsKey(child.pid()) || launched.containsKey(child.pid())) {
+            if (roots.contains(child.pid()) || launched.containsKey(child.pid())) {
                 continue;
             }
             if (child.zombie()) {
+                zombies.add(child.pid());
                 collect(child);
                 continue;
             }
             Optional<Owner> owner = ownerOf(child);
-            Optional<Watch> watch = owner.flatMap(o -> Optional.ofNullable(watched.get(o.unit()))
-                    .filter(w -> w.run() == o.run()));
+            Optional<Watch> watch = owner.map(o -> byUnit.get(o.unit())).filter(w -> w.run() == owner.get().run());
             if (watch.isPresent()) {
                 claim(watch.get(), child, tree, found);
             } else if (owner.isPresent() && owner.get().run() <= endedRuns.getOrDefault(owner.get().unit(), 0)) {
@@ -141,24 +176,48 @@ final class ProcessTracker implements AutoCloseable {
                 unknown.add(child);
             }
         }
-        Map<Integer, Long> listeners = listeners(unknown, tree, found);
+        Map<Integer, Long> listeners = listeners(watches, unknown, tree, found);
         Map<String, Found> result = new HashMap<>();
-        for (Watch watch : watched.values()) {
-            Set<ProcStat> processes = found.get(watch.unit());
+        for (Watch watch : watches) {
             Map<Integer, Long> own = new HashMap<>();
             watch.ports().forEach(port -> Optional.ofNullable(listeners.get(port)).ifPresent(pid -> own.put(port, pid)));
             Set<ServiceProcess> others = new LinkedHashSet<>();
-            processes.stream().filter(p -> p.pid() != watch.leader() && !p.zombie()).map(ServiceProcess::of)
-                    .forEach(others::add);
-            OptionalInt leaderStatus = tree.get(watch.leader()).filter(ProcStat::zombie)
-                    .map(p -> OptionalInt.of(p.waitStatus())).orElse(OptionalInt.empty());
-            result.put(watch.unit(), new Found(watch.run(), others, own, leaderStatus));
+            found.get(watch.unit()).stream().filter(p -> p.pid() != watch.leader() && !p.zombie())
+                    .map(ServiceProcess::of).forEach(others::add);
+            result.put(watch.unit(), new Found(watch.run(), others, own, leaderStatus(watch, tree, began)));
         }
+        forgetTheGone(tree, zombies, began);
+        return new Scan(result, strays);
+    }
+
+    /** A root of a watched run, taken only while its pid still names the process that was given. */
+    private void root(Watch watch, long pid, long startTicks, ProcessTree tree, Map<String, Set<ProcStat>> found,
+                      Set<Long> roots) {
+        Optional<ProcStat> process = tree.get(pid).filter(p -> pid > 1 && p.startTicks() == startTicks);
+        if (process.isPresent()) {
+            roots.add(pid);
+            claim(watch, process.get(), tree, found);
+        }
+    }
+
+    /** The wait status of the launched process once it has been a zombie long enough to be told. */
+    private OptionalInt leaderStatus(Watch watch, ProcessTree tree, long now) {
+        Optional<ProcStat> leader = tree.get(watch.leader())
+                .filter(p -> watch.leader() > 1 && p.startTicks() == watch.leaderStart() && p.zombie());
+        if (leader.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        long since = zombieLeaders.computeIfAbsent(watch.leader(), pid -> now);
+        return now - since >= LAUNCHED_ZOMBIE.toNanos() ? OptionalInt.of(leader.get().waitStatus()) : OptionalInt.empty();
+    }
+
+    private void forgetTheGone(ProcessTree tree, Set<Long> zombies, long began) {
         owners.keySet().removeIf(pid -> tree.get(pid).isEmpty());
-        // one told while the tree was read may be missing from it, though it runs: it stays
+        // one launched while the tree was read may be missing from it, though it runs: it stays
         launched.entrySet().removeIf(e -> tree.get(e.getKey()).isEmpty() && e.getValue() - began < 0);
         awaited.removeIf(pid -> tree.get(pid).isEmpty());
-        return new Scan(result, strays);
+        unclaimedZombies.keySet().retainAll(zombies);
+        zombieLeaders.keySet().removeIf(pid -> tree.get(pid).filter(ProcStat::zombie).isEmpty());
     }
 
     /** The process and its descendants belong to the watched run. */
@@ -195,9 +254,10 @@ final class ProcessTracker implements AutoCloseable {
      * Who listens on the watched ports, among the processes found (only their descriptors are
      * read); an orphan that nobody claimed and that listens on a run's port is that run's.
      */
-    private Map<Integer, Long> listeners(List<ProcStat> unknown, ProcessTree tree, Map<String, Set<ProcStat>> found) {
+    private Map<Integer, Long> listeners(List<Watch> watches, List<ProcStat> unknown, ProcessTree tree,
+                                         Map<String, Set<ProcStat>> found) {
         Map<Integer, Watch> byPort = new HashMap<>();
-        watched.values().forEach(watch -> watch.ports().forEach(port -> byPort.put(port, watch)));
+        watches.forEach(watch -> watch.ports().forEach(port -> byPort.put(port, watch)));
         if (byPort.isEmpty()) {
             return Map.of();
         }
@@ -207,9 +267,8 @@ final class ProcessTracker implements AutoCloseable {
         Map<Integer, Long> listeners = sockets.listenersAmong(byPort.keySet(), candidates);
         for (ProcStat orphan : unknown) {
             listeners.forEach((port, pid) -> {
-                Watch watch = byPort.get(port);
-                if (pid == orphan.pid() && watch != null && found.containsKey(watch.unit())) {
-                    claim(watch, orphan, tree, found);
+                if (pid == orphan.pid()) {
+                    claim(byPort.get(port), orphan, tree, found);
                 }
             });
         }
@@ -218,7 +277,7 @@ final class ProcessTracker implements AutoCloseable {
 
     /**
      * Reaps an orphan of ours that has ended: at once when it was a service's, otherwise once it
-     * has been a zombie for two scans (a child the JDK started, e.g. a check command, is reaped by
+     * has been a zombie in two scans (a child the JDK started, e.g. a check command, is reaped by
      * the JDK at once; so one that stays a zombie is nobody's but ours).
      */
     private void collect(ProcStat zombie) {
@@ -226,21 +285,24 @@ final class ProcessTracker implements AutoCloseable {
             return;
         }
         Owner owner = owners.get(zombie.pid());
-        if ((owner != null && owner.startTicks() == zombie.startTicks()) || !zombiesSeen.add(zombie.pid())) {
+        Long seen = unclaimedZombies.putIfAbsent(zombie.pid(), zombie.startTicks());
+        if ((owner != null && owner.startTicks() == zombie.startTicks())
+                || (seen != null && seen == zombie.startTicks())) {
             Reaper.reap(zombie.pid());
-            zombiesSeen.remove(zombie.pid());
+            unclaimedZombies.remove(zombie.pid());
             owners.remove(zombie.pid());
         }
     }
 
     /**
-     * Once the stack has stopped: SIGKILL to whatever still runs of what it started (only its
-     * descendants can have become devstack's children), and reaps it.
+     * Once the stack has stopped: SIGKILL to what still runs of its services among devstack's
+     * children (known as theirs, or carrying their variable) and to what those started.
      */
     synchronized void endOrphans(ProcessGroups groups) {
         ProcessTree tree = ProcessTree.read();
         for (ProcStat child : tree.childrenOf(self)) {
-            if (!child.zombie() && !launched.containsKey(child.pid()) && !awaited.contains(child.pid())) {
+            if (!child.zombie() && !launched.containsKey(child.pid()) && !awaited.contains(child.pid())
+                    && ownerOf(child).isPresent()) {
                 for (ProcStat descendant : tree.descendantsOf(child.pid())) {
                     groups.signalProcess(descendant.pid(), Signal.KILL);
                 }

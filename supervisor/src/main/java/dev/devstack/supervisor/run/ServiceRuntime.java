@@ -31,6 +31,8 @@ final class ServiceRuntime {
     int run;
     /** Its process: the one devstack launched, or, once that exited 0 leaving a daemon, the daemon. */
     volatile long pid;
+    /** Its start time (clock ticks since boot), which tells it from a later process with its pid. */
+    volatile long pidStart;
     /** The process devstack launched for this run: the leader of the service's session and group. */
     volatile long leader;
     /** The launched process's start time (clock ticks since boot), which tells it from a later process with its pid. */
@@ -41,6 +43,8 @@ final class ServiceRuntime {
     Map<Integer, Long> listeners = Map.of();
     /** The end of the launched process was seen for this run (NuProcess and the tracker may both report it). */
     boolean leaderEnded;
+    /** Until when what its command left running may take to show itself as the service's daemon. */
+    Instant daemonDeadline;
     Instant startedAt;
     Integer exitCode;
     /** The last signal devstack sent to its group, to tell a death by it from an exit code. */
@@ -87,6 +91,8 @@ final class ServiceRuntime {
     void beginRun() {
         run++;
         pid = 0;
+        pidStart = 0;
+        daemonDeadline = null;
         leader = 0;
         leaderStart = 0;
         tracked = Set.of();

@@ -15,8 +15,12 @@ import java.util.Set;
  * <p>The lifeline: the script's stdin is a pipe whose write end only the supervisor holds. The
  * script moves it to a watcher ({@code devstack-lifeline}) and gives the service /dev/null
  * instead. When the supervisor dies, even by SIGKILL, the watcher reads end-of-file and ends the
- * group: SIGTERM, and SIGKILL a second later. The watcher holds none of the service's pipes and
- * ignores SIGTERM; the supervisor ends it with the rest of the group when the service ends.
+ * group: SIGTERM, and SIGKILL a second later. NuProcess also closes the pipe once the launched
+ * process has ended, while something it left in the group may still be the service (a daemon);
+ * so after end-of-file the watcher goes on while its parent is the supervisor (which, as a
+ * subreaper, adopts it when the launched process ends), checking once a second. The watcher holds
+ * none of the service's pipes and ignores SIGTERM; the supervisor ends it with the rest of the
+ * group when the service ends.
  */
 final class ShellCommand {
 
@@ -27,8 +31,10 @@ final class ShellCommand {
     static final String LIFELINE_NAME = "devstack-lifeline";
 
     private static final String LIFELINE = "exec 3<&0 </dev/null\n"
-            + "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; kill -TERM 0; sleep "
-            + LIFELINE_GRACE_SECONDS + "; kill -KILL 0' " + LIFELINE_NAME + " <&3 >/dev/null 2>&1 &\n"
+            + "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; "
+            + "while read -r _ _ _ parent _ </proc/$$/stat && [ \"$parent\" = " + ProcessHandle.current().pid()
+            + " ]; do sleep 1; done; kill -TERM 0; sleep " + LIFELINE_GRACE_SECONDS + "; kill -KILL 0' "
+            + LIFELINE_NAME + " <&3 >/dev/null 2>&1 &\n"
             + "exec 3<&-\n";
 
     /**

@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public record StackOutcome(boolean stopRequested, List<ServiceSnapshot> services, Optional<Failure> failure) {
 
-    /** A service whose failure ended the stack, and its exit code (1 when it has none, e.g. it never started). */
-    public record Failure(String service, int exitCode) {
+    /**
+     * A service whose failure ended the stack, its exit code (1 when it has none, e.g. it never
+     * started; the signal's number for a death by signal) and how it ended, in words.
+     */
+    public record Failure(String service, int exitCode, String ended) {
     }
 
 

@@ -8,6 +8,7 @@ import dev.devstack.supervisor.plan.AssignmentReason;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,10 @@ final class Starts {
 
     /** What {@link #processExited} is told when an adopted process ended: not its exit code, which is unknown. */
     private static final int ADOPTED_ENDED = Integer.MIN_VALUE + 1;
+
+    /** How long what a command left running may take to listen on its service's port or to write its pidfile. */
+    static final Duration DAEMON_WAIT = Duration.ofSeconds(10);
+    private static final Duration DAEMON_CHECK = Duration.ofMillis(100);
 
     /** How much of a failed one-shot task's output is repeated with its failure. */
     private static final int LAST_LINES_OF_A_FAILED_TASK = 5;
@@ -128,6 +133,7 @@ final class Starts {
             launcher.launch(plan.command(), plan.spec().cwd(), environment, new ProcessListener() {
                 @Override
                 public void started(long pid) {
+                    descendants.launched(pid);
                     engine.run(() -> onStarted(service, run, pid));
                 }
 
@@ -191,6 +197,7 @@ final class Starts {
         if (!service.adopted) {
             service.leader = pid;
             service.leaderStart = ProcStat.of(pid).map(ProcStat::startTicks).orElse(0L);
+            service.pidStart = service.leaderStart;
             journal.started(service.name(), pid);
             descendants.watch(service);
         }
@@ -228,6 +235,7 @@ final class Starts {
             return;
         }
         service.leaderEnded = true;
+        descendants.watch(service);
         processExited(service, run, service.leader, code);
     }
 
@@ -237,7 +245,7 @@ final class Starts {
                 || service.state == ServiceState.BACKOFF) {
             return;
         }
-        if (code == 0 && mayDaemonize(service) && handOver(service)) {
+        if (code == 0 && mayDaemonize(service) && handOverOrWait(service, pid)) {
             return;
         }
         service.cancelTimers();
@@ -291,17 +299,43 @@ final class Starts {
 
     /**
      * The process the service's command left running becomes the service's process: its end is
-     * awaited (devstack is its parent now), and signals reach it with the rest.
+     * awaited (devstack is its parent now), and signals reach it with the rest. While something it
+     * left runs but has not shown itself yet (listening on the port, or named in the pidfile), for
+     * up to {@link #DAEMON_WAIT}, this is asked again every {@link #DAEMON_CHECK}; false when the
+     * service has ended after all.
      */
-    private boolean handOver(ServiceRuntime service) {
-        Optional<ServiceProcess> daemon = descendants.daemon(service);
-        if (daemon.isEmpty()) {
+    private boolean handOverOrWait(ServiceRuntime service, long exited) {
+        Descendants.Daemon daemon = descendants.daemon(service);
+        if (daemon.chosen().isPresent()) {
+            handOver(service, exited, daemon.chosen().get());
+            return true;
+        }
+        Instant now = stack.clock.instant();
+        if (service.daemonDeadline == null) {
+            service.daemonDeadline = now.plus(DAEMON_WAIT);
+            if (daemon.othersRun()) {
+                List<String> signs = new ArrayList<>();
+                service.readinessPort().ifPresent(port -> signs.add("listen on port " + port));
+                service.plan.spec().pidfile().ifPresent(file -> signs.add("write " + file));
+                String waiting = "its command (pid " + exited + ") exited 0; waiting up to "
+                        + StackState.seconds(DAEMON_WAIT) + " for what it left running to " + String.join(" or ", signs);
+                stack.explain(service, waiting, waiting);
+            }
+        }
+        if (!daemon.othersRun() || !now.isBefore(service.daemonDeadline)) {
             return false;
         }
-        long exited = service.pid;
-        long pid = daemon.get().pid();
+        int run = service.run;
+        engine.schedule(() -> processExited(service, run, exited, 0), DAEMON_CHECK);
+        return true;
+    }
+
+    private void handOver(ServiceRuntime service, long exited, ServiceProcess daemon) {
+        long pid = daemon.pid();
         int run = service.run;
         service.pid = pid;
+        service.pidStart = daemon.startTicks();
+        service.daemonDeadline = null;
         descendants.watch(service);
         DaemonWait.start(pid, status -> engine.run(() -> processExited(service, run, pid, status)));
         String listening = service.readinessPort().filter(port -> Long.valueOf(pid).equals(service.listeners.get(port)))
@@ -309,7 +343,6 @@ final class Starts {
         stack.notice(service.name(), "its command (pid " + exited + ") exited 0 and left pid " + pid + " running"
                 + listening + ": that is the service's process now");
         stack.change(service, service.state, "pid " + pid + " (started by its command, which exited 0)");
-        return true;
     }
 
     /** A service ended on its own: restart it, give up on it, or leave it ended, as its policy says. */
@@ -349,7 +382,7 @@ final class Starts {
         if (stack.stopRequested || !(exitOnAnyFailure || service.plan.spec().exitOnFailure())) {
             return;
         }
-        stack.failure = new StackOutcome.Failure(service.name(), code >= 1 && code <= 255 ? code : 1);
+        stack.failure = new StackOutcome.Failure(service.name(), code >= 1 && code <= 255 ? code : 1, service.detail);
         stack.notice(service.name(), "failed, and exit_on_failure is set: stopping the stack");
         stops.begin();
     }

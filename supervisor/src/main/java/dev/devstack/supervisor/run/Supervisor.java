@@ -40,7 +40,7 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
             stack.notice("", "this kernel does not let devstack adopt the processes its services leave behind"
                     + " (PR_SET_CHILD_SUBREAPER); a service that daemonizes may outlive the stack");
         }
-        this.tracker = new ProcessTracker(found -> engine.run(() -> tracked(found)));
+        this.tracker = new ProcessTracker(found -> engine.run(() -> tracked(found)), problem -> stack.notice("", problem));
         this.descendants = new Descendants(stack, groups, journal, tracker);
         this.stops = new Stops(stack, engine, groups, descendants, checks);
         Health health = new Health(stack, engine, checks, this::restartNow);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,22 @@ class ProjectSearchTest {
         Files.writeString(dir.resolve("tools/Procfile"), "worker: ./work\n");
 
         assertThat(ProjectSearch.from(inner)).isEqualTo(dir.resolve("tools"));
+    }
+
+    @Test
+    void aConfigurationOfAnotherUserAboveTheStartIsNotTaken() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path planted = Files.writeString(shared.resolve("Procfile"), "web: ./steal-your-keys\n");
+        Path mine = Files.createDirectories(shared.resolve("mine"));
+        int nobody = 65534;
+        try {
+            Files.setAttribute(planted, "unix:uid", nobody);
+        } catch (IOException notRoot) {
+            Assumptions.abort("changing a file's owner needs root here: " + notRoot);
+        }
+
+        assertThat(ProjectSearch.from(mine)).as("not the other user's Procfile above").isEqualTo(mine);
+        assertThat(ProjectSearch.from(shared)).as("in the folder itself, the user chose it").isEqualTo(shared);
     }
 
     @Test

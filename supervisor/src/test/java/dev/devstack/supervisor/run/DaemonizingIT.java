@@ -30,7 +30,8 @@ class DaemonizingIT {
     Path home;
 
     private LiveStack stack;
-    private final List<Long> seen = new ArrayList<>();
+    /** What the tests saw running, to end it whatever happens (by handle: a pid may be reused once it ended). */
+    private final List<ProcessHandle> seen = new ArrayList<>();
     private final ConnectProbe connect = new ConnectProbe(200);
 
     @BeforeEach
@@ -40,7 +41,7 @@ class DaemonizingIT {
 
     @AfterEach
     void endEverything() {
-        seen.forEach(Processes::kill);
+        seen.forEach(ProcessHandle::destroyForcibly);
         stack.close();
     }
 
@@ -49,7 +50,7 @@ class DaemonizingIT {
         long daemon = Await.value(WAIT, "the daemon to be " + service + "'s process", () -> stack.notices(service).stream()
                 .filter(n -> n.contains("exited 0 and left pid")).findFirst()
                 .map(n -> Long.parseLong(n.replaceAll(".*left pid (\\d+).*", "$1"))).orElse(null));
-        seen.add(daemon);
+        ProcessHandle.of(daemon).ifPresent(seen::add);
         Await.until(WAIT, service + " to show the daemon's pid",
                 () -> supervisor.snapshot().service(service).orElseThrow().pid().orElse(0) == daemon);
         return daemon;
@@ -95,6 +96,50 @@ class DaemonizingIT {
     }
 
     @Test
+    void aDaemonThatClosedItsOutputInTheServicesGroupOutlivesItsCommandUntilTheStackStops() throws Exception {
+        Supervisor supervisor = stack.up("services:\n  api: { command: \"%s\" }\n"
+                .formatted(service("--daemonize 0 --quiet --listen")), UpOptions.ALL);
+
+        long daemon = daemonOf(supervisor, "api");
+        await(supervisor, "api", ServiceState.READY);
+
+        // its command's pipes are closed, so NuProcess has closed the lifeline's too: the lifeline must not end it
+        Await.holds(Duration.ofSeconds(3), "the daemon runs and api is ready", () -> Processes.alive(daemon)
+                && supervisor.snapshot().service("api").orElseThrow().state() == ServiceState.READY);
+        StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.services().get(0).detail()).isEqualTo("stopped by devstack (SIGTERM)");
+        Await.until(WAIT, "the daemon to be gone", () -> !Processes.alive(daemon));
+    }
+
+    @Test
+    void aDaemonThatListensOnlyAfterItsCommandExitedIsWaitedFor() {
+        Supervisor supervisor = stack.up("services:\n  api: { command: \"%s\" }\n"
+                .formatted(service("--daemonize 0 --setsid --delay 1.5 --listen")), UpOptions.ALL);
+
+        long daemon = daemonOf(supervisor, "api");
+
+        assertThat(stack.notices("api")).anyMatch(n -> n.contains("exited 0; waiting up to 10s for what it left"
+                + " running to listen on port "));
+        assertThat(await(supervisor, "api", ServiceState.READY).pid()).hasValue(daemon);
+    }
+
+    @Test
+    void aHelperLeftRunningThatNeverListensIsNotTakenForTheService() {
+        Supervisor supervisor = stack.up("services:\n  api: { command: \"%s\" }\n"
+                .formatted(service("--child --exit 0")), UpOptions.ALL);
+
+        ServiceSnapshot api = await(supervisor, "api", ServiceState.EXITED);
+        long child = Await.value(WAIT, "the child's pid", () -> stack.project().read(".devstack/logs/api.log").lines()
+                .filter(l -> l.contains(" child ")).map(l -> Long.parseLong(l.replaceAll(".* child (\\d+)$", "$1")))
+                .findFirst().orElse(null));
+        ProcessHandle.of(child).ifPresent(seen::add);
+
+        assertThat(api.detail()).isEqualTo("exit 0");
+        Await.until(WAIT, "the helper to be ended with its service", () -> !Processes.alive(child));
+    }
+
+    @Test
     void theDaemonsEndIsTheServicesEndAndARestartForksANewOne() {
         Supervisor supervisor = stack.up("services:\n  api: { command: \"%s\", restart: on-failure, backoff: 0 }\n"
                 .formatted(service("--daemonize 0 --setsid --listen")), UpOptions.ALL);
@@ -110,7 +155,7 @@ class DaemonizingIT {
             return pid != first && stack.notices("api").stream().filter(n -> n.contains("left pid " + pid)).count() == 1
                     ? pid : null;
         });
-        seen.add(second);
+        ProcessHandle.of(second).ifPresent(seen::add);
         await(supervisor, "api", ServiceState.READY);
         assertThat(supervisor.snapshot().service("api").orElseThrow().restarts()).isEqualTo(1);
     }
@@ -135,7 +180,7 @@ class DaemonizingIT {
         long child = Await.value(WAIT, "the child's pid", () -> stack.project().exists(".devstack/logs/task.log")
                 ? stack.project().read(".devstack/logs/task.log").lines().filter(l -> l.contains(" child "))
                 .map(l -> Long.parseLong(l.replaceAll(".* child (\\d+)$", "$1"))).findFirst().orElse(null) : null);
-        seen.add(child);
+        ProcessHandle.of(child).ifPresent(seen::add);
 
         assertThat(task.detail()).isEqualTo("exit 0");
         Await.until(WAIT, "the child left behind to be ended", () -> !Processes.alive(child));
@@ -149,7 +194,7 @@ class DaemonizingIT {
         ServiceSnapshot api = await(supervisor, "api", ServiceState.CRASHED);
         long daemon = Await.value(WAIT, "the daemon's pidfile", () -> stack.project().exists("api.pid")
                 && !stack.project().read("api.pid").isBlank() ? Long.parseLong(stack.project().read("api.pid").strip()) : null);
-        seen.add(daemon);
+        ProcessHandle.of(daemon).ifPresent(seen::add);
 
         assertThat(api.detail()).isEqualTo("exit 3");
         Await.until(WAIT, "the daemon to be ended with its service", () -> !Processes.alive(daemon));

@@ -92,7 +92,7 @@ class StopAndFailureIT {
 
         StackOutcome outcome = supervisor.finished().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcome.failure()).contains(new StackOutcome.Failure("tests", 7));
+        assertThat(outcome.failure()).contains(new StackOutcome.Failure("tests", 7, "exit 7"));
         assertThat(outcome.services()).extracting(ServiceSnapshot::state)
                 .containsExactly(ServiceState.CRASHED, ServiceState.STOPPED);
     }
@@ -107,7 +107,8 @@ class StopAndFailureIT {
 
         StackOutcome outcome = supervisor.finished().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcome.failure()).contains(new StackOutcome.Failure("flaky", 4));
+        assertThat(outcome.failure()).contains(new StackOutcome.Failure("flaky", 4,
+                "exit 4; gave up after 1 restart in a row"));
         assertThat(outcome.services().get(0).detail()).isEqualTo("exit 4; gave up after 1 restart in a row");
     }
 }

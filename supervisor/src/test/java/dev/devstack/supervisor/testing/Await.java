@@ -35,6 +35,17 @@ public final class Await {
         return result;
     }
 
+    /** Checks that {@code condition} holds, again and again, for the whole of {@code period}: for what must not happen. */
+    public static void holds(Duration period, String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + period.toNanos();
+        do {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("no longer true before " + period.toMillis() + " ms had passed: " + what);
+            }
+            pause();
+        } while (System.nanoTime() < end);
+    }
+
     private static void pause() {
         try {
             Thread.sleep(POLL_MILLIS);

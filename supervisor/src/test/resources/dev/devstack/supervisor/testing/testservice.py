@@ -8,6 +8,7 @@
                   grandchild goes on with the remaining arguments, keeping stdout and stderr
 --setsid          (after --daemonize) the daemon leaves the session and group, as most daemons do
 --pidfile FILE    write the pid of the process that goes on into FILE
+--quiet           send stdout and stderr to /dev/null from now on, as a daemon does
 --child           start a child (a sleep) that stays in the group, print "child PID", and go on
 --listen          listen on 127.0.0.1:$PORT and serve until stopped (otherwise sleep until stopped)
 --http            serve HTTP on 127.0.0.1:$PORT: /healthz is 200, /status/NNN is NNN,
@@ -53,6 +54,11 @@ while args:
             os.setsid()
         if os.fork() > 0:
             os._exit(0)
+    elif flag == "--quiet":
+        sys.stdout.flush()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
     elif flag == "--pidfile":
         with open(args.pop(0), "w") as out:
             out.write("%d\n" % os.getpid())
