@@ -6,7 +6,8 @@
   quiet01..14  listen on 127.0.0.1:$PORT and print nothing
 
 Every --interval seconds it samples devstack's JVM (the launcher execs java, so the pid of
-./devstack is the JVM's): RSS, open descriptors, threads, CPU (utime + stime, as % of one core).
+./devstack is the JVM's): RSS, open descriptors, threads, CPU (utime + stime, as % of one core),
+and its zombie children (devstack is their subreaper: a zombie that stays is one it failed to reap).
 At the end it stops the stack with SIGINT, as Ctrl-C would, and checks that no printed line was
 lost: in the log files (which rotate: see LOG_RULE) and on devstack's stdout (every line shown,
 or counted in a "lines not shown" notice). Exit code 1 when a line was lost or a process was left.
@@ -147,8 +148,21 @@ def sample(pid, t, previous):
     now = time.monotonic()
     share = None if previous is None else 100.0 * (cpu - previous["cpu_s"]) / (now - previous["at"])
     return {"t": round(t), "rss_mb": int(status["VmRSS"][0]) / 1024, "fds": len(os.listdir(f"/proc/{pid}/fd")),
-            "threads": int(status["Threads"][0]), "cpu_pct": share, "cpu_s": cpu, "at": now,
-            "load1": os.getloadavg()[0], "hwm_mb": int(status["VmHWM"][0]) / 1024}
+            "threads": int(status["Threads"][0]), "zombies": zombie_children(pid), "cpu_pct": share, "cpu_s": cpu,
+            "at": now, "load1": os.getloadavg()[0], "hwm_mb": int(status["VmHWM"][0]) / 1024}
+
+
+def zombie_children(parent):
+    count = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = stat(int(entry))
+            except OSError:
+                continue
+            if fields and fields[0] == "Z" and int(fields[1]) == parent:
+                count += 1
+    return count
 
 
 def check_log(logs, name, printed):
@@ -199,9 +213,9 @@ def flatness(samples, duration):
     first = [s for s in samples if s["t"] <= window]
     last = [s for s in samples if s["t"] >= duration - window]
     result = {"window_s": round(window)}
-    for key in ("rss_mb", "fds", "threads"):
+    for key in ("rss_mb", "fds", "threads", "zombies"):
         a, b = median([s[key] for s in first]), median([s[key] for s in last])
-        result[key] = {"first": a, "last": b, "ratio": b / a, "min": min(s[key] for s in samples),
+        result[key] = {"first": a, "last": b, "ratio": b / a if a else (1.0 if b == a else float("inf")), "min": min(s[key] for s in samples),
                        "max": max(s[key] for s in samples)}
     late = [(s["t"] / 60, s["rss_mb"]) for s in samples if s["t"] >= duration / 2]
     result["rss_mb_per_min_second_half"] = slope(late)
@@ -292,19 +306,19 @@ def check_lines(folder, tally):
 
 def row(s):
     cpu = "" if s["cpu_pct"] is None else f"{s['cpu_pct']:.1f}"
-    return f"| {s['t']:>5} | {s['rss_mb']:.1f} | {s['fds']} | {s['threads']} | {cpu} | {s['load1']:.2f} |"
+    return f"| {s['t']:>5} | {s['rss_mb']:.1f} | {s['fds']} | {s['threads']} | {s['zombies']} | {cpu} | {s['load1']:.2f} |"
 
 
 def report(result):
     print(f"devstack soak: {result['duration_s']} s, 1 crashing + {len(PRINTERS)} printing ({RATE} lines/s each) "
           f"+ {len(QUIET)} quiet services; a sample every {result['interval_s']} s\n")
-    print("| t (s) | RSS (MiB) | fds | threads | CPU % of one core (interval) | load (1 min) |")
-    print("|---|---|---|---|---|---|")
+    print("| t (s) | RSS (MiB) | fds | threads | zombie children | CPU % of one core (interval) | load (1 min) |")
+    print("|---|---|---|---|---|---|---|")
     for s in result["samples"]:
         print(row(s))
     flat = result["flatness"]
     print(f"\nflatness, median of the first {flat['window_s']} s vs the last {flat['window_s']} s:")
-    for key, label in (("rss_mb", "RSS (MiB)"), ("fds", "fds"), ("threads", "threads")):
+    for key, label in (("rss_mb", "RSS (MiB)"), ("fds", "fds"), ("threads", "threads"), ("zombies", "zombies")):
         f = flat[key]
         print(f"  {label:9} {f['first']:.1f} -> {f['last']:.1f}, x{f['ratio']:.3f} (all samples: min {f['min']:.1f}, "
               f"max {f['max']:.1f})")

@@ -293,9 +293,11 @@ class PortPlannerTest {
         probe.inUse(4000, 4001);
         StackConfig config = config("range: 4000-4001\nservices:\n  api: { command: ./api }\n");
 
-        assertThatThrownBy(() -> plan(config)).isInstanceOfSatisfying(DevstackException.class, e ->
-                assertThat(e.details()).containsExactly("`api` found no free port in the range 4000-4001;"
-                        + " widen `range:` in ports.yaml or free some ports"));
+        assertThatThrownBy(() -> plan(config)).isInstanceOfSatisfying(DevstackException.class, e -> {
+            assertThat(e.getMessage()).as("not a port the stack insists on").isEqualTo("a range has no free port left");
+            assertThat(e.details()).containsExactly("`api` found no free port in the range 4000-4001;"
+                    + " widen `range:` in ports.yaml or free some ports");
+        });
     }
 
     @Test

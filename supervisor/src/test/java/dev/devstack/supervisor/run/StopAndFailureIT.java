@@ -51,6 +51,15 @@ class StopAndFailureIT {
     }
 
     @Test
+    void aCommandThatIsAShellBuiltinKeepsItsShell() throws Exception {
+        Supervisor supervisor = stack.up("services:\n  task: { command: exit 3, port: none }\n", UpOptions.ALL);
+
+        ServiceSnapshot task = await(supervisor, "task", ServiceState.CRASHED);
+
+        assertThat(task.detail()).as("not `exec exit 3`: command not found").isEqualTo("exit 3");
+    }
+
+    @Test
     void aStopCommandStopsTheServiceInsteadOfASignal() throws Exception {
         Supervisor supervisor = stack.up("""
                 services:
