@@ -7,8 +7,7 @@ import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.run.ProcessJournal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -31,7 +30,7 @@ final class RegistryProcessJournal implements ProcessJournal, AutoCloseable {
     private final ProjectContext context;
     private final Consumer<String> warnings;
     private final List<Change> pending = new ArrayList<>();
-    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "devstack-process-journal");
         thread.setDaemon(true);
         return thread;
@@ -40,6 +39,8 @@ final class RegistryProcessJournal implements ProcessJournal, AutoCloseable {
 
     RegistryProcessJournal(ProjectLeases leases, ProcessTable processes, ProcessInfo supervisor, ProjectContext context,
                            Consumer<String> warnings) {
+        // on close a batch still waiting for its time is written at once by close() itself
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.leases = leases;
         this.processes = processes;
         this.supervisor = supervisor;
@@ -97,7 +98,10 @@ final class RegistryProcessJournal implements ProcessJournal, AutoCloseable {
         }
     }
 
-    /** Lets a write under way finish (interrupting it would fail it), then writes what is still pending. */
+    /**
+     * Lets a write under way finish (interrupting it would fail it), drops the wait of the next,
+     * and writes what is still pending at once.
+     */
     @Override
     public void close() {
         writer.shutdown();
