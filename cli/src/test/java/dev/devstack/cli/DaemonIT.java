@@ -4,13 +4,11 @@ import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devstack.store.MapDbLeaseRegistry;
 import dev.devstack.store.ProcessRecord;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.Processes;
 import dev.devstack.supervisor.testing.TestProject;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,11 +155,6 @@ class DaemonIT {
     }
 
     private JsonNode ports() {
-        DevstackProcess.Result result = DevstackProcess.run(projectDir, home, "ports", "--json");
-        try {
-            return new ObjectMapper().readTree(result.out());
-        } catch (IOException e) {
-            throw new AssertionError(result.err(), e);
-        }
+        return DevstackProcess.ports(projectDir, home);
     }
 }

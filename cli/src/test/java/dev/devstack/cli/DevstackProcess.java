@@ -65,6 +65,16 @@ final class DevstackProcess implements AutoCloseable {
         }
     }
 
+    /** `devstack ports --json` of a project, read. */
+    static JsonNode ports(Path dir, Path home) {
+        Result result = run(dir, home, "ports", "--json");
+        try {
+            return new ObjectMapper().readTree(result.out());
+        } catch (IOException e) {
+            throw new AssertionError(result.err(), e);
+        }
+    }
+
     /** Runs a command that ends by itself and returns what it printed. */
     static Result run(Path dir, Path home, String... args) {
         try (DevstackProcess devstack = start(dir, home, args)) {

@@ -4,7 +4,6 @@ import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devstack.store.MapDbLeaseRegistry;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.Processes;
@@ -132,12 +131,7 @@ class OrphansIT {
     }
 
     private JsonNode ports() {
-        DevstackProcess.Result result = DevstackProcess.run(projectDir, home, "ports", "--json");
-        try {
-            return new ObjectMapper().readTree(result.out());
-        } catch (IOException e) {
-            throw new AssertionError(result.err(), e);
-        }
+        return DevstackProcess.ports(projectDir, home);
     }
 
     private static boolean isLifeline(long pid) {

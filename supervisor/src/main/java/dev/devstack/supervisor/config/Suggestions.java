@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "did you mean …": the closest known word to a misspelt one, if any is close enough. */
-final class Suggestions {
+public final class Suggestions {
 
     /**
      * Typos are made in names, not in paragraphs, and a stack has tens of services, not thousands:
@@ -36,8 +36,8 @@ final class Suggestions {
         return closest(word, known).map(s -> "; did you mean `" + s + "`?").orElse("");
     }
 
-    /** Levenshtein distance with adjacent transpositions counted as one edit. */
-    static int distance(String a, String b) {
+    /** Levenshtein distance with adjacent transpositions counted as one edit (also for the command line's words). */
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -56,6 +56,16 @@ class DaemonizingIT {
         return daemon;
     }
 
+    /** The pid of the child the test service said it started (`--child`), from the service's log. */
+    private long childOf(String service) {
+        String log = ".devstack/logs/" + service + ".log";
+        long child = Await.value(WAIT, service + "'s child", () -> stack.project().exists(log)
+                ? stack.project().read(log).lines().filter(l -> l.contains(" child "))
+                .map(l -> Long.parseLong(l.replaceAll(".* child (\\d+)$", "$1"))).findFirst().orElse(null) : null);
+        ProcessHandle.of(child).ifPresent(seen::add);
+        return child;
+    }
+
     @Test
     void aDaemonThatLeftItsSessionIsTheServiceAndEndsWithItsStack() throws Exception {
         Supervisor supervisor = stack.up("services:\n  api: { command: \"%s\" }\n"
@@ -130,10 +140,7 @@ class DaemonizingIT {
                 .formatted(service("--child --exit 0")), UpOptions.ALL);
 
         ServiceSnapshot api = await(supervisor, "api", ServiceState.EXITED);
-        long child = Await.value(WAIT, "the child's pid", () -> stack.project().read(".devstack/logs/api.log").lines()
-                .filter(l -> l.contains(" child ")).map(l -> Long.parseLong(l.replaceAll(".* child (\\d+)$", "$1")))
-                .findFirst().orElse(null));
-        ProcessHandle.of(child).ifPresent(seen::add);
+        long child = childOf("api");
 
         assertThat(api.detail()).isEqualTo("exit 0");
         Await.until(WAIT, "the helper to be ended with its service", () -> !Processes.alive(child));
@@ -177,10 +184,7 @@ class DaemonizingIT {
                 .formatted(service("--child --exit 0")), UpOptions.ALL);
 
         ServiceSnapshot task = await(supervisor, "task", ServiceState.EXITED);
-        long child = Await.value(WAIT, "the child's pid", () -> stack.project().exists(".devstack/logs/task.log")
-                ? stack.project().read(".devstack/logs/task.log").lines().filter(l -> l.contains(" child "))
-                .map(l -> Long.parseLong(l.replaceAll(".* child (\\d+)$", "$1"))).findFirst().orElse(null) : null);
-        ProcessHandle.of(child).ifPresent(seen::add);
+        long child = childOf("task");
 
         assertThat(task.detail()).isEqualTo("exit 0");
         Await.until(WAIT, "the child left behind to be ended", () -> !Processes.alive(child));

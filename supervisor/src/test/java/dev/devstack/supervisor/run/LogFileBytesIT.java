@@ -57,15 +57,15 @@ class LogFileBytesIT {
             big[i] = (byte) ('!' + i % 90);
         }
         List<Write> writes = List.of(
-                out(text("ready "), bytes(0xff, 0xfe), text("\r\n")),
-                err(text("warning: "), bytes(0xc3, '(', ' ', 0xed, 0xa0, 0x80, ' ', 0xf4, 0x90, 0x80, 0x80), text("\n")),
-                out(text("price: "), bytes(0xe2, 0x82)),
-                out(bytes(0xac), text(" 5\n")),
-                out(big, text("\n")),
-                out(text("progress 10%\r")),
-                err(text("a warning while the progress line is unfinished\n")),
-                out(text("progress 100%\n")),
-                out(text("last words, no newline")));
+                out(Bytes.text("ready "), Bytes.of(0xff, 0xfe), Bytes.text("\r\n")),
+                err(Bytes.text("warning: "), Bytes.of(0xc3, '(', ' ', 0xed, 0xa0, 0x80, ' ', 0xf4, 0x90, 0x80, 0x80), Bytes.text("\n")),
+                out(Bytes.text("price: "), Bytes.of(0xe2, 0x82)),
+                out(Bytes.of(0xac), Bytes.text(" 5\n")),
+                out(big, Bytes.text("\n")),
+                out(Bytes.text("progress 10%\r")),
+                err(Bytes.text("a warning while the progress line is unfinished\n")),
+                out(Bytes.text("progress 100%\n")),
+                out(Bytes.text("last words, no newline")));
         new TestProject(projectDir)
                 .write("replay.py", REPLAY)
                 .write("ports.yaml", "services:\n  talker: { command: python3 replay.py plan.bin, port: none,"
@@ -88,7 +88,7 @@ class LogFileBytesIT {
         List<LogRecords.Record> rotated = LogRecords.read(logs.resolve("talker.log.1"));
         List<LogRecords.Record> records = new ArrayList<>(rotated);
         records.addAll(LogRecords.read(logs.resolve("talker.log")));
-        assertThat(LogRecords.stream(records, "out")).isEqualTo(join(written(writes, OutputSource.STDOUT), text("\n")));
+        assertThat(LogRecords.stream(records, "out")).isEqualTo(Bytes.join(written(writes, OutputSource.STDOUT), Bytes.text("\n")));
         assertThat(LogRecords.stream(records, "err")).isEqualTo(written(writes, OutputSource.STDERR));
         assertThat(rotated).as("the file was rotated after the 20 MiB line, which is its last record, whole")
                 .last().satisfies(record -> assertThat(Arrays.equals(record.bytes(), big)).isTrue());
@@ -119,34 +119,16 @@ class LogFileBytesIT {
     }
 
     private static byte[] written(List<Write> writes, OutputSource source) {
-        return join(writes.stream().filter(w -> w.source() == source).map(Write::bytes).toArray(byte[][]::new));
+        return Bytes.join(writes.stream().filter(w -> w.source() == source).map(Write::bytes).toArray(byte[][]::new));
     }
 
     private static Write out(byte[]... parts) {
-        return new Write(OutputSource.STDOUT, join(parts));
+        return new Write(OutputSource.STDOUT, Bytes.join(parts));
     }
 
     private static Write err(byte[]... parts) {
-        return new Write(OutputSource.STDERR, join(parts));
+        return new Write(OutputSource.STDERR, Bytes.join(parts));
     }
 
-    private static byte[] text(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 
-    private static byte[] bytes(int... values) {
-        byte[] bytes = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bytes[i] = (byte) values[i];
-        }
-        return bytes;
-    }
-
-    private static byte[] join(byte[]... parts) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            bytes.writeBytes(part);
-        }
-        return bytes.toByteArray();
-    }
 }

@@ -25,7 +25,7 @@ class LogFilesTest {
     private static final String TIME = "2026-11-26T07:40:00.123Z";
     private static final Instant AT = Instant.parse(TIME);
     private static final Duration NEVER = Duration.ofHours(1);
-    private static final byte[] INVALID_UTF8 = bytes(0x77, 0xff, 0xc3, '(', ' ', 0xed, 0xa0, 0x80, ' ',
+    private static final byte[] INVALID_UTF8 = Bytes.of(0x77, 0xff, 0xc3, '(', ' ', 0xed, 0xa0, 0x80, ' ',
             0xf4, 0x90, 0x80, 0x80, ' ', 0xc0, 0xaf, ' ', 0xe2, 0x82);
 
     @TempDir
@@ -46,14 +46,14 @@ class LogFilesTest {
         try (LogFiles files = new LogFiles(logs(), 1 << 20, problems::add)) {
             LogFiles.RunLog api = files.forRun("api");
             LogFiles.RunLog web = files.forRun("web");
-            api.append(STDOUT, AT, join(text("listening\n"), INVALID_UTF8, text("\n\ntwo\r\n")), false);
-            api.append(STDOUT, AT, text("last words"), true);
-            web.append(STDERR, AT, text("warning: ünïcode\n"), true);
+            api.append(STDOUT, AT, Bytes.join(Bytes.text("listening\n"), INVALID_UTF8, Bytes.text("\n\ntwo\r\n")), false);
+            api.append(STDOUT, AT, Bytes.text("last words"), true);
+            web.append(STDERR, AT, Bytes.text("warning: ünïcode\n"), true);
         }
 
-        assertFile(logs().resolve("api.log"), join(record("out", text("listening")), record("out", INVALID_UTF8),
-                record("out", new byte[0]), record("out", text("two\r")), record("out", text("last words"))));
-        assertFile(logs().resolve("web.log"), record("err", text("warning: ünïcode")));
+        assertFile(logs().resolve("api.log"), Bytes.join(record("out", Bytes.text("listening")), record("out", INVALID_UTF8),
+                record("out", new byte[0]), record("out", Bytes.text("two\r")), record("out", Bytes.text("last words"))));
+        assertFile(logs().resolve("web.log"), record("err", Bytes.text("warning: ünïcode")));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs()))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs().resolve("api.log"))))
                 .isEqualTo("rw-------");
@@ -64,11 +64,11 @@ class LogFilesTest {
     void aCharacterCutBetweenTwoReadsIsOneRecordWithItsBytesUnchanged() {
         try (LogFiles files = new LogFiles(logs(), 1 << 20, problems::add)) {
             LogFiles.RunLog api = files.forRun("api");
-            api.append(STDOUT, AT, join(text("price: "), bytes(0xe2, 0x82)), false);
-            api.append(STDOUT, AT, join(bytes(0xac), text(" 5\n")), true);
+            api.append(STDOUT, AT, Bytes.join(Bytes.text("price: "), Bytes.of(0xe2, 0x82)), false);
+            api.append(STDOUT, AT, Bytes.join(Bytes.of(0xac), Bytes.text(" 5\n")), true);
         }
 
-        assertFile(logs().resolve("api.log"), record("out", text("price: € 5")));
+        assertFile(logs().resolve("api.log"), record("out", Bytes.text("price: € 5")));
     }
 
     @Test
@@ -87,68 +87,68 @@ class LogFilesTest {
                 api.append(STDOUT, AT, Arrays.copyOfRange(line, from, to), false);
                 from = to;
             }
-            api.append(STDOUT, AT, text("\nafter\n"), true);
+            api.append(STDOUT, AT, Bytes.text("\nafter\n"), true);
         }
 
-        assertFile(logs().resolve("api.log"), join(record("out", line), record("out", text("after"))));
+        assertFile(logs().resolve("api.log"), Bytes.join(record("out", line), record("out", Bytes.text("after"))));
     }
 
     @Test
     void theOtherStreamsLinesWaitUntilAnUnfinishedLineEnds() {
         try (LogFiles files = logFiles(1 << 20, 1 << 20, NEVER)) {
             LogFiles.RunLog api = files.forRun("api");
-            api.append(STDOUT, AT, text("progress 1"), false);
-            api.append(STDERR, AT, text("warning\n"), false);
-            api.append(STDERR, AT, text("second\n"), false);
-            api.append(STDOUT, AT, text("0%\n"), false);
+            api.append(STDOUT, AT, Bytes.text("progress 1"), false);
+            api.append(STDERR, AT, Bytes.text("warning\n"), false);
+            api.append(STDERR, AT, Bytes.text("second\n"), false);
+            api.append(STDOUT, AT, Bytes.text("0%\n"), false);
         }
 
-        assertFile(logs().resolve("api.log"), join(record("out", text("progress 10%")), record("err", text("warning")),
-                record("err", text("second"))));
+        assertFile(logs().resolve("api.log"), Bytes.join(record("out", Bytes.text("progress 10%")), record("err", Bytes.text("warning")),
+                record("err", Bytes.text("second"))));
     }
 
     @Test
     void pastTheWaitingBytesTheUnfinishedLineIsCutAndItsRestFollowsAsAPlusRecord() {
         try (LogFiles files = logFiles(1 << 20, 10, NEVER)) {
             LogFiles.RunLog api = files.forRun("api");
-            api.append(STDOUT, AT, text("50%\r"), false);
-            api.append(STDERR, AT, text("first\n"), false);
-            api.append(STDERR, AT, text("second\n"), false);
-            api.append(STDOUT, AT, text("75%\r100%\n"), false);
+            api.append(STDOUT, AT, Bytes.text("50%\r"), false);
+            api.append(STDERR, AT, Bytes.text("first\n"), false);
+            api.append(STDERR, AT, Bytes.text("second\n"), false);
+            api.append(STDOUT, AT, Bytes.text("75%\r100%\n"), false);
         }
 
-        assertFile(logs().resolve("api.log"), join(record("out", text("50%\r")), record("err", text("first")),
-                record("err", text("second")), record("out+", text("75%\r100%"))));
+        assertFile(logs().resolve("api.log"), Bytes.join(record("out", Bytes.text("50%\r")), record("err", Bytes.text("first")),
+                record("err", Bytes.text("second")), record("out+", Bytes.text("75%\r100%"))));
     }
 
     @Test
     void afterTheWaitingTimeTheUnfinishedLineIsCutAndItsRestFollowsAsAPlusRecord() {
         Path log = logs().resolve("api.log");
-        byte[] cut = join(record("out", text("50%\r")), record("err", text("warning")));
+        byte[] cut = Bytes.join(record("out", Bytes.text("50%\r")), record("err", Bytes.text("warning")));
         try (LogFiles files = logFiles(1 << 20, 1 << 20, Duration.ofMillis(100))) {
             LogFiles.RunLog api = files.forRun("api");
-            api.append(STDOUT, AT, text("50%\r"), false);
-            api.append(STDERR, AT, text("warning\n"), false);
+            api.append(STDOUT, AT, Bytes.text("50%\r"), false);
+            api.append(STDERR, AT, Bytes.text("warning\n"), false);
 
             Await.until(Duration.ofSeconds(10), "the unfinished line to be cut",
                     () -> Files.exists(log) && Arrays.equals(LogRecords.bytes(log), cut));
-            api.append(STDOUT, AT, text("100%\n"), false);
+            api.append(STDOUT, AT, Bytes.text("100%\n"), false);
         }
 
-        assertFile(log, join(cut, record("out+", text("100%"))));
+        assertFile(log, Bytes.join(cut, record("out+", Bytes.text("100%"))));
     }
 
     @Test
     void aStreamThatClosesEndsItsLineAndTheWaitingLineGoesOn() {
         try (LogFiles files = logFiles(1 << 20, 1 << 20, NEVER)) {
             LogFiles.RunLog api = files.forRun("api");
-            api.append(STDOUT, AT, text("a"), false);
-            api.append(STDERR, AT, text("b"), false);
+            api.append(STDOUT, AT, Bytes.text("a"), false);
+            api.append(STDERR, AT, Bytes.text("b"), false);
             api.append(STDOUT, AT, new byte[0], true);
-            api.append(STDERR, AT, text("c\n"), false);
+            api.append(STDERR, AT, Bytes.text("c\n"), false);
         }
 
-        assertFile(logs().resolve("api.log"), join(record("out", text("a")), record("err", text("bc"))));
+        assertFile(logs().resolve("api.log"), Bytes.join(record("out", Bytes.text("a")), record("err", Bytes.text("bc"))));
     }
 
     @Test
@@ -156,13 +156,13 @@ class LogFilesTest {
         try (LogFiles files = logFiles(1 << 20, 1 << 20, NEVER)) {
             LogFiles.RunLog first = files.forRun("api");
             LogFiles.RunLog second = files.forRun("api");
-            first.append(STDOUT, AT, text("left unfinished by run 1"), false);
-            second.append(STDOUT, AT, text("run 2\n"), true);
+            first.append(STDOUT, AT, Bytes.text("left unfinished by run 1"), false);
+            second.append(STDOUT, AT, Bytes.text("run 2\n"), true);
             first.append(STDOUT, AT, new byte[0], true);
         }
 
-        assertFile(logs().resolve("api.log"), join(record("out", text("left unfinished by run 1")),
-                record("out", text("run 2"))));
+        assertFile(logs().resolve("api.log"), Bytes.join(record("out", Bytes.text("left unfinished by run 1")),
+                record("out", Bytes.text("run 2"))));
     }
 
     @Test
@@ -187,8 +187,8 @@ class LogFilesTest {
 
         List<LogRecords.Record> records = LogRecords.read(logs().resolve("api.log"));
         assertThat(records).as("some lines were cut").anyMatch(LogRecords.Record::continued);
-        assertThat(LogRecords.stream(records, "out")).isEqualTo(join(out, text("\n")));
-        assertThat(LogRecords.stream(records, "err")).isEqualTo(join(err, text("\n")));
+        assertThat(LogRecords.stream(records, "out")).isEqualTo(Bytes.join(out, Bytes.text("\n")));
+        assertThat(LogRecords.stream(records, "err")).isEqualTo(Bytes.join(err, Bytes.text("\n")));
     }
 
     @Test
@@ -196,39 +196,39 @@ class LogFilesTest {
         // "ï" makes a record one byte longer than it has characters
         byte[][] records = new byte[8][];
         for (int i = 0; i < records.length; i++) {
-            records[i] = record("out", text("lïne %02d".formatted(i)));
+            records[i] = record("out", Bytes.text("lïne %02d".formatted(i)));
         }
         rotate("exact", 3L * records[0].length, records);
         rotate("above", 3L * records[0].length + 1, records);
 
-        assertFile(logs().resolve("exact.log.1"), join(records[3], records[4], records[5]));
-        assertFile(logs().resolve("exact.log"), join(records[6], records[7]));
-        assertFile(logs().resolve("above.log.1"), join(records[0], records[1], records[2], records[3]));
-        assertFile(logs().resolve("above.log"), join(records[4], records[5], records[6], records[7]));
+        assertFile(logs().resolve("exact.log.1"), Bytes.join(records[3], records[4], records[5]));
+        assertFile(logs().resolve("exact.log"), Bytes.join(records[6], records[7]));
+        assertFile(logs().resolve("above.log.1"), Bytes.join(records[0], records[1], records[2], records[3]));
+        assertFile(logs().resolve("above.log"), Bytes.join(records[4], records[5], records[6], records[7]));
     }
 
     private void rotate(String service, long maxBytes, byte[][] records) {
         try (LogFiles files = new LogFiles(logs(), maxBytes, problems::add)) {
             LogFiles.RunLog log = files.forRun(service);
             for (int i = 0; i < records.length; i++) {
-                log.append(STDOUT, AT, text("lïne %02d\n".formatted(i)), false);
+                log.append(STDOUT, AT, Bytes.text("lïne %02d\n".formatted(i)), false);
             }
         }
     }
 
     @Test
     void aLineLongerThanTheLimitStaysWholeInOneFile() {
-        byte[] longLine = text("x".repeat(1000));
+        byte[] longLine = Bytes.text("x".repeat(1000));
         try (LogFiles files = new LogFiles(logs(), 100, problems::add)) {
             LogFiles.RunLog api = files.forRun("api");
-            api.append(STDOUT, AT, text("short\n"), false);
+            api.append(STDOUT, AT, Bytes.text("short\n"), false);
             api.append(STDOUT, AT, Arrays.copyOfRange(longLine, 0, 400), false);
             api.append(STDOUT, AT, Arrays.copyOfRange(longLine, 400, 1000), false);
-            api.append(STDOUT, AT, text("\nnext\n"), false);
+            api.append(STDOUT, AT, Bytes.text("\nnext\n"), false);
         }
 
-        assertFile(logs().resolve("api.log.1"), join(record("out", text("short")), record("out", longLine)));
-        assertFile(logs().resolve("api.log"), record("out", text("next")));
+        assertFile(logs().resolve("api.log.1"), Bytes.join(record("out", Bytes.text("short")), record("out", longLine)));
+        assertFile(logs().resolve("api.log"), record("out", Bytes.text("next")));
     }
 
     @Test
@@ -236,8 +236,8 @@ class LogFilesTest {
         Path notADirectory = Files.writeString(dir.resolve("file"), "");
         try (LogFiles files = new LogFiles(notADirectory, 1 << 20, problems::add)) {
             LogFiles.RunLog api = files.forRun("api");
-            api.append(STDOUT, AT, text("one\n"), false);
-            api.append(STDOUT, AT, text("two\n"), false);
+            api.append(STDOUT, AT, Bytes.text("one\n"), false);
+            api.append(STDOUT, AT, Bytes.text("two\n"), false);
         }
 
         assertThat(problems).singleElement().asString().startsWith("cannot write " + notADirectory.resolve("api.log"));
@@ -261,28 +261,10 @@ class LogFilesTest {
     }
 
     private static byte[] record(String tag, byte[] line) {
-        return join(text(TIME + " " + tag + " "), line, text("\n"));
+        return Bytes.join(Bytes.text(TIME + " " + tag + " "), line, Bytes.text("\n"));
     }
 
-    private static byte[] text(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 
-    private static byte[] bytes(int... values) {
-        byte[] bytes = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bytes[i] = (byte) values[i];
-        }
-        return bytes;
-    }
-
-    private static byte[] join(byte[]... parts) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            bytes.writeBytes(part);
-        }
-        return bytes.toByteArray();
-    }
 
     /** Compares bytes; small files as text with their control bytes visible, so that a failure shows the difference. */
     private static void assertFile(Path file, byte[] expected) {
