@@ -124,8 +124,9 @@ class DaemonizingIT {
 
     @Test
     void aDaemonThatListensOnlyAfterItsCommandExitedIsWaitedFor() {
+        // quiet: its output pipes close, so the command's exit is known at once, well before the daemon listens
         Supervisor supervisor = stack.up("services:\n  api: { command: \"%s\" }\n"
-                .formatted(service("--daemonize 0 --setsid --delay 1.5 --listen")), UpOptions.ALL);
+                .formatted(service("--daemonize 0 --setsid --quiet --delay 2 --listen")), UpOptions.ALL);
 
         long daemon = daemonOf(supervisor, "api");
 
