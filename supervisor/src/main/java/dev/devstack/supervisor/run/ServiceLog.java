@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -137,7 +138,11 @@ final class ServiceLog {
         return oldestQueue().peek().chunk().nanos();
     }
 
-    /** Writes a chunk of the open pipe, or of any pipe when none is open. */
+    /**
+     * Writes a chunk of the open pipe, or of any pipe when none is open. When its line ends while
+     * other pipes wait, the rest of the chunk waits behind them, so that they are not held up until
+     * the end of the next line (or cut out of it).
+     */
     private void write(Chunk chunk) {
         byte[] bytes = chunk.bytes();
         int from = 0;
@@ -147,6 +152,14 @@ final class ServiceLog {
                 file.end();
                 open = null;
                 from = i + 1;
+                if (!waiting.isEmpty() && (from < bytes.length || chunk.closed())) {
+                    Chunk rest = new Chunk(chunk.pipe(), chunk.at(), chunk.nanos(),
+                            Arrays.copyOfRange(bytes, from, bytes.length), chunk.closed());
+                    // ahead of what else of this pipe waits; its turn comes after the pipes that waited already
+                    waiting.computeIfAbsent(rest.pipe(), pipe -> new ArrayDeque<>()).addFirst(new Waiting(arrivals++, rest));
+                    waitingBytes += rest.bytes().length;
+                    return;
+                }
             }
         }
         if (from < bytes.length) {

@@ -108,6 +108,20 @@ class LogFilesTest {
     }
 
     @Test
+    void waitingLinesGoInAsSoonAsTheOpenLineEndsNotAfterTheNextLineOfTheSameRead() {
+        try (LogFiles files = logFiles(1 << 20, 1 << 20, NEVER)) {
+            LogFiles.RunLog api = files.forRun("api");
+            api.append(STDOUT, AT, Bytes.text("GET /a"), false);
+            api.append(STDERR, AT, Bytes.text("warning\n"), false);
+            api.append(STDOUT, AT, Bytes.text(" 200\nGET /b"), false);
+            api.append(STDOUT, AT, Bytes.text(" 200\n"), false);
+        }
+
+        assertFile(logs().resolve("api.log"), Bytes.join(record("out", Bytes.text("GET /a 200")),
+                record("err", Bytes.text("warning")), record("out", Bytes.text("GET /b 200"))));
+    }
+
+    @Test
     void pastTheWaitingBytesTheUnfinishedLineIsCutAndItsRestFollowsAsAPlusRecord() {
         try (LogFiles files = logFiles(1 << 20, 10, NEVER)) {
             LogFiles.RunLog api = files.forRun("api");
