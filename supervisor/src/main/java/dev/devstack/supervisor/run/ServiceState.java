@@ -38,6 +38,11 @@ public enum ServiceState {
         return this == BLOCKED || this == EXITED || this == CRASHED || this == FAILED || this == STOPPED;
     }
 
+    /** Its process has started and nobody has asked it to stop: running, ready or unhealthy. */
+    public boolean isUp() {
+        return this == RUNNING || this == READY || this == UNHEALTHY;
+    }
+
     /** A process of the service may be running. */
     public boolean isAlive() {
         return this == STARTING || this == RUNNING || this == READY || this == UNHEALTHY || this == STOPPING;

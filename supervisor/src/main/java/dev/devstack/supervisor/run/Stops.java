@@ -51,8 +51,7 @@ final class Stops {
     /** Signals every running service whose dependents have all ended; called again as each one ends. */
     void proceed() {
         for (ServiceRuntime service : stack.services.values()) {
-            if (service.state == ServiceState.RUNNING || service.state == ServiceState.READY
-                    || service.state == ServiceState.UNHEALTHY) {
+            if (service.state.isUp()) {
                 boolean dependentsDone = stack.graph.dependents(service.name()).stream()
                         .allMatch(name -> stack.services.get(name).state.isTerminal());
                 if (dependentsDone && service.adopted) {
