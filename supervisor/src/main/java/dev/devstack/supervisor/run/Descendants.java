@@ -154,8 +154,7 @@ final class Descendants {
         long self = ProcessHandle.current().pid();
         Map<Long, ServiceProcess> children = new HashMap<>();
         for (ServiceProcess process : found.processes()) {
-            if (process.pid() != service.pid && ProcStat.of(process.pid()).filter(p -> p.parent() == self).isPresent()
-                    && !ShellCommand.isLifeline(process.pid())) {
+            if (process.pid() != service.pid && process.parent() == self && !ShellCommand.isLifeline(process.pid())) {
                 children.put(process.pid(), process);
             }
         }
