@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  */
 final class ProcessTracker implements AutoCloseable {
 
-    /** The variable every launched service gets: {@code unit/run}. */
+    /** The variable every launched service gets: {@link #runValue}. */
     static final String RUN_VARIABLE = "DEVSTACK_RUN";
 
     private static final Duration PERIOD = Duration.ofSeconds(1);
@@ -238,6 +238,11 @@ final class ProcessTracker implements AutoCloseable {
         }
         return ProcessEnvironment.variable(orphan.pid(), RUN_VARIABLE).flatMap(ProcessTracker::parse)
                 .map(owner -> new Owner(owner.unit(), owner.run(), orphan.startTicks()));
+    }
+
+    /** {@code unit/run}: what {@link #RUN_VARIABLE} holds, read back by {@link #parse}. */
+    static String runValue(String unit, int run) {
+        return unit + "/" + run;
     }
 
     private static Optional<Owner> parse(String value) {

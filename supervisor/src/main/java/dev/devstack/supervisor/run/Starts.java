@@ -129,7 +129,7 @@ final class Starts {
         LogFiles.RunLog log = logs.forRun(service.name());
         try {
             Map<String, String> environment = new HashMap<>(plan.environment());
-            environment.put(ProcessTracker.RUN_VARIABLE, service.name() + "/" + run);
+            environment.put(ProcessTracker.RUN_VARIABLE, ProcessTracker.runValue(service.name(), run));
             launcher.launch(plan.command(), plan.spec().cwd(), environment, new ProcessListener() {
                 @Override
                 public void started(long pid) {
@@ -218,8 +218,7 @@ final class Starts {
 
     /** Stops the service's current run (SIGTERM to its group, as on stop) and starts it again once it ended. */
     void restartNow(ServiceRuntime service, String reason) {
-        if (stack.stopRequested || !(service.state == ServiceState.RUNNING || service.state == ServiceState.READY
-                || service.state == ServiceState.UNHEALTHY)) {
+        if (stack.stopRequested || !service.state.isUp()) {
             return;
         }
         service.restartReason = reason;
@@ -291,10 +290,9 @@ final class Starts {
      * (systemd's Type=forking): one with a port or a pidfile, running and not asked to stop.
      */
     private boolean mayDaemonize(ServiceRuntime service) {
-        ServiceState state = service.state;
         return !service.adopted && service.stoppedBy == null && !stack.stopRequested && !service.plan.spec().oneshot()
                 && (service.readinessPort().isPresent() || service.plan.spec().pidfile().isPresent())
-                && (state == ServiceState.RUNNING || state == ServiceState.READY || state == ServiceState.UNHEALTHY);
+                && service.state.isUp();
     }
 
     /**
