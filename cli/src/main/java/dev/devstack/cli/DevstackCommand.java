@@ -43,6 +43,7 @@ final class DevstackCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final CliContext cli;
+    private ProjectContext project;
 
     DevstackCommand(CliContext cli) {
         this.cli = cli;
@@ -59,10 +60,16 @@ final class DevstackCommand implements Callable<Integer> {
         return cli;
     }
 
-    /** The project the command works on: the nearest folder with a configuration, from -C DIR (else the working folder) up. */
+    /**
+     * The project the command works on: the nearest folder with a configuration, from -C DIR (else
+     * the working folder) up; found once per command.
+     */
     ProjectContext project() {
-        Path projectDir = ProjectSearch.from(dir == null ? cli.workingDir() : cli.workingDir().resolve(dir));
-        return new ProjectContext(projectDir, cli.environment(), DevstackHome.resolve(cli.environment(), cli.userHome()),
-                ProjectContext.DEFAULT_INSTANCE, cli.clock());
+        if (project == null) {
+            Path projectDir = ProjectSearch.from(dir == null ? cli.workingDir() : cli.workingDir().resolve(dir));
+            project = new ProjectContext(projectDir, cli.environment(),
+                    DevstackHome.resolve(cli.environment(), cli.userHome()), ProjectContext.DEFAULT_INSTANCE, cli.clock());
+        }
+        return project;
     }
 }
