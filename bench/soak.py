@@ -392,12 +392,7 @@ def main():
     finally:
         for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             signal.signal(stop, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
-        if stack.proc and stack.proc.poll() is None:
-            stack.proc.send_signal(signal.SIGTERM)
-            try:
-                stack.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                stack.proc.kill()
+        stack.stop()
         kill_leftovers(stack.dir)
         stack.close()
     report(result)

@@ -107,14 +107,18 @@ class Stack:
     def wait_ready(self, count):
         self.wait_all(count, ("ready", "running"))
 
-    def close(self):
-        pids = [s["pid"] for s in self.services() if s.get("pid")]
+    def stop(self):
+        """SIGTERM to devstack if it still runs, SIGKILL if it has not ended 20 s later."""
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(20)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+
+    def close(self):
+        pids = [s["pid"] for s in self.services() if s.get("pid")]
+        self.stop()
         for pid in pids:
             try:
                 os.killpg(pid, signal.SIGKILL)
