@@ -12,7 +12,7 @@
 
   python3 bench/bench_ports.py [--reps 5] [--listeners 50] [--json results.json]
 
-Run it after `mvn -B install` (the JVM figures need supervisor's test classes and classpath).
+Run it after `mvn -B install` (the JVM figures need app's test classes and classpath).
 Every run uses a fresh DEVSTACK_HOME.
 """
 import argparse
@@ -30,7 +30,7 @@ import time
 from stacklib import HERE, LAUNCHER
 
 ROOT = os.path.dirname(HERE)
-WORKER = "dev.devstack.supervisor.project.ClaimWorker"
+WORKER = "dev.devstack.app.ClaimWorker"
 
 
 def timed(argv, env=None):
@@ -69,11 +69,11 @@ def cli_claims(loops, per_loop):
 
 def worker_classpath():
     out = os.path.join(tempfile.mkdtemp(prefix="devstack-bench-cp-"), "cp.txt")
-    subprocess.run(["mvn", "-B", "-q", "-f", os.path.join(ROOT, "supervisor", "pom.xml"),
+    subprocess.run(["mvn", "-B", "-q", "-f", os.path.join(ROOT, "app", "pom.xml"),
                     "dependency:build-classpath", f"-Dmdep.outputFile={out}"], check=True)
     with open(out) as f:
         deps = f.read().strip()
-    target = os.path.join(ROOT, "supervisor", "target")
+    target = os.path.join(ROOT, "app", "target")
     for part in ("classes", "test-classes"):
         if not os.path.isdir(os.path.join(target, part)):
             sys.exit(f"{target}/{part} is missing: run `mvn -B install` first")

@@ -1,8 +1,8 @@
 package dev.devstack.cli;
 
-import dev.devstack.supervisor.project.Claim;
-import dev.devstack.supervisor.project.ClaimRequest;
-import dev.devstack.supervisor.project.ManualLeases;
+import dev.devstack.app.Claim;
+import dev.devstack.app.ClaimRequest;
+import dev.devstack.app.ManualLeases;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package dev.devstack.cli;
 
 import dev.devstack.store.DevstackHome;
 import dev.devstack.supervisor.config.ProjectSearch;
-import dev.devstack.supervisor.project.ProjectContext;
+import dev.devstack.app.ProjectContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

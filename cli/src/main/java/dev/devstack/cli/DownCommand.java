@@ -1,7 +1,7 @@
 package dev.devstack.cli;
 
-import dev.devstack.supervisor.project.DownReport;
-import dev.devstack.supervisor.project.StackDown;
+import dev.devstack.app.DownReport;
+import dev.devstack.app.StackDown;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -2,9 +2,9 @@ package dev.devstack.cli;
 
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.supervisor.Signal;
-import dev.devstack.supervisor.project.KillOutcome;
-import dev.devstack.supervisor.project.KillTarget;
-import dev.devstack.supervisor.project.PortKill;
+import dev.devstack.app.KillOutcome;
+import dev.devstack.app.KillTarget;
+import dev.devstack.app.PortKill;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

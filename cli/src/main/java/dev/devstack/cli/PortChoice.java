@@ -1,6 +1,6 @@
 package dev.devstack.cli;
 
-import dev.devstack.supervisor.project.ClaimRequest;
+import dev.devstack.app.ClaimRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.devstack.cli;
 
 import dev.devstack.store.Lease;
-import dev.devstack.supervisor.project.Leases;
-import dev.devstack.supervisor.project.ManualLeases;
+import dev.devstack.app.Leases;
+import dev.devstack.app.ManualLeases;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;

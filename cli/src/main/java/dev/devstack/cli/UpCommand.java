@@ -2,9 +2,9 @@ package dev.devstack.cli;
 
 import dev.devstack.detect.SignalDispositions;
 import dev.devstack.supervisor.Signal;
-import dev.devstack.supervisor.project.UpOptions;
-import dev.devstack.supervisor.project.UpSession;
-import dev.devstack.supervisor.run.StackOutcome;
+import dev.devstack.app.UpOptions;
+import dev.devstack.app.UpSession;
+import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.tui.Dashboard;
 import dev.devstack.tui.DashboardContext;

@@ -1,7 +1,7 @@
 package dev.devstack.tui;
 
-import dev.devstack.supervisor.run.ServiceSnapshot;
-import dev.devstack.supervisor.run.StackOutcome;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.StackOutcome;
 import java.io.PrintStream;
 import java.nio.file.Path;
 

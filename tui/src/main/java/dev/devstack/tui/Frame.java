@@ -1,7 +1,7 @@
 package dev.devstack.tui;
 
-import dev.devstack.supervisor.run.ServiceSnapshot;
-import dev.devstack.supervisor.run.StackSnapshot;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.StackSnapshot;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package dev.devstack.tui;
 
-import dev.devstack.supervisor.run.ServiceSnapshot;
-import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.ServiceState;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package dev.devstack.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.devstack.supervisor.run.ServiceSnapshot;
-import dev.devstack.supervisor.run.ServiceState;
-import dev.devstack.supervisor.run.StackControl;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.devstack.tui;
 
-import dev.devstack.supervisor.run.OutputSource;
-import dev.devstack.supervisor.run.StackEvent;
-import dev.devstack.supervisor.run.StackListener;
+import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StackListener;
 
 /**
  * Turns the stack's events into lines of the {@link LogBook} and wakes the drawing thread. What

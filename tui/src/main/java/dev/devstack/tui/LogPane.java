@@ -1,7 +1,7 @@
 package dev.devstack.tui;
 
-import dev.devstack.supervisor.plan.AssignmentReason;
-import dev.devstack.supervisor.plan.PortAssignment;
+import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.PortAssignment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.devstack.tui;
 
-import dev.devstack.supervisor.run.ServiceState;
-import dev.devstack.supervisor.run.StackEvent;
-import dev.devstack.supervisor.run.StackListener;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StackListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package dev.devstack.tui;
 
-import dev.devstack.supervisor.project.MachinePort;
+import dev.devstack.app.MachinePort;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

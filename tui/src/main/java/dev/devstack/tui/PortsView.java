@@ -2,11 +2,11 @@ package dev.devstack.tui;
 
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
-import dev.devstack.supervisor.plan.AssignmentReason;
-import dev.devstack.supervisor.plan.PortAssignment;
-import dev.devstack.supervisor.project.Leases;
-import dev.devstack.supervisor.project.MachinePort;
-import dev.devstack.supervisor.run.ServiceSnapshot;
+import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.app.Leases;
+import dev.devstack.app.MachinePort;
+import dev.devstack.supervisor.model.ServiceSnapshot;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;

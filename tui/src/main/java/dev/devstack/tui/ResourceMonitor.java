@@ -2,8 +2,8 @@ package dev.devstack.tui;
 
 import dev.devstack.detect.GroupUsage;
 import dev.devstack.detect.ProcessGroupUsage;
-import dev.devstack.supervisor.run.ServiceSnapshot;
-import dev.devstack.supervisor.run.StackView;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.StackView;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

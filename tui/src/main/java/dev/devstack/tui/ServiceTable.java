@@ -1,10 +1,10 @@
 package dev.devstack.tui;
 
 import dev.devstack.supervisor.config.Durations;
-import dev.devstack.supervisor.plan.AssignmentReason;
-import dev.devstack.supervisor.plan.PortAssignment;
-import dev.devstack.supervisor.run.ServiceSnapshot;
-import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.ServiceState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.devstack.tui;
 
-import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.model.ServiceState;
 import java.util.Locale;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.devstack.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
-import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.model.ServiceState;
 import java.util.EnumSet;
 import java.util.List;
 

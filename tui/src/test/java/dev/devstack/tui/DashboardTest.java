@@ -6,8 +6,8 @@ import static dev.devstack.tui.FakeStack.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
-import dev.devstack.supervisor.run.ServiceState;
-import dev.devstack.supervisor.run.StackEvent;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackEvent;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,9 +2,9 @@ package dev.devstack.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.devstack.supervisor.run.OutputSource;
-import dev.devstack.supervisor.run.ServiceState;
-import dev.devstack.supervisor.run.StackEvent;
+import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

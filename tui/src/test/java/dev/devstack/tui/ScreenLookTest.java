@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
-import dev.devstack.supervisor.run.ServiceState;
+import dev.devstack.supervisor.model.ServiceState;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.devstack.supervisor.control;
 
-import dev.devstack.supervisor.run.StackControl;
-import dev.devstack.supervisor.run.StackView;
+import dev.devstack.supervisor.model.StackControl;
+import dev.devstack.supervisor.model.StackView;
 import java.util.function.BiConsumer;
 
 /**

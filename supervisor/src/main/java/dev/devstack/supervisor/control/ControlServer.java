@@ -1,8 +1,8 @@
 package dev.devstack.supervisor.control;
 
 import dev.devstack.store.FilePermissions;
-import dev.devstack.supervisor.run.StackControl;
-import dev.devstack.supervisor.run.StackView;
+import dev.devstack.supervisor.model.StackControl;
+import dev.devstack.supervisor.model.StackView;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

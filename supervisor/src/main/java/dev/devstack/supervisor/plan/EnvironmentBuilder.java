@@ -3,6 +3,8 @@ package dev.devstack.supervisor.plan;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.Template;
+import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.PortAssignment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.plan;
 
 import dev.devstack.detect.PortHold;
+import dev.devstack.supervisor.model.PortAssignment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

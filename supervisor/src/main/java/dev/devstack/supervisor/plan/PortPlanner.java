@@ -14,6 +14,8 @@ import dev.devstack.supervisor.config.PortRange;
 import dev.devstack.supervisor.config.PortSpec;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.plan.EarlierRuns.EarlierRun;
 import java.util.ArrayList;
 import java.util.HashMap;

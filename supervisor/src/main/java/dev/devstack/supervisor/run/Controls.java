@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.model.ServiceState;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;

@@ -2,6 +2,7 @@ package dev.devstack.supervisor.run;
 
 import dev.devstack.detect.ProcStat;
 import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.model.ServiceState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StackListener;
+import dev.devstack.supervisor.model.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

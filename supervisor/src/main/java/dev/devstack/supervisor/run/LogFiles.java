@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.model.OutputSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

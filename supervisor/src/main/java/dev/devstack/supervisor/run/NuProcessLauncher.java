@@ -3,6 +3,7 @@ package dev.devstack.supervisor.run;
 import com.zaxxer.nuprocess.NuAbstractProcessHandler;
 import com.zaxxer.nuprocess.NuProcess;
 import com.zaxxer.nuprocess.NuProcessBuilder;
+import dev.devstack.supervisor.model.OutputSource;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;

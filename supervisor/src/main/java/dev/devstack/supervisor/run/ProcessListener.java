@@ -1,5 +1,7 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.model.OutputSource;
+
 /**
  * What a launched process reports. Called on the launcher's I/O threads: implementations copy
  * what they need and return at once, never block.

@@ -1,7 +1,9 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
-import dev.devstack.supervisor.plan.AssignmentReason;
+import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Instant;
 import java.util.List;

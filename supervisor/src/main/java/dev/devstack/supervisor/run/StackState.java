@@ -1,8 +1,13 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.config.DependencyGraph;
-import dev.devstack.supervisor.plan.AssignmentReason;
-import dev.devstack.supervisor.plan.PortAssignment;
+import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StackOutcome;
+import dev.devstack.supervisor.model.StackPhase;
+import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.plan.ServicePlan;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.config.StopSpec;
+import dev.devstack.supervisor.model.ServiceState;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;

@@ -1,6 +1,12 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.model.StackControl;
+import dev.devstack.supervisor.model.StackListener;
+import dev.devstack.supervisor.model.StackOutcome;
+import dev.devstack.supervisor.model.StackSnapshot;
+import dev.devstack.supervisor.model.StackView;
+import dev.devstack.supervisor.model.Subscription;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;

@@ -12,6 +12,8 @@ import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.PortAssignment;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;

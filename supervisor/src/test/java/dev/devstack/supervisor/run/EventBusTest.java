@@ -2,6 +2,9 @@ package dev.devstack.supervisor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

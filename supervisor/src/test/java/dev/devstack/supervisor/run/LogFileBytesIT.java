@@ -2,6 +2,10 @@ package dev.devstack.supervisor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.testing.Processes;
 import dev.devstack.supervisor.testing.TestProject;
 import dev.devstack.supervisor.testing.TestStack;

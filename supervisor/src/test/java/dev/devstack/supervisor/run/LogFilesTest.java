@@ -1,7 +1,7 @@
 package dev.devstack.supervisor.run;
 
-import static dev.devstack.supervisor.run.OutputSource.STDERR;
-import static dev.devstack.supervisor.run.OutputSource.STDOUT;
+import static dev.devstack.supervisor.model.OutputSource.STDERR;
+import static dev.devstack.supervisor.model.OutputSource.STDOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.supervisor.testing.Await;

@@ -2,6 +2,9 @@ package dev.devstack.supervisor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.TestProject;
 import dev.devstack.supervisor.testing.TestStack;

@@ -1,0 +1,32 @@
+package dev.devstack.app;
+
+import dev.devstack.detect.JdkProcessTable;
+import dev.devstack.detect.ListeningSockets;
+import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.PortProbe;
+import dev.devstack.detect.ProcessTable;
+import dev.devstack.detect.SocketPortProbe;
+import dev.devstack.store.MapDbLeaseRegistry;
+import dev.devstack.supervisor.plan.PortPlanner;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** The real machine a command works on: its process table, its sockets and the lease registry. */
+final class Machine {
+
+    /** How long a command waits for another devstack to finish with the registry. */
+    static final Duration REGISTRY_WAIT = Duration.ofSeconds(10);
+
+    final ProcessTable processes = new JdkProcessTable();
+    final ListeningSockets sockets = new ListeningSockets(processes);
+    final PortProbe probe = new SocketPortProbe();
+    final PortPlanner planner;
+    final ProjectLeases leases;
+
+    Machine(ProjectContext context, Consumer<String> warnings) {
+        this.planner = new PortPlanner(probe, port -> sockets.holderOf(port).map(PortHolder::describe),
+                new EarlierRunFinder(this, context));
+        this.leases = new ProjectLeases(new MapDbLeaseRegistry(context.home(), REGISTRY_WAIT, warnings, context.clock()),
+                processes, context);
+    }
+}

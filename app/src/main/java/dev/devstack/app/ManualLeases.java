@@ -1,0 +1,215 @@
+package dev.devstack.app;
+
+import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.PortStatus;
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.ProcessRecord;
+import dev.devstack.store.RegistryEvent;
+import dev.devstack.store.RegistryTransaction;
+import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.ErrorCategory;
+import dev.devstack.supervisor.config.PortRange;
+import dev.devstack.supervisor.plan.ScanOrder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PrimitiveIterator;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+/**
+ * Ports claimed by hand, for scripts and CI: `devstack claim`, `release`, `gc` and `run`. A claim
+ * is one exclusive registry operation, like `up`'s: two claims at the same instant never get the
+ * same port, and neither gets a port a running stack holds.
+ */
+public final class ManualLeases {
+
+    private final Machine machine;
+    private final ProjectContext context;
+
+    private ManualLeases(Machine machine, ProjectContext context) {
+        this.machine = machine;
+        this.context = context;
+    }
+
+    public static ManualLeases of(ProjectContext context, Consumer<String> warnings) {
+        return new ManualLeases(new Machine(context, warnings), context);
+    }
+
+    /** What `release` did: the leases it removed, and the live leases of running stacks it would not touch. */
+    public record Released(List<Lease> removed, List<Lease> refused) {
+    }
+
+    /** What `gc` removed: leases of ended processes or past their time, and records of ended service processes. */
+    public record Collected(List<Lease> leases, List<ProcessRecord> processes) {
+    }
+
+    public Claim claim(ClaimRequest request) {
+        Optional<ProcessInfo> holder = request.pid().isPresent()
+                ? Optional.of(machine.processes.find(request.pid().getAsLong()).orElseThrow(() ->
+                        DevstackException.invalidConfig("no process has pid " + request.pid().getAsLong()
+                                + ": --pid must name a running process", List.of())))
+                : Optional.empty();
+        Predicate<Lease> alive = machine.leases.alive();
+        Instant now = context.clock().instant();
+        Optional<Instant> expires = request.ttl().map(now::plus);
+        try {
+            return machine.leases.registryCall(tx -> claim(tx, request, holder, alive, now, expires));
+        } catch (DevstackException e) {
+            if (e.category() == ErrorCategory.PORT_CONFLICT) {
+                machine.leases.registryCall(tx -> {
+                    tx.record(new RegistryEvent(now, RegistryEvent.Kind.CONFLICT, request.preferred().isEmpty() ? 0
+                            : request.preferred().get(0), request.name().map(n -> LeaseOwner.manual(n).describe())
+                            .orElse(""), holder.map(ProcessInfo::pid).orElse(0L), machine.processes.self().user(),
+                            e.getMessage() + ": " + String.join("; ", e.details())));
+                    return null;
+                });
+            }
+            throw e;
+        }
+    }
+
+    private Claim claim(RegistryTransaction tx, ClaimRequest request, Optional<ProcessInfo> holder,
+                        Predicate<Lease> alive, Instant now, Optional<Instant> expires) {
+        Audit.sweep(tx, alive, now);
+        if (request.name().isPresent()) {
+            Optional<Lease> existing = tx.lease(LeaseOwner.manual(request.name().get()));
+            if (existing.isPresent()) {
+                Lease kept = renewed(existing.get(), holder, expires);
+                tx.putLease(kept);
+                tx.record(Audit.of(now, RegistryEvent.Kind.CLAIM, kept, "claimed again by name: same port"));
+                return new Claim(kept, true, Optional.empty());
+            }
+        }
+        Map<Integer, Lease> leased = new HashMap<>();
+        tx.leases().forEach(lease -> leased.put(lease.port(), lease));
+        Map<Integer, PortStatus> refused = new LinkedHashMap<>();
+        PrimitiveIterator.OfInt candidates = candidates(request, machine.processes.self().user());
+        while (candidates.hasNext()) {
+            int port = candidates.nextInt();
+            Lease other = leased.get(port);
+            PortStatus status = other == null ? machine.probe.check(port) : null;
+            if (status instanceof PortStatus.NotAllowed && request.preferred().contains(port)) {
+                throw DevstackException.portConflicts("cannot claim port " + port, List.of(refusal(port, null, status)
+                        + "; ports below 1024 need root (or CAP_NET_BIND_SERVICE): ask for a port of 1024 or more"));
+            }
+            if (status != null && status.isFree()) {
+                Lease lease = new Lease(LeaseOwner.manual(request.name().orElse("port-" + port)), port,
+                        holder.map(ProcessInfo::pid).orElse(0L), holder.map(ProcessInfo::startMillis).orElse(0L),
+                        machine.processes.self().user(), now, expires);
+                tx.putLease(lease);
+                boolean moved = !request.preferred().isEmpty() && port != request.preferred().get(0)
+                        && !refused.isEmpty();
+                Optional<String> why = moved ? refused.entrySet().stream().findFirst()
+                        .map(first -> refusal(first.getKey(), leased.get(first.getKey()), first.getValue()))
+                        : Optional.empty();
+                tx.record(Audit.of(now, moved ? RegistryEvent.Kind.MOVE : RegistryEvent.Kind.CLAIM, lease,
+                        why.map(text -> "claimed instead: " + text).orElse("claimed")));
+                return new Claim(lease, false, why);
+            }
+            refused.put(port, status);
+        }
+        throw DevstackException.portConflicts("no free port to claim", refused.isEmpty() ? List.of("the range is empty")
+                : refused.entrySet().stream().limit(3)
+                        .map(e -> refusal(e.getKey(), leased.get(e.getKey()), e.getValue())).toList());
+    }
+
+    private static Lease renewed(Lease lease, Optional<ProcessInfo> holder, Optional<Instant> expires) {
+        return new Lease(lease.owner(), lease.port(), holder.map(ProcessInfo::pid).orElse(lease.pid()),
+                holder.map(ProcessInfo::startMillis).orElse(lease.pidStart()), lease.user(), lease.claimedAt(),
+                expires.or(lease::expiresAt));
+    }
+
+    /**
+     * Why {@code port} was refused ({@code status} is null for a leased port), in words; made only
+     * for the ports a message names, since finding the holder of a port reads /proc.
+     */
+    private String refusal(int port, Lease lease, PortStatus status) {
+        if (lease != null) {
+            return "port " + port + " is leased to " + lease.owner().describe();
+        }
+        if (status instanceof PortStatus.NotAllowed notAllowed) {
+            return "port " + port + " is not allowed for this user (" + notAllowed.reason() + ")";
+        }
+        return "port " + port + " is in use" + machine.sockets.holderOf(port).map(PortHolder::describe)
+                .map(holder -> " by " + holder).orElse("");
+    }
+
+    /**
+     * The preferred ports, then every port above the last of them, then the default range; or the
+     * range asked for (the default one without preferred ports), from an offset hashed from the
+     * user and the name: another user's claims are not in this user's registry, so two users who
+     * scanned from the same place would be handed the same ports.
+     */
+    static PrimitiveIterator.OfInt candidates(ClaimRequest request, String user) {
+        if (!request.preferred().isEmpty()) {
+            int last = request.preferred().get(request.preferred().size() - 1);
+            return IntStream.concat(IntStream.concat(request.preferred().stream().mapToInt(Integer::intValue),
+                    IntStream.rangeClosed(last + 1, 65_535)), IntStream.rangeClosed(PortRange.DEFAULT.first(),
+                    PortRange.DEFAULT.last())).iterator();
+        }
+        PortRange range = request.range().orElse(PortRange.DEFAULT);
+        int offset = ScanOrder.offset(range, user, "", request.name().orElse(""), "");
+        return ScanOrder.ports(range, offset);
+    }
+
+    /** Removes the leases on {@code port}: claimed ones, and any whose holder has ended; never a running stack's. */
+    public Released release(int port) {
+        return release(lease -> lease.port() == port);
+    }
+
+    public Released release(String name) {
+        return release(lease -> lease.owner().equals(LeaseOwner.manual(name)));
+    }
+
+    private Released release(Predicate<Lease> wanted) {
+        Predicate<Lease> alive = machine.leases.alive();
+        Instant now = context.clock().instant();
+        return machine.leases.registryCall(tx -> {
+            List<Lease> removed = new ArrayList<>();
+            List<Lease> refused = new ArrayList<>();
+            for (Lease lease : tx.leases()) {
+                if (!wanted.test(lease)) {
+                    continue;
+                }
+                if (lease.owner().manual() || !alive.test(lease)) {
+                    tx.removeLease(lease.owner());
+                    tx.record(Audit.of(now, RegistryEvent.Kind.RELEASE, lease, "released"));
+                    removed.add(lease);
+                } else {
+                    refused.add(lease);
+                }
+            }
+            return new Released(removed, refused);
+        });
+    }
+
+    /** Sweeps leases of ended processes and expired ones, and records of service processes that have ended. */
+    public Collected gc() {
+        Predicate<Lease> alive = machine.leases.alive();
+        Instant now = context.clock().instant();
+        return machine.leases.registryCall(tx -> {
+            List<Lease> leases = Audit.sweep(tx, alive, now);
+            List<ProcessRecord> processes = new ArrayList<>();
+            for (ProcessRecord record : tx.processes()) {
+                if (!machine.processes.isAlive(record.pid(), record.pidStart())
+                        && !machine.processes.isAlive(record.supervisorPid(), record.supervisorStart())) {
+                    forget(tx, record);
+                    processes.add(record);
+                }
+            }
+            return new Collected(leases, processes);
+        });
+    }
+
+    private static void forget(RegistryTransaction tx, ProcessRecord record) {
+        tx.forgetProcess(record.project(), record.instance(), record.service(), record.pid());
+    }
+}

@@ -1,0 +1,102 @@
+package dev.devstack.app;
+
+import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.config.PortSpec;
+import dev.devstack.supervisor.config.ServiceSpec;
+import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.plan.EnvironmentBuilder;
+import dev.devstack.supervisor.model.ServiceState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * `devstack ports`: the live state published by a running `up` when its supervisor is alive;
+ * otherwise every service as stopped with the port it had last time (or its configured one),
+ * or as orphaned when it still runs although its devstack died.
+ */
+public final class ProjectPorts {
+
+    /** The state of a service whose devstack died without stopping it. */
+    static final String ORPHANED = "orphaned";
+
+    private ProjectPorts() {
+    }
+
+    public static PortsReport read(ProjectContext context, Consumer<String> warnings) {
+        StackConfig config = new ConfigLoader(context.environment()).load(context.projectDir());
+        Machine machine = new Machine(context, warnings);
+        Optional<RunState> live = new RunStateFile(context.stateDir()).read()
+                .filter(state -> state.instance().equals(context.instance()))
+                .filter(state -> machine.processes.isAlive(state.supervisorPid(), state.supervisorStart()));
+        if (live.isPresent()) {
+            return fromRunState(context, config, live.get());
+        }
+        ProjectLeases.Snapshot registry = machine.leases.snapshot();
+        Map<String, Leftovers.Survivor> survivors = new LinkedHashMap<>();
+        new Leftovers(machine.leases, machine.processes).find().forEach(s -> survivors.put(s.record().service(), s));
+        List<ServicePorts> services = new ArrayList<>();
+        for (ServiceSpec service : config.services()) {
+            List<String> units = service.units();
+            for (int replica = 0; replica < units.size(); replica++) {
+                String unit = units.get(replica);
+                int offset = replica;
+                Optional<ServiceSpec> source = config.service(service.inheritPort().orElse(service.name()));
+                String sourceUnit = service.inheritPort().isPresent() ? source.orElseThrow().units().get(0) : unit;
+                OptionalInt port = source.filter(s -> s.port().wanted())
+                        .flatMap(s -> registry.port(machine.leases.owner(sourceUnit, ""))
+                                .or(() -> configured(s.port().forReplica(offset))))
+                        .map(OptionalInt::of).orElse(OptionalInt.empty());
+                Map<String, Integer> named = new LinkedHashMap<>();
+                service.namedPorts().forEach((name, spec) -> registry.port(machine.leases.owner(unit, name))
+                        .or(() -> configured(spec.forReplica(offset))).ifPresent(p -> named.put(name, p)));
+                Leftovers.Survivor survivor = survivors.get(unit);
+                services.add(new ServicePorts(unit, service.name(), replica,
+                        survivor == null ? ServiceState.STOPPED.word() : ORPHANED,
+                        survivor == null ? OptionalLong.empty() : OptionalLong.of(survivor.processes().get(0).pid()),
+                        OptionalLong.empty(), port, named, url(port)));
+            }
+        }
+        return new PortsReport(config.project(), context.projectDir(), context.instance(),
+                survivors.isEmpty() ? ProjectState.STOPPED : ProjectState.ORPHANED, OptionalLong.empty(), services);
+    }
+
+    private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state) {
+        List<ServicePorts> services = new ArrayList<>();
+        for (ServiceSpec service : config.services()) {
+            List<String> units = service.units();
+            for (int replica = 0; replica < units.size(); replica++) {
+                String unit = units.get(replica);
+                Optional<RunState.Service> running = state.services().stream()
+                        .filter(s -> s.name().equals(unit)).findFirst();
+                if (running.isEmpty()) {
+                    services.add(new ServicePorts(unit, service.name(), replica, "not in this run", OptionalLong.empty(),
+                            OptionalLong.empty(), OptionalInt.empty(), Map.of(), Optional.empty()));
+                    continue;
+                }
+                OptionalInt port = running.get().ports().stream().filter(p -> p.name().isEmpty())
+                        .mapToInt(RunState.Port::port).findFirst();
+                Map<String, Integer> named = new LinkedHashMap<>();
+                running.get().ports().stream().filter(p -> !p.name().isEmpty())
+                        .forEach(p -> named.put(p.name(), p.port()));
+                services.add(new ServicePorts(unit, service.name(), replica, running.get().state(), running.get().pid(),
+                        running.get().listener(), port, named, url(port)));
+            }
+        }
+        return new PortsReport(config.project(), context.projectDir(), context.instance(),
+                ProjectState.of(state.phase()), OptionalLong.of(state.supervisorPid()), services);
+    }
+
+    private static Optional<Integer> configured(PortSpec spec) {
+        return spec.preferred().stream().findFirst();
+    }
+
+    private static Optional<String> url(OptionalInt port) {
+        return port.isPresent() ? Optional.of(EnvironmentBuilder.url(port.getAsInt())) : Optional.empty();
+    }
+}

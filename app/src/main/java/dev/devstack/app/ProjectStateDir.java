@@ -1,0 +1,37 @@
+package dev.devstack.app;
+
+import dev.devstack.store.FilePermissions;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A project's {@code .devstack/} (live state, logs): private to the user, and ignored by git
+ * through a {@code .gitignore} of its own, so that it never shows up in the user's repository.
+ */
+final class ProjectStateDir {
+
+    static final String GITIGNORE = "# devstack's live state and logs of this project: never committed\n*\n";
+
+    private ProjectStateDir() {
+    }
+
+    /** Creates the folder and its .gitignore if missing; a folder that cannot be written is reported by its writers. */
+    static void prepare(Path stateDir) {
+        try {
+            FilePermissions.createPrivateDirectory(stateDir);
+            Path ignore = stateDir.resolve(".gitignore");
+            if (!Files.exists(ignore)) {
+                try (FileChannel channel = FilePermissions.openPrivate(ignore, StandardOpenOption.WRITE,
+                        StandardOpenOption.CREATE_NEW)) {
+                    channel.write(StandardCharsets.UTF_8.encode(GITIGNORE));
+                }
+            }
+        } catch (IOException unwritable) {
+            // run.json and the log files say so when they cannot be written
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.devstack.app;
+
+import dev.devstack.supervisor.model.StackPhase;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * What a running `up` publishes about itself in {@code .devstack/run.json}, so that commands in
+ * other terminals see live states and pids. Valid while the supervisor process lives.
+ */
+public record RunState(String project, String instance, long supervisorPid, long supervisorStart, StackPhase phase,
+                       List<Service> services) {
+
+    public RunState {
+        services = List.copyOf(services);
+    }
+
+    /** {@code listener}: the process listening on its port, when it is not {@code pid} itself (a child, a daemon). */
+    public record Service(String name, String state, OptionalLong pid, OptionalLong listener, List<Port> ports,
+                          String detail) {
+        public Service {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /** {@code name} is empty for the primary port. */
+    public record Port(String name, int port, String reason) {
+    }
+}

@@ -1,0 +1,178 @@
+package dev.devstack.app;
+
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.store.Lease;
+import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.config.StackSelection;
+import dev.devstack.supervisor.control.ControlClient;
+import dev.devstack.supervisor.control.ControlServer;
+import dev.devstack.supervisor.plan.EnvironmentBuilder;
+import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.plan.StackPlan;
+import dev.devstack.supervisor.run.NuProcessLauncher;
+import dev.devstack.supervisor.run.ProcessGroups;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackPhase;
+import dev.devstack.supervisor.run.Supervisor;
+import dev.devstack.supervisor.run.SupervisorSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * One `devstack up`: loads the configuration, claims every port in one registry operation,
+ * runs the stack, publishes its live state, and gives the leases back when it is closed
+ * (the sticky memory of the ports stays).
+ */
+public final class UpSession implements AutoCloseable {
+
+    private final ProjectContext context;
+    private final StackConfig config;
+    private final Machine machine;
+    private final ProcessInfo self;
+    private final StackPlan plan;
+    private final Supervisor supervisor;
+    private final List<Lease> swept;
+    private final List<String> leftovers;
+    private final RegistryProcessJournal journal;
+    private final Consumer<String> warnings;
+    private final boolean interactive;
+    private final UpLock lock;
+    private final RunStatePublisher publisher;
+    private ControlServer control;
+    private Thread shutdownHook;
+
+    private UpSession(ProjectContext context, UpOptions options, Consumer<String> warnings) {
+        this.context = context;
+        this.warnings = warnings;
+        this.interactive = options.interactive();
+        this.config = StackSelection.select(new ConfigLoader(context.environment()).load(context.projectDir()),
+                options.services());
+        this.machine = new Machine(context, warnings);
+        this.self = machine.processes.self();
+        ProjectStateDir.prepare(context.stateDir());
+        this.lock = UpLock.acquire(context, config.project(), self.pid(), warnings);
+        RunStateFile runState = new RunStateFile(context.stateDir());
+        if (lock.held()) {
+            publishStarting(runState);
+        }
+        ProjectLeases.Claim claim = null;
+        RegistryProcessJournal records = null;
+        Supervisor running = null;
+        try {
+            ProcessGroups groups = new ProcessGroups();
+            this.leftovers = new Leftovers(machine.leases, machine.processes).end(groups);
+            claim = machine.leases.claim(config, machine.planner, self, options.adopt());
+            this.swept = claim.swept();
+            this.plan = new StackPlan(config, context.instance(), claim.ports(),
+                    new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
+            records = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
+            running = new Supervisor(plan, new NuProcessLauncher(), records, groups, context.clock(),
+                    SupervisorSettings.defaults(context.stateDir().resolve("logs"))
+                            .withExitOnFailure(options.exitOnFailure()).withStayOpen(options.interactive()));
+            this.publisher = new RunStatePublisher(runState, running, plan, self, warnings);
+        } catch (RuntimeException e) {
+            if (running != null) {
+                running.close();
+            }
+            if (records != null) {
+                records.close();
+            }
+            if (claim != null) {
+                claim.ports().close();
+                machine.leases.release(self);
+            }
+            runState.deleteIfOwnedBy(self.pid());
+            lock.close();
+            throw e;
+        }
+        this.journal = records;
+        this.supervisor = running;
+    }
+
+    /**
+     * Says "starting" in run.json before anything slow (ending leftovers, claiming ports), so that
+     * a script polling `devstack ports` from the moment `up` began never sees the stack as stopped.
+     */
+    private void publishStarting(RunStateFile runState) {
+        List<RunState.Service> services = config.services().stream().flatMap(s -> s.units().stream())
+                .map(unit -> new RunState.Service(unit, ServiceState.PENDING.word(), OptionalLong.empty(),
+                        OptionalLong.empty(), List.of(), "")).toList();
+        try {
+            runState.write(new RunState(config.project(), context.instance(), self.pid(), self.startMillis(),
+                    StackPhase.STARTING, services));
+        } catch (IOException e) {
+            // said once by the publisher, which writes the same file as soon as the ports are claimed
+        }
+    }
+
+    /** Claims the ports; nothing is started yet, so that views can subscribe first. */
+    public static UpSession open(ProjectContext context, Consumer<String> warnings) {
+        return new UpSession(context, UpOptions.ALL, warnings);
+    }
+
+    public static UpSession open(ProjectContext context, UpOptions options, Consumer<String> warnings) {
+        return new UpSession(context, options, warnings);
+    }
+
+    public Supervisor supervisor() {
+        return supervisor;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Every port of the machine: what listens on it and which devstack lease it has. */
+    public MachinePorts machinePorts() {
+        return new MachinePorts(machine);
+    }
+
+    /** Tells how the ports were chosen, then starts the services. */
+    public void start() {
+        config.warnings().forEach(warning -> supervisor.notice("", warning));
+        if (!leftovers.isEmpty()) {
+            supervisor.notice("", "ended what an earlier devstack of this project left running: "
+                    + String.join("; ", leftovers));
+        }
+        if (!swept.isEmpty()) {
+            supervisor.notice("", "released " + swept.size() + " lease(s) of devstack processes that have ended");
+        }
+        for (PortAssignment assignment : plan.ports().assignments()) {
+            String name = assignment.primary() ? "port " : "port " + assignment.portName() + " ";
+            supervisor.notice(assignment.service(), name + assignment.port() + " (" + assignment.reason().describe() + ")");
+        }
+        Path socket = ControlClient.socket(context.home(), context.projectDir().toString(), context.instance());
+        try {
+            control = ControlServer.open(socket, supervisor, supervisor, supervisor::notice, interactive, warnings);
+        } catch (IOException e) {
+            warnings.accept("no control socket at " + socket + " (" + e.getMessage() + "); `devstack kill` will"
+                    + " signal this stack's processes directly, and this stack may restart them");
+        }
+        shutdownHook = new Thread(supervisor::killAllNow, "devstack-last-resort");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        supervisor.start();
+    }
+
+    @Override
+    public void close() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway; it only kills what is still there
+            }
+        }
+        if (control != null) {
+            control.close();
+        }
+        publisher.close();
+        supervisor.close();
+        journal.close();
+        machine.leases.release(self);
+        lock.close();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.devstack.app;
+
+import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.ProcessDetails;
+import dev.devstack.store.Lease;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** `devstack who PORT`: the processes listening on a port, IPv4 and IPv6, and its devstack lease. */
+public final class Who {
+
+    private Who() {
+    }
+
+    public static WhoReport port(ProjectContext context, int port, Consumer<String> warnings) {
+        return port(new Machine(context, warnings), port);
+    }
+
+    static WhoReport port(Machine machine, int port) {
+        List<PortHolding> holders = holders(machine, port);
+        List<Lease> leases = machine.leases.onPort(port);
+        Optional<Lease> live = leases.stream().filter(machine.leases.alive()).findFirst();
+        Optional<Lease> lease = live.or(() -> leases.stream().findFirst());
+        return new WhoReport(port, holders, lease, live.isPresent());
+    }
+
+    /** The processes listening on the port, each with all its addresses; reads no registry. */
+    static List<PortHolding> holders(Machine machine, int port) {
+        Map<String, List<PortHolder>> byProcess = new LinkedHashMap<>();
+        for (PortHolder holder : machine.sockets.holdersOf(port)) {
+            String key = holder.process().map(p -> "pid " + p.pid()).orElse("user " + holder.user());
+            byProcess.computeIfAbsent(key, k -> new ArrayList<>()).add(holder);
+        }
+        List<PortHolding> holders = new ArrayList<>();
+        for (List<PortHolder> same : byProcess.values()) {
+            PortHolder first = same.get(0);
+            Optional<ProcessDetails> details = first.process().flatMap(p -> machine.processes.details(p.pid()));
+            holders.add(new PortHolding(same.stream().map(h -> h.listener().address()).distinct().toList(), details,
+                    first.user(), first.otherUser()));
+        }
+        return holders;
+    }
+}

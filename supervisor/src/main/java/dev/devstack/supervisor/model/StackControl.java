@@ -1,0 +1,25 @@
+package dev.devstack.supervisor.model;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a user interface may ask of a running stack. Every request returns at once; what it does
+ * arrives as events, and a request that cannot be done now is answered with a notice.
+ */
+public interface StackControl {
+
+    /** Starts an ended service again (once its dependencies allow), or a waiting one now. */
+    void startService(String service);
+
+    /** Stops a service the way the stack stops it; it is not restarted until asked. */
+    void stopService(String service);
+
+    /** Stops a running service and starts it again; an ended one is started. */
+    void restartService(String service);
+
+    /** SIGKILL to the service's whole process group, now; it is not restarted until asked. */
+    void killService(String service);
+
+    /** Stops the whole stack in reverse dependency order; asked again, kills what is left. */
+    CompletableFuture<StackOutcome> stop();
+}

@@ -1,0 +1,28 @@
+package dev.devstack.supervisor.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a stack ended: stopped on request, or because every service ended on its own
+ * (then {@link #allSucceeded()} tells whether they all exited with 0); {@code failure} names the
+ * service whose failure stopped it (`exit_on_failure`).
+ */
+public record StackOutcome(boolean stopRequested, List<ServiceSnapshot> services, Optional<Failure> failure) {
+
+    /**
+     * A service whose failure ended the stack, its exit code (1 when it has none, e.g. it never
+     * started; the signal's number for a death by signal) and how it ended, in words.
+     */
+    public record Failure(String service, int exitCode, String ended) {
+    }
+
+
+    public StackOutcome {
+        services = List.copyOf(services);
+    }
+
+    public boolean allSucceeded() {
+        return services.stream().allMatch(s -> s.state() == ServiceState.EXITED || s.state() == ServiceState.STOPPED);
+    }
+}

@@ -1,9 +1,0 @@
-package dev.devstack.supervisor.run;
-
-/** A listener's registration with a stack; closing it stops the deliveries, and cannot fail. */
-@FunctionalInterface
-public interface Subscription extends AutoCloseable {
-
-    @Override
-    void close();
-}
