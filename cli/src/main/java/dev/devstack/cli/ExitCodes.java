@@ -6,9 +6,7 @@ import dev.devstack.supervisor.ErrorCategory;
 final class ExitCodes {
 
     static final int OK = 0;
-    /** `up`: the stack ended on its own and a service failed. */
-    static final int SERVICE_FAILED = 1;
-    /** `who`: nothing listens on the port; `release`: no lease was released. */
+    /** `who`, `kill`: nothing listens on the port; `kill`: the user said no; `release`: no lease was released. */
     static final int NOT_FOUND = 1;
     static final int INVALID_CONFIG = 2;
     /** A wrong command line; the same code as invalid configuration, as docs/cli.md says. */
@@ -19,6 +17,8 @@ final class ExitCodes {
     static final int STOP_FAILED = 6;
     /** `ports --require-running`: no `up` runs the project. */
     static final int NOT_RUNNING = 7;
+    /** `up`: a service failed (its own exit status is said on stderr, never passed on as this code). */
+    static final int SERVICE_FAILED = 8;
     static final int INTERNAL = 70;
 
     private ExitCodes() {

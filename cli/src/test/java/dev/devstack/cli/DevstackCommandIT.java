@@ -308,7 +308,7 @@ class DevstackCommandIT {
         DevstackProcess.Result result = DevstackProcess.run(projectDir, home, "up", "--exit-on-failure");
 
         assertThat(result.exitCode()).as("a service's exit code 3 would read as `a port is taken`: %s", result.err())
-                .isEqualTo(1);
+                .isEqualTo(8);
         assertThat(result.err()).contains("devstack: tests failed (exit 3) and exit_on_failure is set");
         assertThat(result.out()).contains("tests: failed, and exit_on_failure is set: stopping the stack",
                 "api: stopped by devstack (SIGTERM)");
