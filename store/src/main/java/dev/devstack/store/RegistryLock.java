@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -73,13 +74,15 @@ final class RegistryLock {
         channel.write(ByteBuffer.wrap(pid), 0);
     }
 
-    private static String holderOf(FileChannel channel) {
+    /** The pid the holder wrote, if it has written it yet (it writes right after locking). */
+    private static OptionalLong holderOf(FileChannel channel) {
         try {
             ByteBuffer buffer = ByteBuffer.allocate(32);
             int n = channel.read(buffer, 0);
-            return n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.US_ASCII).trim();
-        } catch (IOException e) {
-            return "";
+            return n <= 0 ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(new String(buffer.array(), 0, n, StandardCharsets.US_ASCII).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 
@@ -89,11 +92,11 @@ final class RegistryLock {
     }
 
     private static RegistryException busy(Path lockFile, Duration timeout) {
-        return busy(lockFile, timeout, "");
+        return busy(lockFile, timeout, OptionalLong.empty());
     }
 
-    private static RegistryException busy(Path lockFile, Duration timeout, String holder) {
-        String who = holder.matches("\\d+") ? "another devstack (pid " + holder + ")" : "another devstack";
+    private static RegistryException busy(Path lockFile, Duration timeout, OptionalLong holder) {
+        String who = holder.isPresent() ? "another devstack (pid " + holder.getAsLong() + ")" : "another devstack";
         String waited = timeout.toMillis() < 1000 ? timeout.toMillis() + "ms" : timeout.toSeconds() + "s";
         return new RegistryException("the port registry is busy: " + who + " has held " + lockFile
                 + " for more than " + waited + "; try again, or end that process if it hangs");
