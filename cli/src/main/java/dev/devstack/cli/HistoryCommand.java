@@ -36,7 +36,7 @@ final class HistoryCommand implements Callable<Integer> {
             description = "Show the newest N events (default 100; 0: all of them).")
     int limit;
 
-    @Option(names = "--json", description = "Print JSON (schema in docs/json.md).")
+    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
     @Override

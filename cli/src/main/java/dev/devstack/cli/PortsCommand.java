@@ -45,7 +45,7 @@ final class PortsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static final class Format {
-        @Option(names = "--json", description = "Print JSON (schema in docs/json.md).")
+        @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
         boolean json;
 
         @Option(names = "--env", description = "Print NAME_PORT=, NAME_HOST=, NAME_URL= lines for a .env file or eval.")

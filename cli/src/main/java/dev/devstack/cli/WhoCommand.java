@@ -39,7 +39,7 @@ final class WhoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PORT", description = "A TCP port, 1-65535.")
     int port;
 
-    @Option(names = "--json", description = "Print JSON (schema in docs/json.md).")
+    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
     @Override
