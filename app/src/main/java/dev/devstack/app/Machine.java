@@ -7,8 +7,10 @@ import dev.devstack.detect.PortProbe;
 import dev.devstack.detect.ProcessTable;
 import dev.devstack.detect.SocketPortProbe;
 import dev.devstack.store.MapDbLeaseRegistry;
+import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.plan.PortPlanner;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The real machine a command works on: its process table, its sockets and the lease registry. */
@@ -24,9 +26,17 @@ final class Machine {
     final ProjectLeases leases;
 
     Machine(ProjectContext context, Consumer<String> warnings) {
-        this.planner = new PortPlanner(probe, port -> sockets.holderOf(port).map(PortHolder::describe),
-                new EarlierRunFinder(this, context));
+        this.planner = new PortPlanner(probe, this::listenerOf, new EarlierRunFinder(this, context));
         this.leases = new ProjectLeases(new MapDbLeaseRegistry(context.home(), REGISTRY_WAIT, warnings, context.clock()),
                 processes, context);
+    }
+
+    private PortRefusal.Listener listenerOf(int port) {
+        Optional<PortHolder> holder = sockets.holderOf(port);
+        if (holder.isEmpty()) {
+            return new PortRefusal.Unseen();
+        }
+        return holder.get().process().<PortRefusal.Listener>map(PortRefusal.Seen::new)
+                .orElse(new PortRefusal.Hidden(holder.get().user(), holder.get().otherUser()));
     }
 }

@@ -13,6 +13,7 @@ import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.ErrorCategory;
+import dev.devstack.supervisor.PortText;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
@@ -25,13 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** One project's dealings with the lease registry: claim its ports at once, give them back, read what it had. */
 final class ProjectLeases {
-
-    private static final Pattern CONFLICT_PORT = Pattern.compile("port (\\d+)");
 
     /** What a claim did besides choosing ports: the dead leases it swept on the way. */
     record Claim(PortPlan ports, List<Lease> swept) {
@@ -73,8 +70,9 @@ final class ProjectLeases {
         } catch (DevstackException e) {
             if (e.category() == ErrorCategory.PORT_CONFLICT) {
                 registryCall(tx -> {
-                    e.details().forEach(conflict -> tx.record(new RegistryEvent(now, RegistryEvent.Kind.CONFLICT,
-                            portIn(conflict), context.projectDir().toString(), self.pid(), self.user(), conflict)));
+                    e.conflicts().forEach(conflict -> tx.record(new RegistryEvent(now, RegistryEvent.Kind.CONFLICT,
+                            conflict.port().orElse(0), context.projectDir().toString(), self.pid(), self.user(),
+                            PortText.conflict(conflict))));
                     return null;
                 });
             }
@@ -109,12 +107,6 @@ final class ProjectLeases {
                     : RegistryEvent.Kind.CLAIM, lease, assignment.reason().describe()));
         }
         return new Claim(plan, swept);
-    }
-
-    /** The port a planner's conflict message is about ("`db` needs port 5432, which ..."), or 0 for a full range. */
-    private static int portIn(String conflict) {
-        Matcher port = CONFLICT_PORT.matcher(conflict);
-        return port.find() ? Integer.parseInt(port.group(1)) : 0;
     }
 
     /** What `up` would choose now, without holding or recording anything. */

@@ -82,7 +82,12 @@ final class RunStatePublisher implements AutoCloseable {
                 .toList();
         OptionalLong listener = service.listener().equals(service.pid()) ? OptionalLong.empty() : service.listener();
         return new RunState.Service(service.name(), service.state().word(), service.pid(), listener, ports,
-                service.detail());
+                detail(service));
+    }
+
+    /** The {@code detail} of run.json (docs/json.md): what the snapshot says of the service's state, in words. */
+    private static String detail(ServiceSnapshot service) {
+        return service.detail();
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.devstack.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devstack.store.RegistryEvent;
 import dev.devstack.app.History;
+import dev.devstack.app.json.HistoryJson;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -53,7 +51,7 @@ final class HistoryCommand implements Callable<Integer> {
         List<RegistryEvent> shown = limit == 0 || all.size() <= limit ? all
                 : all.subList(all.size() - limit, all.size());
         if (json) {
-            cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(shown)));
+            HistoryJson.print(shown, cli.out());
             return ExitCodes.OK;
         }
         if (all.isEmpty()) {
@@ -74,22 +72,5 @@ final class HistoryCommand implements Callable<Integer> {
             cli.out().println("(the newest " + shown.size() + " of " + all.size() + " events; --limit 0 shows all)");
         }
         return ExitCodes.OK;
-    }
-
-    private static ObjectNode json(List<RegistryEvent> events) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("schema_version", PortsCommand.JSON_SCHEMA_VERSION);
-        ArrayNode list = root.putArray("events");
-        for (RegistryEvent event : events) {
-            ObjectNode node = list.addObject();
-            node.put("at", event.at().toString());
-            node.put("event", event.kind().word());
-            node.put("port", event.port());
-            node.put("owner", event.owner());
-            node.put("pid", event.pid());
-            node.put("user", event.user());
-            node.put("detail", event.detail());
-        }
-        return root;
     }
 }

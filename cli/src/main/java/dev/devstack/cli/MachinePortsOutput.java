@@ -1,9 +1,5 @@
 package dev.devstack.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.app.Leases;
 import dev.devstack.app.MachinePort;
@@ -12,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** `devstack ports --all`: every listening port and every lease of the machine, as a table or JSON. */
+/** `devstack ports --all`: every listening port and every lease of the machine, as a table (JSON: app.json.MachinePortsJson). */
 final class MachinePortsOutput {
 
     private MachinePortsOutput() {
@@ -41,41 +37,5 @@ final class MachinePortsOutput {
     /** "shop/api (devstack pid 4242)": whose it is, what keeps it, and whether that has ended. */
     private static String lease(Lease lease, boolean alive, Instant now) {
         return Leases.shortName(lease.owner()) + " (" + Leases.holder(lease, now) + (alive ? ")" : ", ended)");
-    }
-
-    static ObjectNode json(List<MachinePort> ports) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("schema_version", PortsCommand.JSON_SCHEMA_VERSION);
-        ArrayNode list = root.putArray("ports");
-        for (MachinePort port : ports) {
-            ObjectNode node = list.addObject();
-            node.put("port", port.port());
-            node.put("listening", port.listening());
-            ArrayNode addresses = node.putArray("addresses");
-            port.addresses().forEach(addresses::add);
-            node.put("user", port.user());
-            if (port.process().isPresent()) {
-                ProcessInfo process = port.process().get();
-                node.put("pid", process.pid());
-                node.put("command", process.commandLine());
-            } else {
-                node.putNull("pid");
-                node.putNull("command");
-            }
-            if (port.lease().isPresent()) {
-                Lease lease = port.lease().get();
-                ObjectNode leaseNode = node.putObject("lease");
-                leaseNode.put("project_path", lease.owner().project());
-                leaseNode.put("instance", lease.owner().instance());
-                leaseNode.put("service", lease.owner().service());
-                leaseNode.put("port_name", lease.owner().portName());
-                leaseNode.put("devstack_pid", lease.pid());
-                leaseNode.put("alive", port.leaseAlive());
-            } else {
-                node.putNull("lease");
-            }
-            node.put("conflict", port.conflict().orElse(null));
-        }
-        return root;
     }
 }

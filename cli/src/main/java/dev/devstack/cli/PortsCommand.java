@@ -1,13 +1,12 @@
 package dev.devstack.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import dev.devstack.app.MachinePort;
 import dev.devstack.app.MachinePorts;
 import dev.devstack.app.PortsReport;
+import dev.devstack.app.json.MachinePortsJson;
+import dev.devstack.app.json.PortsReportJson;
 import dev.devstack.app.ProjectPorts;
 import dev.devstack.app.ServicePorts;
 import java.io.PrintStream;
@@ -28,8 +27,6 @@ import picocli.CommandLine.Spec;
         "Live while `devstack up` runs; otherwise the ports they had last time (state `stopped`).",
         "With --all: every listening TCP port of the machine and every devstack lease, conflicts marked."})
 final class PortsCommand implements Callable<Integer> {
-
-    static final int JSON_SCHEMA_VERSION = 1;
 
     @ParentCommand
     DevstackCommand parent;
@@ -66,8 +63,7 @@ final class PortsCommand implements Callable<Integer> {
             List<MachinePort> ports = MachinePorts.of(parent.project(), cli.warnings())
                     .read(true);
             if (format.json) {
-                cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(MachinePortsOutput.json(ports)));
+                MachinePortsJson.print(ports, cli.out());
             } else {
                 MachinePortsOutput.table(ports, cli.clock().instant(), cli.out());
             }
@@ -75,56 +71,13 @@ final class PortsCommand implements Callable<Integer> {
         }
         PortsReport report = ProjectPorts.read(parent.project(), cli.warnings());
         if (format.json) {
-            cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
+            PortsReportJson.print(report, cli.out());
         } else if (format.env) {
             env(report, cli.out());
         } else {
             table(report, cli.out());
         }
         return requireRunning && !report.running() ? ExitCodes.NOT_RUNNING : ExitCodes.OK;
-    }
-
-    private static ObjectNode json(PortsReport report) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("schema_version", JSON_SCHEMA_VERSION);
-        root.put("project", report.project());
-        root.put("path", report.path().toString());
-        root.put("instance", report.instance());
-        root.put("state", report.state().word());
-        root.put("running", report.running());
-        root.put("orphaned", report.orphaned());
-        if (report.supervisorPid().isPresent()) {
-            root.put("supervisor_pid", report.supervisorPid().getAsLong());
-        } else {
-            root.putNull("supervisor_pid");
-        }
-        ArrayNode services = root.putArray("services");
-        for (ServicePorts service : report.services()) {
-            ObjectNode node = services.addObject();
-            node.put("name", service.name());
-            node.put("state", service.state());
-            if (service.pid().isPresent()) {
-                node.put("pid", service.pid().getAsLong());
-            } else {
-                node.putNull("pid");
-            }
-            if (service.listener().isPresent()) {
-                node.put("listener_pid", service.listener().getAsLong());
-            } else {
-                node.putNull("listener_pid");
-            }
-            if (service.port().isPresent()) {
-                node.put("port", service.port().getAsInt());
-                node.put("host", EnvironmentBuilder.HOST);
-            } else {
-                node.putNull("port");
-                node.putNull("host");
-            }
-            ObjectNode named = node.putObject("ports");
-            service.namedPorts().forEach(named::put);
-            node.put("url", service.url().orElse(null));
-        }
-        return root;
     }
 
     /** The variables a service of the stack gets about the others: of a scaled service, its first replica, and all in _PORTS. */

@@ -1,8 +1,5 @@
 package dev.devstack.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devstack.detect.ProcessDetails;
 import dev.devstack.store.Lease;
 import dev.devstack.supervisor.config.Durations;
@@ -10,6 +7,7 @@ import dev.devstack.app.Leases;
 import dev.devstack.app.PortHolding;
 import dev.devstack.app.Who;
 import dev.devstack.app.WhoReport;
+import dev.devstack.app.json.WhoReportJson;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +50,7 @@ final class WhoCommand implements Callable<Integer> {
         CliContext cli = parent.cli();
         WhoReport report = Who.port(parent.project(), port, cli.warnings());
         if (json) {
-            cli.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(report)));
+            WhoReportJson.print(report, cli.out());
         } else {
             print(report, cli.out(), cli.clock().instant());
         }
@@ -94,53 +92,5 @@ final class WhoCommand implements Callable<Integer> {
 
     private static void row(PrintStream out, String name, String value) {
         out.println("  " + name + " ".repeat(10 - name.length()) + value);
-    }
-
-    private static ObjectNode json(WhoReport report) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("schema_version", PortsCommand.JSON_SCHEMA_VERSION);
-        root.put("port", report.port());
-        root.put("listening", report.listening());
-        ArrayNode holders = root.putArray("holders");
-        for (PortHolding holder : report.holders()) {
-            ObjectNode node = holders.addObject();
-            ArrayNode addresses = node.putArray("addresses");
-            holder.addresses().forEach(addresses::add);
-            node.put("user", holder.user());
-            node.put("visible", holder.process().isPresent());
-            node.put("other_user", holder.foreign());
-            if (holder.process().isPresent()) {
-                ProcessDetails process = holder.process().get();
-                node.put("pid", process.info().pid());
-                node.put("name", process.name());
-                node.put("command", process.info().commandLine());
-                node.put("started_at", Instant.ofEpochMilli(process.info().startMillis()).toString());
-                if (process.workingDir().isPresent()) {
-                    node.put("cwd", process.workingDir().get().toString());
-                } else {
-                    node.putNull("cwd");
-                }
-            } else {
-                node.putNull("pid");
-                node.putNull("name");
-                node.putNull("command");
-                node.putNull("started_at");
-                node.putNull("cwd");
-            }
-        }
-        if (report.lease().isPresent()) {
-            Lease lease = report.lease().get();
-            ObjectNode node = root.putObject("lease");
-            node.put("project_path", lease.owner().project());
-            node.put("instance", lease.owner().instance());
-            node.put("service", lease.owner().service());
-            node.put("port_name", lease.owner().portName());
-            node.put("devstack_pid", lease.pid());
-            node.put("alive", report.leaseAlive());
-            node.put("claimed_at", lease.claimedAt().toString());
-        } else {
-            root.putNull("lease");
-        }
-        return root;
     }
 }

@@ -12,11 +12,18 @@ public final class DevstackException extends RuntimeException {
 
     private final ErrorCategory category;
     private final List<String> details;
+    private final List<PortConflict> conflicts;
 
     private DevstackException(ErrorCategory category, String message, List<String> details, Throwable cause) {
+        this(category, message, details, List.of(), cause);
+    }
+
+    private DevstackException(ErrorCategory category, String message, List<String> details,
+                              List<PortConflict> conflicts, Throwable cause) {
         super(message, cause);
         this.category = category;
         this.details = List.copyOf(details);
+        this.conflicts = List.copyOf(conflicts);
     }
 
     public static DevstackException invalidConfig(String summary, List<String> problems) {
@@ -25,6 +32,12 @@ public final class DevstackException extends RuntimeException {
 
     public static DevstackException portConflicts(String summary, List<String> conflicts) {
         return new DevstackException(ErrorCategory.PORT_CONFLICT, summary, conflicts, null);
+    }
+
+    /** The ports a stack could not be given, typed ({@link #conflicts()}) and in words. */
+    public static DevstackException portConflicts(List<PortConflict> conflicts) {
+        return new DevstackException(ErrorCategory.PORT_CONFLICT, PortText.summary(conflicts),
+                conflicts.stream().map(PortText::conflict).toList(), conflicts, null);
     }
 
     public static DevstackException alreadyRunning(String message) {
@@ -45,5 +58,10 @@ public final class DevstackException extends RuntimeException {
 
     public List<String> details() {
         return details;
+    }
+
+    /** The planner's conflicts, one per line of {@link #details()}; empty for every other failure. */
+    public List<PortConflict> conflicts() {
+        return conflicts;
     }
 }

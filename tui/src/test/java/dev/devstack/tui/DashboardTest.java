@@ -30,7 +30,7 @@ class DashboardTest {
                 service("api", ServiceState.READY, api, 4012, "port 4012 accepts connections after 0.31s"),
                 service("web", ServiceState.RUNNING, web, 4013, "pid " + web),
                 service("worker", ServiceState.BACKOFF, 0, 0, "exit 1, restart 3 in 4s")),
-                List.of(port("api", 4012), moved("web", 4013, 3000, "port 3000 is in use by pid 88 (node dev.js)")));
+                List.of(port("api", 4012), moved("web", 4013, 3000, "node dev.js")));
         screen = VirtualDashboard.of(stack, 120, 30);
     }
 
@@ -70,7 +70,7 @@ class DashboardTest {
                 service("api", ServiceState.CRASHED, 0, 4012, "exit 3"),
                 service("web", ServiceState.RUNNING, web, 4013, "pid " + web),
                 service("worker", ServiceState.BACKOFF, 0, 0, "exit 1, restart 3 in 4s")),
-                List.of(port("api", 4012), moved("web", 4013, 3000, "port 3000 is in use")));
+                List.of(port("api", 4012), moved("web", 4013, 3000, "node dev.js")));
         stack.emit(new StackEvent.StateChanged(FakeStack.NOW, "api", ServiceState.CRASHED, "exit 3"));
 
         screen.awaitRow("api  ", "✖ crashed", "exit 3");
@@ -85,7 +85,7 @@ class DashboardTest {
 
         screen.press(KeyType.ArrowDown);
 
-        screen.awaitRow("logs: web", "port 4013 moved: port 3000 is in use by pid 88");
+        screen.awaitRow("logs: web", "port 4013 moved: port 3000, which is in use by pid 88");
         screen.awaitRow("GET / 200");
         int row = screen.rowOf("◐ running");
         assertThat(screen.reversed(row, 3)).as("the selected row is highlighted").isTrue();

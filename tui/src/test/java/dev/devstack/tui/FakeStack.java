@@ -1,5 +1,6 @@
 package dev.devstack.tui;
 
+import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.OutputSource;
@@ -62,8 +63,9 @@ final class FakeStack implements StackView, StackControl {
         return new PortAssignment(service, "", port, new AssignmentReason.Sticky());
     }
 
-    static PortAssignment moved(String service, int port, int wanted, String why) {
-        return new PortAssignment(service, "", port, new AssignmentReason.Moved(wanted, why));
+    static PortAssignment moved(String service, int port, int wanted, String command) {
+        return new PortAssignment(service, "", port, new AssignmentReason.Moved(new PortRefusal(wanted,
+                new PortRefusal.InUse(new PortRefusal.Seen(88, "", command)))));
     }
 
     @Override

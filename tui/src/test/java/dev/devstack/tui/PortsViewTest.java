@@ -31,7 +31,7 @@ class PortsViewTest {
         FakeStack stack = new FakeStack(List.of(
                 service("api", ServiceState.READY, 1240, 4012, ""),
                 service("web", ServiceState.RUNNING, 1250, 4013, "")),
-                List.of(port("api", 4012), moved("web", 4013, 3000, "port 3000 is in use by pid 88 (node dev.js)")));
+                List.of(port("api", 4012), moved("web", 4013, 3000, "node dev.js")));
         LeaseOwner api = new LeaseOwner("/work/shop", "default", "api", "");
         LeaseOwner other = new LeaseOwner("/home/dev/blog", "default", "db", "");
         List<MachinePort> machine = List.of(
@@ -51,7 +51,7 @@ class PortsViewTest {
         screen.awaitRow("devstack", "ports");
         screen.awaitRow("THIS STACK");
         screen.awaitRow("api ", "4012", "same as last time", "pid 1240 on 127.0.0.1");
-        screen.awaitRow("web ", "4013*", "moved: port 3000 is in use by pid 88 (node dev.js)",
+        screen.awaitRow("web ", "4013*", "moved: port 3000, which is in use by pid 88 (node dev.js)",
                 "CONFLICT: pid 999 (nc -l 4013, user dev) listens here");
         screen.awaitRow("22 ", "0.0.0.0,::", "root", "(process not visible to you)");
         screen.awaitRow("4012 ", "1240", "shop/api (this stack)", "python3 api.py");

@@ -38,26 +38,26 @@ public final class ControlClient {
      * ("`devstack kill 3000`"); throws with the stack's answer if it refuses.
      */
     public static void stopService(Path socket, String service, String by) throws IOException {
-        String answer = request(socket, "stop " + service + " " + by.replace('\n', ' '));
-        if (!answer.equals(ControlProtocol.OK)) {
-            throw new IOException(answer.startsWith(ControlProtocol.ERROR + " ")
-                    ? answer.substring(ControlProtocol.ERROR.length() + 1) : "unexpected answer \"" + answer + "\"");
+        ControlReply reply = request(socket, new ControlRequest.StopService(service, by));
+        if (!reply.ok()) {
+            throw new IOException(reply.error());
         }
     }
 
     static boolean answers(Path socket) {
         try {
-            return request(socket, "ping").startsWith(ControlProtocol.OK);
+            return request(socket, new ControlRequest.Ping()).ok();
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static String request(Path socket, String line) throws IOException {
+    /** The stack's reply; an IOException when it gave none, or none that parses (a file that is no devstack's socket). */
+    private static ControlReply request(Path socket, ControlRequest request) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            Lines.write(channel, line);
-            return Lines.read(channel, TIMEOUT);
+            Lines.write(channel, ControlMessages.line(request));
+            return ControlMessages.reply(Lines.read(channel, TIMEOUT));
         }
     }
 }

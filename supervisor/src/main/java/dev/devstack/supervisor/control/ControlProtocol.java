@@ -1,23 +1,23 @@
 package dev.devstack.supervisor.control;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackView;
 import java.util.function.BiConsumer;
 
 /**
- * The requests a running stack answers on its control socket, one line each way:
+ * The requests a running stack answers on its control socket, one JSON object per line each way
+ * ({@link ControlRequest}, {@link ControlReply}):
  * <pre>
- * ping              → ok PROJECT INSTANCE
- * stop SERVICE [BY]  → ok         (the service is stopped and not restarted until asked;
- *                                   BY, who asked, and how to start it again are told in
- *                                   the stack's output)
- *                   → error MESSAGE
+ * {"request":"ping"}                               → {"ok":true,"project":"shop","instance":"default"}
+ * {"request":"stop","service":"web","by":"..."}    → {"ok":true}   (the service is stopped and not
+ *                                                     restarted until asked; who asked, and how to start
+ *                                                     it again, are told in the stack's output)
+ * anything else, or a service the stack lacks      → {"ok":false,"error":"..."}
  * </pre>
  */
 final class ControlProtocol {
-
-    static final String OK = "ok";
-    static final String ERROR = "error";
 
     private final StackView view;
     private final StackControl control;
@@ -35,25 +35,31 @@ final class ControlProtocol {
         this.dashboard = dashboard;
     }
 
-    String answer(String request) {
-        String[] words = request.strip().split(" ", 2);
-        return switch (words[0]) {
-            case "ping" -> OK + " " + view.snapshot().project() + " " + view.snapshot().instance();
-            case "stop" -> stop(words.length > 1 ? words[1].strip() : "");
-            default -> ERROR + " unknown request \"" + words[0] + "\"; this devstack knows: ping, stop SERVICE";
-        };
+    ControlReply answer(String line) {
+        ControlRequest request;
+        try {
+            request = ControlMessages.request(line);
+        } catch (InvalidTypeIdException e) {
+            return ControlReply.refused("unknown request " + (e.getTypeId() == null ? "(none)" : "\"" + e.getTypeId() + "\"")
+                    + "; this devstack knows: ping, stop");
+        } catch (JsonProcessingException e) {
+            return ControlReply.refused("not a control request (one JSON object per line): " + e.getOriginalMessage());
+        }
+        if (request instanceof ControlRequest.StopService stop) {
+            return stop(stop);
+        }
+        return ControlReply.here(view.snapshot().project(), view.snapshot().instance());
     }
 
-    private String stop(String arguments) {
-        String[] parts = arguments.split(" ", 2);
-        String service = parts[0];
-        if (view.snapshot().service(service).isEmpty()) {
-            return ERROR + " this stack has no service \"" + service + "\"";
+    private ControlReply stop(ControlRequest.StopService request) {
+        String service = request.service();
+        if (service == null || view.snapshot().service(service).isEmpty()) {
+            return ControlReply.refused("this stack has no service \"" + service + "\"");
         }
-        notices.accept(service, "stop asked" + (parts.length > 1 ? " by " + parts[1].strip() : " from another terminal")
+        notices.accept(service, "stop asked" + (request.by() != null ? " by " + request.by() : " from another terminal")
                 + "; it stays stopped: " + (dashboard ? "`s` in the dashboard starts it again"
                 : "it runs again at the next `devstack up`"));
         control.stopService(service);
-        return OK;
+        return ControlReply.done();
     }
 }

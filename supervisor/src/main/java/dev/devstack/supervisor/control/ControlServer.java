@@ -90,7 +90,7 @@ public final class ControlServer implements AutoCloseable {
     private void answer(SocketChannel client) {
         try (client) {
             String request = Lines.read(client, REQUEST_TIMEOUT);
-            Lines.write(client, protocol.answer(request));
+            Lines.write(client, ControlMessages.line(protocol.answer(request)));
         } catch (IOException e) {
             // the client went away or never finished its line; it gets no answer
         }

@@ -1,5 +1,8 @@
 package dev.devstack.supervisor.model;
 
+import dev.devstack.supervisor.PortRefusal;
+import dev.devstack.supervisor.PortText;
+
 /** Why a port was chosen; shown by `check`, `up` and the dashboard. */
 public sealed interface AssignmentReason {
 
@@ -19,11 +22,11 @@ public sealed interface AssignmentReason {
         }
     }
 
-    /** The configured port could not be had; {@code why} names the port and what holds it. */
-    record Moved(int wanted, String why) implements AssignmentReason {
+    /** The configured port could not be had; {@code refusal} names it and what holds it. */
+    record Moved(PortRefusal refusal) implements AssignmentReason {
         @Override
         public String describe() {
-            return "moved: " + why;
+            return "moved: " + PortText.refusal(refusal);
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.devstack.supervisor.plan;
 
-import java.util.Optional;
+import dev.devstack.supervisor.PortRefusal;
 
-/** Describes what listens on a port ("pid 1234 (postgres, user dev)"), for messages about taken ports. */
+/** Finds what listens on a port, for refusals a message names (a lookup reads /proc, so it is made only then). */
 @FunctionalInterface
 public interface HolderLookup {
 
-    Optional<String> describe(int port);
+    PortRefusal.Listener listenerOf(int port);
 }

@@ -8,6 +8,8 @@ import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.PortConflict;
+import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.config.CheckSpec;
 import dev.devstack.supervisor.config.OnConflict;
 import dev.devstack.supervisor.config.PortRange;
@@ -24,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.PrimitiveIterator;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -80,7 +83,7 @@ public final class PortPlanner {
 
         Search search = new Search(leasedToOthers, rememberedForOthers, hold, adopt);
         List<PortAssignment> assignments = new ArrayList<>();
-        List<Conflict> conflicts = new ArrayList<>();
+        List<PortConflict> conflicts = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
             List<String> units = service.units();
             for (int replica = 0; replica < units.size(); replica++) {
@@ -103,26 +106,9 @@ public final class PortPlanner {
         }
         if (!conflicts.isEmpty()) {
             search.holds.values().forEach(list -> list.forEach(PortHold::close));
-            throw DevstackException.portConflicts(summary(conflicts), conflicts.stream().map(Conflict::text).toList());
+            throw DevstackException.portConflicts(conflicts);
         }
         return new PortPlan(assignments, search.holds);
-    }
-
-    /** Why a port could not be given: the port a service insists on is taken, or its range has no free port. */
-    private record Conflict(boolean rangeFull, String text) {
-    }
-
-    private static String summary(List<Conflict> conflicts) {
-        long full = conflicts.stream().filter(Conflict::rangeFull).count();
-        long taken = conflicts.size() - full;
-        List<String> parts = new ArrayList<>();
-        if (taken > 0) {
-            parts.add(taken == 1 ? "a port this stack insists on is taken" : taken + " ports this stack insists on are taken");
-        }
-        if (full > 0) {
-            parts.add(full == 1 ? "a range has no free port left" : full + " ports found no free port in their range");
-        }
-        return String.join(", and ", parts);
     }
 
     /** One running unit of a service (the service itself, or one replica) and where it is planned. */
@@ -130,9 +116,8 @@ public final class PortPlanner {
     }
 
     private void choose(Search search, Unit unit, String portName, PortSpec spec, List<PortAssignment> assignments,
-                        List<Conflict> conflicts) {
+                        List<PortConflict> conflicts) {
         StackConfig config = unit.config();
-        String label = portName.isEmpty() ? "`" + unit.name() + "`" : "`" + unit.name() + "` (" + portName + ")";
         LeaseOwner owner = new LeaseOwner(config.projectDir().toString(), unit.instance(), unit.name(), portName);
         Optional<Integer> sticky = unit.registry().sticky(owner).map(StickyPort::port)
                 .filter(p -> spec.mode() == PortSpec.Mode.PREFERRED ? spec.preferred().contains(p)
@@ -148,49 +133,46 @@ public final class PortPlanner {
                 return;
             }
         }
-        String refusal = spec.preferred().isEmpty() ? "" : search.whyNot(spec.preferred().get(0));
+        Optional<PortRefusal> refusal = spec.preferred().isEmpty() ? Optional.empty()
+                : Optional.of(search.whyNot(spec.preferred().get(0)));
         OnConflict onConflict = unit.service().onConflict();
         Optional<EarlierRun> earlier = spec.mode() == PortSpec.Mode.PREFERRED && search.inUse(spec.preferred().get(0))
                 ? earlierRuns.find(spec.preferred().get(0), config, unit.instance(), unit.service()) : Optional.empty();
         if (earlier.isPresent()) {
             int wanted = spec.preferred().get(0);
-            Settled settled = settle(search, unit, portName, wanted, earlier.get(), refusal);
+            Settled settled = settle(search, unit, portName, wanted, earlier.get(), refusal.orElseThrow());
             if (settled.taken().isPresent()) {
                 assignments.add(new PortAssignment(unit.name(), portName, wanted, settled.taken().get()));
                 return;
             }
-            refusal = settled.refusal();
+            refusal = Optional.of(settled.refusal());
         }
         if (onConflict.insists() && spec.mode() == PortSpec.Mode.PREFERRED) {
-            String notOurs = onConflict == OnConflict.KILL_OWN && earlier.isEmpty()
-                    ? "; it is not an earlier run of `" + unit.name() + "`, so on_conflict: kill-own left it alone" : "";
-            conflicts.add(new Conflict(false, label + " needs " + refusal + notOurs + ". Stop that process, or let"
-                    + " devstack choose another port: `on_conflict: next` (the default) for `" + unit.name() + "` in "
-                    + config.source()));
+            conflicts.add(new PortConflict.Taken(unit.name(), portName, refusal.orElseThrow(),
+                    onConflict == OnConflict.KILL_OWN && earlier.isEmpty(), config.source()));
             return;
         }
         Optional<Integer> found = search.scan(unit.name(), config.range(),
                 ScanOrder.offset(config.range(), config.projectDir().toString(), unit.name(), portName));
         if (found.isEmpty()) {
-            conflicts.add(new Conflict(true, label + " found no free port in the range " + config.range()
-                    + "; widen `range:` in " + config.source() + " or free some ports"));
+            conflicts.add(new PortConflict.RangeFull(unit.name(), portName, config.range().toString(), config.source()));
             return;
         }
-        AssignmentReason reason = spec.preferred().isEmpty()
+        AssignmentReason reason = refusal.isEmpty()
                 ? new AssignmentReason.Automatic(config.range().toString())
-                : new AssignmentReason.Moved(spec.preferred().get(0), refusal);
+                : new AssignmentReason.Moved(refusal.get());
         assignments.add(new PortAssignment(unit.name(), portName, found.get(), reason));
     }
 
     /** An earlier run on the wanted port: the port is taken after all ({@code taken}), or {@code refusal} says more. */
-    private record Settled(Optional<AssignmentReason> taken, String refusal) {
+    private record Settled(Optional<AssignmentReason> taken, PortRefusal refusal) {
     }
 
     /**
      * Adopts the earlier run (`up --adopt`, unless a `log` readiness check needs output it cannot
      * see), ends it ({@code kill-own}; only previewed without {@code hold}), or names it in the refusal.
      */
-    private Settled settle(Search search, Unit unit, String portName, int wanted, EarlierRun run, String refusal) {
+    private Settled settle(Search search, Unit unit, String portName, int wanted, EarlierRun run, PortRefusal refusal) {
         boolean readsOutput = unit.service().ready().filter(check -> check.kind() == CheckSpec.Kind.LOG).isPresent();
         if (search.adopt && portName.isEmpty() && !readsOutput) {
             search.chosen.add(wanted);
@@ -198,9 +180,8 @@ public final class PortPlanner {
                     run.evidence())), refusal);
         }
         if (unit.service().onConflict() != OnConflict.KILL_OWN) {
-            return new Settled(Optional.empty(), refusal + ", which looks like an earlier run of `" + unit.name()
-                    + "` (" + run.evidence() + "); `devstack kill " + wanted + "` ends it, `on_conflict: kill-own`"
-                    + " does so every time, `up --adopt` keeps it");
+            return new Settled(Optional.empty(), new PortRefusal(refusal.port(), refusal.blocker(),
+                    Optional.of(new PortRefusal.EarlierRun(unit.name(), run.evidence(), false))));
         }
         if (!search.hold) {
             return new Settled(Optional.of(new AssignmentReason.Reclaimed(run.description(), run.evidence(), false)),
@@ -210,8 +191,9 @@ public final class PortPlanner {
             return new Settled(Optional.of(new AssignmentReason.Reclaimed(run.description(), run.evidence(), true)),
                     refusal);
         }
-        return new Settled(Optional.empty(), search.whyNot(wanted) + ", an earlier run of `" + unit.name() + "` ("
-                + run.evidence() + ") that devstack tried to end");
+        PortRefusal after = search.whyNot(wanted);
+        return new Settled(Optional.empty(), new PortRefusal(wanted, after.blocker(),
+                Optional.of(new PortRefusal.EarlierRun(unit.name(), run.evidence(), true))));
     }
 
     private enum Refusal { THIS_STACK, LEASED, IN_USE, NOT_ALLOWED, RACED }
@@ -270,20 +252,20 @@ public final class PortPlanner {
             return refusals.get(port) == Refusal.IN_USE;
         }
 
-        /** "port 5432, which is in use by pid 1234 (postgres, user dev)"; looks the holder up only now. */
-        String whyNot(int port) {
-            String why = switch (refusals.getOrDefault(port, Refusal.IN_USE)) {
-                case THIS_STACK -> "given to another service of this stack";
+        /** Why {@code port} was refused; looks the holder up only now. */
+        PortRefusal whyNot(int port) {
+            PortRefusal.Blocker blocker = switch (refusals.getOrDefault(port, Refusal.IN_USE)) {
+                case THIS_STACK -> new PortRefusal.OtherService();
                 case LEASED -> {
                     Lease lease = leasedToOthers.get(port);
-                    yield "leased to " + lease.owner().describe()
-                            + (lease.processBound() ? " (pid " + lease.pid() + ")" : "");
+                    yield new PortRefusal.Leased(lease.owner(),
+                            lease.processBound() ? OptionalLong.of(lease.pid()) : OptionalLong.empty());
                 }
-                case IN_USE -> "in use by " + holders.describe(port).orElse("a process devstack cannot see");
-                case NOT_ALLOWED -> "not allowed for this user (" + notAllowedReasons.get(port) + ")";
-                case RACED -> "taken by another process a moment ago";
+                case IN_USE -> new PortRefusal.InUse(holders.listenerOf(port));
+                case NOT_ALLOWED -> new PortRefusal.NotAllowed(notAllowedReasons.get(port));
+                case RACED -> new PortRefusal.Raced();
             };
-            return "port " + port + ", which is " + why;
+            return new PortRefusal(port, blocker);
         }
 
         /** First a pass that avoids ports remembered for other projects, then one over just those. */

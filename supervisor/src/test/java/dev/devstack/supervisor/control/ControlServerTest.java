@@ -3,6 +3,8 @@ package dev.devstack.supervisor.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackControl;
@@ -13,9 +15,15 @@ import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ControlServerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path home;
@@ -90,6 +100,33 @@ class ControlServerTest {
         assertThat(notices).containsExactly("api: stop asked by `devstack kill 4012`; it stays stopped: it runs again"
                 + " at the next `devstack up`");
         assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void eachWayIsOneJsonObjectPerLineAndAnUnknownRequestIsRefusedWithTheKnownOnes() throws IOException {
+        Path socket = ControlClient.socket(home, "/projects/shop", "default");
+        try (ControlServer ignored = open(socket)) {
+            assertThat(wire(socket, "{\"request\":\"ping\"}")).isEqualTo(
+                    JSON.readTree("{\"ok\":true,\"project\":\"shop\",\"instance\":\"default\"}"));
+            assertThat(wire(socket, "{\"request\":\"stop\",\"service\":\"api\",\"by\":\"a\\nscript\"}"))
+                    .isEqualTo(JSON.readTree("{\"ok\":true}"));
+            assertThat(wire(socket, "{\"request\":\"restart\",\"service\":\"api\"}")).isEqualTo(JSON.readTree(
+                    "{\"ok\":false,\"error\":\"unknown request \\\"restart\\\"; this devstack knows: ping, stop\"}"));
+            assertThat(wire(socket, "stop api").path("ok").asBoolean()).as("text is no request").isFalse();
+        }
+        assertThat(stopped).containsExactly("api");
+        assertThat(notices).containsExactly("api: stop asked by a\nscript; it stays stopped: it runs again at the next"
+                + " `devstack up`");
+    }
+
+    /** Sends one line as a client of another language would, and reads the one line of the reply. */
+    private static JsonNode wire(Path socket, String line) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            String reply = Lines.read(channel, Duration.ofSeconds(5));
+            return JSON.readTree(reply);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.devstack.supervisor.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.StackConfig;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,7 @@ class EnvironmentBuilderTest {
                 """);
         Map<String, String> user = Map.of("HOME", "/home/dev", "PORT", "9999", "TOKEN", "t0k");
         StackConfig config = new ConfigLoader(user).load(dir);
-        PortPlan ports = new PortPlanner(new FakeProbe(), port -> Optional.empty(), EarlierRuns.NONE)
+        PortPlan ports = new PortPlanner(new FakeProbe(), port -> new PortRefusal.Unseen(), EarlierRuns.NONE)
                 .plan(config, "default", new MemoryRegistry(), lease -> true, false);
         plans = new EnvironmentBuilder(user).build(config, "default", ports);
     }

@@ -3,12 +3,14 @@ package dev.devstack.supervisor.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.devstack.detect.ProcessInfo;
 import dev.devstack.detect.SocketPortProbe;
 import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.ErrorCategory;
+import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
@@ -35,7 +37,7 @@ class PortPlannerTest {
 
     private final FakeProbe probe = new FakeProbe();
     private final MemoryRegistry registry = new MemoryRegistry();
-    private final PortPlanner planner = new PortPlanner(probe, port -> Optional.of("pid 99 (nginx, user dev)"), EarlierRuns.NONE);
+    private final PortPlanner planner = new PortPlanner(probe, port -> new PortRefusal.Seen(new ProcessInfo(99, 1, "dev", "nginx")), EarlierRuns.NONE);
 
     private StackConfig config(String yaml) throws IOException {
         Files.writeString(dir.resolve("ports.yaml"), yaml);
@@ -139,7 +141,7 @@ class PortPlannerTest {
     @Test
     void anEarlierRunOnTheWantedPortIsNamedWhenTheServiceMoves() throws IOException {
         probe.inUse(3000);
-        PortPlanner recognising = new PortPlanner(probe, port -> Optional.of("pid 88 (node dev.js, user dev)"),
+        PortPlanner recognising = new PortPlanner(probe, port -> new PortRefusal.Seen(new ProcessInfo(88, 1, "dev", "node dev.js")),
                 new EarlierRunOn(3000));
 
         PortPlan plan = recognising.plan(config("services:\n  web: { command: node dev.js, port: 3000 }\n"),
@@ -155,7 +157,7 @@ class PortPlannerTest {
     void adoptKeepsTheEarlierRunOnItsPortAndEndsNothing() throws IOException {
         probe.inUse(3000);
         EarlierRunOn earlier = new EarlierRunOn(3000);
-        PortPlanner recognising = new PortPlanner(probe, port -> Optional.of("pid 88"), earlier);
+        PortPlanner recognising = new PortPlanner(probe, port -> new PortRefusal.Seen(new ProcessInfo(88, 1, "dev", "node dev.js")), earlier);
 
         PortPlan plan = recognising.plan(config("services:\n  web: { command: node dev.js, port: 3000,"
                 + " on_conflict: kill-own }\n  api: { command: ./api, port: 3000 }\n"), "default", registry,
@@ -172,7 +174,7 @@ class PortPlannerTest {
     void killOwnOnlyPreviewsTheEndingWhenNothingIsHeld() throws IOException {
         probe.inUse(3000);
         EarlierRunOn earlier = new EarlierRunOn(3000);
-        PortPlanner recognising = new PortPlanner(probe, port -> Optional.of("pid 88"), earlier);
+        PortPlanner recognising = new PortPlanner(probe, port -> new PortRefusal.Seen(new ProcessInfo(88, 1, "dev", "node dev.js")), earlier);
 
         PortPlan plan = recognising.plan(config("services:\n  web: { command: node dev.js, port: 3000,"
                 + " on_conflict: kill-own }\n"), "default", registry, lease -> true, false);
@@ -186,7 +188,7 @@ class PortPlannerTest {
     @Test
     void killOwnLeavesAStrangerAloneAndFails() throws IOException {
         probe.inUse(3000);
-        PortPlanner recognising = new PortPlanner(probe, port -> Optional.of("pid 99 (nginx, user dev)"),
+        PortPlanner recognising = new PortPlanner(probe, port -> new PortRefusal.Seen(new ProcessInfo(99, 1, "dev", "nginx")),
                 new EarlierRunOn(4000));
         StackConfig config = config("services:\n  web: { command: node dev.js, port: 3000, on_conflict: kill-own }\n");
 
@@ -304,7 +306,7 @@ class PortPlannerTest {
 
     @Test
     void heldPortsStayBoundUntilTheirServiceIsReleased() throws IOException {
-        PortPlanner real = new PortPlanner(new SocketPortProbe(), port -> Optional.empty(), EarlierRuns.NONE);
+        PortPlanner real = new PortPlanner(new SocketPortProbe(), port -> new PortRefusal.Unseen(), EarlierRuns.NONE);
         StackConfig config = config("services:\n  api: { command: ./api }\n  web: { command: ./web }\n");
 
         try (PortPlan plan = real.plan(config, "default", registry, lease -> true, true)) {

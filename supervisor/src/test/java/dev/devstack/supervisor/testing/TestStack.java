@@ -2,6 +2,7 @@ package dev.devstack.supervisor.testing;
 
 import dev.devstack.detect.SocketPortProbe;
 import dev.devstack.store.MapDbLeaseRegistry;
+import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.plan.EarlierRuns;
@@ -17,7 +18,6 @@ import dev.devstack.supervisor.run.SupervisorSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /** A real supervisor for a test project, with settings `up` does not expose (large logs). */
 public final class TestStack {
@@ -27,7 +27,7 @@ public final class TestStack {
 
     public static Supervisor supervisor(Path projectDir, Path home, SupervisorSettings settings) {
         StackConfig config = new ConfigLoader(System.getenv()).load(projectDir);
-        PortPlanner planner = new PortPlanner(new SocketPortProbe(), port -> Optional.empty(), EarlierRuns.NONE);
+        PortPlanner planner = new PortPlanner(new SocketPortProbe(), port -> new PortRefusal.Unseen(), EarlierRuns.NONE);
         PortPlan ports = new MapDbLeaseRegistry(home, Duration.ofSeconds(5), warning -> { }, Clock.systemUTC())
                 .read(view -> planner.plan(config, "default", view, lease -> true, true));
         StackPlan plan = new StackPlan(config, "default", ports,

@@ -1,0 +1,33 @@
+package dev.devstack.app.json;
+
+import dev.devstack.app.MachinePort;
+import dev.devstack.detect.ProcessInfo;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** `devstack ports --all --json`: every listening port of the machine and every lease, conflicts marked. */
+public final class MachinePortsJson {
+
+    private MachinePortsJson() {
+    }
+
+    public static void print(List<MachinePort> ports, PrintStream out) {
+        JsonDocument.print(out, JsonDocument.COMMAND_SCHEMA_VERSION, json -> {
+            json.writeArrayFieldStart("ports");
+            for (MachinePort port : ports) {
+                json.writeStartObject();
+                json.writeNumberField("port", port.port());
+                json.writeBooleanField("listening", port.listening());
+                JsonDocument.strings(json, "addresses", port.addresses());
+                json.writeStringField("user", port.user());
+                JsonDocument.number(json, "pid", port.process().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty()));
+                json.writeStringField("command", port.process().map(ProcessInfo::commandLine).orElse(null));
+                LeaseJson.write(json, port.lease(), port.leaseAlive());
+                json.writeStringField("conflict", port.conflict().orElse(null));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+}
