@@ -2,7 +2,7 @@ package dev.devstack.app;
 
 import dev.devstack.detect.JdkProcessTable;
 import dev.devstack.detect.ListeningSockets;
-import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.PortProbe;
 import dev.devstack.detect.ProcessTable;
 import dev.devstack.detect.SocketPortProbe;
@@ -24,7 +24,7 @@ final class Machine {
     final ProjectLeases leases;
 
     Machine(ProjectContext context, Consumer<String> warnings) {
-        this.planner = new PortPlanner(probe, port -> sockets.holderOf(port).map(PortHolder::describe),
+        this.planner = new PortPlanner(probe, port -> sockets.holderOf(port).map(ListeningProcess::describe),
                 new EarlierRunFinder(this, context));
         this.leases = new ProjectLeases(new MapDbLeaseRegistry(context.home(), REGISTRY_WAIT, warnings, context.clock()),
                 processes, context);

@@ -59,7 +59,7 @@ public final class UpSession implements AutoCloseable {
         if (lock.held()) {
             publishStarting(runState);
         }
-        ProjectLeases.Claim claim = null;
+        ProjectLeases.StackClaim claim = null;
         RegistryProcessJournal records = null;
         Supervisor running = null;
         try {

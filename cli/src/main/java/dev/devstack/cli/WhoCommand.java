@@ -7,7 +7,7 @@ import dev.devstack.detect.ProcessDetails;
 import dev.devstack.store.Lease;
 import dev.devstack.supervisor.config.Durations;
 import dev.devstack.app.Leases;
-import dev.devstack.app.PortHolding;
+import dev.devstack.app.PortOccupant;
 import dev.devstack.app.Who;
 import dev.devstack.app.WhoReport;
 import java.io.PrintStream;
@@ -65,7 +65,7 @@ final class WhoCommand implements Callable<Integer> {
                     + report.lease().map(l -> "; devstack has leased it to " + lease(l, report.leaseAlive(), now)).orElse(""));
             return;
         }
-        for (PortHolding holder : report.holders()) {
+        for (PortOccupant holder : report.holders()) {
             if (holder.process().isEmpty()) {
                 out.println("port " + report.port() + (holder.foreign()
                         ? ": held by another user's process (" + holder.user() + "); its pid is hidden from you"
@@ -102,7 +102,7 @@ final class WhoCommand implements Callable<Integer> {
         root.put("port", report.port());
         root.put("listening", report.listening());
         ArrayNode holders = root.putArray("holders");
-        for (PortHolding holder : report.holders()) {
+        for (PortOccupant holder : report.holders()) {
             ObjectNode node = holders.addObject();
             ArrayNode addresses = node.putArray("addresses");
             holder.addresses().forEach(addresses::add);
