@@ -1,6 +1,6 @@
 package dev.devstack.app;
 
-import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.ProcessDetails;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.supervisor.Signal;
@@ -42,7 +42,7 @@ final class EarlierRunFinder implements EarlierRuns {
     @Override
     public Optional<EarlierRun> find(int port, StackConfig config, String instance, ServiceSpec service) {
         String user = machine.processes.self().user();
-        for (PortHolder holder : machine.sockets.holdersOf(port)) {
+        for (ListeningProcess holder : machine.sockets.holdersOf(port)) {
             Optional<ProcessDetails> details = holder.process().flatMap(p -> machine.processes.details(p.pid()));
             if (details.isEmpty() || !details.get().info().user().equals(user)
                     || !details.get().workingDir().map(dir -> sameFolder(dir, service.cwd())).orElse(false)) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  *       or the process alone ({@code group} 0) when its group is devstack's own or init's.
  * </ul>
  */
-public record KillTarget(PortHolding holder, Optional<String> refusal, Optional<ProcessRecord> service, long group,
+public record KillTarget(PortOccupant holder, Optional<String> refusal, Optional<ProcessRecord> service, long group,
                          List<ProcessInfo> processes) {
 
     public KillTarget {

@@ -1,8 +1,8 @@
 package dev.devstack.app;
 
 import dev.devstack.detect.JdkProcessTable;
+import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.ListeningSockets;
-import dev.devstack.detect.PortHolder;
 import dev.devstack.detect.PortProbe;
 import dev.devstack.detect.ProcessTable;
 import dev.devstack.detect.SocketPortProbe;
@@ -32,7 +32,7 @@ final class Machine {
     }
 
     private PortRefusal.Listener listenerOf(int port) {
-        Optional<PortHolder> holder = sockets.holderOf(port);
+        Optional<ListeningProcess> holder = sockets.holderOf(port);
         if (holder.isEmpty()) {
             return new PortRefusal.Unseen();
         }

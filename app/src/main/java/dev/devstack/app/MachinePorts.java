@@ -1,6 +1,6 @@
 package dev.devstack.app;
 
-import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.store.ProcessRecord;
@@ -46,14 +46,14 @@ public final class MachinePorts {
                 leases.put(lease.port(), lease);
             }
         }
-        Map<String, List<PortHolder>> byOwner = new LinkedHashMap<>();
-        for (PortHolder holder : machine.sockets.holders()) {
+        Map<String, List<ListeningProcess>> byOwner = new LinkedHashMap<>();
+        for (ListeningProcess holder : machine.sockets.holders()) {
             String owner = holder.listener().port() + "/" + holder.process().map(p -> "pid " + p.pid()).orElse(holder.user());
             byOwner.computeIfAbsent(owner, key -> new ArrayList<>()).add(holder);
         }
         List<MachinePort> ports = new ArrayList<>();
-        for (List<PortHolder> holders : byOwner.values()) {
-            PortHolder first = holders.get(0);
+        for (List<ListeningProcess> holders : byOwner.values()) {
+            ListeningProcess first = holders.get(0);
             int port = first.listener().port();
             Optional<ProcessInfo> process = first.process();
             OptionalLong group = process.map(p -> machine.processes.processGroup(p.pid())).orElse(OptionalLong.empty());

@@ -1,6 +1,6 @@
 package dev.devstack.app;
 
-import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.PortStatus;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
@@ -51,7 +51,7 @@ public final class ManualLeases {
     public record Collected(List<Lease> leases, List<ProcessRecord> processes) {
     }
 
-    public Claim claim(ClaimRequest request) {
+    public ManualClaim claim(ClaimRequest request) {
         Optional<ProcessInfo> holder = request.pid().isPresent()
                 ? Optional.of(machine.processes.find(request.pid().getAsLong()).orElseThrow(() ->
                         DevstackException.invalidConfig("no process has pid " + request.pid().getAsLong()
@@ -76,7 +76,7 @@ public final class ManualLeases {
         }
     }
 
-    private Claim claim(RegistryTransaction tx, ClaimRequest request, Optional<ProcessInfo> holder,
+    private ManualClaim claim(RegistryTransaction tx, ClaimRequest request, Optional<ProcessInfo> holder,
                         Predicate<Lease> alive, Instant now, Optional<Instant> expires) {
         Audit.sweep(tx, alive, now);
         if (request.name().isPresent()) {
@@ -85,7 +85,7 @@ public final class ManualLeases {
                 Lease kept = renewed(existing.get(), holder, expires);
                 tx.putLease(kept);
                 tx.record(Audit.of(now, RegistryEvent.Kind.CLAIM, kept, "claimed again by name: same port"));
-                return new Claim(kept, true, Optional.empty());
+                return new ManualClaim(kept, true, Optional.empty());
             }
         }
         Map<Integer, Lease> leased = new HashMap<>();
@@ -112,7 +112,7 @@ public final class ManualLeases {
                         : Optional.empty();
                 tx.record(Audit.of(now, moved ? RegistryEvent.Kind.MOVE : RegistryEvent.Kind.CLAIM, lease,
                         why.map(text -> "claimed instead: " + text).orElse("claimed")));
-                return new Claim(lease, false, why);
+                return new ManualClaim(lease, false, why);
             }
             refused.put(port, status);
         }
@@ -138,7 +138,7 @@ public final class ManualLeases {
         if (status instanceof PortStatus.NotAllowed notAllowed) {
             return "port " + port + " is not allowed for this user (" + notAllowed.reason() + ")";
         }
-        return "port " + port + " is in use" + machine.sockets.holderOf(port).map(PortHolder::describe)
+        return "port " + port + " is in use" + machine.sockets.holderOf(port).map(ListeningProcess::describe)
                 .map(holder -> " by " + holder).orElse("");
     }
 

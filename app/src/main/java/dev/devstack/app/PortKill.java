@@ -58,13 +58,13 @@ public final class PortKill {
         ProcessInfo self = machine.processes.self();
         long ownGroup = machine.processes.processGroup(self.pid()).orElse(-1);
         List<KillTarget> targets = new ArrayList<>();
-        for (PortHolding holder : Who.holders(machine, port)) {
+        for (PortOccupant holder : Who.holders(machine, port)) {
             targets.add(target(machine, holder, services, self, ownGroup));
         }
         return new PortKill(machine, context, port, targets, logged);
     }
 
-    private static KillTarget target(Machine machine, PortHolding holder, List<ProcessRecord> services,
+    private static KillTarget target(Machine machine, PortOccupant holder, List<ProcessRecord> services,
                                      ProcessInfo self, long ownGroup) {
         if (holder.process().isEmpty()) {
             return refused(holder, holder.foreign()
@@ -89,7 +89,7 @@ public final class PortKill {
         return new KillTarget(holder, Optional.empty(), service, group, members);
     }
 
-    private static KillTarget refused(PortHolding holder, String why) {
+    private static KillTarget refused(PortOccupant holder, String why) {
         return new KillTarget(holder, Optional.of(why), Optional.empty(), 0, List.of());
     }
 

@@ -31,7 +31,7 @@ import java.util.function.Predicate;
 final class ProjectLeases {
 
     /** What a claim did besides choosing ports: the dead leases it swept on the way. */
-    record Claim(PortPlan ports, List<Lease> swept) {
+    record StackClaim(PortPlan ports, List<Lease> swept) {
     }
 
     /** A recorded service process that has ended. */
@@ -63,7 +63,7 @@ final class ProjectLeases {
      * In one exclusive registry operation: sweep dead leases, refuse if this project already runs,
      * choose and hold the ports, record them as leases of {@code self} and remember them.
      */
-    Claim claim(StackConfig config, PortPlanner planner, ProcessInfo self, boolean adopt) {
+    StackClaim claim(StackConfig config, PortPlanner planner, ProcessInfo self, boolean adopt) {
         Instant now = context.clock().instant();
         try {
             return registryCall(tx -> claim(tx, config, planner, self, now, adopt));
@@ -80,7 +80,7 @@ final class ProjectLeases {
         }
     }
 
-    private Claim claim(RegistryTransaction tx, StackConfig config, PortPlanner planner, ProcessInfo self,
+    private StackClaim claim(RegistryTransaction tx, StackConfig config, PortPlanner planner, ProcessInfo self,
                         Instant now, boolean adopt) {
         List<Lease> swept = Audit.sweep(tx, alive(), now);
         for (Lease lease : tx.leases()) {
@@ -106,7 +106,7 @@ final class ProjectLeases {
             tx.record(Audit.of(now, assignment.reason() instanceof AssignmentReason.Moved ? RegistryEvent.Kind.MOVE
                     : RegistryEvent.Kind.CLAIM, lease, assignment.reason().describe()));
         }
-        return new Claim(plan, swept);
+        return new StackClaim(plan, swept);
     }
 
     /** What `up` would choose now, without holding or recording anything. */

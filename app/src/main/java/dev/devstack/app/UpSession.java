@@ -1,5 +1,6 @@
 package dev.devstack.app;
 
+import dev.devstack.app.view.PortRows;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.supervisor.config.ConfigLoader;
@@ -59,7 +60,7 @@ public final class UpSession implements AutoCloseable {
         if (lock.held()) {
             publishStarting(runState);
         }
-        ProjectLeases.Claim claim = null;
+        ProjectLeases.StackClaim claim = null;
         RegistryProcessJournal records = null;
         Supervisor running = null;
         try {
@@ -129,6 +130,11 @@ public final class UpSession implements AutoCloseable {
     /** Every port of the machine: what listens on it and which devstack lease it has. */
     public MachinePorts machinePorts() {
         return new MachinePorts(machine);
+    }
+
+    /** The same, as the dashboard's rows: this project's leases told from the others'. */
+    public PortRows portRows() {
+        return new MachinePortRows(machinePorts(), context.projectDir());
     }
 
     /** Tells how the ports were chosen, then starts the services. */

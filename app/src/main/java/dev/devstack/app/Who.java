@@ -1,6 +1,6 @@
 package dev.devstack.app;
 
-import dev.devstack.detect.PortHolder;
+import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.ProcessDetails;
 import dev.devstack.store.Lease;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public final class Who {
     }
 
     static WhoReport port(Machine machine, int port) {
-        List<PortHolding> holders = holders(machine, port);
+        List<PortOccupant> holders = holders(machine, port);
         List<Lease> leases = machine.leases.onPort(port);
         Optional<Lease> live = leases.stream().filter(machine.leases.alive()).findFirst();
         Optional<Lease> lease = live.or(() -> leases.stream().findFirst());
@@ -29,17 +29,17 @@ public final class Who {
     }
 
     /** The processes listening on the port, each with all its addresses; reads no registry. */
-    static List<PortHolding> holders(Machine machine, int port) {
-        Map<String, List<PortHolder>> byProcess = new LinkedHashMap<>();
-        for (PortHolder holder : machine.sockets.holdersOf(port)) {
+    static List<PortOccupant> holders(Machine machine, int port) {
+        Map<String, List<ListeningProcess>> byProcess = new LinkedHashMap<>();
+        for (ListeningProcess holder : machine.sockets.holdersOf(port)) {
             String key = holder.process().map(p -> "pid " + p.pid()).orElse("user " + holder.user());
             byProcess.computeIfAbsent(key, k -> new ArrayList<>()).add(holder);
         }
-        List<PortHolding> holders = new ArrayList<>();
-        for (List<PortHolder> same : byProcess.values()) {
-            PortHolder first = same.get(0);
+        List<PortOccupant> holders = new ArrayList<>();
+        for (List<ListeningProcess> same : byProcess.values()) {
+            ListeningProcess first = same.get(0);
             Optional<ProcessDetails> details = first.process().flatMap(p -> machine.processes.details(p.pid()));
-            holders.add(new PortHolding(same.stream().map(h -> h.listener().address()).distinct().toList(), details,
+            holders.add(new PortOccupant(same.stream().map(h -> h.listener().address()).distinct().toList(), details,
                     first.user(), first.otherUser()));
         }
         return holders;

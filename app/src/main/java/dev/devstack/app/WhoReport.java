@@ -9,7 +9,7 @@ import java.util.Optional;
  * the devstack lease on it, if any; {@code leaseAlive} tells whether the devstack that holds the
  * lease still runs (a dead one's lease is swept by the next registry operation that claims).
  */
-public record WhoReport(int port, List<PortHolding> holders, Optional<Lease> lease, boolean leaseAlive) {
+public record WhoReport(int port, List<PortOccupant> holders, Optional<Lease> lease, boolean leaseAlive) {
 
     public WhoReport {
         holders = List.copyOf(holders);

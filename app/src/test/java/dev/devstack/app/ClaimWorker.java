@@ -20,7 +20,7 @@ public final class ClaimWorker {
         ManualLeases leases = ManualLeases.of(new ProjectContext(Path.of("").toAbsolutePath(), Map.of(), home,
                 "default", Clock.systemUTC()), System.err::println);
         for (int i = 0; count == 0 || i < count; i++) {
-            Claim claim = leases.claim(new ClaimRequest(List.of(), Optional.empty(), Optional.of(name + "-" + i),
+            ManualClaim claim = leases.claim(new ClaimRequest(List.of(), Optional.empty(), Optional.of(name + "-" + i),
                     Optional.empty(), OptionalLong.empty()));
             System.out.println(claim.port() + " " + name + "-" + i);
             System.out.flush();

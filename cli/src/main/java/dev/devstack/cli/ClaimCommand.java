@@ -1,6 +1,6 @@
 package dev.devstack.cli;
 
-import dev.devstack.app.Claim;
+import dev.devstack.app.ManualClaim;
 import dev.devstack.app.ClaimRequest;
 import dev.devstack.app.ManualLeases;
 import java.util.Optional;
@@ -40,7 +40,7 @@ final class ClaimCommand implements Callable<Integer> {
         ClaimRequest request = choice.request(spec.commandLine(),
                 Optional.ofNullable(ttl).map(text -> PortArguments.duration(spec.commandLine(), "--ttl", text)),
                 pid == null ? OptionalLong.empty() : OptionalLong.of(pid));
-        Claim claim = ManualLeases.of(parent.project(), cli.warnings()).claim(request);
+        ManualClaim claim = ManualLeases.of(parent.project(), cli.warnings()).claim(request);
         if (claim.again()) {
             cli.err().println("devstack: \"" + choice.name + "\" already holds port " + claim.port() + "; it keeps it");
         }

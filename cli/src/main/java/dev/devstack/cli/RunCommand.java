@@ -1,7 +1,7 @@
 package dev.devstack.cli;
 
 import dev.devstack.supervisor.Signal;
-import dev.devstack.app.Claim;
+import dev.devstack.app.ManualClaim;
 import dev.devstack.app.ManualLeases;
 import dev.devstack.supervisor.run.ProcessGroups;
 import java.io.IOException;
@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         }
         CliContext cli = parent.cli();
         ManualLeases leases = ManualLeases.of(parent.project(), cli.warnings());
-        Claim claim = leases.claim(choice.request(spec.commandLine(), Optional.empty(),
+        ManualClaim claim = leases.claim(choice.request(spec.commandLine(), Optional.empty(),
                 printPort ? OptionalLong.empty() : OptionalLong.of(ProcessHandle.current().pid())));
         claim.notPreferred().ifPresent(why -> cli.err().println("devstack: " + why + "; using " + claim.port()));
         if (printPort) {

@@ -2,6 +2,7 @@ package dev.devstack.cli;
 
 import dev.devstack.detect.SignalDispositions;
 import dev.devstack.supervisor.Signal;
+import dev.devstack.app.ProcessGroupResources;
 import dev.devstack.app.UpOptions;
 import dev.devstack.app.UpSession;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -116,8 +117,8 @@ final class UpCommand implements Callable<Integer> {
     private boolean showDashboard(CliContext cli, UpSession session, TerminalSession terminal, Warnings warnings)
             throws InterruptedException {
         Supervisor supervisor = session.supervisor();
-        Dashboard dashboard = new Dashboard(terminal.screen(), supervisor, supervisor, () -> session.machinePorts().read(false),
-                new DashboardContext(parent.project().projectDir(), cli.environment(), cli.clock(), ZoneId.systemDefault()));
+        Dashboard dashboard = new Dashboard(terminal.screen(), supervisor, supervisor, new DashboardContext(
+                session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault()));
         warnings.toStack(supervisor);
         session.start();
         Exception failure;

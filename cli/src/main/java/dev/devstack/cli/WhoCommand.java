@@ -4,7 +4,7 @@ import dev.devstack.detect.ProcessDetails;
 import dev.devstack.store.Lease;
 import dev.devstack.supervisor.config.Durations;
 import dev.devstack.app.Leases;
-import dev.devstack.app.PortHolding;
+import dev.devstack.app.PortOccupant;
 import dev.devstack.app.Who;
 import dev.devstack.app.WhoReport;
 import dev.devstack.app.json.WhoReportJson;
@@ -63,7 +63,7 @@ final class WhoCommand implements Callable<Integer> {
                     + report.lease().map(l -> "; devstack has leased it to " + lease(l, report.leaseAlive(), now)).orElse(""));
             return;
         }
-        for (PortHolding holder : report.holders()) {
+        for (PortOccupant holder : report.holders()) {
             if (holder.process().isEmpty()) {
                 out.println("port " + report.port() + (holder.foreign()
                         ? ": held by another user's process (" + holder.user() + "); its pid is hidden from you"

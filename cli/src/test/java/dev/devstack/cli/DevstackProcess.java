@@ -6,6 +6,7 @@ import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,17 @@ final class DevstackProcess implements AutoCloseable {
     }
 
     private static final Path JAR = Path.of(System.getProperty("devstack.jar", "target/devstack.jar"));
+    /**
+     * With {@code -Dcoverage.children=true}: the coverage agent this JVM runs with (JaCoCo), for the
+     * devstack it starts, so that what the commands run is measured too; each appends its data to
+     * the same file as it exits ({@code up} ends with _exit(2) and adds nothing, see ImmediateExit).
+     * Off by default: the agent costs every devstack start about a second (the JVM then hands it
+     * every class it loads, also those of its class-data archive), which doubled these tests' time.
+     */
+    private static final List<String> COVERAGE_AGENT = Boolean.getBoolean("devstack.coverage.children")
+            ? ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(argument -> argument.startsWith("-javaagent:") && argument.contains("jacoco")).toList()
+            : List.of();
 
     private final Process process;
     private final Path dir;
@@ -46,7 +58,9 @@ final class DevstackProcess implements AutoCloseable {
 
     static List<String> command(List<String> args) {
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP",
-                ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString()));
+                ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(COVERAGE_AGENT);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(args);
         return command;
     }

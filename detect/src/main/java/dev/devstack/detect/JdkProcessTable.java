@@ -33,8 +33,7 @@ public final class JdkProcessTable implements ProcessTable {
      * init that never reaps) to collect its exit status. The JDK counts it as alive.
      */
     private static boolean notZombie(ProcessHandle process) {
-        String[] stat = stat(PROC.resolve(Long.toString(process.pid())));
-        return stat != null && !"Z".equals(stat[0]);
+        return ProcStat.of(process.pid()).filter(stat -> stat.state() != 'Z').isPresent();
     }
 
     @Override
@@ -44,25 +43,25 @@ public final class JdkProcessTable implements ProcessTable {
 
     @Override
     public List<ProcessInfo> sessionMembers(long sid) {
-        String id = Long.toString(sid);
-        return ownMatching(stat -> stat[2].equals(id) && stat[3].equals(id));
+        return ownMatching(stat -> stat.group() == sid && stat.session() == sid);
     }
 
     @Override
     public List<ProcessInfo> groupMembers(long pgid) {
-        String id = Long.toString(pgid);
-        return ownMatching(stat -> stat[2].equals(id));
+        return ownMatching(stat -> stat.group() == pgid);
     }
 
-    /** The current user's live processes whose /proc/PID/stat fields (from the state on) match. */
-    private List<ProcessInfo> ownMatching(Predicate<String[]> wanted) {
+    /** The current user's live processes whose /proc/PID/stat matches. */
+    private List<ProcessInfo> ownMatching(Predicate<ProcStat> wanted) {
         List<ProcessInfo> members = new ArrayList<>();
         Object me = owner(PROC.resolve("self"));
         try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path dir : all) {
-                String[] stat = stat(dir);
-                if (stat != null && !"Z".equals(stat[0]) && wanted.test(stat) && me != null && me.equals(owner(dir))) {
-                    find(Long.parseLong(dir.getFileName().toString())).ifPresent(members::add);
+                long pid = Long.parseLong(dir.getFileName().toString());
+                boolean matches = ProcStat.read(dir.resolve("stat"), pid)
+                        .filter(stat -> stat.state() != 'Z' && wanted.test(stat)).isPresent();
+                if (matches && me != null && me.equals(owner(dir))) {
+                    find(pid).ifPresent(members::add);
                 }
             }
         } catch (IOException e) {
@@ -120,18 +119,7 @@ public final class JdkProcessTable implements ProcessTable {
 
     @Override
     public OptionalLong processGroup(long pid) {
-        String[] stat = stat(PROC.resolve(Long.toString(pid)));
-        return stat == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(stat[2]));
-    }
-
-    /** Fields 3 and on of /proc/PID/stat (index 0 is the state, 2 the group, 3 the session), or null. */
-    private static String[] stat(Path dir) {
-        try {
-            String line = Files.readString(dir.resolve("stat"));
-            return line.substring(line.lastIndexOf(')') + 2).split(" ");
-        } catch (IOException | RuntimeException gone) {
-            return null;
-        }
+        return ProcStat.of(pid).map(stat -> OptionalLong.of(stat.group())).orElse(OptionalLong.empty());
     }
 
     private static Object owner(Path dir) {

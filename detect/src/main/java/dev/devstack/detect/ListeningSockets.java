@@ -52,30 +52,30 @@ public final class ListeningSockets {
     }
 
     /** Who listens on {@code port}, if anyone does. */
-    public Optional<PortHolder> holderOf(int port) {
-        List<PortHolder> holders = holders(on(port));
+    public Optional<ListeningProcess> holderOf(int port) {
+        List<ListeningProcess> holders = holders(on(port));
         return holders.stream().filter(h -> h.process().isPresent()).findFirst()
                 .or(() -> holders.stream().findFirst());
     }
 
     /** The listening sockets on {@code port} with the processes behind them. */
-    public List<PortHolder> holdersOf(int port) {
+    public List<ListeningProcess> holdersOf(int port) {
         return holders(on(port));
     }
 
     /** Every listening socket with the process behind it, found in one walk over /proc. */
-    public List<PortHolder> holders() {
+    public List<ListeningProcess> holders() {
         return holders(all());
     }
 
-    private List<PortHolder> holders(List<Listener> listeners) {
+    private List<ListeningProcess> holders(List<Listener> listeners) {
         Map<Long, Long> owners = owners(listeners.stream().map(Listener::inode).filter(i -> i != 0)
                 .collect(Collectors.toSet()));
-        List<PortHolder> holders = new ArrayList<>();
+        List<ListeningProcess> holders = new ArrayList<>();
         for (Listener listener : listeners) {
             Long pid = owners.get(listener.inode());
             Optional<ProcessInfo> info = pid == null ? Optional.empty() : processes.find(pid);
-            holders.add(new PortHolder(listener, info, info.map(ProcessInfo::user).orElseGet(() -> userName(listener.uid())),
+            holders.add(new ListeningProcess(listener, info, info.map(ProcessInfo::user).orElseGet(() -> userName(listener.uid())),
                     listener.uid() != ownUid()));
         }
         return holders;

@@ -11,5 +11,5 @@ public interface PortProbe {
      * Binds the port without listening, so that nothing else can take it until the hold is
      * closed. Empty when it cannot be held (taken in the meantime).
      */
-    Optional<PortHold> hold(int port);
+    Optional<PortReservation> hold(int port);
 }

@@ -8,14 +8,17 @@ import java.util.Optional;
 
 /**
  * What /proc/PID/stat says about a process that devstack needs: its state, parent, process group,
- * session, start time (in clock ticks since boot: with the pid, it names one process for good, as
- * pids are reused) and, for a zombie, the wait status its parent will collect (field 52).
+ * session, CPU time and resident memory, start time (in clock ticks since boot: with the pid, it
+ * names one process for good, as pids are reused) and, for a zombie, the wait status its parent
+ * will collect (field 52). The one reader of that file.
  *
  * @param state one letter: R running, S sleeping, Z zombie, …
+ * @param cpuTicks user and system CPU time so far, in clock ticks (USER_HZ)
+ * @param residentPages resident memory, in pages
  * @param threads how many threads it has (the main one counted even when only it has exited)
  */
-public record ProcStat(long pid, char state, long parent, long group, long session, int threads, long startTicks,
-                       int waitStatus) {
+public record ProcStat(long pid, char state, long parent, long group, long session, long cpuTicks, long residentPages,
+                       int threads, long startTicks, int waitStatus) {
 
     /**
      * It has ended and waits to be collected. A process whose main thread alone has exited shows
@@ -48,11 +51,12 @@ public record ProcStat(long pid, char state, long parent, long group, long sessi
             return Optional.empty();
         }
         String[] fields = line.substring(end + 2).trim().split(" ");
-        if (fields.length < 20) {
+        if (fields.length < 22) {
             return Optional.empty();
         }
         int waitStatus = fields.length > 49 ? Integer.parseInt(fields[49]) : 0;
         return Optional.of(new ProcStat(pid, fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
-                Long.parseLong(fields[3]), Integer.parseInt(fields[17]), Long.parseLong(fields[19]), waitStatus));
+                Long.parseLong(fields[3]), Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+                Long.parseLong(fields[21]), Integer.parseInt(fields[17]), Long.parseLong(fields[19]), waitStatus));
     }
 }

@@ -38,13 +38,14 @@ public final class ProcessGroupUsage {
         Map<Long, long[]> sums = new HashMap<>();
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(proc, ProcessGroupUsage::isPid)) {
             for (Path pid : pids) {
-                Stat stat = read(pid.resolve("stat"));
-                if (stat != null && groups.contains(stat.group())) {
-                    long[] sum = sums.computeIfAbsent(stat.group(), g -> new long[3]);
-                    sum[0] += stat.ticks();
-                    sum[1] += stat.residentPages();
-                    sum[2]++;
-                }
+                ProcStat.read(pid.resolve("stat"), Long.parseLong(pid.getFileName().toString()))
+                        .filter(stat -> groups.contains(stat.group()))
+                        .ifPresent(stat -> {
+                            long[] sum = sums.computeIfAbsent(stat.group(), g -> new long[3]);
+                            sum[0] += stat.cpuTicks();
+                            sum[1] += stat.residentPages();
+                            sum[2]++;
+                        });
             }
         } catch (IOException e) {
             return Map.of();
@@ -53,25 +54,6 @@ public final class ProcessGroupUsage {
         sums.forEach((group, sum) -> usage.put(group,
                 new GroupUsage(Duration.ofMillis(sum[0] * 1000 / TICKS_PER_SECOND), sum[1] * pageSize, (int) sum[2])));
         return usage;
-    }
-
-    /** The fields of /proc/PID/stat this needs: process group, user + system CPU ticks, resident pages. */
-    record Stat(long group, long ticks, long residentPages) {
-    }
-
-    private static Stat read(Path file) {
-        try {
-            return parse(Files.readString(file));
-        } catch (IOException | RuntimeException endedOrUnreadable) {
-            return null;
-        }
-    }
-
-    /** The command name may hold spaces and parentheses, so fields are counted after its last ')'. */
-    static Stat parse(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return new Stat(Long.parseLong(fields[2]), Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
-                Long.parseLong(fields[21]));
     }
 
     static long pageSize(Path smaps) {

@@ -65,7 +65,7 @@ public final class SocketPortProbe implements PortProbe {
      * Machines without IPv6 get 0.0.0.0.
      */
     @Override
-    public Optional<PortHold> hold(int port) {
+    public Optional<PortReservation> hold(int port) {
         for (boolean reuse : new boolean[] {false, true}) {
             for (Address candidate : List.of(ADDRESSES.get(3), ADDRESSES.get(1))) {
                 SocketChannel channel = null;
@@ -73,7 +73,7 @@ public final class SocketPortProbe implements PortProbe {
                     channel = SocketChannel.open(candidate.family());
                     channel.setOption(StandardSocketOptions.SO_REUSEADDR, reuse);
                     channel.bind(new InetSocketAddress(candidate.address(), port));
-                    return Optional.of(new PortHold(port, channel));
+                    return Optional.of(new PortReservation(port, channel));
                 } catch (UnsupportedOperationException | IOException e) {
                     close(channel);
                     if (classify(e) != Outcome.NO_SUCH_FAMILY) {

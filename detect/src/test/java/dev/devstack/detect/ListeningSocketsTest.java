@@ -19,7 +19,7 @@ class ListeningSocketsTest {
 
             assertThat(sockets.on(port)).singleElement()
                     .satisfies(l -> assertThat(l.address()).isEqualTo("127.0.0.1"));
-            PortHolder holder = sockets.holderOf(port).orElseThrow();
+            ListeningProcess holder = sockets.holderOf(port).orElseThrow();
             assertThat(holder.process()).map(ProcessInfo::pid).contains(ProcessHandle.current().pid());
             assertThat(holder.describe()).startsWith("pid " + ProcessHandle.current().pid() + " (");
         }
@@ -28,7 +28,7 @@ class ListeningSocketsTest {
     @Test
     void everyListenerIsListedWithItsProcessFromOneWalk() throws IOException {
         try (ServerSocket first = Loopback.listen("127.0.0.1", 0); ServerSocket second = Loopback.listen("127.0.0.1", 0)) {
-            List<PortHolder> ours = sockets.holders().stream()
+            List<ListeningProcess> ours = sockets.holders().stream()
                     .filter(h -> h.listener().port() == first.getLocalPort() || h.listener().port() == second.getLocalPort())
                     .toList();
 

@@ -14,14 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessGroupUsageTest {
 
     @Test
-    void fieldsAreCountedAfterTheLastParenthesisOfTheCommandName() {
-        String stat = "4242 (my (odd) name) S 1 4240 4240 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 3 0 123 9000000 612 "
-                + "18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0";
-
-        assertThat(ProcessGroupUsage.parse(stat)).isEqualTo(new ProcessGroupUsage.Stat(4240, 300, 612));
-    }
-
-    @Test
     void thePageSizeComesFromTheKernelAndFallsBackToFourKilobytes(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("smaps"), "00400000-00452000 r-xp 00000000 08:02 173521 /usr/bin/x\n"
                 + "Size:                328 kB\nKernelPageSize:       64 kB\n");

@@ -43,7 +43,7 @@ class SocketPortProbeTest {
     @Test
     void aHeldPortIsInUseForProbesAndServersAndBindsNormallyOnceReleased() throws IOException {
         int port = Loopback.freePort();
-        Optional<PortHold> hold = probe.hold(port);
+        Optional<PortReservation> hold = probe.hold(port);
         assertThat(hold).isPresent();
         try {
             assertThat(probe.check(port)).isInstanceOf(PortStatus.InUse.class);
@@ -67,7 +67,7 @@ class SocketPortProbeTest {
             client.getInputStream().read();
         }
         assertThat(probe.check(port)).isEqualTo(new PortStatus.Free());
-        Optional<PortHold> hold = probe.hold(port);
+        Optional<PortReservation> hold = probe.hold(port);
         assertThat(hold).isPresent();
         hold.get().close();
     }

@@ -5,8 +5,6 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import dev.devstack.detect.ProcessGroupUsage;
-import dev.devstack.app.MachinePort;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackSnapshot;
@@ -21,7 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The full-screen dashboard of `devstack up` (DESIGN §10), on Lanterna's Screen layer with our own
@@ -58,16 +55,15 @@ public final class Dashboard {
     private List<ServiceSnapshot> visible = List.of();
 
     /** Listens to the stack from now on, so that nothing it says before {@link #run} is missed. */
-    public Dashboard(TerminalScreen screen, StackView stack, StackControl control, Supplier<List<MachinePort>> machinePorts,
-                     DashboardContext context) {
+    public Dashboard(TerminalScreen screen, StackView stack, StackControl control, DashboardContext context) {
         this.screen = screen;
         this.stack = stack;
         this.context = context;
         this.theme = new Theme(ColourMode.detect(context.environment()));
         this.symbols = Symbols.detect(context.environment());
         this.handler = new KeyHandler(view, control, logs, context.clock(), this::wantPorts);
-        this.resources = new ResourceMonitor(stack, new ProcessGroupUsage(), System::nanoTime, wakeup::signal);
-        this.ports = new PortsMonitor(machinePorts, wakeup::signal);
+        this.resources = new ResourceMonitor(stack, context.resources(), wakeup::signal);
+        this.ports = new PortsMonitor(context.ports(), wakeup::signal);
         this.subscription = stack.subscribe(new LogFeed(logs, wakeup));
     }
 
@@ -175,7 +171,7 @@ public final class Dashboard {
             }
             case PORTS -> {
                 HeaderBar.draw(frame, "ports");
-                PortsView.draw(frame, ports.latest(), ports.problem(), context.projectDir().toString());
+                PortsView.draw(frame, ports.latest(), ports.problem());
             }
         }
         if (view.overlay == ViewState.Overlay.HELP) {

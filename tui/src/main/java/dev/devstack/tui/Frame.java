@@ -1,5 +1,6 @@
 package dev.devstack.tui;
 
+import dev.devstack.app.view.ServiceUsage;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackSnapshot;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Map;
  * the filter lets through, their resource use, the recent lines, and the user's choices.
  */
 record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, StackSnapshot stack,
-             List<ServiceSnapshot> visible, Map<String, ResourceMonitor.Usage> usage, LogBook logs,
+             List<ServiceSnapshot> visible, Map<String, ServiceUsage> usage, LogBook logs,
              Instant now, ZoneId zone) {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");

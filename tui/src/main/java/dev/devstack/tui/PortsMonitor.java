@@ -1,9 +1,9 @@
 package dev.devstack.tui;
 
-import dev.devstack.app.MachinePort;
+import dev.devstack.app.view.PortRow;
+import dev.devstack.app.view.PortRows;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The machine's ports for the ports view, read off the drawing thread (a /proc walk and a registry
@@ -11,13 +11,13 @@ import java.util.function.Supplier;
  */
 final class PortsMonitor {
 
-    private final Supplier<List<MachinePort>> source;
+    private final PortRows source;
     private final Runnable changed;
     private volatile boolean wanted;
-    private volatile List<MachinePort> latest;
+    private volatile List<PortRow> latest;
     private volatile String problem = "";
 
-    PortsMonitor(Supplier<List<MachinePort>> source, Runnable changed) {
+    PortsMonitor(PortRows source, Runnable changed) {
         this.source = source;
         this.changed = changed;
     }
@@ -27,7 +27,7 @@ final class PortsMonitor {
     }
 
     /** Empty until the first read has finished. */
-    Optional<List<MachinePort>> latest() {
+    Optional<List<PortRow>> latest() {
         return Optional.ofNullable(latest);
     }
 
@@ -41,7 +41,7 @@ final class PortsMonitor {
             return;
         }
         try {
-            latest = List.copyOf(source.get());
+            latest = List.copyOf(source.read());
             problem = "";
         } catch (RuntimeException e) {
             problem = String.valueOf(e.getMessage());

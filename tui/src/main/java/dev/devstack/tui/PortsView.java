@@ -1,11 +1,10 @@
 package dev.devstack.tui;
 
-import dev.devstack.detect.ProcessInfo;
-import dev.devstack.store.Lease;
+import dev.devstack.app.view.PortLease;
+import dev.devstack.app.view.PortProcess;
+import dev.devstack.app.view.PortRow;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
-import dev.devstack.app.Leases;
-import dev.devstack.app.MachinePort;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +19,14 @@ final class PortsView {
 
     private static final int GAP = 2;
 
+    /** Who listens on one of the stack's ports, and whether that is someone other than the service. */
+    private record Listening(String text, boolean conflict) {
+    }
+
     private PortsView() {
     }
 
-    static void draw(Frame frame, Optional<List<MachinePort>> machine, String problem, String projectDir) {
+    static void draw(Frame frame, Optional<List<PortRow>> machine, String problem) {
         Canvas canvas = frame.canvas();
         Theme theme = frame.theme();
         int row = 2;
@@ -33,15 +36,15 @@ final class PortsView {
         row = header(canvas, theme, row, new String[] {"SERVICE", "PORT", "HOW IT WAS CHOSEN", "LISTENING"}, stackWidths);
         for (PortAssignment assignment : frame.stack().ports()) {
             boolean moved = assignment.reason() instanceof AssignmentReason.Moved;
-            String listening = machine.map(ports -> listening(frame, assignment, ports)).orElse("reading" + ellipsis(frame));
-            Style listeningStyle = listening.startsWith("CONFLICT") ? theme.bad : theme.plain;
+            Listening listening = machine.map(ports -> listening(frame, assignment, ports))
+                    .orElse(new Listening("reading" + ellipsis(frame), false));
             int column = 1;
             column = cell(canvas, column, row, label(assignment), theme.plain, stackWidths[0]);
             column = cell(canvas, column, row, assignment.port() + (moved ? "*" : ""), moved ? theme.warn : theme.plain,
                     stackWidths[1]);
             column = cell(canvas, column, row, assignment.reason().describe(), moved ? theme.warn : theme.dim,
                     stackWidths[2]);
-            canvas.put(column, row, listening, listeningStyle);
+            canvas.put(column, row, listening.text(), listening.conflict() ? theme.bad : theme.plain);
             row++;
         }
         row++;
@@ -55,19 +58,19 @@ final class PortsView {
             canvas.put(1, row, "reading" + ellipsis(frame), theme.dim);
             return;
         }
-        List<MachinePort> ports = machine.get();
+        List<PortRow> ports = machine.get();
         int rows = canvas.height - 1 - row;
         frame.view().portsScroll = Math.max(0, Math.min(frame.view().portsScroll, ports.size() - rows));
         for (int i = frame.view().portsScroll; i < ports.size() && row < canvas.height - 1; i++, row++) {
-            machineRow(frame, row, ports.get(i), widths, projectDir);
+            machineRow(frame, row, ports.get(i), widths);
         }
     }
 
-    private static void machineRow(Frame frame, int row, MachinePort port, int[] widths, String projectDir) {
+    private static void machineRow(Frame frame, int row, PortRow port, int[] widths) {
         Canvas canvas = frame.canvas();
         Theme theme = frame.theme();
-        boolean ours = port.lease().map(l -> l.owner().project().equals(projectDir)).orElse(false);
-        Style style = port.conflict().isPresent() ? theme.bad : ours ? theme.info : theme.plain;
+        boolean ours = port.lease().map(PortLease::thisProject).orElse(false);
+        Style style = port.conflict() ? theme.bad : ours ? theme.info : theme.plain;
         String none = frame.symbols().none();
         int column = 1;
         column = cell(canvas, column, row, Integer.toString(port.port()), style, widths[0]);
@@ -75,7 +78,7 @@ final class PortsView {
                 port.listening() ? style : theme.dim, widths[1]);
         column = cell(canvas, column, row, port.process().map(p -> Long.toString(p.pid())).orElse(none), style, widths[2]);
         column = cell(canvas, column, row, port.user(), style, widths[3]);
-        column = cell(canvas, column, row, port.lease().map(l -> lease(l, ours)).orElse(none), style, widths[4]);
+        column = cell(canvas, column, row, port.lease().map(PortsView::lease).orElse(none), style, widths[4]);
         canvas.put(column, row, port.process().map(p -> shortCommand(p.commandLine())).filter(c -> !c.isEmpty())
                 .orElse(port.listening() && port.process().isEmpty() ? "(process not visible to you)" : ""), theme.dim);
     }
@@ -88,26 +91,26 @@ final class PortsView {
         return program.substring(program.lastIndexOf('/') + 1) + (space < 0 ? "" : line.substring(space));
     }
 
-    private static String lease(Lease lease, boolean ours) {
-        String name = Leases.shortName(lease.owner());
-        return ours ? name + " (this stack)" : name;
+    private static String lease(PortLease lease) {
+        return lease.thisProject() ? lease.owner() + " (this stack)" : lease.owner();
     }
 
     /** Who listens on one of the stack's ports: the service itself, nobody, or someone else. */
-    private static String listening(Frame frame, PortAssignment assignment, List<MachinePort> ports) {
+    private static Listening listening(Frame frame, PortAssignment assignment, List<PortRow> ports) {
         OptionalLong servicePid = frame.stack().service(assignment.service()).map(ServiceSnapshot::pid)
                 .orElse(OptionalLong.empty());
-        String result = "not listening";
-        for (MachinePort port : ports) {
+        Listening result = new Listening("not listening", false);
+        for (PortRow port : ports) {
             if (port.port() != assignment.port() || !port.listening()) {
                 continue;
             }
             boolean service = servicePid.isPresent() && port.processGroup().equals(servicePid);
             if (!service) {
-                return "CONFLICT: " + port.process().map(ProcessInfo::describe)
-                        .orElse("a process of " + port.user()) + " listens here";
+                return new Listening("CONFLICT: " + port.process().map(PortProcess::description)
+                        .orElse("a process of " + port.user()) + " listens here", true);
             }
-            result = "pid " + port.process().map(ProcessInfo::pid).orElse(0L) + " on " + String.join(",", port.addresses());
+            result = new Listening("pid " + port.process().map(PortProcess::pid).orElse(0L) + " on "
+                    + String.join(",", port.addresses()), false);
         }
         return result;
     }

@@ -1,10 +1,11 @@
 package dev.devstack.tui;
 
-import dev.devstack.supervisor.config.Durations;
+import dev.devstack.app.view.ServiceUsage;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class ServiceTable {
     private static String[] cells(Frame frame, ServiceSnapshot service) {
         Symbols symbols = frame.symbols();
         String none = symbols.none();
-        ResourceMonitor.Usage usage = frame.usage().get(service.name());
+        ServiceUsage usage = frame.usage().get(service.name());
         boolean alive = service.state().isAlive();
         return new String[] {
             service.name(),
@@ -73,7 +74,7 @@ final class ServiceTable {
             ports(frame, service),
             service.pid().isPresent() ? Long.toString(service.pid().getAsLong()) : none,
             alive && service.startedAt().isPresent()
-                    ? Durations.describe(Duration.between(service.startedAt().get(), frame.now())) : none,
+                    ? Formats.uptime(Duration.between(service.startedAt().get(), frame.now())) : none,
             Integer.toString(service.restarts()),
             usage != null && alive && !Double.isNaN(usage.cpuPercent()) ? Formats.cpu(usage.cpuPercent()) : none,
             usage != null && alive ? Formats.memory(usage.residentBytes()) : none,
@@ -85,10 +86,19 @@ final class ServiceTable {
         List<String> ports = new ArrayList<>();
         for (PortAssignment assignment : frame.stack().ports()) {
             if (assignment.service().equals(service.name())) {
-                ports.add(assignment.port() + (assignment.reason() instanceof AssignmentReason.Moved ? "*" : ""));
+                ports.add(assignment.port() + (moved(assignment) ? "*" : ""));
             }
         }
         return ports.isEmpty() ? frame.symbols().none() : String.join(",", ports);
+    }
+
+    /** One of the service's ports is not the one it asked for (marked *). */
+    private static boolean anyMoved(StackSnapshot stack, ServiceSnapshot service) {
+        return stack.ports().stream().anyMatch(a -> a.service().equals(service.name()) && moved(a));
+    }
+
+    private static boolean moved(PortAssignment assignment) {
+        return assignment.reason() instanceof AssignmentReason.Moved;
     }
 
     private static int[] widths(List<String[]> cells, int width) {
@@ -130,16 +140,17 @@ final class ServiceTable {
             if (widths[c] == 0) {
                 continue;
             }
-            Style style = service == null ? theme.strong : style(theme, c, cells[c], service);
+            Style style = service == null ? theme.strong : style(frame, c, service);
             canvas.put(column, row, cells[c], selected ? style.selected() : style, widths[c]);
             column += widths[c] + GAP;
         }
     }
 
-    private static Style style(Theme theme, int column, String cell, ServiceSnapshot service) {
+    private static Style style(Frame frame, int column, ServiceSnapshot service) {
+        Theme theme = frame.theme();
         return switch (column) {
             case 1 -> theme.state(service.state());
-            case 2 -> cell.contains("*") ? theme.warn : theme.plain;
+            case 2 -> anyMoved(frame.stack(), service) ? theme.warn : theme.plain;
             case 8 -> service.state().isTerminal() || service.state() == ServiceState.BACKOFF
                     ? theme.state(service.state()) : theme.dim;
             default -> theme.plain;

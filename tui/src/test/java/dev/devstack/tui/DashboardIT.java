@@ -66,7 +66,7 @@ class DashboardIT {
         UpSession session = stack.open(new UpOptions(List.of(), false, true, false));
         Supervisor supervisor = session.supervisor();
         try (VirtualDashboard screen = new VirtualDashboard(120, 30, supervisor, supervisor, supervisor.finished(),
-                () -> session.machinePorts().read(false), Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC())) {
+                session.portRows(), Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC())) {
             session.start();
             screen.awaitRow("web ", "● ready");
             long webPid = supervisor.snapshot().service("web").orElseThrow().pid().orElseThrow();

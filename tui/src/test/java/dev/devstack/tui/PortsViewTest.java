@@ -5,10 +5,9 @@ import static dev.devstack.tui.FakeStack.port;
 import static dev.devstack.tui.FakeStack.service;
 
 import com.googlecode.lanterna.input.KeyType;
-import dev.devstack.detect.ProcessInfo;
-import dev.devstack.store.Lease;
-import dev.devstack.store.LeaseOwner;
-import dev.devstack.app.MachinePort;
+import dev.devstack.app.view.PortLease;
+import dev.devstack.app.view.PortProcess;
+import dev.devstack.app.view.PortRow;
 import dev.devstack.supervisor.model.ServiceState;
 import java.util.List;
 import java.util.Optional;
@@ -32,17 +31,17 @@ class PortsViewTest {
                 service("api", ServiceState.READY, 1240, 4012, ""),
                 service("web", ServiceState.RUNNING, 1250, 4013, "")),
                 List.of(port("api", 4012), moved("web", 4013, 3000, "node dev.js")));
-        LeaseOwner api = new LeaseOwner("/work/shop", "default", "api", "");
-        LeaseOwner other = new LeaseOwner("/home/dev/blog", "default", "db", "");
-        List<MachinePort> machine = List.of(
-                new MachinePort(22, List.of("0.0.0.0", "::"), Optional.empty(), OptionalLong.empty(), "root",
-                        Optional.empty(), false, Optional.empty()),
-                new MachinePort(4012, List.of("127.0.0.1"), Optional.of(new ProcessInfo(1240, 1, "dev", "python3 api.py")),
-                        OptionalLong.of(1240), "dev", Optional.of(new Lease(api, 4012, 1200, 1, "dev", FakeStack.NOW)), true, Optional.empty()),
-                new MachinePort(4013, List.of("127.0.0.1"), Optional.of(new ProcessInfo(999, 1, "dev", "nc -l 4013")),
-                        OptionalLong.of(999), "dev", Optional.empty(), false, Optional.empty()),
-                new MachinePort(5432, List.of(), Optional.empty(), OptionalLong.empty(), "dev",
-                        Optional.of(new Lease(other, 5432, 3000, 1, "dev", FakeStack.NOW)), true, Optional.empty()));
+        List<PortRow> machine = List.of(
+                new PortRow(22, List.of("0.0.0.0", "::"), Optional.empty(), OptionalLong.empty(), "root",
+                        Optional.empty(), false),
+                new PortRow(4012, List.of("127.0.0.1"),
+                        Optional.of(new PortProcess(1240, "python3 api.py", "pid 1240 (python3 api.py, user dev)")),
+                        OptionalLong.of(1240), "dev", Optional.of(new PortLease("shop/api", true)), false),
+                new PortRow(4013, List.of("127.0.0.1"),
+                        Optional.of(new PortProcess(999, "nc -l 4013", "pid 999 (nc -l 4013, user dev)")),
+                        OptionalLong.of(999), "dev", Optional.empty(), false),
+                new PortRow(5432, List.of(), Optional.empty(), OptionalLong.empty(), "dev",
+                        Optional.of(new PortLease("blog/db", false)), false));
         screen = VirtualDashboard.of(stack, 140, 30, () -> machine);
         screen.awaitRow("● ready");
 

@@ -9,12 +9,12 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import dev.devstack.app.MachinePort;
+import dev.devstack.app.ProcessGroupResources;
+import dev.devstack.app.view.PortRows;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /** A dashboard drawing into Lanterna's virtual terminal on its own thread, read back as text rows. */
 final class VirtualDashboard implements AutoCloseable {
@@ -39,12 +38,12 @@ final class VirtualDashboard implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
-                     Supplier<List<MachinePort>> machinePorts, Map<String, String> environment, Clock clock) {
+                     PortRows machinePorts, Map<String, String> environment, Clock clock) {
         this.terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         this.finished = finished;
         try {
-            this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control, machinePorts,
-                    new DashboardContext(Path.of("/work/shop"), environment, clock, ZoneOffset.UTC));
+            this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control,
+                    new DashboardContext(machinePorts, ProcessGroupResources.measured(), environment, clock, ZoneOffset.UTC));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +61,7 @@ final class VirtualDashboard implements AutoCloseable {
         return of(stack, columns, rows, List::of);
     }
 
-    static VirtualDashboard of(FakeStack stack, int columns, int rows, Supplier<List<MachinePort>> machinePorts) {
+    static VirtualDashboard of(FakeStack stack, int columns, int rows, PortRows machinePorts) {
         return new VirtualDashboard(columns, rows, stack, stack, stack.finished, machinePorts,
                 Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC));
     }

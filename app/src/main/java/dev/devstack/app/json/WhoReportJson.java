@@ -1,6 +1,6 @@
 package dev.devstack.app.json;
 
-import dev.devstack.app.PortHolding;
+import dev.devstack.app.PortOccupant;
 import dev.devstack.app.WhoReport;
 import dev.devstack.detect.ProcessDetails;
 import java.io.PrintStream;
@@ -17,7 +17,7 @@ public final class WhoReportJson {
             json.writeNumberField("port", report.port());
             json.writeBooleanField("listening", report.listening());
             json.writeArrayFieldStart("holders");
-            for (PortHolding holder : report.holders()) {
+            for (PortOccupant holder : report.holders()) {
                 json.writeStartObject();
                 JsonDocument.strings(json, "addresses", holder.addresses());
                 json.writeStringField("user", holder.user());

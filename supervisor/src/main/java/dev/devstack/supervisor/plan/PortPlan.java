@@ -1,6 +1,6 @@
 package dev.devstack.supervisor.plan;
 
-import dev.devstack.detect.PortHold;
+import dev.devstack.detect.PortReservation;
 import dev.devstack.supervisor.model.PortAssignment;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +16,9 @@ import java.util.OptionalInt;
 public final class PortPlan implements AutoCloseable {
 
     private final List<PortAssignment> assignments;
-    private final Map<String, List<PortHold>> holds;
+    private final Map<String, List<PortReservation>> holds;
 
-    PortPlan(List<PortAssignment> assignments, Map<String, List<PortHold>> holds) {
+    PortPlan(List<PortAssignment> assignments, Map<String, List<PortReservation>> holds) {
         this.assignments = List.copyOf(assignments);
         this.holds = new HashMap<>(holds);
     }
@@ -41,9 +41,9 @@ public final class PortPlan implements AutoCloseable {
 
     /** Closes the holds on the service's ports so that it can bind them. */
     public synchronized void release(String service) {
-        List<PortHold> held = holds.remove(service);
+        List<PortReservation> held = holds.remove(service);
         if (held != null) {
-            held.forEach(PortHold::close);
+            held.forEach(PortReservation::close);
         }
     }
 

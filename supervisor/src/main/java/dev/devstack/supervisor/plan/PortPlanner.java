@@ -1,6 +1,6 @@
 package dev.devstack.supervisor.plan;
 
-import dev.devstack.detect.PortHold;
+import dev.devstack.detect.PortReservation;
 import dev.devstack.detect.PortProbe;
 import dev.devstack.detect.PortStatus;
 import dev.devstack.store.Lease;
@@ -105,7 +105,7 @@ public final class PortPlanner {
             });
         }
         if (!conflicts.isEmpty()) {
-            search.holds.values().forEach(list -> list.forEach(PortHold::close));
+            search.holds.values().forEach(list -> list.forEach(PortReservation::close));
             throw DevstackException.portConflicts(conflicts);
         }
         return new PortPlan(assignments, search.holds);
@@ -205,7 +205,7 @@ public final class PortPlanner {
         private final boolean hold;
         private final boolean adopt;
         private final Set<Integer> chosen = new LinkedHashSet<>();
-        private final Map<String, List<PortHold>> holds = new HashMap<>();
+        private final Map<String, List<PortReservation>> holds = new HashMap<>();
         private final Map<Integer, Refusal> refusals = new HashMap<>();
         private final Map<Integer, String> notAllowedReasons = new HashMap<>();
 
@@ -237,7 +237,7 @@ public final class PortPlanner {
                 return false;
             }
             if (hold) {
-                Optional<PortHold> held = probe.hold(port);
+                Optional<PortReservation> held = probe.hold(port);
                 if (held.isEmpty()) {
                     refusals.put(port, Refusal.RACED);
                     return false;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replays every input that once broke configuration loading (found by hand or by
- * {@link ConfigFuzzTest}), kept in {@code src/test/resources/config-corpus/} as
+ * {@link ConfigFuzzIT}), kept in {@code src/test/resources/config-corpus/} as
  * {@code NAME.ports.yaml}, {@code NAME.Procfile} or {@code NAME.env}. Each must keep the rule of
  * {@link LoadOutcome}, and its first line, {@code # expect: TEXT}, says how the first problem line
  * starts ({@code loads} when it must load). A .env is loaded beside a one-line Procfile.

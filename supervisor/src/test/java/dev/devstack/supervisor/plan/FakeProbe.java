@@ -1,6 +1,6 @@
 package dev.devstack.supervisor.plan;
 
-import dev.devstack.detect.PortHold;
+import dev.devstack.detect.PortReservation;
 import dev.devstack.detect.PortProbe;
 import dev.devstack.detect.PortStatus;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ final class FakeProbe implements PortProbe {
     }
 
     @Override
-    public Optional<PortHold> hold(int port) {
+    public Optional<PortReservation> hold(int port) {
         throw new UnsupportedOperationException("planning tests with a fake probe do not hold");
     }
 }

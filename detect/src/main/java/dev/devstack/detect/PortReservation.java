@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 
 /** A port kept bound (not listening) by this process; closing it lets the service bind it. */
-public final class PortHold implements AutoCloseable {
+public final class PortReservation implements AutoCloseable {
 
     private final int port;
     private final SocketChannel channel;
 
-    PortHold(int port, SocketChannel channel) {
+    PortReservation(int port, SocketChannel channel) {
         this.port = port;
         this.channel = channel;
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * user's ({@code otherUser}: Linux hides their pids) or one in another container or PID namespace.
  * Then only {@code user} is known.
  */
-public record PortHolder(Listener listener, Optional<ProcessInfo> process, String user, boolean otherUser) {
+public record ListeningProcess(Listener listener, Optional<ProcessInfo> process, String user, boolean otherUser) {
 
     public String describe() {
         return process.map(ProcessInfo::describe).orElse(otherUser

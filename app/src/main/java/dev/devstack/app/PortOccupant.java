@@ -9,9 +9,9 @@ import java.util.Optional;
  * cannot see the process: another user's (Linux hides their pids; {@code foreign}) or one in
  * another container or PID namespace. Then only {@code user} is known.
  */
-public record PortHolding(List<String> addresses, Optional<ProcessDetails> process, String user, boolean foreign) {
+public record PortOccupant(List<String> addresses, Optional<ProcessDetails> process, String user, boolean foreign) {
 
-    public PortHolding {
+    public PortOccupant {
         addresses = List.copyOf(addresses);
     }
 }

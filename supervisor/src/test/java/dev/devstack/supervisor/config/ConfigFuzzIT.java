@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/config-fuzz/}; keep it in {@code src/test/resources/config-corpus/}, where
  * {@link ConfigCorpusTest} replays it for good.
  */
-class ConfigFuzzTest {
+class ConfigFuzzIT {
 
     private static final long SEED = Long.getLong("devstack.fuzz.seed", 20_261_130L);
     private static final int TRIES = Integer.getInteger("devstack.fuzz.tries", 3_000);

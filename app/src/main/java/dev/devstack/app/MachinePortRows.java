@@ -1,0 +1,33 @@
+package dev.devstack.app;
+
+import dev.devstack.app.view.PortLease;
+import dev.devstack.app.view.PortProcess;
+import dev.devstack.app.view.PortRow;
+import dev.devstack.app.view.PortRows;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The machine's ports as the dashboard's rows, with the leases of one project told from the others'. */
+final class MachinePortRows implements PortRows {
+
+    private final MachinePorts machine;
+    private final String projectDir;
+
+    MachinePortRows(MachinePorts machine, Path projectDir) {
+        this.machine = machine;
+        this.projectDir = projectDir.toString();
+    }
+
+    @Override
+    public List<PortRow> read() {
+        return machine.read(false).stream().map(port -> row(port, projectDir)).toList();
+    }
+
+    static PortRow row(MachinePort port, String projectDir) {
+        return new PortRow(port.port(), port.addresses(),
+                port.process().map(p -> new PortProcess(p.pid(), p.commandLine(), p.describe())),
+                port.processGroup(), port.user(),
+                port.lease().map(l -> new PortLease(Leases.shortName(l.owner()), l.owner().project().equals(projectDir))),
+                port.conflict().isPresent());
+    }
+}

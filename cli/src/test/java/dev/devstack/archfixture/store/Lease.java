@@ -1,0 +1,4 @@
+package dev.devstack.archfixture.store;
+
+public record Lease(int port) {
+}

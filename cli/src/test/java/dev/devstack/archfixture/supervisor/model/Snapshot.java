@@ -1,0 +1,4 @@
+package dev.devstack.archfixture.supervisor.model;
+
+public record Snapshot(String project) {
+}
