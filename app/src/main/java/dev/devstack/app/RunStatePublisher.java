@@ -2,6 +2,7 @@ package dev.devstack.app;
 
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.IoReason;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.plan.StackPlan;
 import dev.devstack.supervisor.model.ServiceSnapshot;
@@ -82,7 +83,7 @@ final class RunStatePublisher implements AutoCloseable {
                 .toList();
         OptionalLong listener = service.listener().equals(service.pid()) ? OptionalLong.empty() : service.listener();
         return new RunState.Service(service.name(), service.state().word(), service.pid(), listener, ports,
-                service.detail());
+                DetailText.of(service.detail()));
     }
 
     @Override

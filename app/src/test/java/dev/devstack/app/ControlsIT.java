@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.testing.LiveStack;
 import dev.devstack.detect.ConnectProbe;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
@@ -63,7 +64,7 @@ class ControlsIT {
         supervisor.stopService("api");
 
         ServiceSnapshot stopped = await(supervisor, "api", ServiceState.STOPPED);
-        assertThat(stopped.detail()).isEqualTo("stopped by devstack (SIGTERM)");
+        assertThat(DetailText.of(stopped.detail())).isEqualTo("stopped by devstack (SIGTERM)");
         Await.until(WAIT, "api's process to end", () -> !Processes.alive(pid));
         assertThat(new ConnectProbe(200).accepts(port)).isFalse();
         assertThat(supervisor.snapshot().service("other").orElseThrow().state()).isEqualTo(ServiceState.READY);
@@ -102,7 +103,7 @@ class ControlsIT {
         supervisor.killService("api");
 
         ServiceSnapshot killed = await(supervisor, "api", ServiceState.STOPPED);
-        assertThat(killed.detail()).isEqualTo("killed by devstack (SIGKILL)");
+        assertThat(DetailText.of(killed.detail())).isEqualTo("killed by devstack (SIGKILL)");
         Await.until(WAIT, "every process of the group to end", () -> group.stream().noneMatch(Processes::alive));
     }
 
@@ -114,7 +115,7 @@ class ControlsIT {
                   api: { command: "%s", depends_on: { db: ready } }
                 """.formatted(service("--listen"), service("--listen")), true);
         await(supervisor, "db", ServiceState.CRASHED);
-        assertThat(await(supervisor, "api", ServiceState.BLOCKED).detail()).contains("waits for db");
+        assertThat(DetailText.of(await(supervisor, "api", ServiceState.BLOCKED).detail())).contains("waits for db");
         stack.project().write("db-ok", "");
 
         supervisor.restartService("db");

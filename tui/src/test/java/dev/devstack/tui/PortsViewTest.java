@@ -9,6 +9,7 @@ import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
 import dev.devstack.app.MachinePort;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,8 @@ class PortsViewTest {
     @Test
     void showsWhyEachPortWasChosenWhoListensAndFlagsAForeignListener() {
         FakeStack stack = new FakeStack(List.of(
-                service("api", ServiceState.READY, 1240, 4012, ""),
-                service("web", ServiceState.RUNNING, 1250, 4013, "")),
+                service("api", ServiceState.READY, 1240, 4012, new ServiceDetail.None()),
+                service("web", ServiceState.RUNNING, 1250, 4013, new ServiceDetail.None())),
                 List.of(port("api", 4012), moved("web", 4013, 3000, "port 3000 is in use by pid 88 (node dev.js)")));
         LeaseOwner api = new LeaseOwner("/work/shop", "default", "api", "");
         LeaseOwner other = new LeaseOwner("/home/dev/blog", "default", "db", "");

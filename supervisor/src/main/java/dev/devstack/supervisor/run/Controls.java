@@ -1,6 +1,9 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.model.RestartReason;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StopCause;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -29,7 +32,7 @@ final class Controls {
             return;
         }
         if (service.state.isTerminal() || service.state == ServiceState.BACKOFF) {
-            startAgain(service, "asked to start");
+            startAgain(service, new ServiceDetail.AskedToStart());
         } else {
             stack.notice(name, "is " + service.state.word() + " already");
         }
@@ -46,7 +49,7 @@ final class Controls {
             case PENDING, BACKOFF -> {
                 service.cancelTimers();
                 stack.plan.ports().release(service.name());
-                stack.change(service, ServiceState.STOPPED, "not started: stopped on request");
+                stack.change(service, ServiceState.STOPPED, new ServiceDetail.NotStarted(StopCause.ASKED));
                 starts.advance();
             }
             default -> stack.notice(name, "is " + service.state.word() + " already");
@@ -61,9 +64,9 @@ final class Controls {
         switch (service.state) {
             case RUNNING, READY, UNHEALTHY -> {
                 service.streak = 0;
-                starts.restartNow(service, "asked for");
+                starts.restartNow(service, RestartReason.ASKED);
             }
-            case BLOCKED, EXITED, CRASHED, FAILED, STOPPED, BACKOFF -> startAgain(service, "asked to restart");
+            case BLOCKED, EXITED, CRASHED, FAILED, STOPPED, BACKOFF -> startAgain(service, new ServiceDetail.AskedToRestart());
             default -> stack.notice(name, "is " + service.state.word() + "; try again in a moment");
         }
     }
@@ -81,14 +84,15 @@ final class Controls {
     }
 
     /** Back to waiting, with a fresh restart streak; what it blocked waits again too. */
-    private void startAgain(ServiceRuntime service, String why) {
+    private void startAgain(ServiceRuntime service, ServiceDetail why) {
         service.cancelTimers();
         service.streak = 0;
         service.ready = false;
         service.readyTimedOut = false;
         stack.change(service, ServiceState.PENDING, why);
         for (String dependent : blockedDependents(service.name())) {
-            stack.change(stack.services.get(dependent), ServiceState.PENDING, "waits for " + service.name() + " again");
+            stack.change(stack.services.get(dependent), ServiceState.PENDING,
+                    new ServiceDetail.WaitsAgain(service.name()));
         }
         starts.advance();
     }

@@ -1,6 +1,8 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.config.CheckSpec;
+import dev.devstack.supervisor.model.RestartReason;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,7 @@ final class Health {
 
     /** Restarts a service (SIGTERM to its group, then a new run). */
     interface Restarter {
-        void restart(ServiceRuntime service, String reason);
+        void restart(ServiceRuntime service, RestartReason reason);
     }
 
     private final StackState stack;
@@ -52,8 +54,7 @@ final class Health {
         }
         if (result.passed()) {
             if (service.state == ServiceState.UNHEALTHY) {
-                stack.change(service, ServiceState.READY, "healthy again (" + probe.describe() + ": " + result.finding()
-                        + ")");
+                stack.change(service, ServiceState.READY, new ServiceDetail.HealthyAgain(probe.describe(), result.finding()));
             }
             schedule(service, run, check, probe, 0);
             return;
@@ -61,10 +62,10 @@ final class Health {
         int inARow = failures + 1;
         int allowed = check.retries().orElse(CheckSpec.HEALTH_RETRIES);
         if (inARow >= allowed && service.state != ServiceState.UNHEALTHY) {
-            stack.change(service, ServiceState.UNHEALTHY, "health check failed " + inARow + " times in a row ("
-                    + probe.describe() + ": " + result.finding() + ")");
+            stack.change(service, ServiceState.UNHEALTHY, new ServiceDetail.Unhealthy(inARow, probe.describe(),
+                    result.finding()));
             if (service.plan.spec().restartOnUnhealthy()) {
-                restarter.restart(service, "unhealthy");
+                restarter.restart(service, RestartReason.UNHEALTHY);
                 return;
             }
         }

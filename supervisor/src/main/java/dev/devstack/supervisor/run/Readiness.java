@@ -1,9 +1,13 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.config.CheckSpec;
+import dev.devstack.supervisor.model.DetailText;
+import dev.devstack.supervisor.model.ReadinessFinding;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -44,12 +48,11 @@ final class Readiness {
         int run = service.run;
         if (check.kind() == CheckSpec.Kind.LOG) {
             if (service.logMatched) {
-                ready(service, "a line matched /" + check.target() + "/", settled);
+                ready(service, new ReadinessFinding.LineMatched(check.target()), settled);
             } else {
                 service.readyCheck = engine.schedule(() -> {
                     if (service.run == run && service.state == ServiceState.RUNNING) {
-                        giveUp(service, "not ready after " + StackState.seconds(check.timeout()) + " (no line matched /"
-                                + check.target() + "/)", settled);
+                        giveUp(service, new ReadinessFinding.NoLineMatched(check.timeout(), check.target()), settled);
                     }
                 }, check.timeout());
             }
@@ -71,7 +74,7 @@ final class Readiness {
         if (service.state == ServiceState.STARTING) {
             service.logMatched = true;
         } else if (service.state == ServiceState.RUNNING) {
-            ready(service, "a line matched /" + service.plan.spec().ready().orElseThrow().target() + "/", settled);
+            ready(service, new ReadinessFinding.LineMatched(service.plan.spec().ready().orElseThrow().target()), settled);
         }
     }
 
@@ -108,22 +111,23 @@ final class Readiness {
             return;
         }
         if (result.passed()) {
-            String what = attempts.check.kind() == CheckSpec.Kind.TCP
-                    ? "port " + service.readinessPort().orElse(0) + " accepts connections"
-                    : attempts.probe.describe() + " passed (" + result.finding() + ")";
+            ReadinessFinding what = attempts.check.kind() == CheckSpec.Kind.TCP
+                    ? new ReadinessFinding.PortAccepts(service.readinessPort().orElse(0))
+                    : new ReadinessFinding.CheckPassed(attempts.probe.describe(), result.finding());
             ready(service, what, attempts.settled);
             return;
         }
         if (result.counts()) {
             attempts.failures++;
         }
-        String last = attempts.check.kind() == CheckSpec.Kind.TCP ? "" : ": " + result.finding();
+        Optional<String> last = attempts.check.kind() == CheckSpec.Kind.TCP ? Optional.empty()
+                : Optional.of(result.finding());
         if (attempts.check.retries().isPresent() && attempts.failures >= attempts.check.retries().getAsInt()) {
-            giveUp(service, "not ready after " + attempts.failures + " failed checks (" + attempts.probe.describe() + last
-                    + ")", attempts.settled);
+            giveUp(service, new ReadinessFinding.ChecksFailed(attempts.failures, attempts.probe.describe(), last),
+                    attempts.settled);
         } else if (stack.clock.instant().isAfter(attempts.deadline)) {
-            giveUp(service, "not ready after " + StackState.seconds(attempts.check.timeout()) + " ("
-                    + attempts.probe.describe() + last + ")", attempts.settled);
+            giveUp(service, new ReadinessFinding.TimedOut(attempts.check.timeout(), attempts.probe.describe(), last),
+                    attempts.settled);
         } else {
             long next = attempts.check.interval().map(Duration::toMillis)
                     .orElse(Math.min(attempts.check.kind() == CheckSpec.Kind.EXEC ? 500 : 100, delayMillis * 2));
@@ -131,17 +135,18 @@ final class Readiness {
         }
     }
 
-    private void ready(ServiceRuntime service, String what, Runnable settled) {
+    private void ready(ServiceRuntime service, ReadinessFinding what, Runnable settled) {
         service.ready = true;
         Duration after = Duration.between(service.startedAt, stack.clock.instant());
-        stack.change(service, ServiceState.READY, what + " after " + StackState.seconds(after));
+        stack.change(service, ServiceState.READY, new ServiceDetail.Ready(what, after));
         health.watch(service);
         settled.run();
     }
 
-    private void giveUp(ServiceRuntime service, String detail, Runnable settled) {
+    private void giveUp(ServiceRuntime service, ReadinessFinding finding, Runnable settled) {
         service.readyTimedOut = true;
-        stack.explain(service, detail, detail + "; services that wait for it will not start");
+        stack.explain(service, new ServiceDetail.NotReady(finding), DetailText.of(finding)
+                + "; services that wait for it will not start");
         settled.run();
     }
 }

@@ -2,8 +2,11 @@ package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.RestartReason;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StopMeans;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +32,7 @@ final class ServiceRuntime {
     final OutputRing recent = new OutputRing(RECENT_LINES);
     final List<Integer> ports;
     ServiceState state = ServiceState.PENDING;
-    String detail = "";
+    ServiceDetail detail = new ServiceDetail.None();
     int run;
     /** Its process: the one devstack launched, or, once that exited 0 leaving a daemon, the daemon. */
     volatile long pid;
@@ -51,8 +54,8 @@ final class ServiceRuntime {
     Integer exitCode;
     /** The last signal devstack sent to its group, to tell a death by it from an exit code. */
     Signal sentSignal;
-    /** How devstack asked it to stop ("SIGTERM", "stop_command"), or null while it was not asked. */
-    String stoppedBy;
+    /** How devstack asked it to stop, or null while it was not asked. */
+    StopMeans stoppedBy;
     /** It has started at least once: what `started` dependents wait for. */
     boolean started;
     /** Its current run is ready. */
@@ -67,7 +70,7 @@ final class ServiceRuntime {
     /** Asked to stop while its process had not reported in yet: stopped as soon as it does. */
     boolean stopWhenStarted;
     /** Why the service is being stopped in order to be started again (unhealthy, asked for), or null. */
-    String restartReason;
+    RestartReason restartReason;
     int restarts;
     /** An earlier run of the service to keep as its first run (`up --adopt`), or null. */
     AssignmentReason.Adopted adoptee;

@@ -3,6 +3,7 @@ package dev.devstack.supervisor.run;
 import dev.devstack.supervisor.config.DependencyGraph;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -11,10 +12,8 @@ import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.plan.ServicePlan;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -57,15 +56,15 @@ final class StackState {
         this.snapshot = buildSnapshot();
     }
 
-    void change(ServiceRuntime service, ServiceState state, String detail) {
+    void change(ServiceRuntime service, ServiceState state, ServiceDetail detail) {
         service.state = state;
         service.detail = detail;
         publishSnapshot();
         bus.publish(new StackEvent.StateChanged(clock.instant(), service.name(), state, detail));
     }
 
-    /** A new detail without a new state (e.g. "not ready after 60s"), told as a notice. */
-    void explain(ServiceRuntime service, String detail, String notice) {
+    /** A new detail without a new state (e.g. not ready after 60s), told as a notice. */
+    void explain(ServiceRuntime service, ServiceDetail detail, String notice) {
         service.detail = detail;
         publishSnapshot();
         notice(service.name(), notice);
@@ -112,10 +111,5 @@ final class StackState {
                 || s.state == ServiceState.STARTING || (s.state == ServiceState.RUNNING && !s.readyTimedOut
                 && !s.plan.spec().oneshot() && s.plan.spec().ready().isPresent()));
         return starting ? StackPhase.STARTING : StackPhase.RUNNING;
-    }
-
-    static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
     }
 }

@@ -5,14 +5,17 @@ import dev.devstack.supervisor.config.CheckSpec;
 import dev.devstack.supervisor.config.Condition;
 import dev.devstack.supervisor.config.Dependency;
 import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.DetailText;
+import dev.devstack.supervisor.model.ExitDescription;
 import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.RestartReason;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +29,6 @@ import java.util.regex.Pattern;
  * satisfied its dependents leaves them blocked, with the reason.
  */
 final class Starts {
-
-    /** What {@link #processExited} is told when an adopted process ended: not its exit code, which is unknown. */
-    private static final int ADOPTED_ENDED = Integer.MIN_VALUE + 1;
 
     /** How long what a command left running may take to listen on its service's port or to write its pidfile. */
     static final Duration DAEMON_WAIT = Duration.ofSeconds(10);
@@ -69,7 +69,7 @@ final class Starts {
             if (service.state != ServiceState.PENDING) {
                 continue;
             }
-            String blocker = null;
+            ServiceDetail blocker = null;
             boolean waiting = false;
             for (Dependency dependency : service.plan.spec().dependsOn()) {
                 for (String unit : stack.plan.config().service(dependency.service()).orElseThrow().units()) {
@@ -99,24 +99,9 @@ final class Starts {
         stack.checkFinished();
     }
 
-    private static String blockReason(ServiceRuntime on, Condition condition) {
-        if (on.readyTimedOut) {
-            return "waits for " + on.name() + ", which is " + on.detail;
-        }
-        String what = switch (condition) {
-            case STARTED -> "start";
-            case READY -> "be ready";
-            case COMPLETED -> "complete";
-        };
-        String status = switch (on.state) {
-            case CRASHED -> "it crashed";
-            case FAILED -> "it failed";
-            case EXITED -> "it exited";
-            case STOPPED -> "it was stopped";
-            default -> "it is " + on.state.word();
-        };
-        return "waits for " + on.name() + " to " + what + ", but " + status
-                + (on.detail.isEmpty() ? "" : " (" + on.detail + ")");
+    private static ServiceDetail blockReason(ServiceRuntime on, Condition condition) {
+        return on.readyTimedOut ? new ServiceDetail.WaitsForUnready(on.name(), on.detail)
+                : new ServiceDetail.WaitsFor(on.name(), condition, on.state, on.detail);
     }
 
     private void launch(ServiceRuntime service) {
@@ -127,7 +112,7 @@ final class Starts {
         }
         service.readyPattern = service.plan.spec().ready().filter(check -> check.kind() == CheckSpec.Kind.LOG)
                 .map(check -> Pattern.compile(check.target())).orElse(null);
-        stack.change(service, ServiceState.STARTING, service.plan.command());
+        stack.change(service, ServiceState.STARTING, new ServiceDetail.Launching(service.plan.command()));
         ServicePlan plan = service.plan;
         int run = service.run;
         LogFiles.RunLog log = logs.forRun(service.name());
@@ -160,11 +145,16 @@ final class Starts {
 
                 @Override
                 public void exited(int code) {
-                    engine.run(() -> launchedExited(service, run, code));
+                    engine.run(() -> launchedExited(service, run, new ExitStatus.Code(code)));
+                }
+
+                @Override
+                public void failedToStart() {
+                    engine.run(() -> launchedExited(service, run, new ExitStatus.NeverStarted()));
                 }
             });
         } catch (RuntimeException e) {
-            launchedExited(service, run, ProcessListener.LAUNCH_FAILED);
+            launchedExited(service, run, new ExitStatus.NeverStarted());
         }
     }
 
@@ -184,11 +174,11 @@ final class Starts {
         }
         service.adopted = true;
         int run = service.run;
-        stack.change(service, ServiceState.STARTING, "adopting " + adoptee.holder());
+        stack.change(service, ServiceState.STARTING, new ServiceDetail.Adopting(adoptee.holder()));
         stack.notice(service.name(), "adopted " + adoptee.holder() + " (" + adoptee.evidence() + "): its output is"
                 + " not captured, and it is left running when the stack stops");
         process.get().onExit().thenRun(() -> engine.run(() -> processExited(service, run, adoptee.pid(),
-                ADOPTED_ENDED)));
+                new ExitStatus.Unknown())));
         onStarted(service, run, adoptee.pid());
         return true;
     }
@@ -207,7 +197,7 @@ final class Starts {
         }
         service.started = true;
         service.startedAt = stack.clock.instant();
-        stack.change(service, ServiceState.RUNNING, "pid " + pid);
+        stack.change(service, ServiceState.RUNNING, new ServiceDetail.Started(pid));
         if (stack.killRequested) {
             stops.kill(service);
         } else if (stack.stopRequested || service.stopWhenStarted) {
@@ -221,7 +211,7 @@ final class Starts {
     }
 
     /** Stops the service's current run (SIGTERM to its group, as on stop) and starts it again once it ended. */
-    void restartNow(ServiceRuntime service, String reason) {
+    void restartNow(ServiceRuntime service, RestartReason reason) {
         if (stack.stopRequested || !service.state.isUp()) {
             return;
         }
@@ -233,22 +223,22 @@ final class Starts {
      * The process devstack launched for the run has ended: reported by NuProcess once its pipes
      * closed, by the exit watch, or by the tracker when something it left holds the pipes open.
      */
-    void launchedExited(ServiceRuntime service, int run, int code) {
+    void launchedExited(ServiceRuntime service, int run, ExitStatus status) {
         if (service.run != run || service.leaderEnded) {
             return;
         }
         service.leaderEnded = true;
         descendants.watch(service);
-        processExited(service, run, service.leader, code);
+        processExited(service, run, service.leader, status);
     }
 
     /** The service's process ({@code pid}) of the run has ended; news about any other process is not. */
-    private void processExited(ServiceRuntime service, int run, long pid, int code) {
+    private void processExited(ServiceRuntime service, int run, long pid, ExitStatus status) {
         if (service.run != run || service.pid != pid || service.state.isTerminal()
                 || service.state == ServiceState.BACKOFF) {
             return;
         }
-        if (code == 0 && mayDaemonize(service) && handOverOrWait(service, pid)) {
+        if (status.equals(new ExitStatus.Code(0)) && mayDaemonize(service) && handOverOrWait(service, pid)) {
             return;
         }
         service.cancelTimers();
@@ -256,27 +246,29 @@ final class Starts {
             // what is left of it (its lifeline watcher, children left behind) ends with it
             descendants.endRemaining(service);
         }
-        if (code == ADOPTED_ENDED) {
-            // the exit status of a process that is not devstack's child cannot be known
+        int code = 1;
+        if (status instanceof ExitStatus.Code exit) {
+            code = exit.code();
+        } else if (status instanceof ExitStatus.Unknown) {
             stack.notice(service.name(), "the adopted process (pid " + service.pid + ") has ended; its exit code is"
                     + " not known to devstack");
             code = service.sentSignal != null ? service.sentSignal.number() : 0;
         }
-        if (code == ProcessListener.LAUNCH_FAILED) {
-            stack.change(service, ServiceState.FAILED, "could not start `" + service.plan.command() + "` in "
-                    + service.plan.spec().cwd());
+        if (status instanceof ExitStatus.NeverStarted) {
+            stack.change(service, ServiceState.FAILED, new ServiceDetail.LaunchFailed(service.plan.command(),
+                    service.plan.spec().cwd()));
             failed(service, 1);
         } else if (service.stoppedBy != null && service.restartReason != null && !stack.stopRequested) {
             service.exitCode = code;
             service.restarts++;
-            stack.change(service, ServiceState.BACKOFF, ExitDescription.stopped(code, service.sentSignal,
-                    service.stoppedBy).text()
-                    + ", restart " + service.restarts + " now (" + service.restartReason + ")");
+            stack.change(service, ServiceState.BACKOFF, new ServiceDetail.RestartingNow(
+                    ExitDescription.stopped(service.stoppedBy, service.sentSignal, code), service.restarts,
+                    service.restartReason));
             launch(service);
         } else if (service.stoppedBy != null) {
             service.exitCode = code;
-            stack.change(service, ServiceState.STOPPED, ExitDescription.stopped(code, service.sentSignal,
-                    service.stoppedBy).text());
+            stack.change(service, ServiceState.STOPPED, new ServiceDetail.Ended(
+                    ExitDescription.stopped(service.stoppedBy, service.sentSignal, code)));
         } else {
             service.exitCode = code;
             ended(service, code);
@@ -316,19 +308,16 @@ final class Starts {
         if (service.daemonDeadline == null) {
             service.daemonDeadline = now.plus(DAEMON_WAIT);
             if (daemon.othersRun()) {
-                List<String> signs = new ArrayList<>();
-                service.readinessPort().ifPresent(port -> signs.add("listen on port " + port));
-                service.plan.spec().pidfile().ifPresent(file -> signs.add("write " + file));
-                String waiting = "its command (pid " + exited + ") exited 0; waiting up to "
-                        + StackState.seconds(DAEMON_WAIT) + " for what it left running to " + String.join(" or ", signs);
-                stack.explain(service, waiting, waiting);
+                ServiceDetail waiting = new ServiceDetail.AwaitingDaemon(exited, DAEMON_WAIT, service.readinessPort(),
+                        service.plan.spec().pidfile());
+                stack.explain(service, waiting, DetailText.of(waiting));
             }
         }
         if (!daemon.othersRun() || !now.isBefore(service.daemonDeadline)) {
             return false;
         }
         int run = service.run;
-        engine.schedule(() -> processExited(service, run, exited, 0), DAEMON_CHECK);
+        engine.schedule(() -> processExited(service, run, exited, new ExitStatus.Code(0)), DAEMON_CHECK);
         return true;
     }
 
@@ -339,17 +328,17 @@ final class Starts {
         service.pidStart = daemon.startTicks();
         service.daemonDeadline = null;
         descendants.watch(service);
-        DaemonWait.start(pid, status -> engine.run(() -> processExited(service, run, pid, status)));
+        DaemonWait.start(pid, status -> engine.run(() -> processExited(service, run, pid, new ExitStatus.Code(status))));
         String listening = service.readinessPort().filter(port -> Long.valueOf(pid).equals(service.listeners.get(port)))
                 .map(port -> ", listening on port " + port).orElse("");
         stack.notice(service.name(), "its command (pid " + exited + ") exited 0 and left pid " + pid + " running"
                 + listening + ": that is the service's process now");
-        stack.change(service, service.state, "pid " + pid + " (started by its command, which exited 0)");
+        stack.change(service, service.state, new ServiceDetail.DaemonTookOver(pid));
     }
 
     /** A service ended on its own: restart it, give up on it, or leave it ended, as its policy says. */
     private void ended(ServiceRuntime service, int code) {
-        String exit = ExitDescription.natural(code).text();
+        ExitDescription exit = new ExitDescription.Natural(code);
         Duration uptime = service.startedAt == null ? Duration.ZERO
                 : Duration.between(service.startedAt, stack.clock.instant());
         Restarts.Decision decision = stack.stopRequested ? new Restarts.Stay()
@@ -357,18 +346,18 @@ final class Starts {
         if (decision instanceof Restarts.Restart restart) {
             service.streak = restart.streak();
             service.restarts++;
-            stack.change(service, ServiceState.BACKOFF, exit + ", restart " + service.restarts + " in "
-                    + StackState.seconds(restart.delay()));
+            stack.change(service, ServiceState.BACKOFF, new ServiceDetail.RestartScheduled(exit, service.restarts,
+                    restart.delay()));
             service.restartTimer = engine.schedule(() -> restart(service), restart.delay());
         } else if (decision instanceof Restarts.GiveUp giveUp) {
-            stack.change(service, ServiceState.FAILED, exit + "; gave up after " + giveUp.restarts()
-                    + (giveUp.restarts() == 1 ? " restart" : " restarts") + " in a row");
+            stack.change(service, ServiceState.FAILED, new ServiceDetail.GaveUp(exit, giveUp.restarts()));
             failed(service, code);
         } else if (code == 0) {
             service.completed = service.plan.spec().oneshot();
-            stack.change(service, ServiceState.EXITED, service.completed ? "completed" : exit);
+            stack.change(service, ServiceState.EXITED, service.completed ? new ServiceDetail.Completed()
+                    : new ServiceDetail.Ended(exit));
         } else {
-            stack.change(service, ServiceState.CRASHED, exit);
+            stack.change(service, ServiceState.CRASHED, new ServiceDetail.Ended(exit));
             if (service.plan.spec().oneshot()) {
                 List<String> last = service.recent.last(LAST_LINES_OF_A_FAILED_TASK);
                 stack.notice(service.name(), last.isEmpty() ? "it printed nothing"

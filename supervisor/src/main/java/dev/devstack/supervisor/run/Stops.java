@@ -2,7 +2,11 @@ package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.config.StopSpec;
+import dev.devstack.supervisor.model.DetailText;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StopCause;
+import dev.devstack.supervisor.model.StopMeans;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -39,10 +43,10 @@ final class Stops {
         for (ServiceRuntime service : stack.services.values()) {
             if (service.state == ServiceState.PENDING) {
                 stack.plan.ports().release(service.name());
-                stack.change(service, ServiceState.STOPPED, "not started: the stack is stopping");
+                stack.change(service, ServiceState.STOPPED, new ServiceDetail.NotStarted(StopCause.SHUTDOWN));
             } else if (service.state == ServiceState.BACKOFF) {
                 service.cancelTimers();
-                stack.change(service, ServiceState.STOPPED, "not restarted: the stack is stopping");
+                stack.change(service, ServiceState.STOPPED, new ServiceDetail.NotRestarted(StopCause.SHUTDOWN));
             }
         }
         proceed();
@@ -57,8 +61,7 @@ final class Stops {
                         .allMatch(name -> stack.services.get(name).state.isTerminal());
                 if (dependentsDone && service.adopted) {
                     service.cancelTimers();
-                    stack.change(service, ServiceState.STOPPED, "left running: pid " + service.pid
-                            + " was adopted, not started by devstack");
+                    stack.change(service, ServiceState.STOPPED, new ServiceDetail.LeftRunning(service.pid));
                 } else if (dependentsDone) {
                     terminate(service);
                 }
@@ -74,11 +77,10 @@ final class Stops {
         StopSpec stop = service.plan.spec().stop();
         Duration timeout = stop.timeout();
         service.cancelTimers();
-        String kill = "SIGKILL in " + StackState.seconds(timeout);
         Optional<String> command = service.plan.stopCommand();
         if (command.isPresent()) {
-            service.stoppedBy = "stop_command";
-            stack.change(service, ServiceState.STOPPING, "stop_command running, " + kill);
+            service.stoppedBy = new StopMeans.StopCommand();
+            stack.change(service, ServiceState.STOPPING, new ServiceDetail.Stopping(service.stoppedBy, Optional.of(timeout)));
             int run = service.run;
             Probe probe = new ExecProbe(command.get(), service.plan.spec().cwd(), service.plan.environment(), timeout);
             commands.execute(() -> {
@@ -88,9 +90,9 @@ final class Stops {
                 }
             });
         } else {
-            service.stoppedBy = stop.signal().toString();
+            service.stoppedBy = new StopMeans.SignalSent(stop.signal());
             service.sentSignal = stop.signal();
-            stack.change(service, ServiceState.STOPPING, stop.signal() + " sent, " + kill);
+            stack.change(service, ServiceState.STOPPING, new ServiceDetail.Stopping(service.stoppedBy, Optional.of(timeout)));
             signal(service, stop.signal());
         }
         descendants.watch(service);
@@ -109,9 +111,9 @@ final class Stops {
         if (service.state != ServiceState.STOPPING) {
             return;
         }
-        String detail = "did not stop within " + StackState.seconds(waited) + " of " + service.stoppedBy + "; SIGKILL sent";
+        ServiceDetail detail = new ServiceDetail.KillAfterTimeout(waited, service.stoppedBy);
         service.sentSignal = Signal.KILL;
-        stack.explain(service, detail, detail);
+        stack.explain(service, detail, DetailText.of(detail));
         signal(service, Signal.KILL);
         service.killTimer = engine.schedule(() -> giveUp(service), AFTER_KILL);
     }
@@ -119,8 +121,7 @@ final class Stops {
     /** A process that left the group may still hold the output pipes; nothing more can be done for it. */
     private void giveUp(ServiceRuntime service) {
         if (service.state == ServiceState.STOPPING) {
-            stack.change(service, ServiceState.STOPPED, "killed, but its output pipes are still open (a process that"
-                    + " left its group holds them)");
+            stack.change(service, ServiceState.STOPPED, new ServiceDetail.PipesHeldOpen());
             proceed();
             stack.checkFinished();
         }
@@ -152,10 +153,11 @@ final class Stops {
         service.cancelTimers();
         service.sentSignal = Signal.KILL;
         if (service.stoppedBy == null) {
-            service.stoppedBy = Signal.KILL.toString();
+            service.stoppedBy = new StopMeans.SignalSent(Signal.KILL);
         }
         if (service.state != ServiceState.STOPPING) {
-            stack.change(service, ServiceState.STOPPING, "SIGKILL sent");
+            stack.change(service, ServiceState.STOPPING, new ServiceDetail.Stopping(new StopMeans.SignalSent(Signal.KILL),
+                    Optional.empty()));
             descendants.watch(service);
         }
         signal(service, Signal.KILL);

@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.model.RestartReason;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -56,7 +57,7 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
         this.controls = new Controls(stack, starts, stops);
     }
 
-    private void restartNow(ServiceRuntime service, String reason) {
+    private void restartNow(ServiceRuntime service, RestartReason reason) {
         starts.restartNow(service, reason);
     }
 
@@ -64,7 +65,8 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
     private void tracked(ProcessTracker.Scan scan) {
         descendants.apply(scan);
         scan.units().forEach((unit, result) -> result.leaderStatus().ifPresent(status -> ExitWatch.decode(status)
-                .ifPresent(code -> starts.launchedExited(stack.services.get(unit), result.run(), code))));
+                .ifPresent(code -> starts.launchedExited(stack.services.get(unit), result.run(),
+                        new ExitStatus.Code(code)))));
     }
 
     /** Begins starting the stack; returns at once. */

@@ -3,6 +3,7 @@ package dev.devstack.supervisor.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackControl;
@@ -40,7 +41,7 @@ class ControlServerTest {
         public StackSnapshot snapshot() {
             return new StackSnapshot("shop", "default", Instant.EPOCH, StackPhase.RUNNING, List.of(new ServiceSnapshot("api",
                     ServiceState.RUNNING, OptionalLong.of(42), OptionalLong.empty(), List.of(4012), Optional.empty(), OptionalInt.empty(), 0,
-                    "")), List.of());
+                    new ServiceDetail.Started(42))), List.of());
         }
 
         @Override
