@@ -36,10 +36,9 @@ final class StackState {
     final boolean stayOpen;
     /** Set through {@link #beginStop()}, so that the snapshot says so at once. */
     boolean stopRequested;
-    boolean killRequested;
     StackOutcome.Failure failure;
 
-    StackState(StackPlan plan, Clock clock, EventBus bus, boolean stayOpen) {
+    StackState(StackPlan plan, Clock clock, EventBus bus, boolean stayOpen, boolean exitOnAnyFailure) {
         this.plan = plan;
         this.stayOpen = stayOpen;
         this.graph = plan.graph();
@@ -47,7 +46,7 @@ final class StackState {
         this.bus = bus;
         for (ServicePlan service : plan.services()) {
             List<Integer> ports = plan.ports().of(service.name()).stream().map(PortAssignment::port).toList();
-            ServiceRuntime runtime = new ServiceRuntime(service, ports);
+            ServiceRuntime runtime = new ServiceRuntime(service, ports, exitOnAnyFailure);
             plan.ports().of(service.name()).stream().map(PortAssignment::reason)
                     .filter(AssignmentReason.Adopted.class::isInstance).map(AssignmentReason.Adopted.class::cast)
                     .findFirst().ifPresent(adoptee -> runtime.adoptee = adoptee);
@@ -56,16 +55,14 @@ final class StackState {
         this.snapshot = buildSnapshot();
     }
 
-    void change(ServiceRuntime service, ServiceState state, ServiceDetail detail) {
-        service.state = state;
-        service.detail = detail;
+    /** The service has entered {@code state}, with {@code detail}. */
+    void changed(ServiceRuntime service, ServiceState state, ServiceDetail detail) {
         publishSnapshot();
         bus.publish(new StackEvent.StateChanged(clock.instant(), service.name(), state, detail));
     }
 
-    /** A new detail without a new state (e.g. not ready after 60s), told as a notice. */
-    void explain(ServiceRuntime service, ServiceDetail detail, String notice) {
-        service.detail = detail;
+    /** The service has a new detail without a new state (e.g. not ready after 60s), told as a notice. */
+    void explained(ServiceRuntime service, String notice) {
         publishSnapshot();
         notice(service.name(), notice);
     }
@@ -77,7 +74,7 @@ final class StackState {
     /** Completes {@link #finished} once nothing of the stack runs or will run. */
     void checkFinished() {
         if (!finished.isDone() && (stopRequested || !stayOpen)
-                && services.values().stream().allMatch(s -> s.state.isTerminal())) {
+                && services.values().stream().allMatch(s -> s.state().isTerminal())) {
             plan.ports().close();
             finished.complete(new StackOutcome(stopRequested, snapshot.services(), Optional.ofNullable(failure)));
         }
@@ -107,9 +104,10 @@ final class StackState {
         if (stopRequested) {
             return StackPhase.STOPPING;
         }
-        boolean starting = services.values().stream().anyMatch(s -> s.state == ServiceState.PENDING
-                || s.state == ServiceState.STARTING || (s.state == ServiceState.RUNNING && !s.readyTimedOut
-                && !s.plan.spec().oneshot() && s.plan.spec().ready().isPresent()));
+        boolean starting = services.values().stream().anyMatch(s -> s.state() == ServiceState.PENDING
+                || s.state() == ServiceState.STARTING || (s.state() == ServiceState.RUNNING
+                && s.life.readiness() != Life.Readiness.GAVE_UP && !s.plan.spec().oneshot()
+                && s.plan.spec().ready().isPresent()));
         return starting ? StackPhase.STARTING : StackPhase.RUNNING;
     }
 }

@@ -1,7 +1,6 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
-import dev.devstack.supervisor.model.RestartReason;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -15,12 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Runs a planned stack: {@link Starts} starts services in dependency order and restarts them as
- * their policies say, {@link Readiness} finds out when they are ready and {@link Health} whether
- * they stay well, {@link Stops} stops them in reverse order, {@link Controls} does what a user asks of
- * one service. All service state lives on one {@link Engine} thread; process callbacks, readiness
- * checks and requests only hand it work. Every line of output goes to {@link LogFiles} and, through
- * the {@link EventBus}, to the views.
+ * Runs a planned stack. What happens to each service is decided by its {@link Lifecycle}, whose
+ * effects the {@link EffectExecutor} carries out: {@link Starts} starts services in dependency
+ * order and launches their runs, {@link Readiness} finds out when they are ready and
+ * {@link Health} whether they stay well, {@link Stops} stops them in reverse order, {@link Controls}
+ * hands on what a user asks of one service. All service state lives on one {@link Engine} thread;
+ * process callbacks, readiness checks and requests only hand it work. Every line of output goes to
+ * {@link LogFiles} and, through the {@link EventBus}, to the views.
  */
 public final class Supervisor implements StackView, StackControl, AutoCloseable {
 
@@ -40,7 +40,7 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
                       SupervisorSettings settings) {
         this.groups = groups;
         this.bus = new EventBus(clock);
-        this.stack = new StackState(plan, clock, bus, settings.stayOpen());
+        this.stack = new StackState(plan, clock, bus, settings.stayOpen(), settings.exitOnFailure());
         this.engine = new Engine(error -> stack.notice("", error));
         this.logs = new LogFiles(settings.logDir(), settings.logMaxBytes(), problem -> stack.notice("", problem));
         if (!Reaper.becomeSubreaper()) {
@@ -49,16 +49,12 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
         }
         this.tracker = new ProcessTracker(found -> engine.run(() -> tracked(found)), problem -> stack.notice("", problem));
         this.descendants = new Descendants(stack, groups, journal, tracker);
-        this.stops = new Stops(stack, engine, groups, descendants, checks);
-        Health health = new Health(stack, engine, checks, this::restartNow);
-        Readiness readiness = new Readiness(stack, engine, checks, health);
-        this.starts = new Starts(stack, engine, launcher, logs, journal, descendants, readiness, stops,
-                settings.exitOnFailure());
-        this.controls = new Controls(stack, starts, stops);
-    }
-
-    private void restartNow(ServiceRuntime service, RestartReason reason) {
-        starts.restartNow(service, reason);
+        EffectExecutor lifecycles = new EffectExecutor(stack, engine, descendants);
+        this.stops = new Stops(stack, engine, groups, descendants, checks, lifecycles);
+        this.starts = new Starts(stack, engine, launcher, logs, journal, descendants, lifecycles);
+        this.controls = new Controls(stack, lifecycles);
+        lifecycles.connect(starts, stops, controls, new Readiness(stack, engine, checks, lifecycles),
+                new Health(engine, checks, lifecycles));
     }
 
     /** A scan of the services' processes: who they are now, and launched processes that ended while their pipes stay open. */
@@ -76,22 +72,22 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
 
     @Override
     public void startService(String service) {
-        engine.run(() -> controls.start(service));
+        engine.run(() -> controls.ask(service, Input.Action.START));
     }
 
     @Override
     public void stopService(String service) {
-        engine.run(() -> controls.stop(service));
+        engine.run(() -> controls.ask(service, Input.Action.STOP));
     }
 
     @Override
     public void restartService(String service) {
-        engine.run(() -> controls.restart(service));
+        engine.run(() -> controls.ask(service, Input.Action.RESTART));
     }
 
     @Override
     public void killService(String service) {
-        engine.run(() -> controls.kill(service));
+        engine.run(() -> controls.ask(service, Input.Action.KILL));
     }
 
     /**
@@ -121,7 +117,7 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
     /** Last resort when the JVM is going down anyway: SIGKILL every group and process of the services, from any thread. */
     public void killAllNow() {
         for (ServiceRuntime service : stack.services.values()) {
-            if (!service.adopted) {
+            if (!service.life.adopted()) {
                 descendants.signal(service, Signal.KILL);
             }
         }
