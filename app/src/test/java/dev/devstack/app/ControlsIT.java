@@ -17,6 +17,7 @@ import dev.devstack.supervisor.testing.Processes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,7 @@ class ControlsIT {
         long pid = first.pid().orElseThrow();
         int port = first.ports().get(0);
 
-        supervisor.stopService("api");
+        supervisor.stopService("api", Optional.empty());
 
         ServiceSnapshot stopped = await(supervisor, "api", ServiceState.STOPPED);
         assertThat(DetailText.of(stopped.detail())).isEqualTo("stopped by devstack (SIGTERM)");

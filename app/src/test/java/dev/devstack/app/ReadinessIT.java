@@ -86,7 +86,8 @@ class ReadinessIT {
 
         ServiceSnapshot web = await(supervisor, "web", ServiceState.BLOCKED);
 
-        assertThat(DetailText.of(web.detail())).isEqualTo("waits for api, which is not ready after 3 failed checks (http GET /status/503"
+        assertThat(DetailText.of(web.detail()))
+                .isEqualTo("waits for api, which is not ready after 3 failed checks (http GET /status/503"
                 + " on " + port(supervisor, "api") + ": HTTP 503)");
     }
 

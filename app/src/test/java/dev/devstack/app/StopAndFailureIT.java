@@ -82,7 +82,8 @@ class StopAndFailureIT {
         StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
 
         assertThat(stack.details("db", ServiceState.STOPPING)).containsExactly("stop_command running, SIGKILL in 5s");
-        assertThat(DetailText.of(outcome.services().get(0).detail())).isEqualTo("stopped by devstack (stop_command), exit 10");
+        assertThat(DetailText.of(outcome.services().get(0).detail()))
+                .isEqualTo("stopped by devstack (stop_command), exit 10");
     }
 
     @Test
@@ -126,6 +127,7 @@ class StopAndFailureIT {
 
         assertThat(outcome.failure()).contains(new StackOutcome.Failure("flaky", 4,
                 new ServiceDetail.GaveUp(new ExitDescription.Natural(4), 1)));
-        assertThat(DetailText.of(outcome.services().get(0).detail())).isEqualTo("exit 4; gave up after 1 restart in a row");
+        assertThat(DetailText.of(outcome.services().get(0).detail()))
+                .isEqualTo("exit 4; gave up after 1 restart in a row");
     }
 }

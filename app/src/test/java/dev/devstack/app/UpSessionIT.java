@@ -14,6 +14,7 @@ import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackOutcome;
+import dev.devstack.supervisor.model.StopCause;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.ForeignListener;
 import dev.devstack.supervisor.testing.FreePorts;
@@ -187,7 +188,8 @@ class UpSessionIT {
         Await.until(WAIT, "every process of the stack to be gone", () -> everyProcess.stream().noneMatch(Processes::alive));
         assertThat(outcome.services()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
         assertThat(outcome.services()).extracting(ServiceSnapshot::detail)
-                .containsOnly(new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM)));
+                .containsOnly(new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM,
+                        new StopCause.Shutdown())));
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StopCause;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,9 +112,9 @@ class DashboardTest {
         screen.type('j', 'j', 's');
         screen.awaitRow("stopping worker");
         stack.set(List.of(
-                service("api", ServiceState.STOPPED, 0, 4012, new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM))),
+                service("api", ServiceState.STOPPED, 0, 4012, new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM, new StopCause.Shutdown()))),
                 service("web", ServiceState.RUNNING, web, 4013, new ServiceDetail.Started(web)),
-                service("worker", ServiceState.STOPPED, 0, 0, new ServiceDetail.NotStarted(StopCause.ASKED))),
+                service("worker", ServiceState.STOPPED, 0, 0, new ServiceDetail.NotStarted(new StopCause.Asked(Optional.empty())))),
                 List.of(port("api", 4012), port("web", 4013)));
         screen.awaitRow("worker", "■ stopped");
         screen.type('s');

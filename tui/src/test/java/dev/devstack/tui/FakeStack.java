@@ -84,7 +84,7 @@ final class FakeStack implements StackView, StackControl {
     }
 
     @Override
-    public void stopService(String service) {
+    public void stopService(String service, Optional<String> by) {
         requests.add("stop " + service);
     }
 

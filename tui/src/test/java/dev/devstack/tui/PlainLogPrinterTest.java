@@ -8,6 +8,7 @@ import dev.devstack.supervisor.model.OutputSource;
 import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StopCause;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class PlainLogPrinterTest {
         printer.on(new StackEvent.Output(NOON, "web-frontend", OutputSource.STDERR, "compiled"));
         printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.RUNNING, new ServiceDetail.Started(1234)));
         printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.CRASHED, new ServiceDetail.Ended(new ExitDescription.Natural(1))));
-        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.STOPPED, new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM))));
+        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.STOPPED, new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM, new StopCause.Shutdown()))));
         printer.on(new StackEvent.Notice(NOON, "api", "port 4012 (same as last time)"));
         printer.on(new StackEvent.Notice(NOON, "", "stopping the stack"));
         printer.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, ""));

@@ -2,6 +2,7 @@ package dev.devstack.supervisor.control;
 
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackView;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -53,7 +54,7 @@ final class ControlProtocol {
         notices.accept(service, "stop asked" + (parts.length > 1 ? " by " + parts[1].strip() : " from another terminal")
                 + "; it stays stopped: " + (dashboard ? "`s` in the dashboard starts it again"
                 : "it runs again at the next `devstack up`"));
-        control.stopService(service);
+        control.stopService(service, parts.length > 1 ? Optional.of(parts[1].strip()) : Optional.empty());
         return OK;
     }
 }

@@ -157,10 +157,13 @@ public final class DetailText {
     }
 
     public static String of(StopCause cause) {
-        return switch (cause) {
-            case SHUTDOWN -> "the stack is stopping";
-            case ASKED -> "stopped on request";
-        };
+        if (cause instanceof StopCause.Shutdown) {
+            return "the stack is stopping";
+        }
+        if (cause instanceof StopCause.Asked) {
+            return "stopped on request";
+        }
+        return "stopped to restart (" + of(((StopCause.Restart) cause).reason()) + ")";
     }
 
     /** Whole seconds as "5s", anything finer as "0.25s". */
@@ -202,6 +205,7 @@ public final class DetailText {
             default -> "it is " + waits.state().word();
         };
         String detail = of(waits.detail());
-        return "waits for " + waits.service() + " to " + what + ", but " + status + (detail.isEmpty() ? "" : " (" + detail + ")");
+        return "waits for " + waits.service() + " to " + what + ", but " + status
+                + (detail.isEmpty() ? "" : " (" + detail + ")");
     }
 }

@@ -16,23 +16,24 @@ public sealed interface ExitDescription {
     record Natural(int code) implements ExitDescription {
     }
 
-    /** devstack stopped it, and it died of the last signal devstack sent. */
-    record Signalled(Signal signal) implements ExitDescription {
+    /** devstack stopped it (for {@code cause}), and it died of the last signal devstack sent. */
+    record Signalled(Signal signal, StopCause cause) implements ExitDescription {
         @Override
         public int code() {
             return signal.number();
         }
     }
 
-    /** devstack asked it to stop ({@code means}), and it ended with {@code code}. */
-    record Stopped(StopMeans means, int code) implements ExitDescription {
+    /** devstack asked it to stop by {@code means} (for {@code cause}), and it ended with {@code code}. */
+    record Stopped(StopMeans means, int code, StopCause cause) implements ExitDescription {
     }
 
     /**
      * devstack asked it to stop by {@code means}: it died of {@code signal} (the last signal
      * sent, if any) if its code is that signal's number, else it exited with {@code code}.
      */
-    static ExitDescription stopped(StopMeans means, Signal signal, int code) {
-        return signal != null && code == signal.number() ? new Signalled(signal) : new Stopped(means, code);
+    static ExitDescription stopped(StopMeans means, StopCause cause, Signal signal, int code) {
+        return signal != null && code == signal.number() ? new Signalled(signal, cause)
+                : new Stopped(means, code, cause);
     }
 }

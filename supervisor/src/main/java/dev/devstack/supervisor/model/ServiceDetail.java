@@ -88,8 +88,8 @@ public sealed interface ServiceDetail {
     record LeftRunning(long pid) implements ServiceDetail {
     }
 
-    /** Asked to stop by {@code means}; SIGKILL follows after {@code killAfter}, if any. */
-    record Stopping(StopMeans means, Optional<Duration> killAfter) implements ServiceDetail {
+    /** Asked to stop by {@code means}, for {@code cause}; SIGKILL follows after {@code killAfter}, if any. */
+    record Stopping(StopMeans means, Optional<Duration> killAfter, StopCause cause) implements ServiceDetail {
     }
 
     /** It did not stop within {@code waited} of {@code means}: SIGKILL was sent. */

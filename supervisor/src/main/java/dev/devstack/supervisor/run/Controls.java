@@ -4,6 +4,7 @@ import dev.devstack.supervisor.model.ServiceState;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,7 +23,8 @@ final class Controls {
         this.lifecycles = lifecycles;
     }
 
-    void ask(String name, Input.Action action) {
+    /** {@code by}: who asked, if they said so. */
+    void ask(String name, Input.Action action, Optional<String> by) {
         if (stack.stopRequested) {
             stack.notice(name, "the stack is stopping; nothing more is started or stopped");
             return;
@@ -32,7 +34,7 @@ final class Controls {
             stack.notice("", "there is no service named " + name);
             return;
         }
-        lifecycles.apply(service, new Input.Asked(action));
+        lifecycles.apply(service, new Input.Asked(action, by));
     }
 
     /** The services the given one blocked, directly or through others, wait for it again. */

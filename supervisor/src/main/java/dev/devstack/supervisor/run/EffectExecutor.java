@@ -86,7 +86,8 @@ final class EffectExecutor {
                     : "its last " + (last.size() == 1 ? "line" : last.size() + " lines") + ":");
             last.forEach(line -> stack.notice(service.name(), "  " + line));
         } else if (effect instanceof Effect.TellStopCommandFailed failed) {
-            stack.notice(service.name(), "stop_command failed (" + failed.finding() + "); " + failed.signal() + " sent");
+            stack.notice(service.name(), "stop_command failed (" + failed.finding() + "); " + failed.signal()
+                    + " sent");
         } else if (effect instanceof Effect.Refuse refuse) {
             stack.notice(service.name(), switch (refuse.refusal()) {
                 case ALREADY -> "is " + refuse.state().word() + " already";

@@ -3,6 +3,7 @@ package dev.devstack.supervisor.run;
 import dev.devstack.supervisor.model.ReadinessFinding;
 import dev.devstack.supervisor.model.ServiceDetail;
 import java.time.Duration;
+import java.util.Optional;
 
 /** What can happen to a service: news from its process, its checks, its timers, the stack or a user. */
 sealed interface Input {
@@ -63,8 +64,8 @@ sealed interface Input {
     record Unblocked(String by) implements Input {
     }
 
-    /** A user asked for something (dashboard, control socket). */
-    record Asked(Action action) implements Input {
+    /** A user asked for something (dashboard, control socket); {@code by}: who, if they said so. */
+    record Asked(Action action, Optional<String> by) implements Input {
     }
 
     /** One of its timers fired. */

@@ -79,7 +79,7 @@ final class Lifecycle {
                 d.enter(new Phase.Pending(new ServiceDetail.WaitsAgain(unblocked.by())));
             }
         } else if (input instanceof Input.Asked asked) {
-            asked(d, asked.action());
+            asked(d, asked.action(), new StopCause.Asked(asked.by()));
         } else if (input instanceof Input.TimerFired fired) {
             timerFired(d, fired.timer());
         } else if (input instanceof Input.StopCommandFailed failed) {
@@ -93,7 +93,7 @@ final class Lifecycle {
             d.readiness = Life.Readiness.WAITING;
             d.adopted = how instanceof ServiceDetail.Adopting;
             d.exitCode = OptionalInt.empty();
-            d.enter(new Phase.Starting(how, Phase.WhenStarted.RUN, false));
+            d.enter(new Phase.Starting(how, Optional.empty(), false, false));
         }
     }
 
@@ -103,21 +103,21 @@ final class Lifecycle {
         }
         d.started = true;
         d.enter(new Phase.Running(pid, d.now, new ServiceDetail.Started(pid)));
-        switch (starting.whenStarted()) {
-            case KILL -> kill(d);
-            case STOP -> terminate(d, Optional.empty());
-            case RUN -> {
-                if (!rules.oneshot()) {
-                    if (rules.ready().isEmpty()) {
-                        watchHealth(d, 0);
-                    } else if (rules.ready().get().kind() == CheckSpec.Kind.LOG && starting.lineMatched()) {
-                        becomeReady(d, new ReadinessFinding.LineMatched(rules.ready().get().target()));
-                    } else {
-                        d.effects.add(new Effect.WatchReadiness());
-                    }
+        if (starting.kill()) {
+            kill(d, new StopCause.Shutdown());
+        } else if (starting.stop().isPresent()) {
+            terminate(d, starting.stop().get());
+        } else {
+            if (!rules.oneshot()) {
+                if (rules.ready().isEmpty()) {
+                    watchHealth(d, 0);
+                } else if (rules.ready().get().kind() == CheckSpec.Kind.LOG && starting.lineMatched()) {
+                    becomeReady(d, new ReadinessFinding.LineMatched(rules.ready().get().target()));
+                } else {
+                    d.effects.add(new Effect.WatchReadiness());
                 }
-                d.effects.add(new Effect.Advance());
             }
+            d.effects.add(new Effect.Advance());
         }
     }
 
@@ -152,10 +152,10 @@ final class Lifecycle {
             fail(d, 1);
         } else if (d.phase instanceof Phase.Stopping stopping) {
             d.exitCode = OptionalInt.of(code);
-            ExitDescription exit = ExitDescription.stopped(stopping.means(), sent.orElse(null), code);
-            if (stopping.restart().isPresent() && !d.stackStopping) {
+            ExitDescription exit = ExitDescription.stopped(stopping.means(), stopping.cause(), sent.orElse(null), code);
+            if (stopping.cause() instanceof StopCause.Restart restart && !d.stackStopping) {
                 d.restarts++;
-                d.enter(new Phase.Backoff(new ServiceDetail.RestartingNow(exit, d.restarts, stopping.restart().get())));
+                d.enter(new Phase.Backoff(new ServiceDetail.RestartingNow(exit, d.restarts, restart.reason())));
                 d.effects.add(new Effect.Launch());
             } else {
                 d.enter(new Phase.Stopped(new ServiceDetail.Ended(exit)));
@@ -217,7 +217,7 @@ final class Lifecycle {
 
     private void lineMatched(LifeDraft d) {
         if (d.phase instanceof Phase.Starting starting) {
-            d.phase = new Phase.Starting(starting.detail(), starting.whenStarted(), true);
+            d.phase = new Phase.Starting(starting.detail(), starting.stop(), starting.kill(), true);
         } else if (d.phase instanceof Phase.Running && rules.ready().isPresent()) {
             becomeReady(d, new ReadinessFinding.LineMatched(rules.ready().get().target()));
         }
@@ -274,7 +274,7 @@ final class Lifecycle {
                     checked.result())));
             if (rules.restartOnUnhealthy()) {
                 if (!d.stackStopping) {
-                    terminate(d, Optional.of(RestartReason.UNHEALTHY));
+                    terminate(d, new StopCause.Restart(RestartReason.UNHEALTHY));
                 }
                 return;
             }
@@ -286,12 +286,13 @@ final class Lifecycle {
         d.stackStopping = true;
         if (d.phase instanceof Phase.Pending) {
             d.effects.add(new Effect.ReleasePorts());
-            d.enter(new Phase.Stopped(new ServiceDetail.NotStarted(StopCause.SHUTDOWN)));
+            d.enter(new Phase.Stopped(new ServiceDetail.NotStarted(new StopCause.Shutdown())));
         } else if (d.phase instanceof Phase.Backoff) {
             d.effects.add(new Effect.CancelTimers());
-            d.enter(new Phase.Stopped(new ServiceDetail.NotRestarted(StopCause.SHUTDOWN)));
-        } else if (d.phase instanceof Phase.Starting starting && starting.whenStarted() == Phase.WhenStarted.RUN) {
-            d.phase = new Phase.Starting(starting.detail(), Phase.WhenStarted.STOP, starting.lineMatched());
+            d.enter(new Phase.Stopped(new ServiceDetail.NotRestarted(new StopCause.Shutdown())));
+        } else if (d.phase instanceof Phase.Starting starting && starting.stop().isEmpty()) {
+            d.phase = new Phase.Starting(starting.detail(), Optional.of(new StopCause.Shutdown()), starting.kill(),
+                    starting.lineMatched());
         }
     }
 
@@ -304,19 +305,19 @@ final class Lifecycle {
             d.effects.add(new Effect.CancelTimers());
             d.enter(new Phase.Stopped(new ServiceDetail.LeftRunning(pid(d.phase))));
         } else {
-            terminate(d, Optional.empty());
+            terminate(d, new StopCause.Shutdown());
         }
     }
 
     private void killAll(LifeDraft d) {
         if (d.phase instanceof Phase.Starting starting) {
-            d.phase = new Phase.Starting(starting.detail(), Phase.WhenStarted.KILL, starting.lineMatched());
+            d.phase = new Phase.Starting(starting.detail(), starting.stop(), true, starting.lineMatched());
         } else if ((isUp(d.phase) || d.phase instanceof Phase.Stopping) && !d.adopted) {
-            kill(d);
+            kill(d, new StopCause.Shutdown());
         }
     }
 
-    private void asked(LifeDraft d, Input.Action action) {
+    private void asked(LifeDraft d, Input.Action action, StopCause cause) {
         Phase phase = d.phase;
         boolean ended = phase.state().isTerminal() || phase instanceof Phase.Backoff;
         switch (action) {
@@ -329,15 +330,16 @@ final class Lifecycle {
             }
             case STOP -> {
                 if (isUp(phase)) {
-                    terminate(d, Optional.empty());
+                    terminate(d, cause);
                 } else if (phase instanceof Phase.Starting starting) {
-                    if (starting.whenStarted() == Phase.WhenStarted.RUN) {
-                        d.phase = new Phase.Starting(starting.detail(), Phase.WhenStarted.STOP, starting.lineMatched());
+                    if (starting.stop().isEmpty()) {
+                        d.phase = new Phase.Starting(starting.detail(), Optional.of(cause), starting.kill(),
+                                starting.lineMatched());
                     }
                 } else if (phase instanceof Phase.Pending || phase instanceof Phase.Backoff) {
                     d.effects.add(new Effect.CancelTimers());
                     d.effects.add(new Effect.ReleasePorts());
-                    d.enter(new Phase.Stopped(new ServiceDetail.NotStarted(StopCause.ASKED)));
+                    d.enter(new Phase.Stopped(new ServiceDetail.NotStarted(cause)));
                     d.effects.add(new Effect.Advance());
                 } else {
                     d.effects.add(new Effect.Refuse(Effect.Refusal.ALREADY, phase.state()));
@@ -347,7 +349,7 @@ final class Lifecycle {
                 if (isUp(phase)) {
                     d.streak = 0;
                     if (!d.stackStopping) {
-                        terminate(d, Optional.of(RestartReason.ASKED));
+                        terminate(d, new StopCause.Restart(RestartReason.ASKED));
                     }
                 } else if (ended) {
                     startAgain(d, new ServiceDetail.AskedToRestart());
@@ -357,7 +359,7 @@ final class Lifecycle {
             }
             case KILL -> {
                 if (isUp(phase) || phase instanceof Phase.Stopping) {
-                    kill(d);
+                    kill(d, cause);
                 } else {
                     d.effects.add(new Effect.Refuse(Effect.Refusal.NO_PROCESS, phase.state()));
                 }
@@ -379,7 +381,7 @@ final class Lifecycle {
         switch (timer) {
             case STOP_TIMEOUT -> {
                 if (d.phase instanceof Phase.Stopping stopping) {
-                    d.phase = new Phase.Stopping(stopping.means(), Optional.of(Signal.KILL), stopping.restart(),
+                    d.phase = new Phase.Stopping(stopping.means(), Optional.of(Signal.KILL), stopping.cause(),
                             stopping.detail());
                     d.explain(new ServiceDetail.KillAfterTimeout(rules.stopTimeout(), stopping.means()));
                     d.effects.add(new Effect.SignalGroup(Signal.KILL));
@@ -402,7 +404,7 @@ final class Lifecycle {
 
     private void stopCommandFailed(LifeDraft d, String finding) {
         if (d.phase instanceof Phase.Stopping stopping && stopping.sent().isEmpty()) {
-            d.phase = new Phase.Stopping(stopping.means(), Optional.of(rules.stopSignal()), stopping.restart(),
+            d.phase = new Phase.Stopping(stopping.means(), Optional.of(rules.stopSignal()), stopping.cause(),
                     stopping.detail());
             d.effects.add(new Effect.TellStopCommandFailed(finding, rules.stopSignal()));
             d.effects.add(new Effect.SignalGroup(rules.stopSignal()));
@@ -411,35 +413,36 @@ final class Lifecycle {
 
     /**
      * Its stop command, or else its stop signal to its group, now; SIGKILL after its stop timeout
-     * (a stop command that fails is followed by the stop signal). {@code restart}: start it again then.
+     * (a stop command that fails is followed by the stop signal).
      */
-    private void terminate(LifeDraft d, Optional<RestartReason> restart) {
+    private void terminate(LifeDraft d, StopCause cause) {
         d.effects.add(new Effect.CancelTimers());
         Optional<Duration> killAfter = Optional.of(rules.stopTimeout());
         if (rules.stopCommand()) {
             StopMeans means = new StopMeans.StopCommand();
-            d.enter(new Phase.Stopping(means, Optional.empty(), restart, new ServiceDetail.Stopping(means, killAfter)));
+            d.enter(new Phase.Stopping(means, Optional.empty(), cause, new ServiceDetail.Stopping(means, killAfter,
+                    cause)));
             d.effects.add(new Effect.RunStopCommand());
         } else {
             StopMeans means = new StopMeans.SignalSent(rules.stopSignal());
-            d.enter(new Phase.Stopping(means, Optional.of(rules.stopSignal()), restart,
-                    new ServiceDetail.Stopping(means, killAfter)));
+            d.enter(new Phase.Stopping(means, Optional.of(rules.stopSignal()), cause,
+                    new ServiceDetail.Stopping(means, killAfter, cause)));
             d.effects.add(new Effect.SignalGroup(rules.stopSignal()));
         }
         d.effects.add(new Effect.Track());
         d.effects.add(new Effect.Schedule(Input.Timer.STOP_TIMEOUT, rules.stopTimeout()));
     }
 
-    /** SIGKILL now; a service already stopping keeps what it was stopped for. */
-    private void kill(LifeDraft d) {
+    /** SIGKILL now, for {@code cause}; a service already stopping keeps what it was stopped for. */
+    private void kill(LifeDraft d, StopCause cause) {
         d.effects.add(new Effect.CancelTimers());
         if (d.phase instanceof Phase.Stopping stopping) {
-            d.phase = new Phase.Stopping(stopping.means(), Optional.of(Signal.KILL), stopping.restart(),
+            d.phase = new Phase.Stopping(stopping.means(), Optional.of(Signal.KILL), stopping.cause(),
                     stopping.detail());
         } else {
             StopMeans means = new StopMeans.SignalSent(Signal.KILL);
-            d.enter(new Phase.Stopping(means, Optional.of(Signal.KILL), Optional.empty(),
-                    new ServiceDetail.Stopping(means, Optional.empty())));
+            d.enter(new Phase.Stopping(means, Optional.of(Signal.KILL), cause,
+                    new ServiceDetail.Stopping(means, Optional.empty(), cause)));
             d.effects.add(new Effect.Track());
         }
         d.effects.add(new Effect.SignalGroup(Signal.KILL));

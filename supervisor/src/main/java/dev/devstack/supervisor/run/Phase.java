@@ -1,9 +1,9 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
-import dev.devstack.supervisor.model.RestartReason;
 import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StopCause;
 import dev.devstack.supervisor.model.StopMeans;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,13 +21,6 @@ sealed interface Phase {
 
     /** The same phase, told with another detail. */
     Phase with(ServiceDetail detail);
-
-    /** What a service that is still starting does once its process reports in. */
-    enum WhenStarted {
-        RUN,
-        STOP,
-        KILL
-    }
 
     record Pending(ServiceDetail detail) implements Phase {
         public ServiceState state() {
@@ -49,14 +42,18 @@ sealed interface Phase {
         }
     }
 
-    /** Launched (or being adopted); {@code lineMatched}: the `log` check's line came before the start was confirmed. */
-    record Starting(ServiceDetail detail, WhenStarted whenStarted, boolean lineMatched) implements Phase {
+    /**
+     * Launched (or being adopted). Once its process reports in, it is stopped (for {@code stop}) or
+     * killed ({@code kill}, when the stack was asked to stop twice) if asked meanwhile;
+     * {@code lineMatched}: the `log` check's line came before the start was confirmed.
+     */
+    record Starting(ServiceDetail detail, Optional<StopCause> stop, boolean kill, boolean lineMatched) implements Phase {
         public ServiceState state() {
             return ServiceState.STARTING;
         }
 
         public Phase with(ServiceDetail detail) {
-            return new Starting(detail, whenStarted, lineMatched);
+            return new Starting(detail, stop, kill, lineMatched);
         }
     }
 
@@ -92,17 +89,16 @@ sealed interface Phase {
     }
 
     /**
-     * Asked to stop by {@code means}; {@code sent} is the last signal sent (none while a stop
-     * command runs); {@code restart}: it is started again once it has ended.
+     * Asked to stop by {@code means}, for {@code cause} (a {@link StopCause.Restart} starts it again
+     * once it has ended); {@code sent} is the last signal sent (none while a stop command runs).
      */
-    record Stopping(StopMeans means, Optional<Signal> sent, Optional<RestartReason> restart, ServiceDetail detail)
-            implements Phase {
+    record Stopping(StopMeans means, Optional<Signal> sent, StopCause cause, ServiceDetail detail) implements Phase {
         public ServiceState state() {
             return ServiceState.STOPPING;
         }
 
         public Phase with(ServiceDetail detail) {
-            return new Stopping(means, sent, restart, detail);
+            return new Stopping(means, sent, cause, detail);
         }
     }
 

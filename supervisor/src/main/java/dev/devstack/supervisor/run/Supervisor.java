@@ -9,6 +9,7 @@ import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,22 +73,22 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
 
     @Override
     public void startService(String service) {
-        engine.run(() -> controls.ask(service, Input.Action.START));
+        engine.run(() -> controls.ask(service, Input.Action.START, Optional.empty()));
     }
 
     @Override
-    public void stopService(String service) {
-        engine.run(() -> controls.ask(service, Input.Action.STOP));
+    public void stopService(String service, Optional<String> by) {
+        engine.run(() -> controls.ask(service, Input.Action.STOP, by));
     }
 
     @Override
     public void restartService(String service) {
-        engine.run(() -> controls.ask(service, Input.Action.RESTART));
+        engine.run(() -> controls.ask(service, Input.Action.RESTART, Optional.empty()));
     }
 
     @Override
     public void killService(String service) {
-        engine.run(() -> controls.ask(service, Input.Action.KILL));
+        engine.run(() -> controls.ask(service, Input.Action.KILL, Optional.empty()));
     }
 
     /**

@@ -56,7 +56,7 @@ class ControlServerTest {
         }
 
         @Override
-        public void stopService(String service) {
+        public void stopService(String service, Optional<String> by) {
             stopped.add(service);
         }
 

@@ -13,6 +13,7 @@ import dev.devstack.supervisor.model.ReadinessFinding;
 import dev.devstack.supervisor.model.RestartReason;
 import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StopCause;
 import dev.devstack.supervisor.model.StopMeans;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ class LifecycleTest {
     private static final Instant NOW = START.plusSeconds(5);
     private static final long PID = 4242;
     private static final StopMeans TERM = new StopMeans.SignalSent(Signal.TERM);
+    private static final StopCause SHUTDOWN = new StopCause.Shutdown();
 
     /** A server on port 3000 with the default tcp readiness check, a tcp health check, restarted on failure. */
     private static final LifeRules SERVER = new LifeRules("serve", Path.of("/srv"), false,
@@ -53,20 +55,22 @@ class LifecycleTest {
         phases.put("Pending", new Phase.Pending(new ServiceDetail.None()));
         phases.put("Blocked", new Phase.Blocked(new ServiceDetail.WaitsFor("db", Condition.READY, ServiceState.CRASHED,
                 new ServiceDetail.Ended(new ExitDescription.Natural(1)))));
-        phases.put("Starting", new Phase.Starting(new ServiceDetail.Launching("serve"), Phase.WhenStarted.RUN, false));
+        phases.put("Starting", new Phase.Starting(new ServiceDetail.Launching("serve"), Optional.empty(), false,
+                false));
         phases.put("Running", new Phase.Running(PID, START, new ServiceDetail.Started(PID)));
         phases.put("Ready", new Phase.Ready(PID, START, new ServiceDetail.Ready(new ReadinessFinding.PortAccepts(3000),
                 Duration.ofMillis(300))));
         phases.put("Unhealthy", new Phase.Unhealthy(PID, START, new ServiceDetail.Unhealthy(3, "tcp on port 3000",
                 "refused")));
-        phases.put("Stopping", new Phase.Stopping(TERM, Optional.of(Signal.TERM), Optional.empty(),
-                new ServiceDetail.Stopping(TERM, Optional.of(Duration.ofSeconds(5)))));
+        phases.put("Stopping", new Phase.Stopping(TERM, Optional.of(Signal.TERM), SHUTDOWN,
+                new ServiceDetail.Stopping(TERM, Optional.of(Duration.ofSeconds(5)), SHUTDOWN)));
         phases.put("Backoff", new Phase.Backoff(new ServiceDetail.RestartScheduled(new ExitDescription.Natural(1), 1,
                 Duration.ofSeconds(1))));
         phases.put("Exited", new Phase.Exited(new ServiceDetail.Ended(new ExitDescription.Natural(0))));
         phases.put("Crashed", new Phase.Crashed(new ServiceDetail.Ended(new ExitDescription.Natural(1))));
         phases.put("Failed", new Phase.Failed(new ServiceDetail.GaveUp(new ExitDescription.Natural(1), 3)));
-        phases.put("Stopped", new Phase.Stopped(new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM))));
+        phases.put("Stopped", new Phase.Stopped(new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM,
+                SHUTDOWN))));
         return phases;
     }
 
@@ -94,7 +98,7 @@ class LifecycleTest {
         inputs.put("KillAll", new Input.KillAll());
         inputs.put("Unblocked", new Input.Unblocked("db"));
         for (Input.Action action : Input.Action.values()) {
-            inputs.put("Asked(" + action + ")", new Input.Asked(action));
+            inputs.put("Asked(" + action + ")", new Input.Asked(action, Optional.empty()));
         }
         for (Input.Timer timer : Input.Timer.values()) {
             inputs.put("TimerFired(" + timer + ")", new Input.TimerFired(timer));
@@ -465,12 +469,14 @@ class LifecycleTest {
         Life unhealthy = life(PHASES.get("Unhealthy"));
         Lifecycle lifecycle = new Lifecycle(SERVER);
 
-        Lifecycle.Transition restart = lifecycle.next(unhealthy, new Input.Asked(Input.Action.RESTART), NOW);
+        Lifecycle.Transition restart = lifecycle.next(unhealthy, new Input.Asked(Input.Action.RESTART,
+                Optional.empty()), NOW);
         Lifecycle.Transition ended = lifecycle.next(restart.life(), new Input.Exited(new ExitStatus.Code(15)), NOW);
 
         assertThat(restart.life().streak()).isZero();
         assertThat(ended.life().phase()).isEqualTo(new Phase.Backoff(new ServiceDetail.RestartingNow(
-                new ExitDescription.Signalled(Signal.TERM), 2, RestartReason.ASKED)));
+                new ExitDescription.Signalled(Signal.TERM, new StopCause.Restart(RestartReason.ASKED)), 2,
+                RestartReason.ASKED)));
         assertThat(ended.effects()).contains(new Effect.Launch());
     }
 
@@ -526,7 +532,7 @@ class LifecycleTest {
         assertThat(timeout.life().phase().detail()).isEqualTo(new ServiceDetail.KillAfterTimeout(Duration.ofSeconds(3),
                 new StopMeans.StopCommand()));
         assertThat(ended.life().phase()).isEqualTo(new Phase.Stopped(new ServiceDetail.Ended(
-                new ExitDescription.Signalled(Signal.KILL))));
+                new ExitDescription.Signalled(Signal.KILL, SHUTDOWN))));
     }
 
     @Test
@@ -559,6 +565,21 @@ class LifecycleTest {
         assertThat(left.life().phase()).isEqualTo(new Phase.Stopped(new ServiceDetail.LeftRunning(PID)));
         assertThat(started.effects()).extracting(effect -> effect.getClass().getSimpleName()).containsExactly(
                 "Publish", "CancelTimers", "Publish", "SignalGroup", "Track", "Schedule");
+    }
+
+    @Test
+    void whoAskedForAStopIsCarriedToHowItEnded() {
+        Lifecycle lifecycle = new Lifecycle(SERVER);
+        StopCause.Asked asked = new StopCause.Asked(Optional.of("`devstack kill 3000`"));
+
+        Lifecycle.Transition stop = lifecycle.next(life(PHASES.get("Ready")), new Input.Asked(Input.Action.STOP,
+                asked.by()), NOW);
+        Lifecycle.Transition ended = lifecycle.next(stop.life(), new Input.Exited(new ExitStatus.Code(15)), NOW);
+
+        assertThat(stop.life().phase().detail()).isEqualTo(new ServiceDetail.Stopping(TERM,
+                Optional.of(Duration.ofSeconds(5)), asked));
+        assertThat(ended.life().phase()).isEqualTo(new Phase.Stopped(new ServiceDetail.Ended(
+                new ExitDescription.Signalled(Signal.TERM, asked))));
     }
 
     private static Life life(Phase phase) {
