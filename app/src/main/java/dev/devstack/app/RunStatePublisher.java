@@ -2,6 +2,7 @@ package dev.devstack.app;
 
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.IoReason;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.plan.StackPlan;
 import dev.devstack.supervisor.model.ServiceSnapshot;
@@ -87,7 +88,7 @@ final class RunStatePublisher implements AutoCloseable {
 
     /** The {@code detail} of run.json (docs/json.md): what the snapshot says of the service's state, in words. */
     private static String detail(ServiceSnapshot service) {
-        return service.detail();
+        return DetailText.of(service.detail());
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.testing.LiveStack;
 import dev.devstack.detect.ConnectProbe;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
@@ -16,6 +17,7 @@ import dev.devstack.supervisor.testing.Processes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,10 +62,10 @@ class ControlsIT {
         long pid = first.pid().orElseThrow();
         int port = first.ports().get(0);
 
-        supervisor.stopService("api");
+        supervisor.stopService("api", Optional.empty());
 
         ServiceSnapshot stopped = await(supervisor, "api", ServiceState.STOPPED);
-        assertThat(stopped.detail()).isEqualTo("stopped by devstack (SIGTERM)");
+        assertThat(DetailText.of(stopped.detail())).isEqualTo("stopped by devstack (SIGTERM)");
         Await.until(WAIT, "api's process to end", () -> !Processes.alive(pid));
         assertThat(new ConnectProbe(200).accepts(port)).isFalse();
         assertThat(supervisor.snapshot().service("other").orElseThrow().state()).isEqualTo(ServiceState.READY);
@@ -102,7 +104,7 @@ class ControlsIT {
         supervisor.killService("api");
 
         ServiceSnapshot killed = await(supervisor, "api", ServiceState.STOPPED);
-        assertThat(killed.detail()).isEqualTo("killed by devstack (SIGKILL)");
+        assertThat(DetailText.of(killed.detail())).isEqualTo("killed by devstack (SIGKILL)");
         Await.until(WAIT, "every process of the group to end", () -> group.stream().noneMatch(Processes::alive));
     }
 
@@ -114,7 +116,7 @@ class ControlsIT {
                   api: { command: "%s", depends_on: { db: ready } }
                 """.formatted(service("--listen"), service("--listen")), true);
         await(supervisor, "db", ServiceState.CRASHED);
-        assertThat(await(supervisor, "api", ServiceState.BLOCKED).detail()).contains("waits for db");
+        assertThat(DetailText.of(await(supervisor, "api", ServiceState.BLOCKED).detail())).contains("waits for db");
         stack.project().write("db-ok", "");
 
         supervisor.restartService("db");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.testing.LiveStack;
 import dev.devstack.detect.ConnectProbe;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -90,7 +91,7 @@ class DaemonizingIT {
         long stopping = System.nanoTime();
         StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcome.services().get(0).detail()).isEqualTo("stopped by devstack (SIGTERM)");
+        assertThat(DetailText.of(outcome.services().get(0).detail())).isEqualTo("stopped by devstack (SIGTERM)");
         assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("no wait for SIGKILL").isLessThan(Duration.ofSeconds(4));
         Await.until(WAIT, "the daemon to be gone", () -> !Processes.alive(daemon));
         assertThat(stack.events()).noneMatch(e -> e.toString().contains("pipes are still open"));
@@ -121,7 +122,7 @@ class DaemonizingIT {
                 && supervisor.snapshot().service("api").orElseThrow().state() == ServiceState.READY);
         StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcome.services().get(0).detail()).isEqualTo("stopped by devstack (SIGTERM)");
+        assertThat(DetailText.of(outcome.services().get(0).detail())).isEqualTo("stopped by devstack (SIGTERM)");
         Await.until(WAIT, "the daemon to be gone", () -> !Processes.alive(daemon));
     }
 
@@ -146,7 +147,7 @@ class DaemonizingIT {
         ServiceSnapshot api = await(supervisor, "api", ServiceState.EXITED);
         long child = childOf("api");
 
-        assertThat(api.detail()).isEqualTo("exit 0");
+        assertThat(DetailText.of(api.detail())).isEqualTo("exit 0");
         Await.until(WAIT, "the helper to be ended with its service", () -> !Processes.alive(child));
     }
 
@@ -190,7 +191,7 @@ class DaemonizingIT {
         ServiceSnapshot task = await(supervisor, "task", ServiceState.EXITED);
         long child = childOf("task");
 
-        assertThat(task.detail()).isEqualTo("exit 0");
+        assertThat(DetailText.of(task.detail())).isEqualTo("exit 0");
         Await.until(WAIT, "the child left behind to be ended", () -> !Processes.alive(child));
     }
 
@@ -204,7 +205,7 @@ class DaemonizingIT {
                 && !stack.project().read("api.pid").isBlank() ? Long.parseLong(stack.project().read("api.pid").strip()) : null);
         ProcessHandle.of(daemon).ifPresent(seen::add);
 
-        assertThat(api.detail()).isEqualTo("exit 3");
+        assertThat(DetailText.of(api.detail())).isEqualTo("exit 3");
         Await.until(WAIT, "the daemon to be ended with its service", () -> !Processes.alive(daemon));
     }
 }

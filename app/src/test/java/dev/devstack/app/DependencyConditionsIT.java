@@ -5,6 +5,7 @@ import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.testing.LiveStack;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
@@ -77,7 +78,7 @@ class DependencyConditionsIT {
         ServiceSnapshot migrate = await(supervisor, "migrate", ServiceState.EXITED);
         await(supervisor, "api", ServiceState.READY);
 
-        assertThat(migrate.detail()).isEqualTo("completed");
+        assertThat(DetailText.of(migrate.detail())).isEqualTo("completed");
         assertThat(stack.project().exists("migrated.json")).isTrue();
         List<String> changes = changes();
         assertThat(changes.indexOf("api starting")).isGreaterThan(changes.indexOf("migrate exited"));
@@ -97,7 +98,7 @@ class DependencyConditionsIT {
         ServiceSnapshot api = await(supervisor, "api", ServiceState.BLOCKED);
         await(supervisor, "other", ServiceState.READY);
 
-        assertThat(api.detail()).isEqualTo("waits for migrate to complete, but it crashed (exit 3)");
+        assertThat(DetailText.of(api.detail())).isEqualTo("waits for migrate to complete, but it crashed (exit 3)");
         assertThat(supervisor.snapshot().service("migrate").orElseThrow().state()).isEqualTo(ServiceState.CRASHED);
         Await.until(WAIT, "the failed task's last lines", () -> stack.events().stream()
                 .filter(e -> e instanceof StackEvent.Notice n && n.service().equals("migrate"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.view.ServiceUsage;
 import dev.devstack.detect.GroupUsage;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackPhase;
@@ -60,7 +61,7 @@ class ProcessGroupResourcesTest {
     private static ServiceSnapshot service(String name, long pid) {
         return new ServiceSnapshot(name, pid > 0 ? ServiceState.RUNNING : ServiceState.STOPPED,
                 pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty(), OptionalLong.empty(), List.of(), Optional.empty(),
-                OptionalInt.empty(), 0, "");
+                OptionalInt.empty(), 0, new ServiceDetail.None());
     }
 
     private static StackSnapshot stack(ServiceSnapshot... services) {

@@ -5,6 +5,7 @@ import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.testing.LiveStack;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
@@ -57,7 +58,7 @@ class ReadinessIT {
         ServiceSnapshot web = await(supervisor, "web", ServiceState.BLOCKED);
         await(supervisor, "other", ServiceState.READY);
 
-        assertThat(web.detail()).isEqualTo("waits for mute, which is not ready after 1s (tcp on "
+        assertThat(DetailText.of(web.detail())).isEqualTo("waits for mute, which is not ready after 1s (tcp on "
                 + port(supervisor, "mute") + ")");
         assertThat(supervisor.snapshot().service("mute").orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
     }
@@ -70,9 +71,9 @@ class ReadinessIT {
                   odd: { command: "%s", ready: { http: /status/503, status: 500-503 } }
                 """.formatted(service("--http"), service("--http")));
 
-        assertThat(await(supervisor, "api", ServiceState.READY).detail())
+        assertThat(DetailText.of(await(supervisor, "api", ServiceState.READY).detail()))
                 .startsWith("http GET /healthz on " + port(supervisor, "api") + " passed (HTTP 200) after ");
-        assertThat(await(supervisor, "odd", ServiceState.READY).detail()).contains("passed (HTTP 503)");
+        assertThat(DetailText.of(await(supervisor, "odd", ServiceState.READY).detail())).contains("passed (HTTP 503)");
     }
 
     @Test
@@ -85,7 +86,8 @@ class ReadinessIT {
 
         ServiceSnapshot web = await(supervisor, "web", ServiceState.BLOCKED);
 
-        assertThat(web.detail()).isEqualTo("waits for api, which is not ready after 3 failed checks (http GET /status/503"
+        assertThat(DetailText.of(web.detail()))
+                .isEqualTo("waits for api, which is not ready after 3 failed checks (http GET /status/503"
                 + " on " + port(supervisor, "api") + ": HTTP 503)");
     }
 
@@ -97,7 +99,7 @@ class ReadinessIT {
                   app: { command: "%s", port: none, depends_on: [worker] }
                 """.formatted(service("--delay 0.3 --print 'connecting' --print 'queue ready'"), service("")));
 
-        assertThat(await(supervisor, "worker", ServiceState.READY).detail())
+        assertThat(DetailText.of(await(supervisor, "worker", ServiceState.READY).detail()))
                 .startsWith("a line matched /queue (ready|open)/ after ");
         await(supervisor, "app", ServiceState.RUNNING);
     }
@@ -110,7 +112,7 @@ class ReadinessIT {
                   app: { command: "%s", port: none, depends_on: [worker] }
                 """.formatted(service("--print 'still starting'"), service("")));
 
-        assertThat(await(supervisor, "app", ServiceState.BLOCKED).detail())
+        assertThat(DetailText.of(await(supervisor, "app", ServiceState.BLOCKED).detail()))
                 .isEqualTo("waits for worker, which is not ready after 1s (no line matched /ready/)");
     }
 
@@ -123,9 +125,9 @@ class ReadinessIT {
                   waits: { command: "%s", port: none, depends_on: [never] }
                 """.formatted(service("--delay 0.3 --dump made.flag"), service(""), service("")));
 
-        assertThat(await(supervisor, "maker", ServiceState.READY).detail())
+        assertThat(DetailText.of(await(supervisor, "maker", ServiceState.READY).detail()))
                 .startsWith("exec `test -f made.flag` passed (exit 0) after ");
-        assertThat(await(supervisor, "waits", ServiceState.BLOCKED).detail())
+        assertThat(DetailText.of(await(supervisor, "waits", ServiceState.BLOCKED).detail()))
                 .isEqualTo("waits for never, which is not ready after 2 failed checks (exec `exit 1`: exit 1)");
     }
 
@@ -139,7 +141,7 @@ class ReadinessIT {
 
         ServiceSnapshot web = await(supervisor, "web", ServiceState.BLOCKED);
 
-        assertThat(web.detail()).isEqualTo("waits for api to be ready, but it crashed (exit 1)");
+        assertThat(DetailText.of(web.detail())).isEqualTo("waits for api to be ready, but it crashed (exit 1)");
     }
 
     @Test
@@ -155,11 +157,11 @@ class ReadinessIT {
 
         Files.writeString(projectDir.resolve("sick"), "");
         ServiceSnapshot sick = await(supervisor, "api", ServiceState.UNHEALTHY);
-        assertThat(sick.detail()).isEqualTo("health check failed 2 times in a row (http GET /flip on "
+        assertThat(DetailText.of(sick.detail())).isEqualTo("health check failed 2 times in a row (http GET /flip on "
                 + port(supervisor, "api") + ": HTTP 500)");
 
         Files.delete(projectDir.resolve("sick"));
-        assertThat(await(supervisor, "api", ServiceState.READY).detail())
+        assertThat(DetailText.of(await(supervisor, "api", ServiceState.READY).detail()))
                 .isEqualTo("healthy again (http GET /flip on " + port(supervisor, "api") + ": HTTP 200)");
     }
 
@@ -184,6 +186,6 @@ class ReadinessIT {
         assertThat(Processes.alive(first)).isFalse();
         Await.until(WAIT, "the restart to be told", () -> stack.events().stream().anyMatch(e ->
                 e instanceof StackEvent.StateChanged c && c.state() == ServiceState.BACKOFF
-                        && c.detail().equals("stopped by devstack (SIGTERM), restart 1 now (unhealthy)")));
+                        && DetailText.of(c.detail()).equals("stopped by devstack (SIGTERM), restart 1 now (unhealthy)")));
     }
 }

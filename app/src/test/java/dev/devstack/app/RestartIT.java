@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.testing.LiveStack;
 import dev.devstack.detect.ConnectProbe;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -52,7 +53,7 @@ class RestartIT {
         ServiceSnapshot failed = await(supervisor, "crasher", ServiceState.FAILED);
         Await.until(WAIT, "every backoff event", () -> stack.details("crasher", ServiceState.BACKOFF).size() == 3);
 
-        assertThat(failed.detail()).isEqualTo("exit 1; gave up after 3 restarts in a row");
+        assertThat(DetailText.of(failed.detail())).isEqualTo("exit 1; gave up after 3 restarts in a row");
         assertThat(failed.restarts()).isEqualTo(3);
         assertThat(stack.details("crasher", ServiceState.BACKOFF)).containsExactly(
                 "exit 1, restart 1 in 0.10s", "exit 1, restart 2 in 0.20s", "exit 1, restart 3 in 0.40s");
@@ -70,7 +71,7 @@ class RestartIT {
 
         ServiceSnapshot failed = await(supervisor, "job", ServiceState.FAILED);
 
-        assertThat(failed.detail()).isEqualTo("exit 0; gave up after 2 restarts in a row");
+        assertThat(DetailText.of(failed.detail())).isEqualTo("exit 0; gave up after 2 restarts in a row");
         assertThat(stack.details("job", ServiceState.BACKOFF)).containsExactly("exit 0, restart 1 in 0s",
                 "exit 0, restart 2 in 0s");
     }
@@ -102,7 +103,7 @@ class RestartIT {
         Supervisor supervisor = stack.up("services:\n  once: { command: \"%s\", port: none }\n"
                 .formatted(service("--exit 4")));
 
-        assertThat(await(supervisor, "once", ServiceState.CRASHED).detail()).isEqualTo("exit 4");
+        assertThat(DetailText.of(await(supervisor, "once", ServiceState.CRASHED).detail())).isEqualTo("exit 4");
         assertThat(stack.details("once", ServiceState.BACKOFF)).isEmpty();
     }
 
@@ -117,6 +118,6 @@ class RestartIT {
         StackOutcome outcome = supervisor.stop().get(10, TimeUnit.SECONDS);
 
         assertThat(outcome.services().get(0).state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(outcome.services().get(0).detail()).isEqualTo("not restarted: the stack is stopping");
+        assertThat(DetailText.of(outcome.services().get(0).detail())).isEqualTo("not restarted: the stack is stopping");
     }
 }

@@ -5,6 +5,9 @@ import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.testing.LiveStack;
+import dev.devstack.supervisor.model.DetailText;
+import dev.devstack.supervisor.model.ExitDescription;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
@@ -51,7 +54,7 @@ class StopAndFailureIT {
         StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
 
         assertThat(stack.details("api", ServiceState.STOPPING)).containsExactly("SIGINT sent, SIGKILL in 5s");
-        assertThat(outcome.services().get(0).detail()).startsWith("stopped by devstack (SIGINT)");
+        assertThat(DetailText.of(outcome.services().get(0).detail())).startsWith("stopped by devstack (SIGINT)");
     }
 
     @Test
@@ -60,7 +63,7 @@ class StopAndFailureIT {
 
         ServiceSnapshot task = await(supervisor, "task", ServiceState.CRASHED);
 
-        assertThat(task.detail()).as("not `exec exit 3`: command not found").isEqualTo("exit 3");
+        assertThat(DetailText.of(task.detail())).as("not `exec exit 3`: command not found").isEqualTo("exit 3");
     }
 
     @Test
@@ -79,7 +82,8 @@ class StopAndFailureIT {
         StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
 
         assertThat(stack.details("db", ServiceState.STOPPING)).containsExactly("stop_command running, SIGKILL in 5s");
-        assertThat(outcome.services().get(0).detail()).isEqualTo("stopped by devstack (stop_command), exit 10");
+        assertThat(DetailText.of(outcome.services().get(0).detail()))
+                .isEqualTo("stopped by devstack (stop_command), exit 10");
     }
 
     @Test
@@ -90,7 +94,7 @@ class StopAndFailureIT {
 
         StackOutcome outcome = supervisor.stop().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcome.services().get(0).detail()).isEqualTo("stopped by devstack (SIGTERM)");
+        assertThat(DetailText.of(outcome.services().get(0).detail())).isEqualTo("stopped by devstack (SIGTERM)");
         Await.until(WAIT, "the fallback to be told", () -> stack.events().stream().anyMatch(e ->
                 e instanceof StackEvent.Notice n && n.message().equals("stop_command failed (exit 3); SIGTERM sent")));
     }
@@ -105,7 +109,8 @@ class StopAndFailureIT {
 
         StackOutcome outcome = supervisor.finished().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcome.failure()).contains(new StackOutcome.Failure("tests", 7, "exit 7"));
+        assertThat(outcome.failure()).contains(new StackOutcome.Failure("tests", 7,
+                new ServiceDetail.Ended(new ExitDescription.Natural(7))));
         assertThat(outcome.services()).extracting(ServiceSnapshot::state)
                 .containsExactly(ServiceState.CRASHED, ServiceState.STOPPED);
     }
@@ -121,7 +126,8 @@ class StopAndFailureIT {
         StackOutcome outcome = supervisor.finished().get(30, TimeUnit.SECONDS);
 
         assertThat(outcome.failure()).contains(new StackOutcome.Failure("flaky", 4,
-                "exit 4; gave up after 1 restart in a row"));
-        assertThat(outcome.services().get(0).detail()).isEqualTo("exit 4; gave up after 1 restart in a row");
+                new ServiceDetail.GaveUp(new ExitDescription.Natural(4), 1)));
+        assertThat(DetailText.of(outcome.services().get(0).detail()))
+                .isEqualTo("exit 4; gave up after 1 restart in a row");
     }
 }

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.ErrorCategory;
+import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.model.DetailText;
+import dev.devstack.supervisor.model.ExitDescription;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackOutcome;
+import dev.devstack.supervisor.model.StopCause;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.ForeignListener;
 import dev.devstack.supervisor.testing.FreePorts;
@@ -182,7 +187,9 @@ class UpSessionIT {
         // what is left of a group after its leader exited gets SIGKILL then; the kernel takes a moment
         Await.until(WAIT, "every process of the stack to be gone", () -> everyProcess.stream().noneMatch(Processes::alive));
         assertThat(outcome.services()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
-        assertThat(outcome.services()).extracting(ServiceSnapshot::detail).containsOnly("stopped by devstack (SIGTERM)");
+        assertThat(outcome.services()).extracting(ServiceSnapshot::detail)
+                .containsOnly(new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM,
+                        new StopCause.Shutdown())));
     }
 
     @Test
@@ -220,7 +227,7 @@ class UpSessionIT {
         StackOutcome outcome = stop(session);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertThat(outcome.services().get(0).detail()).isEqualTo("killed by devstack (SIGKILL)");
+        assertThat(DetailText.of(outcome.services().get(0).detail())).isEqualTo("killed by devstack (SIGKILL)");
         assertThat(Processes.group(pid)).isEmpty();
     }
 
@@ -236,7 +243,7 @@ class UpSessionIT {
         ServiceSnapshot steady = await(session, "steady", ServiceState.READY);
 
         assertThat(flaky.exitCode()).hasValue(3);
-        assertThat(flaky.detail()).isEqualTo("exit 3");
+        assertThat(DetailText.of(flaky.detail())).isEqualTo("exit 3");
         assertThat(Processes.alive(steady.pid().orElseThrow())).isTrue();
         assertThat(session.supervisor().finished()).isNotDone();
     }
@@ -267,7 +274,7 @@ class UpSessionIT {
 
         ServiceSnapshot web = await(session, "web", ServiceState.BLOCKED);
 
-        assertThat(web.detail()).isEqualTo("waits for api to be ready, but it crashed (exit 1)");
+        assertThat(DetailText.of(web.detail())).isEqualTo("waits for api to be ready, but it crashed (exit 1)");
         assertThat(project.exists("never")).isFalse();
     }
 
@@ -277,7 +284,7 @@ class UpSessionIT {
 
         ServiceSnapshot ghost = await(session, "ghost", ServiceState.CRASHED);
 
-        assertThat(ghost.detail()).isEqualTo("exit 127: command not found (see its output above)");
+        assertThat(DetailText.of(ghost.detail())).isEqualTo("exit 127: command not found (see its output above)");
         awaitEvent("the shell's complaint", e -> e instanceof StackEvent.Output out
                 && out.line().contains("no-such-command-here: not found"));
     }

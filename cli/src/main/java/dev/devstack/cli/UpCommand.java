@@ -5,6 +5,7 @@ import dev.devstack.supervisor.Signal;
 import dev.devstack.app.ProcessGroupResources;
 import dev.devstack.app.UpOptions;
 import dev.devstack.app.UpSession;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.tui.Dashboard;
@@ -85,7 +86,7 @@ final class UpCommand implements Callable<Integer> {
             }
             if (outcome.failure().isPresent()) {
                 StackOutcome.Failure failure = outcome.failure().get();
-                cli.err().println("devstack: " + failure.service() + " failed (" + failure.ended()
+                cli.err().println("devstack: " + failure.service() + " failed (" + DetailText.of(failure.ended())
                         + ") and exit_on_failure is set: the stack was stopped; `up` exits with "
                         + ExitCodes.SERVICE_FAILED + " (docs/cli.md, Exit codes)");
                 return ExitCodes.SERVICE_FAILED;

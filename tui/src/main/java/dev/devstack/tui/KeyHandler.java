@@ -8,6 +8,7 @@ import dev.devstack.supervisor.model.StackControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -255,7 +256,7 @@ final class KeyHandler {
     private void stopOrStart(ServiceSnapshot service) {
         ServiceState state = service.state();
         if (state.isAlive() || state == ServiceState.PENDING || state == ServiceState.BACKOFF) {
-            control.stopService(service.name());
+            control.stopService(service.name(), Optional.empty());
             tell("stopping " + service.name());
         } else {
             control.startService(service.name());

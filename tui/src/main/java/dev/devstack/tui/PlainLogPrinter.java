@@ -1,5 +1,7 @@
 package dev.devstack.tui;
 
+import dev.devstack.supervisor.model.DetailText;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackListener;
@@ -57,7 +59,8 @@ public final class PlainLogPrinter implements StackListener {
         }
     }
 
-    static String describe(ServiceState state, String detail) {
+    static String describe(ServiceState state, ServiceDetail typed) {
+        String detail = DetailText.of(typed);
         return switch (state) {
             case RUNNING -> "running, " + detail;
             case STOPPED -> detail;

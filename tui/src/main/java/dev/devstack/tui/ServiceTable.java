@@ -2,6 +2,7 @@ package dev.devstack.tui;
 
 import dev.devstack.app.view.ServiceUsage;
 import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
@@ -78,7 +79,7 @@ final class ServiceTable {
             Integer.toString(service.restarts()),
             usage != null && alive && !Double.isNaN(usage.cpuPercent()) ? Formats.cpu(usage.cpuPercent()) : none,
             usage != null && alive ? Formats.memory(usage.residentBytes()) : none,
-            service.detail()
+            DetailText.of(service.detail())
         };
     }
 

@@ -6,9 +6,16 @@ import static dev.devstack.tui.FakeStack.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
+import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.model.ExitDescription;
+import dev.devstack.supervisor.model.ReadinessFinding;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StopCause;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +34,9 @@ class DashboardTest {
         api = sleepers.start();
         web = sleepers.start();
         stack = new FakeStack(List.of(
-                service("api", ServiceState.READY, api, 4012, "port 4012 accepts connections after 0.31s"),
-                service("web", ServiceState.RUNNING, web, 4013, "pid " + web),
-                service("worker", ServiceState.BACKOFF, 0, 0, "exit 1, restart 3 in 4s")),
+                service("api", ServiceState.READY, api, 4012, new ServiceDetail.Ready(new ReadinessFinding.PortAccepts(4012), Duration.ofMillis(310))),
+                service("web", ServiceState.RUNNING, web, 4013, new ServiceDetail.Started(web)),
+                service("worker", ServiceState.BACKOFF, 0, 0, new ServiceDetail.RestartScheduled(new ExitDescription.Natural(1), 3, Duration.ofSeconds(4)))),
                 List.of(port("api", 4012), moved("web", 4013, 3000, "node dev.js")));
         screen = VirtualDashboard.of(stack, 120, 30);
     }
@@ -67,11 +74,11 @@ class DashboardTest {
     void aStateChangeReachesTheTableTheHeaderAndTheLog() {
         screen.awaitRow("● ready");
         stack.set(List.of(
-                service("api", ServiceState.CRASHED, 0, 4012, "exit 3"),
-                service("web", ServiceState.RUNNING, web, 4013, "pid " + web),
-                service("worker", ServiceState.BACKOFF, 0, 0, "exit 1, restart 3 in 4s")),
+                service("api", ServiceState.CRASHED, 0, 4012, new ServiceDetail.Ended(new ExitDescription.Natural(3))),
+                service("web", ServiceState.RUNNING, web, 4013, new ServiceDetail.Started(web)),
+                service("worker", ServiceState.BACKOFF, 0, 0, new ServiceDetail.RestartScheduled(new ExitDescription.Natural(1), 3, Duration.ofSeconds(4)))),
                 List.of(port("api", 4012), moved("web", 4013, 3000, "node dev.js")));
-        stack.emit(new StackEvent.StateChanged(FakeStack.NOW, "api", ServiceState.CRASHED, "exit 3"));
+        stack.emit(new StackEvent.StateChanged(FakeStack.NOW, "api", ServiceState.CRASHED, new ServiceDetail.Ended(new ExitDescription.Natural(3))));
 
         screen.awaitRow("api  ", "✖ crashed", "exit 3");
         screen.awaitRow("devstack", "1 running · 1 backoff · 1 crashed");
@@ -105,9 +112,9 @@ class DashboardTest {
         screen.type('j', 'j', 's');
         screen.awaitRow("stopping worker");
         stack.set(List.of(
-                service("api", ServiceState.STOPPED, 0, 4012, "stopped by devstack (SIGTERM)"),
-                service("web", ServiceState.RUNNING, web, 4013, "pid " + web),
-                service("worker", ServiceState.STOPPED, 0, 0, "not started: stopped on request")),
+                service("api", ServiceState.STOPPED, 0, 4012, new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM, new StopCause.Shutdown()))),
+                service("web", ServiceState.RUNNING, web, 4013, new ServiceDetail.Started(web)),
+                service("worker", ServiceState.STOPPED, 0, 0, new ServiceDetail.NotStarted(new StopCause.Asked(Optional.empty())))),
                 List.of(port("api", 4012), port("web", 4013)));
         screen.awaitRow("worker", "■ stopped");
         screen.type('s');

@@ -4,6 +4,7 @@ import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackControl;
@@ -53,7 +54,7 @@ final class FakeStack implements StackView, StackControl {
         emit(new StackEvent.Output(NOW, service, OutputSource.STDOUT, line));
     }
 
-    static ServiceSnapshot service(String name, ServiceState state, long pid, int port, String detail) {
+    static ServiceSnapshot service(String name, ServiceState state, long pid, int port, ServiceDetail detail) {
         return new ServiceSnapshot(name, state, pid > 0 ? OptionalLong.of(pid) : OptionalLong.empty(), OptionalLong.empty(),
                 port > 0 ? List.of(port) : List.of(), pid > 0 ? Optional.of(NOW.minusSeconds(130)) : Optional.empty(),
                 OptionalInt.empty(), 0, detail);
@@ -85,7 +86,7 @@ final class FakeStack implements StackView, StackControl {
     }
 
     @Override
-    public void stopService(String service) {
+    public void stopService(String service, Optional<String> by) {
         requests.add("stop " + service);
     }
 

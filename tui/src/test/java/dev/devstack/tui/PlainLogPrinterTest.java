@@ -2,9 +2,13 @@ package dev.devstack.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.model.ExitDescription;
 import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StopCause;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,9 +35,9 @@ class PlainLogPrinterTest {
         PlainLogPrinter printer = printer(false);
         printer.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, "listening"));
         printer.on(new StackEvent.Output(NOON, "web-frontend", OutputSource.STDERR, "compiled"));
-        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.RUNNING, "pid 1234"));
-        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.CRASHED, "exit 1"));
-        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.STOPPED, "stopped by devstack (SIGTERM)"));
+        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.RUNNING, new ServiceDetail.Started(1234)));
+        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.CRASHED, new ServiceDetail.Ended(new ExitDescription.Natural(1))));
+        printer.on(new StackEvent.StateChanged(NOON, "api", ServiceState.STOPPED, new ServiceDetail.Ended(new ExitDescription.Signalled(Signal.TERM, new StopCause.Shutdown()))));
         printer.on(new StackEvent.Notice(NOON, "api", "port 4012 (same as last time)"));
         printer.on(new StackEvent.Notice(NOON, "", "stopping the stack"));
         printer.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, ""));

@@ -8,6 +8,7 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.devstack.app.view.PortLease;
 import dev.devstack.app.view.PortProcess;
 import dev.devstack.app.view.PortRow;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +29,8 @@ class PortsViewTest {
     @Test
     void showsWhyEachPortWasChosenWhoListensAndFlagsAForeignListener() {
         FakeStack stack = new FakeStack(List.of(
-                service("api", ServiceState.READY, 1240, 4012, ""),
-                service("web", ServiceState.RUNNING, 1250, 4013, "")),
+                service("api", ServiceState.READY, 1240, 4012, new ServiceDetail.None()),
+                service("web", ServiceState.RUNNING, 1250, 4013, new ServiceDetail.None())),
                 List.of(port("api", 4012), moved("web", 4013, 3000, "node dev.js")));
         List<PortRow> machine = List.of(
                 new PortRow(22, List.of("0.0.0.0", "::"), Optional.empty(), OptionalLong.empty(), "root",

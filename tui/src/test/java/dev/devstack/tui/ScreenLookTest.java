@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -18,8 +19,8 @@ class ScreenLookTest {
 
     /** The state cell of a service that is not selected (a selected row is drawn reversed, in default colours). */
     private static TextCharacter stateCell(Map<String, String> environment) throws Exception {
-        FakeStack stack = new FakeStack(List.of(service("api", ServiceState.STOPPED, 0, 4012, ""),
-                service("web", ServiceState.READY, 0, 4013, "")), List.of(port("api", 4012), port("web", 4013)));
+        FakeStack stack = new FakeStack(List.of(service("api", ServiceState.STOPPED, 0, 4012, new ServiceDetail.None()),
+                service("web", ServiceState.READY, 0, 4013, new ServiceDetail.None())), List.of(port("api", 4012), port("web", 4013)));
         try (VirtualDashboard screen = new VirtualDashboard(100, 20, stack, stack, stack.finished, List::of,
                 environment, Clock.fixed(FakeStack.NOW, ZoneOffset.UTC))) {
             String row = screen.awaitRow("web ", "ready");
@@ -48,7 +49,7 @@ class ScreenLookTest {
 
     @Test
     void asciiMarksOutsideAUtf8Locale() throws Exception {
-        FakeStack stack = new FakeStack(List.of(service("api", ServiceState.READY, 0, 4012, "")),
+        FakeStack stack = new FakeStack(List.of(service("api", ServiceState.READY, 0, 4012, new ServiceDetail.None())),
                 List.of(port("api", 4012)));
         try (VirtualDashboard screen = new VirtualDashboard(100, 20, stack, stack, stack.finished, List::of,
                 Map.of("TERM", "xterm", "LANG", "C"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC))) {

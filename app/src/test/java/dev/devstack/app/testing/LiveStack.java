@@ -4,6 +4,7 @@ import dev.devstack.app.ProjectContext;
 import dev.devstack.app.UpOptions;
 import dev.devstack.app.UpSession;
 import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.run.Supervisor;
@@ -75,12 +76,12 @@ public final class LiveStack implements AutoCloseable {
         return new ArrayList<>(events);
     }
 
-    /** The details of the service's changes to {@code state}, in order. */
+    /** The details of the service's changes to {@code state}, in order, in the words devstack prints. */
     public List<String> details(String service, ServiceState state) {
         return events().stream()
                 .filter(e -> e instanceof StackEvent.StateChanged c && c.service().equals(service)
                         && c.state() == state)
-                .map(e -> ((StackEvent.StateChanged) e).detail()).toList();
+                .map(e -> DetailText.of(((StackEvent.StateChanged) e).detail())).toList();
     }
 
     /** The notices about the service ("" for the stack), in order. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackView;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -59,7 +60,7 @@ final class ControlProtocol {
         notices.accept(service, "stop asked" + (request.by() != null ? " by " + request.by() : " from another terminal")
                 + "; it stays stopped: " + (dashboard ? "`s` in the dashboard starts it again"
                 : "it runs again at the next `devstack up`"));
-        control.stopService(service);
+        control.stopService(service, Optional.ofNullable(request.by()));
         return ControlReply.done();
     }
 }

@@ -21,7 +21,7 @@ public record ServiceSnapshot(
         Optional<Instant> startedAt,
         OptionalInt exitCode,
         int restarts,
-        String detail) {
+        ServiceDetail detail) {
 
     public ServiceSnapshot {
         ports = List.copyOf(ports);

@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.model;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,8 +12,11 @@ public interface StackControl {
     /** Starts an ended service again (once its dependencies allow), or a waiting one now. */
     void startService(String service);
 
-    /** Stops a service the way the stack stops it; it is not restarted until asked. */
-    void stopService(String service);
+    /**
+     * Stops a service the way the stack stops it; it is not restarted until asked. {@code by}: who
+     * asked, when a client of the control socket says so.
+     */
+    void stopService(String service, Optional<String> by);
 
     /** Stops a running service and starts it again; an ended one is started. */
     void restartService(String service);

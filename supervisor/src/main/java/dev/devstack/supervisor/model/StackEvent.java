@@ -11,8 +11,8 @@ public sealed interface StackEvent {
     record Output(Instant at, String service, OutputSource source, String line) implements StackEvent {
     }
 
-    /** A service moved to a new state; {@code detail} says why or with what ("pid 1234", "exit 1"). */
-    record StateChanged(Instant at, String service, ServiceState state, String detail) implements StackEvent {
+    /** A service moved to a new state; {@code detail} says why or with what (its pid, how it ended). */
+    record StateChanged(Instant at, String service, ServiceState state, ServiceDetail detail) implements StackEvent {
     }
 
     /** The processes of a service changed without a change of its state: who listens on its port, say. */

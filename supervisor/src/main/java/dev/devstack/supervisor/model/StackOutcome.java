@@ -12,9 +12,9 @@ public record StackOutcome(boolean stopRequested, List<ServiceSnapshot> services
 
     /**
      * A service whose failure ended the stack, its exit code (1 when it has none, e.g. it never
-     * started; the signal's number for a death by signal) and how it ended, in words.
+     * started; the signal's number for a death by signal) and how it ended.
      */
-    public record Failure(String service, int exitCode, String ended) {
+    public record Failure(String service, int exitCode, ServiceDetail ended) {
     }
 
 

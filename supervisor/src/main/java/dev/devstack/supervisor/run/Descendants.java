@@ -42,12 +42,12 @@ final class Descendants {
 
     /** Tells the tracker what to follow of the service's current run (again after any change of it). */
     void watch(ServiceRuntime service) {
-        if (service.adopted || service.leader <= 1) {
+        if (service.life.adopted() || service.leader <= 1) {
             return;
         }
         tracker.watch(new ProcessTracker.Watch(service.name(), service.run, service.leaderEnded ? 0 : service.leader,
                 service.leaderStart, service.pid, service.pidStart, Set.copyOf(service.ports),
-                service.state == ServiceState.STOPPING));
+                service.state() == ServiceState.STOPPING));
     }
 
     /** Its group (led by the launched process) and each of its processes outside that group. Safe on any thread. */
@@ -124,12 +124,13 @@ final class Descendants {
                     journal.ended(unit, gone.pid());
                 }
             }
-            if (!service.state.isAlive()) {
+            Optional<Signal> sent = service.sentSignal();
+            if (!service.state().isAlive()) {
                 endRemaining(service);
-            } else if (service.state == ServiceState.STOPPING && service.sentSignal != null) {
+            } else if (sent.isPresent()) {
                 // only the new ones: a second SIGINT or SIGTERM is "force quit" to many servers
                 result.processes().stream().filter(p -> !before.contains(p) && p.group() != service.leader)
-                        .forEach(p -> signalOne(p, service.sentSignal));
+                        .forEach(p -> signalOne(p, sent.get()));
             }
             if (!service.listeners.equals(result.listeners())) {
                 service.listeners = Map.copyOf(result.listeners());

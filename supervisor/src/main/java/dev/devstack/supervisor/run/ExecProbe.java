@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.model.DetailText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class ExecProbe implements Probe {
         try {
             process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                return new Result(false, "still running after " + StackState.seconds(timeout) + ", killed");
+                return new Result(false, "still running after " + DetailText.seconds(timeout) + ", killed");
             }
             int code = process.exitValue();
             return new Result(code == 0, "exit " + code);

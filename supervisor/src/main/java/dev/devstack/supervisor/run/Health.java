@@ -1,73 +1,43 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.config.CheckSpec;
-import dev.devstack.supervisor.model.ServiceState;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a service's `health:` check every `interval` once it is ready (or, without a readiness
- * check, once it runs). After `retries` failures in a row it is `UNHEALTHY`, and restarted if it
- * has `restart_on_unhealthy`; a check that passes again makes it `READY` again.
+ * check, once it runs), on the check pool, and tells its {@link Lifecycle} each result, which
+ * decides whether it is unhealthy, ready again, restarted, and whether to check again.
  */
 final class Health {
 
-    /** Restarts a service (SIGTERM to its group, then a new run). */
-    interface Restarter {
-        void restart(ServiceRuntime service, String reason);
-    }
-
-    private final StackState stack;
     private final Engine engine;
     private final ScheduledExecutorService checks;
-    private final Restarter restarter;
+    private final EffectExecutor lifecycles;
 
-    Health(StackState stack, Engine engine, ScheduledExecutorService checks, Restarter restarter) {
-        this.stack = stack;
+    Health(Engine engine, ScheduledExecutorService checks, EffectExecutor lifecycles) {
         this.engine = engine;
         this.checks = checks;
-        this.restarter = restarter;
+        this.lifecycles = lifecycles;
     }
 
-    void watch(ServiceRuntime service) {
-        service.plan.spec().health().ifPresent(check -> {
-            Probe probe = Probe.of(check, service.plan, service.readinessPort().orElse(0), check.timeout());
-            schedule(service, service.run, check, probe, 0);
-        });
-    }
-
-    private void schedule(ServiceRuntime service, int run, CheckSpec check, Probe probe, int failures) {
+    /** Checks the service's current run once more, after an interval; {@code inARow} failures so far. */
+    void watch(ServiceRuntime service, int inARow) {
+        CheckSpec check = service.plan.spec().health().orElseThrow();
+        if (service.healthProbe == null) {
+            service.healthProbe = Probe.of(check, service.plan, service.readinessPort().orElse(0), check.timeout());
+        }
+        Probe probe = service.healthProbe;
+        int run = service.run;
         long interval = check.interval().orElse(CheckSpec.HEALTH_INTERVAL).toMillis();
         service.healthCheck = checks.schedule(() -> {
             Probe.Result result = probe.attempt();
-            engine.run(() -> result(service, run, check, probe, failures, result));
+            engine.run(() -> {
+                if (service.run == run) {
+                    lifecycles.apply(service, new Input.HealthChecked(result.passed(),
+                            result.passed() ? 0 : inARow + 1, probe.describe(), result.finding()));
+                }
+            });
         }, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void result(ServiceRuntime service, int run, CheckSpec check, Probe probe, int failures, Probe.Result result) {
-        boolean watched = service.state == ServiceState.READY || service.state == ServiceState.UNHEALTHY
-                || (service.state == ServiceState.RUNNING && service.plan.spec().ready().isEmpty());
-        if (service.run != run || !watched) {
-            return;
-        }
-        if (result.passed()) {
-            if (service.state == ServiceState.UNHEALTHY) {
-                stack.change(service, ServiceState.READY, "healthy again (" + probe.describe() + ": " + result.finding()
-                        + ")");
-            }
-            schedule(service, run, check, probe, 0);
-            return;
-        }
-        int inARow = failures + 1;
-        int allowed = check.retries().orElse(CheckSpec.HEALTH_RETRIES);
-        if (inARow >= allowed && service.state != ServiceState.UNHEALTHY) {
-            stack.change(service, ServiceState.UNHEALTHY, "health check failed " + inARow + " times in a row ("
-                    + probe.describe() + ": " + result.finding() + ")");
-            if (service.plan.spec().restartOnUnhealthy()) {
-                restarter.restart(service, "unhealthy");
-                return;
-            }
-        }
-        schedule(service, run, check, probe, inARow);
     }
 }

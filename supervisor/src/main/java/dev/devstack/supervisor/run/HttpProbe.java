@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.config.CheckSpec;
+import dev.devstack.supervisor.model.DetailText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -36,7 +37,7 @@ final class HttpProbe implements Probe {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return new Result(accepted.contains(status), "HTTP " + status);
         } catch (HttpTimeoutException e) {
-            return new Result(false, "no answer within " + StackState.seconds(timeout));
+            return new Result(false, "no answer within " + DetailText.seconds(timeout));
         } catch (ConnectException e) {
             return new Result(false, "connection refused", false);
         } catch (IOException e) {

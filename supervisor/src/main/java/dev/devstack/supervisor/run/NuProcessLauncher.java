@@ -81,9 +81,16 @@ public final class NuProcessLauncher implements Launcher {
             }
         }
 
+        /** NuProcess reports a launch that failed as {@link Integer#MIN_VALUE}. */
         @Override
         public void onExit(int code) {
-            report(code == Integer.MIN_VALUE && started ? COMMAND_NOT_FOUND : code);
+            if (code != Integer.MIN_VALUE) {
+                report(code);
+            } else if (started) {
+                report(COMMAND_NOT_FOUND);
+            } else if (exitReported.compareAndSet(false, true)) {
+                listener.failedToStart();
+            }
         }
 
         @Override

@@ -24,9 +24,10 @@ public interface ProcessListener {
 
     /**
      * The process ended and both its pipes closed. {@code code} is its exit status, or for a
-     * death by signal the signal's number; {@link #LAUNCH_FAILED} when it never ran.
+     * death by signal the signal's number.
      */
     void exited(int code);
 
-    int LAUNCH_FAILED = Integer.MIN_VALUE;
+    /** The command could not be started: no process ran. */
+    void failedToStart();
 }

@@ -1,20 +1,23 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.config.CheckSpec;
+import dev.devstack.supervisor.model.ReadinessFinding;
 import dev.devstack.supervisor.model.ServiceState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Finds out when a started service is ready, by its `ready:` check. A tcp, http or exec check is
  * attempted from 5 ms after the start, then every `interval` (by default doubling up to 100 ms,
- * 500 ms for exec), on the check pool. A log check waits for a matching line. The wait ends when
- * the check passes, the process ends (then it is not reported as a timeout: the service's own end
- * is the news), `retries` attempts failed (for http: answers that were not accepted; no answer yet
- * only means it is still starting), or `timeout` passed; then the service is marked not ready
- * and the reason is told. A result for an earlier run of a restarted service is ignored.
+ * 500 ms for exec), on the check pool. A log check waits for a matching line (the line is found by
+ * whoever reads the output; this class only gives up after `timeout`). The wait ends when the
+ * check passes, the service is no longer running (its own end is the news then), `retries` attempts
+ * failed (for http: answers that were not accepted; no answer yet only means it is still starting),
+ * or `timeout` passed. What it found goes to the service's {@link Lifecycle}; a result for an
+ * earlier run of a restarted service is ignored.
  */
 final class Readiness {
 
@@ -25,53 +28,35 @@ final class Readiness {
     private final StackState stack;
     private final Engine engine;
     private final ScheduledExecutorService checks;
-    private final Health health;
+    private final EffectExecutor lifecycles;
 
-    Readiness(StackState stack, Engine engine, ScheduledExecutorService checks, Health health) {
+    Readiness(StackState stack, Engine engine, ScheduledExecutorService checks, EffectExecutor lifecycles) {
         this.stack = stack;
         this.engine = engine;
         this.checks = checks;
-        this.health = health;
+        this.lifecycles = lifecycles;
     }
 
-    /** Starts watching the service's current run; {@code settled} runs on the engine once it is ready or given up. */
-    void watch(ServiceRuntime service, Runnable settled) {
-        if (service.plan.spec().ready().isEmpty()) {
-            health.watch(service);
-            return;
-        }
-        CheckSpec check = service.plan.spec().ready().get();
+    /** Starts waiting for the service's current run to pass its `ready:` check. */
+    void watch(ServiceRuntime service) {
+        CheckSpec check = service.plan.spec().ready().orElseThrow();
         int run = service.run;
         if (check.kind() == CheckSpec.Kind.LOG) {
-            if (service.logMatched) {
-                ready(service, "a line matched /" + check.target() + "/", settled);
-            } else {
-                service.readyCheck = engine.schedule(() -> {
-                    if (service.run == run && service.state == ServiceState.RUNNING) {
-                        giveUp(service, "not ready after " + StackState.seconds(check.timeout()) + " (no line matched /"
-                                + check.target() + "/)", settled);
-                    }
-                }, check.timeout());
-            }
+            service.readyCheck = engine.schedule(() -> found(service, run,
+                    new ReadinessFinding.NoLineMatched(check.timeout(), check.target())), check.timeout());
             return;
         }
         int port = service.readinessPort().orElse(0);
         Duration attemptTimeout = check.kind() == CheckSpec.Kind.TCP ? TCP_ATTEMPT
                 : check.timeout().compareTo(ATTEMPT) < 0 ? check.timeout() : ATTEMPT;
         Probe probe = Probe.of(check, service.plan, port, attemptTimeout);
-        attempt(new Attempts(service, run, check, probe, stack.clock.instant().plus(check.timeout()), settled),
+        attempt(new Attempts(service, run, check, probe, stack.clock.instant().plus(check.timeout())),
                 FIRST_ATTEMPT_MILLIS);
     }
 
-    /** A line of a log-checked service matched: called on the engine. */
-    void lineMatched(ServiceRuntime service, int run, Runnable settled) {
-        if (service.run != run) {
-            return;
-        }
-        if (service.state == ServiceState.STARTING) {
-            service.logMatched = true;
-        } else if (service.state == ServiceState.RUNNING) {
-            ready(service, "a line matched /" + service.plan.spec().ready().orElseThrow().target() + "/", settled);
+    private void found(ServiceRuntime service, int run, ReadinessFinding finding) {
+        if (service.run == run) {
+            lifecycles.apply(service, new Input.ReadinessFound(finding));
         }
     }
 
@@ -82,16 +67,14 @@ final class Readiness {
         final CheckSpec check;
         final Probe probe;
         final Instant deadline;
-        final Runnable settled;
         int failures;
 
-        Attempts(ServiceRuntime service, int run, CheckSpec check, Probe probe, Instant deadline, Runnable settled) {
+        Attempts(ServiceRuntime service, int run, CheckSpec check, Probe probe, Instant deadline) {
             this.service = service;
             this.run = run;
             this.check = check;
             this.probe = probe;
             this.deadline = deadline;
-            this.settled = settled;
         }
     }
 
@@ -102,46 +85,33 @@ final class Readiness {
         }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** One attempt's result; the wait goes on only while the run it was for is running and not ready. */
     private void result(Attempts attempts, Probe.Result result, long delayMillis) {
         ServiceRuntime service = attempts.service;
-        if (service.run != attempts.run || service.state != ServiceState.RUNNING) {
+        if (service.run != attempts.run || service.state() != ServiceState.RUNNING) {
             return;
         }
         if (result.passed()) {
-            String what = attempts.check.kind() == CheckSpec.Kind.TCP
-                    ? "port " + service.readinessPort().orElse(0) + " accepts connections"
-                    : attempts.probe.describe() + " passed (" + result.finding() + ")";
-            ready(service, what, attempts.settled);
+            found(service, attempts.run, attempts.check.kind() == CheckSpec.Kind.TCP
+                    ? new ReadinessFinding.PortAccepts(service.readinessPort().orElse(0))
+                    : new ReadinessFinding.CheckPassed(attempts.probe.describe(), result.finding()));
             return;
         }
         if (result.counts()) {
             attempts.failures++;
         }
-        String last = attempts.check.kind() == CheckSpec.Kind.TCP ? "" : ": " + result.finding();
+        Optional<String> last = attempts.check.kind() == CheckSpec.Kind.TCP ? Optional.empty()
+                : Optional.of(result.finding());
         if (attempts.check.retries().isPresent() && attempts.failures >= attempts.check.retries().getAsInt()) {
-            giveUp(service, "not ready after " + attempts.failures + " failed checks (" + attempts.probe.describe() + last
-                    + ")", attempts.settled);
+            found(service, attempts.run, new ReadinessFinding.ChecksFailed(attempts.failures, attempts.probe.describe(),
+                    last));
         } else if (stack.clock.instant().isAfter(attempts.deadline)) {
-            giveUp(service, "not ready after " + StackState.seconds(attempts.check.timeout()) + " ("
-                    + attempts.probe.describe() + last + ")", attempts.settled);
+            found(service, attempts.run, new ReadinessFinding.TimedOut(attempts.check.timeout(),
+                    attempts.probe.describe(), last));
         } else {
             long next = attempts.check.interval().map(Duration::toMillis)
                     .orElse(Math.min(attempts.check.kind() == CheckSpec.Kind.EXEC ? 500 : 100, delayMillis * 2));
             attempt(attempts, next);
         }
-    }
-
-    private void ready(ServiceRuntime service, String what, Runnable settled) {
-        service.ready = true;
-        Duration after = Duration.between(service.startedAt, stack.clock.instant());
-        stack.change(service, ServiceState.READY, what + " after " + StackState.seconds(after));
-        health.watch(service);
-        settled.run();
-    }
-
-    private void giveUp(ServiceRuntime service, String detail, Runnable settled) {
-        service.readyTimedOut = true;
-        stack.explain(service, detail, detail + "; services that wait for it will not start");
-        settled.run();
     }
 }

@@ -9,16 +9,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.regex.Pattern;
 
 /**
- * The mutable state of one service; touched only on the engine thread (pid also read by the
- * last-resort shutdown hook). {@code run} counts its launches, so that news about an earlier run
- * of a restarted service is recognised and ignored.
+ * One service: its {@link Life} (changed only by its {@link Lifecycle}) and the bookkeeping of its
+ * processes, timers and output. Touched only on the engine thread (life, pid and the tracked
+ * processes also read by the last-resort shutdown hook). {@code run} counts its launches, so that
+ * news about an earlier run of a restarted service is recognised and ignored.
  */
 final class ServiceRuntime {
 
@@ -26,10 +26,10 @@ final class ServiceRuntime {
     static final int RECENT_LINES = 1000;
 
     final ServicePlan plan;
+    final Lifecycle lifecycle;
     final OutputRing recent = new OutputRing(RECENT_LINES);
     final List<Integer> ports;
-    ServiceState state = ServiceState.PENDING;
-    String detail = "";
+    volatile Life life = Life.initial();
     int run;
     /** Its process: the one devstack launched, or, once that exited 0 leaving a daemon, the daemon. */
     volatile long pid;
@@ -48,45 +48,34 @@ final class ServiceRuntime {
     /** Until when what its command left running may take to show itself as the service's daemon. */
     Instant daemonDeadline;
     Instant startedAt;
-    Integer exitCode;
-    /** The last signal devstack sent to its group, to tell a death by it from an exit code. */
-    Signal sentSignal;
-    /** How devstack asked it to stop ("SIGTERM", "stop_command"), or null while it was not asked. */
-    String stoppedBy;
-    /** It has started at least once: what `started` dependents wait for. */
-    boolean started;
-    /** Its current run is ready. */
-    boolean ready;
-    /** A one-shot service that ran to completion (exit 0): what `completed` dependents wait for. */
-    boolean completed;
-    boolean readyTimedOut;
     /** Set while a `log` readiness check waits: read by the thread that reads the service's output. */
     volatile Pattern readyPattern;
-    /** A line matched the `log` check before the start was confirmed. */
-    boolean logMatched;
-    /** Asked to stop while its process had not reported in yet: stopped as soon as it does. */
-    boolean stopWhenStarted;
-    /** Why the service is being stopped in order to be started again (unhealthy, asked for), or null. */
-    String restartReason;
-    int restarts;
     /** An earlier run of the service to keep as its first run (`up --adopt`), or null. */
     AssignmentReason.Adopted adoptee;
-    /** The current run is the adopted process: devstack did not start it and leaves it running. */
-    volatile boolean adopted;
-    /** Restarts in a row, for the backoff and max_restarts. */
-    int streak;
+    /** The health check of the current run, made once per run. */
+    Probe healthProbe;
     ScheduledFuture<?> killTimer;
     ScheduledFuture<?> readyCheck;
     ScheduledFuture<?> restartTimer;
     ScheduledFuture<?> healthCheck;
 
-    ServiceRuntime(ServicePlan plan, List<Integer> ports) {
+    ServiceRuntime(ServicePlan plan, List<Integer> ports, boolean exitOnAnyFailure) {
         this.plan = plan;
         this.ports = List.copyOf(ports);
+        this.lifecycle = new Lifecycle(LifeRules.of(plan, exitOnAnyFailure));
     }
 
     String name() {
         return plan.name();
+    }
+
+    ServiceState state() {
+        return life.phase().state();
+    }
+
+    /** The last signal devstack sent to it while stopping it, to tell a death by it from an exit code. */
+    Optional<Signal> sentSignal() {
+        return life.phase() instanceof Phase.Stopping stopping ? stopping.sent() : Optional.empty();
     }
 
     /** Forgets what belonged to the previous run before launching again. */
@@ -101,15 +90,7 @@ final class ServiceRuntime {
         listeners = Map.of();
         leaderEnded = false;
         startedAt = null;
-        exitCode = null;
-        sentSignal = null;
-        stoppedBy = null;
-        ready = false;
-        readyTimedOut = false;
-        logMatched = false;
-        stopWhenStarted = false;
-        restartReason = null;
-        adopted = false;
+        healthProbe = null;
     }
 
     /** The port readiness is checked on: its own primary port, else its first named one. */
@@ -130,11 +111,12 @@ final class ServiceRuntime {
     }
 
     ServiceSnapshot snapshot() {
+        Life now = life;
+        ServiceState state = now.phase().state();
         boolean alive = pid > 0 && state.isAlive();
         Long listener = readinessPort().map(listeners::get).orElse(null);
         return new ServiceSnapshot(name(), state, alive ? OptionalLong.of(pid) : OptionalLong.empty(),
                 alive && listener != null ? OptionalLong.of(listener) : OptionalLong.empty(), ports,
-                Optional.ofNullable(startedAt), exitCode == null ? OptionalInt.empty() : OptionalInt.of(exitCode),
-                restarts, detail);
+                Optional.ofNullable(startedAt), now.exitCode(), now.restarts(), now.phase().detail());
     }
 }

@@ -3,6 +3,7 @@ package dev.devstack.supervisor.run;
 import dev.devstack.supervisor.config.DependencyGraph;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -11,10 +12,8 @@ import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.plan.ServicePlan;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,10 +36,9 @@ final class StackState {
     final boolean stayOpen;
     /** Set through {@link #beginStop()}, so that the snapshot says so at once. */
     boolean stopRequested;
-    boolean killRequested;
     StackOutcome.Failure failure;
 
-    StackState(StackPlan plan, Clock clock, EventBus bus, boolean stayOpen) {
+    StackState(StackPlan plan, Clock clock, EventBus bus, boolean stayOpen, boolean exitOnAnyFailure) {
         this.plan = plan;
         this.stayOpen = stayOpen;
         this.graph = plan.graph();
@@ -48,7 +46,7 @@ final class StackState {
         this.bus = bus;
         for (ServicePlan service : plan.services()) {
             List<Integer> ports = plan.ports().of(service.name()).stream().map(PortAssignment::port).toList();
-            ServiceRuntime runtime = new ServiceRuntime(service, ports);
+            ServiceRuntime runtime = new ServiceRuntime(service, ports, exitOnAnyFailure);
             plan.ports().of(service.name()).stream().map(PortAssignment::reason)
                     .filter(AssignmentReason.Adopted.class::isInstance).map(AssignmentReason.Adopted.class::cast)
                     .findFirst().ifPresent(adoptee -> runtime.adoptee = adoptee);
@@ -57,16 +55,14 @@ final class StackState {
         this.snapshot = buildSnapshot();
     }
 
-    void change(ServiceRuntime service, ServiceState state, String detail) {
-        service.state = state;
-        service.detail = detail;
+    /** The service has entered {@code state}, with {@code detail}. */
+    void changed(ServiceRuntime service, ServiceState state, ServiceDetail detail) {
         publishSnapshot();
         bus.publish(new StackEvent.StateChanged(clock.instant(), service.name(), state, detail));
     }
 
-    /** A new detail without a new state (e.g. "not ready after 60s"), told as a notice. */
-    void explain(ServiceRuntime service, String detail, String notice) {
-        service.detail = detail;
+    /** The service has a new detail without a new state (e.g. not ready after 60s), told as a notice. */
+    void explained(ServiceRuntime service, String notice) {
         publishSnapshot();
         notice(service.name(), notice);
     }
@@ -78,7 +74,7 @@ final class StackState {
     /** Completes {@link #finished} once nothing of the stack runs or will run. */
     void checkFinished() {
         if (!finished.isDone() && (stopRequested || !stayOpen)
-                && services.values().stream().allMatch(s -> s.state.isTerminal())) {
+                && services.values().stream().allMatch(s -> s.state().isTerminal())) {
             plan.ports().close();
             finished.complete(new StackOutcome(stopRequested, snapshot.services(), Optional.ofNullable(failure)));
         }
@@ -108,14 +104,10 @@ final class StackState {
         if (stopRequested) {
             return StackPhase.STOPPING;
         }
-        boolean starting = services.values().stream().anyMatch(s -> s.state == ServiceState.PENDING
-                || s.state == ServiceState.STARTING || (s.state == ServiceState.RUNNING && !s.readyTimedOut
-                && !s.plan.spec().oneshot() && s.plan.spec().ready().isPresent()));
+        boolean starting = services.values().stream().anyMatch(s -> s.state() == ServiceState.PENDING
+                || s.state() == ServiceState.STARTING || (s.state() == ServiceState.RUNNING
+                && s.life.readiness() != Life.Readiness.GAVE_UP && !s.plan.spec().oneshot()
+                && s.plan.spec().ready().isPresent()));
         return starting ? StackPhase.STARTING : StackPhase.RUNNING;
-    }
-
-    static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
     }
 }

@@ -6,36 +6,29 @@ import dev.devstack.supervisor.config.Condition;
 import dev.devstack.supervisor.config.Dependency;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
-import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.plan.ServicePlan;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Starting services: each one once its dependencies are started or ready (independent ones
- * together), and, when one ends on its own, what its restart policy says: start it again after
- * a backoff, give up on it, or leave it ended. A dependency that ends or gives up before it
- * satisfied its dependents leaves them blocked, with the reason.
+ * together); a dependency that ends or gives up before it satisfied its dependents leaves them
+ * blocked, with the reason. Launches each run (or adopts the earlier run `up --adopt` found) and
+ * hands what its process reports to the service's {@link Lifecycle}; finds the daemon a command
+ * that exited 0 left running.
  */
 final class Starts {
-
-    /** What {@link #processExited} is told when an adopted process ended: not its exit code, which is unknown. */
-    private static final int ADOPTED_ENDED = Integer.MIN_VALUE + 1;
 
     /** How long what a command left running may take to listen on its service's port or to write its pidfile. */
     static final Duration DAEMON_WAIT = Duration.ofSeconds(10);
     private static final Duration DAEMON_CHECK = Duration.ofMillis(100);
-
-    /** How much of a failed one-shot task's output is repeated with its failure. */
-    private static final int LAST_LINES_OF_A_FAILED_TASK = 5;
 
     private final StackState stack;
     private final Engine engine;
@@ -43,21 +36,17 @@ final class Starts {
     private final LogFiles logs;
     private final ProcessJournal journal;
     private final Descendants descendants;
-    private final Readiness readiness;
-    private final Stops stops;
-    private final boolean exitOnAnyFailure;
+    private final EffectExecutor lifecycles;
 
     Starts(StackState stack, Engine engine, Launcher launcher, LogFiles logs, ProcessJournal journal,
-           Descendants descendants, Readiness readiness, Stops stops, boolean exitOnAnyFailure) {
+           Descendants descendants, EffectExecutor lifecycles) {
         this.stack = stack;
         this.engine = engine;
         this.launcher = launcher;
         this.logs = logs;
         this.journal = journal;
         this.descendants = descendants;
-        this.readiness = readiness;
-        this.stops = stops;
-        this.exitOnAnyFailure = exitOnAnyFailure;
+        this.lifecycles = lifecycles;
     }
 
     /** Starts what can start now and blocks what never will; then checks whether the stack is finished. */
@@ -66,32 +55,35 @@ final class Starts {
             return;
         }
         for (ServiceRuntime service : stack.services.values()) {
-            if (service.state != ServiceState.PENDING) {
+            if (service.state() != ServiceState.PENDING) {
                 continue;
             }
-            String blocker = null;
+            ServiceDetail blocker = null;
             boolean waiting = false;
             for (Dependency dependency : service.plan.spec().dependsOn()) {
                 for (String unit : stack.plan.config().service(dependency.service()).orElseThrow().units()) {
                     ServiceRuntime on = stack.services.get(unit);
+                    Life life = on.life;
                     boolean satisfied = switch (dependency.condition()) {
-                        case STARTED -> on.started;
-                        case READY -> on.ready;
-                        case COMPLETED -> on.completed;
+                        case STARTED -> life.started();
+                        case READY -> life.readiness() == Life.Readiness.PASSED;
+                        case COMPLETED -> life.completed();
                     };
                     if (satisfied) {
                         continue;
                     }
                     waiting = true;
-                    if (blocker == null && (on.state.isTerminal()
-                            || (dependency.condition() == Condition.READY && on.readyTimedOut))) {
-                        blocker = blockReason(on, dependency.condition());
+                    boolean gaveUp = life.readiness() == Life.Readiness.GAVE_UP;
+                    if (blocker == null && (on.state().isTerminal() || (dependency.condition() == Condition.READY
+                            && gaveUp))) {
+                        blocker = gaveUp ? new ServiceDetail.WaitsForUnready(on.name(), life.phase().detail())
+                                : new ServiceDetail.WaitsFor(on.name(), dependency.condition(), on.state(),
+                                life.phase().detail());
                     }
                 }
             }
             if (blocker != null) {
-                stack.plan.ports().release(service.name());
-                stack.change(service, ServiceState.BLOCKED, blocker);
+                lifecycles.apply(service, new Input.Blocked(blocker));
             } else if (!waiting) {
                 launch(service);
             }
@@ -99,27 +91,8 @@ final class Starts {
         stack.checkFinished();
     }
 
-    private static String blockReason(ServiceRuntime on, Condition condition) {
-        if (on.readyTimedOut) {
-            return "waits for " + on.name() + ", which is " + on.detail;
-        }
-        String what = switch (condition) {
-            case STARTED -> "start";
-            case READY -> "be ready";
-            case COMPLETED -> "complete";
-        };
-        String status = switch (on.state) {
-            case CRASHED -> "it crashed";
-            case FAILED -> "it failed";
-            case EXITED -> "it exited";
-            case STOPPED -> "it was stopped";
-            default -> "it is " + on.state.word();
-        };
-        return "waits for " + on.name() + " to " + what + ", but " + status
-                + (on.detail.isEmpty() ? "" : " (" + on.detail + ")");
-    }
-
-    private void launch(ServiceRuntime service) {
+    /** A new run: the earlier run `up --adopt` found, if it still runs, else the service's command. */
+    void launch(ServiceRuntime service) {
         stack.plan.ports().release(service.name());
         service.beginRun();
         if (service.adoptee != null && adopt(service)) {
@@ -127,7 +100,7 @@ final class Starts {
         }
         service.readyPattern = service.plan.spec().ready().filter(check -> check.kind() == CheckSpec.Kind.LOG)
                 .map(check -> Pattern.compile(check.target())).orElse(null);
-        stack.change(service, ServiceState.STARTING, service.plan.command());
+        lifecycles.apply(service, new Input.Launched(new ServiceDetail.Launching(service.plan.command())));
         ServicePlan plan = service.plan;
         int run = service.run;
         LogFiles.RunLog log = logs.forRun(service.name());
@@ -152,7 +125,7 @@ final class Starts {
                     Pattern ready = service.readyPattern;
                     if (ready != null && ready.matcher(line).find()) {
                         service.readyPattern = null;
-                        engine.run(() -> readiness.lineMatched(service, run, Starts.this::advance));
+                        engine.run(() -> inRun(service, run, new Input.LineMatched()));
                     }
                     service.recent.add(line);
                     stack.bus.publishLine(new StackEvent.Output(now, service.name(), source, line));
@@ -160,11 +133,23 @@ final class Starts {
 
                 @Override
                 public void exited(int code) {
-                    engine.run(() -> launchedExited(service, run, code));
+                    engine.run(() -> launchedExited(service, run, new ExitStatus.Code(code)));
+                }
+
+                @Override
+                public void failedToStart() {
+                    engine.run(() -> launchedExited(service, run, new ExitStatus.NeverStarted()));
                 }
             });
         } catch (RuntimeException e) {
-            launchedExited(service, run, ProcessListener.LAUNCH_FAILED);
+            launchedExited(service, run, new ExitStatus.NeverStarted());
+        }
+    }
+
+    /** An input about one run, ignored once the service has moved on to another. */
+    private void inRun(ServiceRuntime service, int run, Input input) {
+        if (service.run == run) {
+            lifecycles.apply(service, input);
         }
     }
 
@@ -182,154 +167,79 @@ final class Starts {
                     + service.plan.command() + "`");
             return false;
         }
-        service.adopted = true;
         int run = service.run;
-        stack.change(service, ServiceState.STARTING, "adopting " + adoptee.holder());
+        lifecycles.apply(service, new Input.Launched(new ServiceDetail.Adopting(adoptee.holder())));
         stack.notice(service.name(), "adopted " + adoptee.holder() + " (" + adoptee.evidence() + "): its output is"
                 + " not captured, and it is left running when the stack stops");
         process.get().onExit().thenRun(() -> engine.run(() -> processExited(service, run, adoptee.pid(),
-                ADOPTED_ENDED)));
+                new ExitStatus.Unknown())));
         onStarted(service, run, adoptee.pid());
         return true;
     }
 
     private void onStarted(ServiceRuntime service, int run, long pid) {
-        if (service.run != run || service.state != ServiceState.STARTING) {
+        if (service.run != run) {
             return;
         }
         service.pid = pid;
-        if (!service.adopted) {
+        if (!service.life.adopted()) {
             service.leader = pid;
             service.leaderStart = ProcStat.of(pid).map(ProcStat::startTicks).orElse(0L);
             service.pidStart = service.leaderStart;
             journal.started(service.name(), pid);
             descendants.watch(service);
         }
-        service.started = true;
         service.startedAt = stack.clock.instant();
-        stack.change(service, ServiceState.RUNNING, "pid " + pid);
-        if (stack.killRequested) {
-            stops.kill(service);
-        } else if (stack.stopRequested || service.stopWhenStarted) {
-            stops.terminate(service);
-        } else {
-            if (!service.plan.spec().oneshot()) {
-                readiness.watch(service, this::advance);
-            }
-            advance();
-        }
-    }
-
-    /** Stops the service's current run (SIGTERM to its group, as on stop) and starts it again once it ended. */
-    void restartNow(ServiceRuntime service, String reason) {
-        if (stack.stopRequested || !service.state.isUp()) {
-            return;
-        }
-        service.restartReason = reason;
-        stops.terminate(service);
+        lifecycles.apply(service, new Input.Started(pid));
     }
 
     /**
      * The process devstack launched for the run has ended: reported by NuProcess once its pipes
      * closed, by the exit watch, or by the tracker when something it left holds the pipes open.
      */
-    void launchedExited(ServiceRuntime service, int run, int code) {
+    void launchedExited(ServiceRuntime service, int run, ExitStatus status) {
         if (service.run != run || service.leaderEnded) {
             return;
         }
         service.leaderEnded = true;
         descendants.watch(service);
-        processExited(service, run, service.leader, code);
+        processExited(service, run, service.leader, status);
     }
 
     /** The service's process ({@code pid}) of the run has ended; news about any other process is not. */
-    private void processExited(ServiceRuntime service, int run, long pid, int code) {
-        if (service.run != run || service.pid != pid || service.state.isTerminal()
-                || service.state == ServiceState.BACKOFF) {
-            return;
+    private void processExited(ServiceRuntime service, int run, long pid, ExitStatus status) {
+        if (service.run == run && service.pid == pid) {
+            lifecycles.apply(service, new Input.Exited(status));
         }
-        if (code == 0 && mayDaemonize(service) && handOverOrWait(service, pid)) {
-            return;
-        }
-        service.cancelTimers();
-        if (!service.adopted) {
-            // what is left of it (its lifeline watcher, children left behind) ends with it
-            descendants.endRemaining(service);
-        }
-        if (code == ADOPTED_ENDED) {
-            // the exit status of a process that is not devstack's child cannot be known
-            stack.notice(service.name(), "the adopted process (pid " + service.pid + ") has ended; its exit code is"
-                    + " not known to devstack");
-            code = service.sentSignal != null ? service.sentSignal.number() : 0;
-        }
-        if (code == ProcessListener.LAUNCH_FAILED) {
-            stack.change(service, ServiceState.FAILED, "could not start `" + service.plan.command() + "` in "
-                    + service.plan.spec().cwd());
-            failed(service, 1);
-        } else if (service.stoppedBy != null && service.restartReason != null && !stack.stopRequested) {
-            service.exitCode = code;
-            service.restarts++;
-            stack.change(service, ServiceState.BACKOFF, ExitDescription.stopped(code, service.sentSignal,
-                    service.stoppedBy).text()
-                    + ", restart " + service.restarts + " now (" + service.restartReason + ")");
-            launch(service);
-        } else if (service.stoppedBy != null) {
-            service.exitCode = code;
-            stack.change(service, ServiceState.STOPPED, ExitDescription.stopped(code, service.sentSignal,
-                    service.stoppedBy).text());
-        } else {
-            service.exitCode = code;
-            ended(service, code);
-        }
-        if (stack.stopRequested) {
-            stops.proceed();
-        } else {
-            advance();
-        }
-        stack.checkFinished();
-    }
-
-    /**
-     * A service whose command exits 0 may have left a daemon running, as a forking server does
-     * (systemd's Type=forking): one with a port or a pidfile, running and not asked to stop.
-     */
-    private boolean mayDaemonize(ServiceRuntime service) {
-        return !service.adopted && service.stoppedBy == null && !stack.stopRequested && !service.plan.spec().oneshot()
-                && (service.readinessPort().isPresent() || service.plan.spec().pidfile().isPresent())
-                && service.state.isUp();
     }
 
     /**
      * The process the service's command left running becomes the service's process: its end is
      * awaited (devstack is its parent now), and signals reach it with the rest. While something it
      * left runs but has not shown itself yet (listening on the port, or named in the pidfile), for
-     * up to {@link #DAEMON_WAIT}, this is asked again every {@link #DAEMON_CHECK}; false when the
-     * service has ended after all.
+     * up to {@link #DAEMON_WAIT}, this is asked again every {@link #DAEMON_CHECK}; else the service
+     * has ended after all.
      */
-    private boolean handOverOrWait(ServiceRuntime service, long exited) {
+    void lookForDaemon(ServiceRuntime service) {
+        long exited = service.pid;
         Descendants.Daemon daemon = descendants.daemon(service);
         if (daemon.chosen().isPresent()) {
             handOver(service, exited, daemon.chosen().get());
-            return true;
+            return;
         }
         Instant now = stack.clock.instant();
         if (service.daemonDeadline == null) {
             service.daemonDeadline = now.plus(DAEMON_WAIT);
             if (daemon.othersRun()) {
-                List<String> signs = new ArrayList<>();
-                service.readinessPort().ifPresent(port -> signs.add("listen on port " + port));
-                service.plan.spec().pidfile().ifPresent(file -> signs.add("write " + file));
-                String waiting = "its command (pid " + exited + ") exited 0; waiting up to "
-                        + StackState.seconds(DAEMON_WAIT) + " for what it left running to " + String.join(" or ", signs);
-                stack.explain(service, waiting, waiting);
+                lifecycles.apply(service, new Input.AwaitingDaemon(exited, DAEMON_WAIT));
             }
         }
         if (!daemon.othersRun() || !now.isBefore(service.daemonDeadline)) {
-            return false;
+            lifecycles.apply(service, new Input.NoDaemon());
+            return;
         }
         int run = service.run;
-        engine.schedule(() -> processExited(service, run, exited, 0), DAEMON_CHECK);
-        return true;
+        engine.schedule(() -> processExited(service, run, exited, new ExitStatus.Code(0)), DAEMON_CHECK);
     }
 
     private void handOver(ServiceRuntime service, long exited, ServiceProcess daemon) {
@@ -339,59 +249,11 @@ final class Starts {
         service.pidStart = daemon.startTicks();
         service.daemonDeadline = null;
         descendants.watch(service);
-        DaemonWait.start(pid, status -> engine.run(() -> processExited(service, run, pid, status)));
+        DaemonWait.start(pid, status -> engine.run(() -> processExited(service, run, pid, new ExitStatus.Code(status))));
         String listening = service.readinessPort().filter(port -> Long.valueOf(pid).equals(service.listeners.get(port)))
                 .map(port -> ", listening on port " + port).orElse("");
         stack.notice(service.name(), "its command (pid " + exited + ") exited 0 and left pid " + pid + " running"
                 + listening + ": that is the service's process now");
-        stack.change(service, service.state, "pid " + pid + " (started by its command, which exited 0)");
-    }
-
-    /** A service ended on its own: restart it, give up on it, or leave it ended, as its policy says. */
-    private void ended(ServiceRuntime service, int code) {
-        String exit = ExitDescription.natural(code).text();
-        Duration uptime = service.startedAt == null ? Duration.ZERO
-                : Duration.between(service.startedAt, stack.clock.instant());
-        Restarts.Decision decision = stack.stopRequested ? new Restarts.Stay()
-                : Restarts.decide(service.plan.spec().restart(), code, uptime, service.streak);
-        if (decision instanceof Restarts.Restart restart) {
-            service.streak = restart.streak();
-            service.restarts++;
-            stack.change(service, ServiceState.BACKOFF, exit + ", restart " + service.restarts + " in "
-                    + StackState.seconds(restart.delay()));
-            service.restartTimer = engine.schedule(() -> restart(service), restart.delay());
-        } else if (decision instanceof Restarts.GiveUp giveUp) {
-            stack.change(service, ServiceState.FAILED, exit + "; gave up after " + giveUp.restarts()
-                    + (giveUp.restarts() == 1 ? " restart" : " restarts") + " in a row");
-            failed(service, code);
-        } else if (code == 0) {
-            service.completed = service.plan.spec().oneshot();
-            stack.change(service, ServiceState.EXITED, service.completed ? "completed" : exit);
-        } else {
-            stack.change(service, ServiceState.CRASHED, exit);
-            if (service.plan.spec().oneshot()) {
-                List<String> last = service.recent.last(LAST_LINES_OF_A_FAILED_TASK);
-                stack.notice(service.name(), last.isEmpty() ? "it printed nothing"
-                        : "its last " + (last.size() == 1 ? "line" : last.size() + " lines") + ":");
-                last.forEach(line -> stack.notice(service.name(), "  " + line));
-            }
-            failed(service, code);
-        }
-    }
-
-    /** With `exit_on_failure` (its own, or for all), a failure ends the stack with the service's exit code. */
-    private void failed(ServiceRuntime service, int code) {
-        if (stack.stopRequested || !(exitOnAnyFailure || service.plan.spec().exitOnFailure())) {
-            return;
-        }
-        stack.failure = new StackOutcome.Failure(service.name(), code >= 1 && code <= 255 ? code : 1, service.detail);
-        stack.notice(service.name(), "failed, and exit_on_failure is set: stopping the stack");
-        stops.begin();
-    }
-
-    private void restart(ServiceRuntime service) {
-        if (service.state == ServiceState.BACKOFF && !stack.stopRequested) {
-            launch(service);
-        }
+        lifecycles.apply(service, new Input.DaemonTookOver(pid));
     }
 }

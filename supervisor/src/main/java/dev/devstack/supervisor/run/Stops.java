@@ -2,163 +2,88 @@ package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.config.StopSpec;
-import dev.devstack.supervisor.model.ServiceState;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Stopping a stack: services that have not started will not; a running service is stopped (its
- * stop command, or its stop signal, SIGTERM by default, to its whole group) once everything that
- * depends on it has ended, so independent services stop together, and gets SIGKILL after its stop
- * timeout. Asked again, everything left gets SIGKILL.
+ * Stopping a stack: services that have not started will not; a running service is stopped once
+ * everything that depends on it has ended, so independent services stop together. Asked again,
+ * everything left gets SIGKILL. What a stop means for each service is its {@link Lifecycle}'s
+ * decision; this class sends the signals and runs the stop commands.
  */
 final class Stops {
-
-    /** How long a SIGKILLed group may take to report its exit before devstack stops waiting. */
-    private static final Duration AFTER_KILL = Duration.ofSeconds(2);
 
     private final StackState stack;
     private final Engine engine;
     private final ProcessGroups groups;
     private final Descendants descendants;
     private final ExecutorService commands;
+    private final EffectExecutor lifecycles;
 
     /** @param commands where stop commands run (they may take up to the stop timeout) */
-    Stops(StackState stack, Engine engine, ProcessGroups groups, Descendants descendants, ExecutorService commands) {
+    Stops(StackState stack, Engine engine, ProcessGroups groups, Descendants descendants, ExecutorService commands,
+          EffectExecutor lifecycles) {
         this.stack = stack;
         this.engine = engine;
         this.groups = groups;
         this.descendants = descendants;
         this.commands = commands;
+        this.lifecycles = lifecycles;
     }
 
     void begin() {
         stack.beginStop();
         stack.notice("", "stopping the stack");
         for (ServiceRuntime service : stack.services.values()) {
-            if (service.state == ServiceState.PENDING) {
-                stack.plan.ports().release(service.name());
-                stack.change(service, ServiceState.STOPPED, "not started: the stack is stopping");
-            } else if (service.state == ServiceState.BACKOFF) {
-                service.cancelTimers();
-                stack.change(service, ServiceState.STOPPED, "not restarted: the stack is stopping");
-            }
+            lifecycles.apply(service, new Input.StackStopping());
         }
         proceed();
         stack.checkFinished();
     }
 
-    /** Signals every running service whose dependents have all ended; called again as each one ends. */
+    /** Stops every running service whose dependents have all ended; called again as each one ends. */
     void proceed() {
         for (ServiceRuntime service : stack.services.values()) {
-            if (service.state.isUp()) {
-                boolean dependentsDone = stack.graph.dependents(service.name()).stream()
-                        .allMatch(name -> stack.services.get(name).state.isTerminal());
-                if (dependentsDone && service.adopted) {
-                    service.cancelTimers();
-                    stack.change(service, ServiceState.STOPPED, "left running: pid " + service.pid
-                            + " was adopted, not started by devstack");
-                } else if (dependentsDone) {
-                    terminate(service);
-                }
+            if (service.state().isUp() && stack.graph.dependents(service.name()).stream()
+                    .allMatch(name -> stack.services.get(name).state().isTerminal())) {
+                lifecycles.apply(service, new Input.Stop());
             }
         }
     }
 
-    /**
-     * Its stop command, or else its stop signal (SIGTERM by default) to its group, now; SIGKILL
-     * after its stop timeout. A stop command that fails is followed by the stop signal.
-     */
-    void terminate(ServiceRuntime service) {
+    void killRemaining() {
+        stack.notice("", "stopping again: killing what is left with SIGKILL");
+        for (ServiceRuntime service : stack.services.values()) {
+            lifecycles.apply(service, new Input.KillAll());
+        }
+    }
+
+    /** Its stop command, on the command pool; if it fails, the service's lifecycle is told. */
+    void runStopCommand(ServiceRuntime service) {
         StopSpec stop = service.plan.spec().stop();
-        Duration timeout = stop.timeout();
-        service.cancelTimers();
-        String kill = "SIGKILL in " + StackState.seconds(timeout);
-        Optional<String> command = service.plan.stopCommand();
-        if (command.isPresent()) {
-            service.stoppedBy = "stop_command";
-            stack.change(service, ServiceState.STOPPING, "stop_command running, " + kill);
-            int run = service.run;
-            Probe probe = new ExecProbe(command.get(), service.plan.spec().cwd(), service.plan.environment(), timeout);
-            commands.execute(() -> {
-                Probe.Result result = probe.attempt();
-                if (!result.passed()) {
-                    engine.run(() -> stopCommandFailed(service, run, stop.signal(), result.finding()));
-                }
-            });
-        } else {
-            service.stoppedBy = stop.signal().toString();
-            service.sentSignal = stop.signal();
-            stack.change(service, ServiceState.STOPPING, stop.signal() + " sent, " + kill);
-            signal(service, stop.signal());
-        }
-        descendants.watch(service);
-        service.killTimer = engine.schedule(() -> escalate(service, timeout), timeout);
-    }
-
-    private void stopCommandFailed(ServiceRuntime service, int run, Signal signal, String finding) {
-        if (service.run == run && service.state == ServiceState.STOPPING && service.sentSignal == null) {
-            service.sentSignal = signal;
-            stack.notice(service.name(), "stop_command failed (" + finding + "); " + signal + " sent");
-            signal(service, signal);
-        }
-    }
-
-    private void escalate(ServiceRuntime service, Duration waited) {
-        if (service.state != ServiceState.STOPPING) {
-            return;
-        }
-        String detail = "did not stop within " + StackState.seconds(waited) + " of " + service.stoppedBy + "; SIGKILL sent";
-        service.sentSignal = Signal.KILL;
-        stack.explain(service, detail, detail);
-        signal(service, Signal.KILL);
-        service.killTimer = engine.schedule(() -> giveUp(service), AFTER_KILL);
-    }
-
-    /** A process that left the group may still hold the output pipes; nothing more can be done for it. */
-    private void giveUp(ServiceRuntime service) {
-        if (service.state == ServiceState.STOPPING) {
-            stack.change(service, ServiceState.STOPPED, "killed, but its output pipes are still open (a process that"
-                    + " left its group holds them)");
-            proceed();
-            stack.checkFinished();
-        }
+        int run = service.run;
+        Probe probe = new ExecProbe(service.plan.stopCommand().orElseThrow(), service.plan.spec().cwd(),
+                service.plan.environment(), stop.timeout());
+        commands.execute(() -> {
+            Probe.Result result = probe.attempt();
+            if (!result.passed()) {
+                engine.run(() -> {
+                    if (service.run == run) {
+                        lifecycles.apply(service, new Input.StopCommandFailed(result.finding()));
+                    }
+                });
+            }
+        });
     }
 
     /**
      * To its group and whatever else it started; an adopted process alone, since its group may hold
      * processes devstack knows nothing of.
      */
-    private void signal(ServiceRuntime service, Signal signal) {
-        if (service.adopted) {
+    void signal(ServiceRuntime service, Signal signal) {
+        if (service.life.adopted()) {
             groups.signalProcess(service.pid, signal);
         } else {
             descendants.signal(service, signal);
         }
-    }
-
-    void killRemaining() {
-        stack.killRequested = true;
-        stack.notice("", "stopping again: killing what is left with SIGKILL");
-        for (ServiceRuntime service : stack.services.values()) {
-            if (service.state.isAlive() && service.pid > 1 && !service.adopted) {
-                kill(service);
-            }
-        }
-    }
-
-    void kill(ServiceRuntime service) {
-        service.cancelTimers();
-        service.sentSignal = Signal.KILL;
-        if (service.stoppedBy == null) {
-            service.stoppedBy = Signal.KILL.toString();
-        }
-        if (service.state != ServiceState.STOPPING) {
-            stack.change(service, ServiceState.STOPPING, "SIGKILL sent");
-            descendants.watch(service);
-        }
-        signal(service, Signal.KILL);
-        service.killTimer = engine.schedule(() -> giveUp(service), AFTER_KILL);
     }
 }

@@ -9,17 +9,19 @@ import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Runs a planned stack: {@link Starts} starts services in dependency order and restarts them as
- * their policies say, {@link Readiness} finds out when they are ready and {@link Health} whether
- * they stay well, {@link Stops} stops them in reverse order, {@link Controls} does what a user asks of
- * one service. All service state lives on one {@link Engine} thread; process callbacks, readiness
- * checks and requests only hand it work. Every line of output goes to {@link LogFiles} and, through
- * the {@link EventBus}, to the views.
+ * Runs a planned stack. What happens to each service is decided by its {@link Lifecycle}, whose
+ * effects the {@link EffectExecutor} carries out: {@link Starts} starts services in dependency
+ * order and launches their runs, {@link Readiness} finds out when they are ready and
+ * {@link Health} whether they stay well, {@link Stops} stops them in reverse order, {@link Controls}
+ * hands on what a user asks of one service. All service state lives on one {@link Engine} thread;
+ * process callbacks, readiness checks and requests only hand it work. Every line of output goes to
+ * {@link LogFiles} and, through the {@link EventBus}, to the views.
  */
 public final class Supervisor implements StackView, StackControl, AutoCloseable {
 
@@ -39,7 +41,7 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
                       SupervisorSettings settings) {
         this.groups = groups;
         this.bus = new EventBus(clock);
-        this.stack = new StackState(plan, clock, bus, settings.stayOpen());
+        this.stack = new StackState(plan, clock, bus, settings.stayOpen(), settings.exitOnFailure());
         this.engine = new Engine(error -> stack.notice("", error));
         this.logs = new LogFiles(settings.logDir(), settings.logMaxBytes(), problem -> stack.notice("", problem));
         if (!Reaper.becomeSubreaper()) {
@@ -48,23 +50,20 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
         }
         this.tracker = new ProcessTracker(found -> engine.run(() -> tracked(found)), problem -> stack.notice("", problem));
         this.descendants = new Descendants(stack, groups, journal, tracker);
-        this.stops = new Stops(stack, engine, groups, descendants, checks);
-        Health health = new Health(stack, engine, checks, this::restartNow);
-        Readiness readiness = new Readiness(stack, engine, checks, health);
-        this.starts = new Starts(stack, engine, launcher, logs, journal, descendants, readiness, stops,
-                settings.exitOnFailure());
-        this.controls = new Controls(stack, starts, stops);
-    }
-
-    private void restartNow(ServiceRuntime service, String reason) {
-        starts.restartNow(service, reason);
+        EffectExecutor lifecycles = new EffectExecutor(stack, engine, descendants);
+        this.stops = new Stops(stack, engine, groups, descendants, checks, lifecycles);
+        this.starts = new Starts(stack, engine, launcher, logs, journal, descendants, lifecycles);
+        this.controls = new Controls(stack, lifecycles);
+        lifecycles.connect(starts, stops, controls, new Readiness(stack, engine, checks, lifecycles),
+                new Health(engine, checks, lifecycles));
     }
 
     /** A scan of the services' processes: who they are now, and launched processes that ended while their pipes stay open. */
     private void tracked(ProcessTracker.Scan scan) {
         descendants.apply(scan);
         scan.units().forEach((unit, result) -> result.leaderStatus().ifPresent(status -> ExitWatch.decode(status)
-                .ifPresent(code -> starts.launchedExited(stack.services.get(unit), result.run(), code))));
+                .ifPresent(code -> starts.launchedExited(stack.services.get(unit), result.run(),
+                        new ExitStatus.Code(code)))));
     }
 
     /** Begins starting the stack; returns at once. */
@@ -74,22 +73,22 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
 
     @Override
     public void startService(String service) {
-        engine.run(() -> controls.start(service));
+        engine.run(() -> controls.ask(service, Input.Action.START, Optional.empty()));
     }
 
     @Override
-    public void stopService(String service) {
-        engine.run(() -> controls.stop(service));
+    public void stopService(String service, Optional<String> by) {
+        engine.run(() -> controls.ask(service, Input.Action.STOP, by));
     }
 
     @Override
     public void restartService(String service) {
-        engine.run(() -> controls.restart(service));
+        engine.run(() -> controls.ask(service, Input.Action.RESTART, Optional.empty()));
     }
 
     @Override
     public void killService(String service) {
-        engine.run(() -> controls.kill(service));
+        engine.run(() -> controls.ask(service, Input.Action.KILL, Optional.empty()));
     }
 
     /**
@@ -119,7 +118,7 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
     /** Last resort when the JVM is going down anyway: SIGKILL every group and process of the services, from any thread. */
     public void killAllNow() {
         for (ServiceRuntime service : stack.services.values()) {
-            if (!service.adopted) {
+            if (!service.life.adopted()) {
                 descendants.signal(service, Signal.KILL);
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackControl;
@@ -50,7 +51,7 @@ class ControlServerTest {
         public StackSnapshot snapshot() {
             return new StackSnapshot("shop", "default", Instant.EPOCH, StackPhase.RUNNING, List.of(new ServiceSnapshot("api",
                     ServiceState.RUNNING, OptionalLong.of(42), OptionalLong.empty(), List.of(4012), Optional.empty(), OptionalInt.empty(), 0,
-                    "")), List.of());
+                    new ServiceDetail.Started(42))), List.of());
         }
 
         @Override
@@ -65,7 +66,7 @@ class ControlServerTest {
         }
 
         @Override
-        public void stopService(String service) {
+        public void stopService(String service, Optional<String> by) {
             stopped.add(service);
         }
 

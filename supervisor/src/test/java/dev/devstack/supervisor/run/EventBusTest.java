@@ -2,7 +2,9 @@ package dev.devstack.supervisor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.supervisor.model.ExitDescription;
 import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import java.time.Clock;
@@ -38,7 +40,8 @@ class EventBusTest {
             for (int i = 0; i < total; i++) {
                 bus.publishLine(new StackEvent.Output(Instant.EPOCH, "api", OutputSource.STDOUT, "line " + i));
             }
-            bus.publish(new StackEvent.StateChanged(Instant.EPOCH, "api", ServiceState.EXITED, "exit 0"));
+            bus.publish(new StackEvent.StateChanged(Instant.EPOCH, "api", ServiceState.EXITED,
+                    new ServiceDetail.Ended(new ExitDescription.Natural(0))));
             assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue();
             release.countDown();
         }

@@ -2,6 +2,7 @@ package dev.devstack.supervisor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.OutputSource;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
@@ -108,7 +109,7 @@ class LogFileBytesIT {
         assertThat(String.join("", pieces).equals(new String(big, StandardCharsets.US_ASCII)))
                 .as("the 20 MiB line is shown in pieces of 64 KiB").isTrue();
         assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(StackEvent.StateChanged.class,
-                change -> assertThat(change.detail()).startsWith("a line matched /^ready \uFFFD\uFFFD$/")));
+                change -> assertThat(DetailText.of(change.detail())).startsWith("a line matched /^ready \uFFFD\uFFFD$/")));
     }
 
     private static byte[] plan(List<Write> writes) throws IOException {
