@@ -33,7 +33,7 @@ class ClaimIT {
     Path dir;
 
     private DevstackProcess.Result devstack(String... args) {
-        return DevstackProcess.run(dir, home, args);
+        return InProcessDevstack.run(dir, home, args);
     }
 
     private int claim(String... args) {

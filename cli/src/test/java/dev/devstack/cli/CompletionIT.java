@@ -46,7 +46,7 @@ class CompletionIT {
     Path scratch;
 
     private Path script(String shell) throws IOException {
-        DevstackProcess.Result result = DevstackProcess.run(scratch, home, "completion", shell);
+        DevstackProcess.Result result = InProcessDevstack.run(scratch, home, "completion", shell);
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).isEmpty();
         return Files.writeString(scratch.resolve("devstack." + shell), result.out());

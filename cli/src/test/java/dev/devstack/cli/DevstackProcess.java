@@ -81,7 +81,7 @@ final class DevstackProcess implements AutoCloseable {
 
     /** `devstack ports --json` of a project, read. */
     static JsonNode ports(Path dir, Path home) {
-        Result result = run(dir, home, "ports", "--json");
+        Result result = InProcessDevstack.run(dir, home, "ports", "--json");
         try {
             return new ObjectMapper().readTree(result.out());
         } catch (IOException e) {

@@ -49,7 +49,7 @@ class HelpIT {
     }
 
     private DevstackProcess.Result devstack(String... args) {
-        return DevstackProcess.run(dir, home, args);
+        return InProcessDevstack.run(dir, home, args);
     }
 
     @Test

@@ -28,7 +28,7 @@ class HistoryIT {
     private List<String> events(String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("history", "--json"));
         all.addAll(List.of(args));
-        JsonNode json = new ObjectMapper().readTree(DevstackProcess.run(projectDir, home, all.toArray(String[]::new)).out());
+        JsonNode json = new ObjectMapper().readTree(InProcessDevstack.run(projectDir, home, all.toArray(String[]::new)).out());
         List<String> events = new ArrayList<>();
         for (JsonNode event : json.path("events")) {
             events.add(event.path("event").asText() + " " + event.path("port").asInt() + " " + event.path("owner").asText());
@@ -38,14 +38,14 @@ class HistoryIT {
 
     @Test
     void claimsMovesReleasesAndSweepsAreLoggedInOrderAndCanBeFilteredByPort() throws Exception {
-        int first = Integer.parseInt(DevstackProcess.run(projectDir, home, "claim", "--name", "a").out().strip());
-        int second = Integer.parseInt(DevstackProcess.run(projectDir, home, "claim", "--port", String.valueOf(first),
+        int first = Integer.parseInt(InProcessDevstack.run(projectDir, home, "claim", "--name", "a").out().strip());
+        int second = Integer.parseInt(InProcessDevstack.run(projectDir, home, "claim", "--port", String.valueOf(first),
                 "--name", "b").out().strip());
-        DevstackProcess.run(projectDir, home, "release", "--name", "a");
-        int third = Integer.parseInt(DevstackProcess.run(projectDir, home, "claim", "--name", "c", "--ttl", "1s")
+        InProcessDevstack.run(projectDir, home, "release", "--name", "a");
+        int third = Integer.parseInt(InProcessDevstack.run(projectDir, home, "claim", "--name", "c", "--ttl", "1s")
                 .out().strip());
         Await.until(WAIT, "gc to sweep the expired claim", () ->
-                DevstackProcess.run(projectDir, home, "gc").out().contains("port " + third));
+                InProcessDevstack.run(projectDir, home, "gc").out().contains("port " + third));
 
         assertThat(events()).containsExactly("claim " + first + " claim \"a\"", "move " + second + " claim \"b\"",
                 "release " + first + " claim \"a\"", "claim " + third + " claim \"c\"", "sweep " + third + " claim \"c\"");
@@ -53,7 +53,7 @@ class HistoryIT {
                 "release " + first + " claim \"a\"");
         assertThat(events("--limit", "1")).containsExactly("sweep " + third + " claim \"c\"");
 
-        DevstackProcess.Result table = DevstackProcess.run(projectDir, home, "history", "--port", String.valueOf(second));
+        DevstackProcess.Result table = InProcessDevstack.run(projectDir, home, "history", "--port", String.valueOf(second));
         assertThat(table.out()).startsWith("TIME").contains("move   " + second + "  claim \"b\"",
                 "claimed instead: port " + first + " is leased to claim \"a\"");
     }
@@ -71,8 +71,8 @@ class HistoryIT {
             }
             project.write("ports.yaml", "services:\n  web:\n    command: sleep 300\n    port: " + wanted
                     + "\n    on_conflict: fail\n");
-            assertThat(DevstackProcess.run(projectDir, home, "up", "--no-tui").exitCode()).isEqualTo(3);
-            DevstackProcess.Result kill = DevstackProcess.run(projectDir, home, "kill", String.valueOf(wanted));
+            assertThat(InProcessDevstack.run(projectDir, home, "up", "--no-tui").exitCode()).isEqualTo(3);
+            DevstackProcess.Result kill = InProcessDevstack.run(projectDir, home, "kill", String.valueOf(wanted));
             assertThat(kill.exitCode()).as(kill.err()).isZero();
         }
 
@@ -82,7 +82,7 @@ class HistoryIT {
         assertThat(events.get(1)).startsWith("release ").endsWith(" web of " + projectDir);
         assertThat(events.get(2)).isEqualTo("conflict " + wanted + " " + projectDir);
         assertThat(events.get(3)).isEqualTo("kill " + wanted + " ");
-        assertThat(DevstackProcess.run(projectDir, home, "history", "--port", String.valueOf(wanted)).out())
+        assertThat(InProcessDevstack.run(projectDir, home, "history", "--port", String.valueOf(wanted)).out())
                 .contains("needs port " + wanted + ", which is in use by pid", "devstack kill: SIGTERM to ");
     }
 }

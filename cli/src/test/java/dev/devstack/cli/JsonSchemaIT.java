@@ -112,7 +112,7 @@ class JsonSchemaIT {
     }
 
     private String run(String... args) {
-        DevstackProcess.Result result = DevstackProcess.run(projectDir, home, args);
+        DevstackProcess.Result result = InProcessDevstack.run(projectDir, home, args);
         assertThat(result.err()).isEmpty();
         return result.out();
     }
@@ -120,7 +120,7 @@ class JsonSchemaIT {
     /** `ports --json` once api is ready and has its port. */
     private String readyPorts() {
         return Await.value(WAIT, "api to be ready", () -> {
-            String text = DevstackProcess.run(projectDir, home, "ports", "--json").out();
+            String text = InProcessDevstack.run(projectDir, home, "ports", "--json").out();
             try {
                 JsonNode api = JSON.readTree(text).path("services").path(0);
                 return "ready".equals(api.path("state").asText()) && api.path("port").isInt() ? text : null;

@@ -66,7 +66,7 @@ class KillIT {
         Process shell = group(port, "");
         List<Long> members = Processes.group(shell.pid());
 
-        DevstackProcess.Result kill = DevstackProcess.run(projectDir, home, "kill", String.valueOf(port));
+        DevstackProcess.Result kill = InProcessDevstack.run(projectDir, home, "kill", String.valueOf(port));
 
         assertThat(kill.exitCode()).as(kill.err()).isZero();
         assertThat(kill.out()).contains("its process group " + shell.pid() + " (3 processes)",
@@ -84,7 +84,7 @@ class KillIT {
         int port = FreePorts.next();
         Process shell = group(port, "import signal\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n");
 
-        DevstackProcess.Result kill = DevstackProcess.run(projectDir, home, "kill", String.valueOf(port),
+        DevstackProcess.Result kill = InProcessDevstack.run(projectDir, home, "kill", String.valueOf(port),
                 "--grace", "300ms");
 
         assertThat(kill.exitCode()).as(kill.err()).isZero();
@@ -99,14 +99,14 @@ class KillIT {
         try (ForeignListener longer = ForeignListener.on(pair[1])) {
             Process shell = group(pair[0], "");
 
-            DevstackProcess.Result kill = DevstackProcess.run(projectDir, home, "kill", String.valueOf(pair[0]));
+            DevstackProcess.Result kill = InProcessDevstack.run(projectDir, home, "kill", String.valueOf(pair[0]));
 
             assertThat(kill.exitCode()).as(kill.err()).isZero();
             assertThat(kill.out()).doesNotContain("pid " + longer.pid());
             Await.until(WAIT, "the group on " + pair[0] + " to be gone", () -> Processes.group(shell.pid()).isEmpty());
             assertThat(Processes.alive(longer.pid())).as("the listener on " + pair[1]).isTrue();
 
-            DevstackProcess.Result again = DevstackProcess.run(projectDir, home, "kill", String.valueOf(pair[0]));
+            DevstackProcess.Result again = InProcessDevstack.run(projectDir, home, "kill", String.valueOf(pair[0]));
             assertThat(again.exitCode()).isEqualTo(1);
             assertThat(Processes.alive(longer.pid())).as("the listener on " + pair[1]).isTrue();
         }
@@ -131,7 +131,7 @@ class KillIT {
     void aFreePortKillsNothingWithExitCodeOne() {
         int port = FreePorts.next();
 
-        DevstackProcess.Result kill = DevstackProcess.run(projectDir, home, "kill", String.valueOf(port));
+        DevstackProcess.Result kill = InProcessDevstack.run(projectDir, home, "kill", String.valueOf(port));
 
         assertThat(kill.exitCode()).isEqualTo(1);
         assertThat(kill.err()).isEqualTo("devstack: nothing listens on port " + port + "; nothing to kill\n");
@@ -150,7 +150,7 @@ class KillIT {
         started.add(nobody);
         Await.until(WAIT, "nobody's listener", () -> CONNECT.accepts(port));
 
-        DevstackProcess.Result kill = DevstackProcess.run(projectDir, home, "kill", String.valueOf(port), "--yes");
+        DevstackProcess.Result kill = InProcessDevstack.run(projectDir, home, "kill", String.valueOf(port), "--yes");
 
         assertThat(kill.exitCode()).isEqualTo(6);
         assertThat(kill.out()).contains("left alone: it belongs to nobody; devstack ends only your own processes");
@@ -169,7 +169,7 @@ class KillIT {
             });
             long pid = up.servicePids().get(0);
 
-            DevstackProcess.Result kill = DevstackProcess.run(projectDir, home, "kill", String.valueOf(port));
+            DevstackProcess.Result kill = InProcessDevstack.run(projectDir, home, "kill", String.valueOf(port));
 
             assertThat(kill.exitCode()).as(kill.out() + kill.err()).isZero();
             assertThat(kill.out()).contains("service api of " + projectDir + ": its devstack (pid " + up.pid()
@@ -187,7 +187,7 @@ class KillIT {
 
     private JsonNode api() {
         try {
-            JsonNode report = new ObjectMapper().readTree(DevstackProcess.run(projectDir, home, "ports", "--json").out());
+            JsonNode report = new ObjectMapper().readTree(InProcessDevstack.run(projectDir, home, "ports", "--json").out());
             return report.path("services").get(0);
         } catch (IOException | RuntimeException e) {
             return null;

@@ -81,7 +81,7 @@ class OnConflictIT {
         int port = FreePorts.next();
         project(port, "fail");
         try (ForeignListener stranger = ForeignListener.on(port)) {
-            DevstackProcess.Result up = DevstackProcess.run(projectDir, home, "up", "--no-tui");
+            DevstackProcess.Result up = InProcessDevstack.run(projectDir, home, "up", "--no-tui");
 
             assertThat(up.exitCode()).as(up.err()).isEqualTo(3);
             assertThat(up.err()).contains("`web` needs port " + port + ", which is in use by pid " + stranger.pid());
@@ -110,7 +110,7 @@ class OnConflictIT {
         int port = FreePorts.next();
         project(port, "kill-own");
         try (ForeignListener stranger = ForeignListener.on(port)) {
-            DevstackProcess.Result up = DevstackProcess.run(projectDir, home, "up", "--no-tui");
+            DevstackProcess.Result up = InProcessDevstack.run(projectDir, home, "up", "--no-tui");
 
             assertThat(up.exitCode()).as(up.err()).isEqualTo(3);
             assertThat(up.err()).contains("it is not an earlier run of `web`, so on_conflict: kill-own left it alone");

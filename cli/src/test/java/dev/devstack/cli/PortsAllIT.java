@@ -39,7 +39,7 @@ class PortsAllIT {
             Await.until(WAIT, "both services", () -> up.servicePids().size() == 2);
             JsonNode json = Await.value(WAIT, "api listening in the list", () -> {
                 try {
-                    JsonNode all = new ObjectMapper().readTree(DevstackProcess.run(elsewhere, home, "ports", "--all",
+                    JsonNode all = new ObjectMapper().readTree(InProcessDevstack.run(elsewhere, home, "ports", "--all",
                             "--json").out());
                     for (JsonNode port : all.path("ports")) {
                         if (port.path("listening").asBoolean() && port.path("lease").path("service").asText().equals("api")) {
@@ -65,7 +65,7 @@ class PortsAllIT {
             assertThat(idle.path("lease").path("devstack_pid").asLong()).isEqualTo(up.pid());
             assertThat(idle.path("lease").path("alive").asBoolean()).isTrue();
 
-            DevstackProcess.Result table = DevstackProcess.run(elsewhere, home, "ports", "--all");
+            DevstackProcess.Result table = InProcessDevstack.run(elsewhere, home, "ports", "--all");
 
             assertThat(table.exitCode()).isZero();
             assertThat(table.out()).startsWith("PORT  ")

@@ -34,9 +34,9 @@ class PortsStateIT {
         new TestProject(projectDir).write("ports.yaml", "services:\n  api: { command: \"%s\" }\n"
                 .formatted(service("--listen")));
 
-        DevstackProcess.Result plain = DevstackProcess.run(projectDir, home, "ports", "--json");
-        DevstackProcess.Result required = DevstackProcess.run(projectDir, home, "ports", "--json", "--require-running");
-        DevstackProcess.Result table = DevstackProcess.run(projectDir, home, "ports", "--require-running");
+        DevstackProcess.Result plain = InProcessDevstack.run(projectDir, home, "ports", "--json");
+        DevstackProcess.Result required = InProcessDevstack.run(projectDir, home, "ports", "--json", "--require-running");
+        DevstackProcess.Result table = InProcessDevstack.run(projectDir, home, "ports", "--require-running");
 
         assertThat(plain.exitCode()).as(plain.err()).isZero();
         assertThat(json(plain.out()).path("state").asText()).isEqualTo("stopped");
@@ -71,7 +71,7 @@ class PortsStateIT {
             assertThat(starting.path("running").asBoolean()).isTrue();
             assertThat(starting.path("supervisor_pid").asLong()).isEqualTo(up.pid());
             assertThat(starting.path("services").get(0).path("state").asText()).isEqualTo("pending");
-            DevstackProcess.Result required = DevstackProcess.run(projectDir, home, "ports", "--require-running");
+            DevstackProcess.Result required = InProcessDevstack.run(projectDir, home, "ports", "--require-running");
             assertThat(required.exitCode()).as(required.err()).isZero();
 
             release.countDown();
@@ -99,14 +99,14 @@ class PortsStateIT {
             assertThat(web.path("listener_pid").asLong()).isNotEqualTo(web.path("pid").asLong());
             assertThat(ProcessHandle.of(web.path("listener_pid").asLong()).flatMap(p -> p.parent())
                     .map(ProcessHandle::pid)).as("the wrapper's child listens").contains(web.path("pid").asLong());
-            assertThat(DevstackProcess.run(deep, home, "ports").out())
+            assertThat(InProcessDevstack.run(deep, home, "ports").out())
                     .contains(web.path("pid").asLong() + " (listener " + web.path("listener_pid").asLong() + ")");
         }
     }
 
     private JsonNode ports(Path dir) {
         try {
-            return json(DevstackProcess.run(dir, home, "ports", "--json").out());
+            return json(InProcessDevstack.run(dir, home, "ports", "--json").out());
         } catch (IOException e) {
             return new ObjectMapper().missingNode();
         }

@@ -33,7 +33,7 @@ class ValidationErrorsIT {
         new TestProject(projectDir).write("ports.yaml", yaml.replace("\\n", "\n"));
 
         for (String command : new String[] {"check", "up"}) {
-            DevstackProcess.Result result = DevstackProcess.run(projectDir, home, command);
+            DevstackProcess.Result result = InProcessDevstack.run(projectDir, home, command);
 
             assertThat(result.exitCode()).as(command + ": " + result.err()).isEqualTo(2);
             assertThat(result.err()).as(command).contains(expected).doesNotContain("Exception").doesNotContain("\tat ");

@@ -33,7 +33,7 @@ class WhoIT {
     void aListenerIsDescribedWithItsPidNameCommandUserStartAndFolder() throws Exception {
         int port = FreePorts.next();
         try (ForeignListener listener = ForeignListener.on(port)) {
-            DevstackProcess.Result who = DevstackProcess.run(projectDir, home, "who", String.valueOf(port));
+            DevstackProcess.Result who = InProcessDevstack.run(projectDir, home, "who", String.valueOf(port));
 
             assertThat(who.exitCode()).as(who.err()).isZero();
             assertThat(who.out()).startsWith("port " + port + ": pid " + listener.pid() + ", python3")
@@ -43,7 +43,7 @@ class WhoIT {
             assertThat(who.out().lines()).as("one line per fact").hasSize(6);
 
             JsonNode json = new ObjectMapper().readTree(
-                    DevstackProcess.run(projectDir, home, "who", String.valueOf(port), "--json").out());
+                    InProcessDevstack.run(projectDir, home, "who", String.valueOf(port), "--json").out());
             assertThat(json.path("listening").asBoolean()).isTrue();
             assertThat(json.path("holders").get(0).path("pid").asLong()).isEqualTo(listener.pid());
             assertThat(json.path("holders").get(0).path("visible").asBoolean()).isTrue();
@@ -60,7 +60,7 @@ class WhoIT {
             } catch (IOException noIpv6) {
                 assumeTrue(false, "this machine has no ::1");
             }
-            DevstackProcess.Result who = DevstackProcess.run(projectDir, home, "who",
+            DevstackProcess.Result who = InProcessDevstack.run(projectDir, home, "who",
                     String.valueOf(listener.getLocalPort()));
 
             assertThat(who.out()).startsWith("port " + listener.getLocalPort() + ": pid " + ProcessHandle.current().pid())
@@ -72,7 +72,7 @@ class WhoIT {
     void aFreePortIsNotFoundWithExitCodeOne() {
         int port = FreePorts.next();
 
-        DevstackProcess.Result who = DevstackProcess.run(projectDir, home, "who", String.valueOf(port));
+        DevstackProcess.Result who = InProcessDevstack.run(projectDir, home, "who", String.valueOf(port));
 
         assertThat(who.exitCode()).isEqualTo(1);
         assertThat(who.out()).isEqualTo("nothing listens on port " + port + "\n");
@@ -80,7 +80,7 @@ class WhoIT {
 
     @Test
     void aPortOutsideTheRangeIsAUsageError() {
-        DevstackProcess.Result who = DevstackProcess.run(projectDir, home, "who", "70000");
+        DevstackProcess.Result who = InProcessDevstack.run(projectDir, home, "who", "70000");
 
         assertThat(who.exitCode()).isEqualTo(2);
         assertThat(who.err()).contains("PORT must be 1-65535, not 70000");
@@ -94,7 +94,7 @@ class WhoIT {
             Await.until(WAIT, "api to run", () -> up.servicePids().size() == 1);
             JsonNode ports = Await.value(WAIT, "api to be ready", () -> {
                 try {
-                    JsonNode report = new ObjectMapper().readTree(DevstackProcess.run(projectDir, home, "ports",
+                    JsonNode report = new ObjectMapper().readTree(InProcessDevstack.run(projectDir, home, "ports",
                             "--json").out());
                     return "ready".equals(report.path("services").get(0).path("state").asText()) ? report : null;
                 } catch (Exception e) {
@@ -103,7 +103,7 @@ class WhoIT {
             });
             int port = ports.path("services").get(0).path("port").asInt();
 
-            DevstackProcess.Result who = DevstackProcess.run(projectDir, home, "who", String.valueOf(port));
+            DevstackProcess.Result who = InProcessDevstack.run(projectDir, home, "who", String.valueOf(port));
 
             assertThat(who.out()).contains("port " + port + ": pid " + up.servicePids().get(0) + ", python3")
                     .contains("  devstack  api of " + projectDir + " (devstack pid " + up.pid() + ", running)");
