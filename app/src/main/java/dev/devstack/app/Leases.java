@@ -2,7 +2,7 @@ package dev.devstack.app;
 
 import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
-import dev.devstack.supervisor.config.Durations;
+import dev.devstack.supervisor.model.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ public final class Leases {
      */
     public static String holder(Lease lease, Instant now) {
         String expiry = lease.expiresAt().map(end -> end.isAfter(now)
-                ? ", expires in " + Durations.describe(Duration.between(now, end)) : ", expired").orElse("");
+                ? ", expires in " + DurationText.of(Duration.between(now, end)) : ", expired").orElse("");
         if (!lease.processBound()) {
             return "until released" + expiry;
         }

@@ -5,8 +5,8 @@ import dev.devstack.store.IoReason;
 import dev.devstack.store.ProcessRecord;
 import dev.devstack.store.RegistryEvent;
 import dev.devstack.supervisor.Signal;
-import dev.devstack.supervisor.config.Durations;
 import dev.devstack.supervisor.control.ControlClient;
+import dev.devstack.supervisor.model.DurationText;
 import dev.devstack.supervisor.run.ProcessGroups;
 import java.io.IOException;
 import java.time.Duration;
@@ -128,7 +128,7 @@ public final class PortKill {
                 send(groups, target, Signal.KILL, actions);
                 actions.set(actions.size() - 1, actions.get(actions.size() - 1) + ", " + left.size()
                         + " still running after " + (grace.toMillis() < 1000 ? grace.toMillis() + "ms"
-                        : Durations.describe(grace)));
+                        : DurationText.of(grace)));
                 left = awaitEnd(left, AFTER_SIGKILL);
             }
             List<ProcessInfo> survivors = left;

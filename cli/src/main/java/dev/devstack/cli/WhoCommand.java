@@ -1,13 +1,13 @@
 package dev.devstack.cli;
 
-import dev.devstack.detect.ProcessDetails;
-import dev.devstack.store.Lease;
-import dev.devstack.supervisor.config.Durations;
 import dev.devstack.app.Leases;
 import dev.devstack.app.PortOccupant;
 import dev.devstack.app.Who;
 import dev.devstack.app.WhoReport;
 import dev.devstack.app.json.WhoReportJson;
+import dev.devstack.detect.ProcessDetails;
+import dev.devstack.store.Lease;
+import dev.devstack.supervisor.model.DurationText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,12 +16,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 @Command(name = "who", header = "Show which process listens on a port, and its devstack lease.",
         description = "Shows what listens on PORT (IPv4 and IPv6): pid, name, command line, user, start time, working"
@@ -79,7 +79,7 @@ final class WhoCommand implements Callable<Integer> {
             row(out, "user", holder.user());
             Instant started = Instant.ofEpochMilli(process.info().startMillis());
             row(out, "started", WHEN.format(started.atZone(ZoneId.systemDefault())) + " ("
-                    + Durations.describe(Duration.between(started, now)) + " ago)");
+                    + DurationText.of(Duration.between(started, now)) + " ago)");
             row(out, "folder", process.workingDir().map(Path::toString).orElse("(not readable)"));
         }
         report.lease().ifPresent(l -> row(out, "devstack", lease(l, report.leaseAlive(), now)));

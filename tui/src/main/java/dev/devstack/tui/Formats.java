@@ -1,9 +1,8 @@
 package dev.devstack.tui;
 
-import java.time.Duration;
 import java.util.Locale;
 
-/** How the dashboard writes memory, CPU and uptime: short, so that columns stay narrow. */
+/** How the dashboard writes memory and CPU: short, so that columns stay narrow. */
 final class Formats {
 
     private Formats() {
@@ -20,24 +19,5 @@ final class Formats {
             return Math.max(0, Math.round(bytes / 1e6)) + " MB";
         }
         return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
-    }
-
-    /** 3s, 2m10s, 1h05m, 2d03h: to the second or the minute, as devstack's messages write durations. */
-    static String uptime(Duration duration) {
-        long seconds = Math.max(0, duration.getSeconds());
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + "m" + two(seconds % 60) + "s";
-        }
-        if (seconds < 86_400) {
-            return seconds / 3600 + "h" + two(seconds % 3600 / 60) + "m";
-        }
-        return seconds / 86_400 + "d" + two(seconds % 86_400 / 3600) + "h";
-    }
-
-    private static String two(long value) {
-        return value < 10 ? "0" + value : Long.toString(value);
     }
 }

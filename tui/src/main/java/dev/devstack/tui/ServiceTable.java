@@ -3,6 +3,7 @@ package dev.devstack.tui;
 import dev.devstack.app.view.ServiceUsage;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.DetailText;
+import dev.devstack.supervisor.model.DurationText;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
@@ -75,7 +76,7 @@ final class ServiceTable {
             ports(frame, service),
             service.pid().isPresent() ? Long.toString(service.pid().getAsLong()) : none,
             alive && service.startedAt().isPresent()
-                    ? Formats.uptime(Duration.between(service.startedAt().get(), frame.now())) : none,
+                    ? DurationText.of(Duration.between(service.startedAt().get(), frame.now())) : none,
             Integer.toString(service.restarts()),
             usage != null && alive && !Double.isNaN(usage.cpuPercent()) ? Formats.cpu(usage.cpuPercent()) : none,
             usage != null && alive ? Formats.memory(usage.residentBytes()) : none,

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as written in ports.yaml and on the command line: {@code 500ms}, {@code 5s},
- * {@code 1.5s}, {@code 2m}, {@code 1h}, or a bare number of seconds; and as devstack writes them.
+ * {@code 1.5s}, {@code 2m}, {@code 1h}, or a bare number of seconds.
  */
 public final class Durations {
 
@@ -16,25 +16,6 @@ public final class Durations {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12}(?:\\.\\d{1,9})?)\\s*(ms|s|m|h)?");
 
     private Durations() {
-    }
-
-    /** Short and readable, to the second or the minute: 3s, 2m10s, 1h05m, 2d03h. */
-    public static String describe(Duration duration) {
-        long seconds = Math.max(0, duration.getSeconds());
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + "m" + two(seconds % 60) + "s";
-        }
-        if (seconds < 86_400) {
-            return seconds / 3600 + "h" + two(seconds % 3600 / 60) + "m";
-        }
-        return seconds / 86_400 + "d" + two(seconds % 86_400 / 3600) + "h";
-    }
-
-    private static String two(long value) {
-        return value < 10 ? "0" + value : Long.toString(value);
     }
 
     public static Optional<Duration> parse(String text) {

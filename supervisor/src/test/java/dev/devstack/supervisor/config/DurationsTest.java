@@ -30,13 +30,4 @@ class DurationsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(Durations.parse("999999999999h")).contains(Duration.ofHours(999_999_999_999L));
     }
-
-    @Test
-    void aDurationIsDescribedShortlyAtEveryScale() {
-        assertThat(Durations.describe(Duration.ofSeconds(3))).isEqualTo("3s");
-        assertThat(Durations.describe(Duration.ofSeconds(130))).isEqualTo("2m10s");
-        assertThat(Durations.describe(Duration.ofMinutes(65))).isEqualTo("1h05m");
-        assertThat(Durations.describe(Duration.ofHours(51))).isEqualTo("2d03h");
-        assertThat(Durations.describe(Duration.ofSeconds(-1))).isEqualTo("0s");
-    }
 }
