@@ -1,10 +1,10 @@
 package dev.devstack.cli;
 
-import dev.devstack.detect.SignalDispositions;
-import dev.devstack.supervisor.Signal;
 import dev.devstack.app.ProcessGroupResources;
 import dev.devstack.app.UpOptions;
 import dev.devstack.app.UpSession;
+import dev.devstack.detect.SignalDispositions;
+import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.run.Supervisor;
@@ -91,7 +91,14 @@ final class UpCommand implements Callable<Integer> {
                         + ExitCodes.SERVICE_FAILED + " (docs/cli.md, Exit codes)");
                 return ExitCodes.SERVICE_FAILED;
             }
-            return outcome.stopRequested() || outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.SERVICE_FAILED;
+            if (outcome.stopRequested() || outcome.allSucceeded()) {
+                return ExitCodes.OK;
+            }
+            outcome.unsuccessful().forEach(service -> cli.err().println("devstack: " + service.name() + " "
+                    + service.state().word() + " (" + DetailText.of(service.detail()) + ")"));
+            cli.err().println("devstack: every service has ended and not all succeeded; `up` exits with "
+                    + ExitCodes.SERVICE_FAILED + " (docs/cli.md, Exit codes)");
+            return ExitCodes.SERVICE_FAILED;
         } finally {
             if (terminal != null) {
                 restore(cli, terminal);

@@ -315,6 +315,21 @@ class DevstackCommandIT {
     }
 
     @Test
+    void whenEveryServiceHasEndedAndOneFailedUpEndsWithItsOwnCodeAndNamesIt() {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  migrate: { command: "%s", port: none }
+                  tests: { command: "%s", port: none }
+                """.formatted(service("--exit 0"), service("--delay 0.3 --exit 3")));
+
+        DevstackProcess.Result result = DevstackProcess.run(projectDir, home, "up", "--no-tui");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(8);
+        assertThat(result.err()).contains("devstack: tests crashed (exit 3)",
+                "every service has ended and not all succeeded; `up` exits with 8").doesNotContain("migrate");
+    }
+
+    @Test
     void aCrashLoopShowsAsFailedInPorts() throws Exception {
         new TestProject(projectDir).write("ports.yaml", """
                 services:

@@ -17,12 +17,16 @@ public record StackOutcome(boolean stopRequested, List<ServiceSnapshot> services
     public record Failure(String service, int exitCode, ServiceDetail ended) {
     }
 
-
     public StackOutcome {
         services = List.copyOf(services);
     }
 
     public boolean allSucceeded() {
-        return services.stream().allMatch(s -> s.state() == ServiceState.EXITED || s.state() == ServiceState.STOPPED);
+        return unsuccessful().isEmpty();
+    }
+
+    /** The services that ended other than with exit 0 or stopped by devstack: crashed, failed, blocked. */
+    public List<ServiceSnapshot> unsuccessful() {
+        return services.stream().filter(s -> s.state() != ServiceState.EXITED && s.state() != ServiceState.STOPPED).toList();
     }
 }
