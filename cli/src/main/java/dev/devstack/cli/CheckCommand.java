@@ -1,11 +1,11 @@
 package dev.devstack.cli;
 
+import dev.devstack.app.CheckReport;
+import dev.devstack.app.StackChecker;
 import dev.devstack.supervisor.config.Dependency;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.model.PortAssignment;
-import dev.devstack.app.CheckReport;
-import dev.devstack.app.StackChecker;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

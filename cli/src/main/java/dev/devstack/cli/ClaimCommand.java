@@ -1,7 +1,7 @@
 package dev.devstack.cli;
 
-import dev.devstack.app.ManualClaim;
 import dev.devstack.app.ClaimRequest;
+import dev.devstack.app.ManualClaim;
 import dev.devstack.app.ManualLeases;
 import java.util.Optional;
 import java.util.OptionalLong;

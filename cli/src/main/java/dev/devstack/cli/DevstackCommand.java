@@ -1,8 +1,8 @@
 package dev.devstack.cli;
 
+import dev.devstack.app.ProjectContext;
 import dev.devstack.store.DevstackHome;
 import dev.devstack.supervisor.config.ProjectSearch;
-import dev.devstack.app.ProjectContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package dev.devstack.cli;
 
-import dev.devstack.store.Lease;
-import dev.devstack.store.ProcessRecord;
 import dev.devstack.app.Leases;
 import dev.devstack.app.ManualLeases;
+import dev.devstack.store.Lease;
+import dev.devstack.store.ProcessRecord;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.devstack.cli;
 
-import dev.devstack.store.RegistryEvent;
 import dev.devstack.app.History;
 import dev.devstack.app.json.HistoryJson;
+import dev.devstack.store.RegistryEvent;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

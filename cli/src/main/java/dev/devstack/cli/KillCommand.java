@@ -1,10 +1,10 @@
 package dev.devstack.cli;
 
-import dev.devstack.detect.ProcessInfo;
-import dev.devstack.supervisor.Signal;
 import dev.devstack.app.KillOutcome;
 import dev.devstack.app.KillTarget;
 import dev.devstack.app.PortKill;
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.supervisor.Signal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,8 +1,8 @@
 package dev.devstack.cli;
 
-import dev.devstack.store.Lease;
 import dev.devstack.app.Leases;
 import dev.devstack.app.MachinePort;
+import dev.devstack.store.Lease;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package dev.devstack.cli;
 
-import dev.devstack.supervisor.config.ServiceSpec;
-import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import dev.devstack.app.MachinePort;
 import dev.devstack.app.MachinePorts;
 import dev.devstack.app.PortsReport;
-import dev.devstack.app.json.MachinePortsJson;
-import dev.devstack.app.json.PortsReportJson;
 import dev.devstack.app.ProjectPorts;
 import dev.devstack.app.ServicePorts;
+import dev.devstack.app.json.MachinePortsJson;
+import dev.devstack.app.json.PortsReportJson;
+import dev.devstack.supervisor.config.ServiceSpec;
+import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.devstack.cli;
 
-import dev.devstack.store.Lease;
 import dev.devstack.app.Leases;
 import dev.devstack.app.ManualLeases;
+import dev.devstack.store.Lease;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;

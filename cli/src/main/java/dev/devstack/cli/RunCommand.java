@@ -1,8 +1,8 @@
 package dev.devstack.cli;
 
-import dev.devstack.supervisor.Signal;
 import dev.devstack.app.ManualClaim;
 import dev.devstack.app.ManualLeases;
+import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.run.ProcessGroups;
 import java.io.IOException;
 import java.util.ArrayList;

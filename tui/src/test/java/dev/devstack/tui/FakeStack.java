@@ -2,8 +2,8 @@ package dev.devstack.tui;
 
 import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.model.AssignmentReason;
-import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.OutputSource;
+import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;

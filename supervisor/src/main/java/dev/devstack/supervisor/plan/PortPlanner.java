@@ -1,7 +1,7 @@
 package dev.devstack.supervisor.plan;
 
-import dev.devstack.detect.PortReservation;
 import dev.devstack.detect.PortProbe;
+import dev.devstack.detect.PortReservation;
 import dev.devstack.detect.PortStatus;
 import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
