@@ -35,12 +35,12 @@ final class LogPane {
         int bottom = first + rows;
         for (int i = lines.size() - 1; i >= 0 && bottom > first; i--) {
             LogLine line = lines.get(i);
-            String prefix = prefix(frame, line, nameWidth);
-            List<String> pieces = wrap(text(line, nameWidth > 0), frame.canvas().width - 1 - prefix.length());
+            Prefix prefix = prefix(frame, line, nameWidth);
+            List<String> pieces = wrap(text(line, nameWidth > 0), frame.canvas().width - 1 - prefix.width());
             int shown = Math.min(pieces.size(), bottom - first);
             int row = bottom - shown;
             for (int p = pieces.size() - shown; p < pieces.size(); p++, row++) {
-                drawLine(frame, row, line, p == 0 ? prefix : " ".repeat(prefix.length()), pieces.get(p), nameWidth);
+                drawLine(frame, row, line, p == 0 ? prefix : prefix.blank(), pieces.get(p));
             }
             bottom -= shown;
         }
@@ -88,27 +88,40 @@ final class LogPane {
         return Math.min(width, 20);
     }
 
-    private static String prefix(Frame frame, LogLine line, int nameWidth) {
+    /**
+     * What stands before a line's text: its time, then the service's name (in the service's colour)
+     * when every service is shown, or a marker for devstack's own lines when one is.
+     */
+    private record Prefix(String clock, String name, boolean coloured) {
+
+        int width() {
+            return clock.length() + name.length();
+        }
+
+        /** The same width of nothing, before the continuation of a wrapped line. */
+        Prefix blank() {
+            return new Prefix(" ".repeat(clock.length()), " ".repeat(name.length()), false);
+        }
+    }
+
+    private static Prefix prefix(Frame frame, LogLine line, int nameWidth) {
         String clock = frame.clock(line.at()) + " ";
         if (nameWidth == 0) {
-            return line.kind() == LogLine.Kind.SYSTEM ? clock + (frame.symbols().unicode() ? "▸ " : "> ") : clock;
+            return new Prefix(clock, line.kind() == LogLine.Kind.SYSTEM ? (frame.symbols().unicode() ? "▸ " : "> ") : "",
+                    false);
         }
         String name = line.kind() == LogLine.Kind.SYSTEM ? SYSTEM : line.service();
         String padded = name.length() >= nameWidth ? name.substring(0, nameWidth) : name + " ".repeat(nameWidth - name.length());
-        return clock + padded + " | ";
+        return new Prefix(clock, padded + " | ", true);
     }
 
-    private static void drawLine(Frame frame, int row, LogLine line, String prefix, String text, int nameWidth) {
+    private static void drawLine(Frame frame, int row, LogLine line, Prefix prefix, String text) {
         Canvas canvas = frame.canvas();
         Theme theme = frame.theme();
-        int column = 1;
-        if (nameWidth > 0 && !prefix.isBlank()) {
-            column = canvas.put(column, row, prefix.substring(0, 9), theme.dim);
-            Style name = line.kind() == LogLine.Kind.SYSTEM ? theme.strong : theme.name(frame.indexOf(line.service()));
-            column = canvas.put(column, row, prefix.substring(9), name);
-        } else {
-            column = canvas.put(column, row, prefix, theme.dim);
-        }
+        int column = canvas.put(1, row, prefix.clock(), theme.dim);
+        Style name = !prefix.coloured() ? theme.dim
+                : line.kind() == LogLine.Kind.SYSTEM ? theme.strong : theme.name(frame.indexOf(line.service()));
+        column = canvas.put(column, row, prefix.name(), name);
         Style style = line.kind() == LogLine.Kind.SYSTEM ? theme.info : theme.plain;
         drawWithHits(canvas, column, row, text, style, frame.view().search, theme.match);
     }
