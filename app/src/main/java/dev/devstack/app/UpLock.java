@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -47,7 +48,7 @@ final class UpLock implements AutoCloseable {
     static UpLock acquire(ProjectContext context, String project, long self, Consumer<String> warnings) {
         Path file = context.stateDir().resolve(FILE);
         if (!HELD.add(file)) {
-            throw alreadyRunning(context, project, Long.toString(self));
+            throw alreadyRunning(context, project, OptionalLong.of(self));
         }
         FileChannel channel = null;
         try {
@@ -56,8 +57,7 @@ final class UpLock implements AutoCloseable {
                     StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                // ISO-8859-1 decodes any bytes; only the digits of what the holder wrote are shown
-                String holder = Files.readString(file, StandardCharsets.ISO_8859_1).replaceAll("[^0-9]", "");
+                OptionalLong holder = holderOf(file);
                 channel.close();
                 HELD.remove(file);
                 throw alreadyRunning(context, project, holder);
@@ -74,9 +74,18 @@ final class UpLock implements AutoCloseable {
         }
     }
 
-    private static DevstackException alreadyRunning(ProjectContext context, String project, String holder) {
+    /** The pid the holding `up` wrote, if it has written it yet (it writes right after locking). */
+    private static OptionalLong holderOf(Path file) {
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readString(file, StandardCharsets.ISO_8859_1).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static DevstackException alreadyRunning(ProjectContext context, String project, OptionalLong holder) {
         return DevstackException.alreadyRunning("`" + project + "` is already running from " + context.projectDir()
-                + (holder.isEmpty() ? "" : " (devstack pid " + holder + ")")
+                + (holder.isPresent() ? " (devstack pid " + holder.getAsLong() + ")" : "")
                 + "; `devstack down` stops it (from any terminal), or Ctrl-C in its own");
     }
 

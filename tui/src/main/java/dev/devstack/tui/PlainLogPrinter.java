@@ -65,7 +65,7 @@ public final class PlainLogPrinter implements StackListener {
             case RUNNING -> "running, " + detail;
             case STOPPED -> detail;
             case EXITED, CRASHED -> state.word() + " (" + detail + ")";
-            default -> state.word() + (detail.isEmpty() ? "" : ": " + detail);
+            default -> state.word() + (typed instanceof ServiceDetail.None ? "" : ": " + detail);
         };
     }
 
