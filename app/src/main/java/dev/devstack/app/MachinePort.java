@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * listens on a leased port. {@code addresses} is empty for a leased port nobody listens on.
  */
 public record MachinePort(int port, List<String> addresses, Optional<ProcessInfo> process, OptionalLong processGroup,
-                          String user, Optional<Lease> lease, boolean leaseAlive, Optional<String> conflict) {
+                          String user, Optional<Lease> lease, boolean leaseAlive, Optional<LeaseConflict> conflict) {
 
     public MachinePort {
         addresses = List.copyOf(addresses);

@@ -77,11 +77,10 @@ public final class MachinePorts {
      * process group is none of the groups recorded for that service. Without a record (the
      * service has not started, or records are not kept for it) nothing can be said.
      */
-    private static Optional<String> conflict(Lease lease, Optional<ProcessInfo> process, OptionalLong group, String user,
-                                             List<ProcessRecord> records) {
-        String owner = lease.owner().describe();
+    private static Optional<LeaseConflict> conflict(Lease lease, Optional<ProcessInfo> process, OptionalLong group,
+                                                    String user, List<ProcessRecord> records) {
         if (process.isEmpty()) {
-            return Optional.of("a process of " + user + " that devstack cannot see listens on a port leased to " + owner);
+            return Optional.of(new LeaseConflict(lease.owner(), Optional.empty(), user));
         }
         List<Long> groups = records.stream()
                 .filter(r -> r.project().equals(lease.owner().project()) && r.instance().equals(lease.owner().instance())
@@ -90,6 +89,6 @@ public final class MachinePorts {
         if (groups.isEmpty() || (group.isPresent() && groups.contains(group.getAsLong()))) {
             return Optional.empty();
         }
-        return Optional.of(process.get().describe() + " listens on a port leased to " + owner + ", and is not its process");
+        return Optional.of(new LeaseConflict(lease.owner(), process, user));
     }
 }

@@ -34,7 +34,8 @@ class MachinePortRowsTest {
     void theListenerKeepsItsPidCommandAndDescriptionAndAConflictIsAFlag() {
         MachinePort port = new MachinePort(4013, List.of("127.0.0.1"), Optional.of(new ProcessInfo(999, 1, "dev", "nc -l 4013")),
                 OptionalLong.of(999), "dev", Optional.empty(), false,
-                Optional.of("pid 999 (nc -l 4013, user dev) listens on a port leased to web of /work/shop"));
+                Optional.of(new LeaseConflict(new LeaseOwner("/work/shop", "default", "web", ""),
+                        Optional.of(new ProcessInfo(999, 1, "dev", "nc -l 4013")), "dev")));
 
         PortRow row = MachinePortRows.row(port, "/work/shop");
 

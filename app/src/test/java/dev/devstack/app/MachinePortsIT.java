@@ -107,7 +107,7 @@ class MachinePortsIT {
         try (ForeignListener foreign = ForeignListener.on(leased)) {
             MachinePort conflicted = machine.read(false).stream().filter(p -> p.port() == leased).findFirst().orElseThrow();
             assertThat(conflicted.leaseAlive()).isTrue();
-            assertThat(conflicted.conflict()).hasValueSatisfying(conflict -> assertThat(conflict)
+            assertThat(conflicted.conflict()).hasValueSatisfying(conflict -> assertThat(conflict.describe())
                     .startsWith("pid " + foreign.pid() + " (")
                     .endsWith("listens on a port leased to web of /home/dev/shop, and is not its process"));
 

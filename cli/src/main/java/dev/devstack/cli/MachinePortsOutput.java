@@ -25,7 +25,7 @@ final class MachinePortsOutput {
                 port.user(),
                 port.lease().map(l -> lease(l, port.leaseAlive(), now)).orElse("-"),
                 port.process().map(p -> p.commandLine().replace("\n", "\\n")).orElse(port.listening() ? "(not visible)" : "-")});
-            port.conflict().ifPresent(conflict -> conflicts.add("port " + port.port() + ": " + conflict));
+            port.conflict().ifPresent(conflict -> conflicts.add("port " + port.port() + ": " + conflict.describe()));
         }
         Table.print(rows, out);
         if (!conflicts.isEmpty()) {

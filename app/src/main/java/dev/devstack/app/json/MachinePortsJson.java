@@ -1,10 +1,9 @@
 package dev.devstack.app.json;
 
+import dev.devstack.app.LeaseConflict;
 import dev.devstack.app.MachinePort;
-import dev.devstack.detect.ProcessInfo;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.OptionalLong;
 
 /** `devstack ports --all --json`: every listening port of the machine and every lease, conflicts marked. */
 public final class MachinePortsJson {
@@ -21,10 +20,9 @@ public final class MachinePortsJson {
                 json.writeBooleanField("listening", port.listening());
                 JsonDocument.strings(json, "addresses", port.addresses());
                 json.writeStringField("user", port.user());
-                JsonDocument.number(json, "pid", port.process().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty()));
-                json.writeStringField("command", port.process().map(ProcessInfo::commandLine).orElse(null));
+                ProcessJson.write(json, port.process());
                 LeaseJson.write(json, port.lease(), port.leaseAlive());
-                json.writeStringField("conflict", port.conflict().orElse(null));
+                json.writeStringField("conflict", port.conflict().map(LeaseConflict::describe).orElse(null));
                 json.writeEndObject();
             }
             json.writeEndArray();

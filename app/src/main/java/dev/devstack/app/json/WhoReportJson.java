@@ -4,7 +4,7 @@ import dev.devstack.app.PortOccupant;
 import dev.devstack.app.WhoReport;
 import dev.devstack.detect.ProcessDetails;
 import java.io.PrintStream;
-import java.time.Instant;
+import java.util.Optional;
 
 /** `devstack who PORT --json`: the processes listening on a port and its lease. */
 public final class WhoReportJson {
@@ -23,18 +23,10 @@ public final class WhoReportJson {
                 json.writeStringField("user", holder.user());
                 json.writeBooleanField("visible", holder.process().isPresent());
                 json.writeBooleanField("other_user", holder.foreign());
-                ProcessDetails process = holder.process().orElse(null);
-                if (process == null) {
-                    for (String field : new String[] {"pid", "name", "command", "started_at", "cwd"}) {
-                        json.writeNullField(field);
-                    }
-                } else {
-                    json.writeNumberField("pid", process.info().pid());
-                    json.writeStringField("name", process.name());
-                    json.writeStringField("command", process.info().commandLine());
-                    json.writeStringField("started_at", Instant.ofEpochMilli(process.info().startMillis()).toString());
-                    json.writeStringField("cwd", process.workingDir().map(Object::toString).orElse(null));
-                }
+                Optional<ProcessDetails> process = holder.process();
+                ProcessJson.write(json, process.map(ProcessDetails::info));
+                json.writeStringField("name", process.map(ProcessDetails::name).orElse(null));
+                json.writeStringField("cwd", process.flatMap(ProcessDetails::workingDir).map(Object::toString).orElse(null));
                 json.writeEndObject();
             }
             json.writeEndArray();
