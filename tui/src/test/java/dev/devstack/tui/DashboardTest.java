@@ -60,7 +60,8 @@ class DashboardTest {
         screen.awaitRow("worker", "↻ backoff", "exit 1, restart 3 in 4s");
         screen.awaitRow("logs: api", "following");
         assertThat(screen.awaitRow("api has printed nothing yet")).isNotEmpty();
-        assertThat(screen.rows().get(29)).contains("r restart", "s stop/start", "K kill", "? help", "q quit");
+        screen.awaitRow("r restart", "s stop/start", "K kill", "? help", "q quit");
+        assertThat(screen.rowOf("q quit")).as("the footer is the last row").isEqualTo(29);
     }
 
     @Test
