@@ -296,9 +296,9 @@ final class Lifecycle {
         }
     }
 
-    /** The stack stops it: an adopted process is left running, as it was found. */
+    /** The stack stops it, now that its dependents have ended: an adopted process is left running, as it was found. */
     private void stop(LifeDraft d) {
-        if (!isUp(d.phase)) {
+        if (!isUp(d.phase) || !d.stackStopping) {
             return;
         }
         if (d.adopted) {
@@ -391,7 +391,7 @@ final class Lifecycle {
             case AFTER_KILL -> {
                 if (d.phase instanceof Phase.Stopping) {
                     d.enter(new Phase.Stopped(new ServiceDetail.PipesHeldOpen()));
-                    d.effects.add(new Effect.Proceed());
+                    d.effects.add(d.stackStopping ? new Effect.Proceed() : new Effect.Advance());
                 }
             }
             case BACKOFF_OVER -> {

@@ -206,7 +206,7 @@ class LifecycleTest {
             Running   | HealthChecked(passed)    | -         |
             Running   | HealthChecked(3 failed)  | -         |
             Running   | StackStopping            | Running   |
-            Running   | Stop                     | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Running   | Stop                     | -         |
             Running   | KillAll                  | Stopping  | CancelTimers Publish(STOPPING) Track SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
             Running   | Unblocked                | -         |
             Running   | Asked(START)             | Running   | Refuse(ALREADY)
@@ -233,7 +233,7 @@ class LifecycleTest {
             Ready     | HealthChecked(passed)    | Ready     | WatchHealth(0)
             Ready     | HealthChecked(3 failed)  | Unhealthy | Publish(UNHEALTHY) WatchHealth(3)
             Ready     | StackStopping            | Ready     |
-            Ready     | Stop                     | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Ready     | Stop                     | -         |
             Ready     | KillAll                  | Stopping  | CancelTimers Publish(STOPPING) Track SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
             Ready     | Unblocked                | -         |
             Ready     | Asked(START)             | Ready     | Refuse(ALREADY)
@@ -260,7 +260,7 @@ class LifecycleTest {
             Unhealthy | HealthChecked(passed)    | Ready     | Publish(READY) WatchHealth(0)
             Unhealthy | HealthChecked(3 failed)  | Unhealthy | WatchHealth(3)
             Unhealthy | StackStopping            | Unhealthy |
-            Unhealthy | Stop                     | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Unhealthy | Stop                     | -         |
             Unhealthy | KillAll                  | Stopping  | CancelTimers Publish(STOPPING) Track SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
             Unhealthy | Unblocked                | -         |
             Unhealthy | Asked(START)             | Unhealthy | Refuse(ALREADY)
@@ -295,7 +295,7 @@ class LifecycleTest {
             Stopping  | Asked(RESTART)           | Stopping  | Refuse(NOT_NOW)
             Stopping  | Asked(KILL)              | Stopping  | CancelTimers SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
             Stopping  | TimerFired(STOP_TIMEOUT) | Stopping  | Explain SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
-            Stopping  | TimerFired(AFTER_KILL)   | Stopped   | Publish(STOPPED) Proceed
+            Stopping  | TimerFired(AFTER_KILL)   | Stopped   | Publish(STOPPED) Advance
             Stopping  | TimerFired(BACKOFF_OVER) | -         |
             Stopping  | StopCommandFailed        | -         |
             Backoff   | Launched                 | Starting  | Publish(STARTING)
@@ -435,6 +435,337 @@ class LifecycleTest {
             Stopped   | StopCommandFailed        | -         |
             """;
 
+    /**
+     * The same pairs once the stack stops: nothing restarts or starts, an up service is stopped when
+     * told to (its dependents have ended), and every end moves the stop on (Proceed).
+     */
+    private static final String WHILE_THE_STACK_STOPS = """
+            Pending   | Launched                 | Starting  | Publish(STARTING)
+            Pending   | Blocked                  | Blocked   | ReleasePorts Publish(BLOCKED)
+            Pending   | Started                  | -         |
+            Pending   | Exited(Code 0)           | -         |
+            Pending   | Exited(Code 1)           | -         |
+            Pending   | Exited(NeverStarted)     | -         |
+            Pending   | Exited(Unknown)          | -         |
+            Pending   | AwaitingDaemon           | -         |
+            Pending   | DaemonTookOver           | -         |
+            Pending   | NoDaemon                 | -         |
+            Pending   | LineMatched              | -         |
+            Pending   | ReadinessFound(passed)   | -         |
+            Pending   | ReadinessFound(gave up)  | -         |
+            Pending   | HealthChecked(passed)    | -         |
+            Pending   | HealthChecked(3 failed)  | -         |
+            Pending   | StackStopping            | Stopped   | ReleasePorts Publish(STOPPED)
+            Pending   | Stop                     | -         |
+            Pending   | KillAll                  | -         |
+            Pending   | Unblocked                | -         |
+            Pending   | Asked(START)             | Pending   | Refuse(ALREADY)
+            Pending   | Asked(STOP)              | Stopped   | CancelTimers ReleasePorts Publish(STOPPED) Advance
+            Pending   | Asked(RESTART)           | Pending   | Refuse(NOT_NOW)
+            Pending   | Asked(KILL)              | Pending   | Refuse(NO_PROCESS)
+            Pending   | TimerFired(STOP_TIMEOUT) | -         |
+            Pending   | TimerFired(AFTER_KILL)   | -         |
+            Pending   | TimerFired(BACKOFF_OVER) | -         |
+            Pending   | StopCommandFailed        | -         |
+            Blocked   | Launched                 | -         |
+            Blocked   | Blocked                  | -         |
+            Blocked   | Started                  | -         |
+            Blocked   | Exited(Code 0)           | -         |
+            Blocked   | Exited(Code 1)           | -         |
+            Blocked   | Exited(NeverStarted)     | -         |
+            Blocked   | Exited(Unknown)          | -         |
+            Blocked   | AwaitingDaemon           | -         |
+            Blocked   | DaemonTookOver           | -         |
+            Blocked   | NoDaemon                 | -         |
+            Blocked   | LineMatched              | -         |
+            Blocked   | ReadinessFound(passed)   | -         |
+            Blocked   | ReadinessFound(gave up)  | -         |
+            Blocked   | HealthChecked(passed)    | -         |
+            Blocked   | HealthChecked(3 failed)  | -         |
+            Blocked   | StackStopping            | -         |
+            Blocked   | Stop                     | -         |
+            Blocked   | KillAll                  | -         |
+            Blocked   | Unblocked                | Pending   | Publish(PENDING)
+            Blocked   | Asked(START)             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Blocked   | Asked(STOP)              | Blocked   | Refuse(ALREADY)
+            Blocked   | Asked(RESTART)           | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Blocked   | Asked(KILL)              | Blocked   | Refuse(NO_PROCESS)
+            Blocked   | TimerFired(STOP_TIMEOUT) | -         |
+            Blocked   | TimerFired(AFTER_KILL)   | -         |
+            Blocked   | TimerFired(BACKOFF_OVER) | -         |
+            Blocked   | StopCommandFailed        | -         |
+            Starting  | Launched                 | -         |
+            Starting  | Blocked                  | -         |
+            Starting  | Started                  | Running   | Publish(RUNNING) WatchReadiness Advance
+            Starting  | Exited(Code 0)           | Exited    | CancelTimers EndRemaining Publish(EXITED) Proceed
+            Starting  | Exited(Code 1)           | Crashed   | CancelTimers EndRemaining Publish(CRASHED) Proceed
+            Starting  | Exited(NeverStarted)     | Failed    | CancelTimers EndRemaining Publish(FAILED) Proceed
+            Starting  | Exited(Unknown)          | Exited    | CancelTimers EndRemaining TellAdoptedEnded Publish(EXITED) Proceed
+            Starting  | AwaitingDaemon           | -         |
+            Starting  | DaemonTookOver           | -         |
+            Starting  | NoDaemon                 | -         |
+            Starting  | LineMatched              | Starting  |
+            Starting  | ReadinessFound(passed)   | -         |
+            Starting  | ReadinessFound(gave up)  | -         |
+            Starting  | HealthChecked(passed)    | -         |
+            Starting  | HealthChecked(3 failed)  | -         |
+            Starting  | StackStopping            | Starting  |
+            Starting  | Stop                     | -         |
+            Starting  | KillAll                  | Starting  |
+            Starting  | Unblocked                | -         |
+            Starting  | Asked(START)             | Starting  | Refuse(ALREADY)
+            Starting  | Asked(STOP)              | Starting  |
+            Starting  | Asked(RESTART)           | Starting  | Refuse(NOT_NOW)
+            Starting  | Asked(KILL)              | Starting  | Refuse(NO_PROCESS)
+            Starting  | TimerFired(STOP_TIMEOUT) | -         |
+            Starting  | TimerFired(AFTER_KILL)   | -         |
+            Starting  | TimerFired(BACKOFF_OVER) | -         |
+            Starting  | StopCommandFailed        | -         |
+            Running   | Launched                 | -         |
+            Running   | Blocked                  | -         |
+            Running   | Started                  | -         |
+            Running   | Exited(Code 0)           | Exited    | CancelTimers EndRemaining Publish(EXITED) Proceed
+            Running   | Exited(Code 1)           | Crashed   | CancelTimers EndRemaining Publish(CRASHED) Proceed
+            Running   | Exited(NeverStarted)     | Failed    | CancelTimers EndRemaining Publish(FAILED) Proceed
+            Running   | Exited(Unknown)          | Exited    | CancelTimers EndRemaining TellAdoptedEnded Publish(EXITED) Proceed
+            Running   | AwaitingDaemon           | Running   | Explain
+            Running   | DaemonTookOver           | Running   | Publish(RUNNING)
+            Running   | NoDaemon                 | Exited    | CancelTimers EndRemaining Publish(EXITED) Proceed
+            Running   | LineMatched              | Ready     | Publish(READY) WatchHealth(0) Advance
+            Running   | ReadinessFound(passed)   | Ready     | Publish(READY) WatchHealth(0) Advance
+            Running   | ReadinessFound(gave up)  | Running   | Explain Advance
+            Running   | HealthChecked(passed)    | -         |
+            Running   | HealthChecked(3 failed)  | -         |
+            Running   | StackStopping            | -         |
+            Running   | Stop                     | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Running   | KillAll                  | Stopping  | CancelTimers Publish(STOPPING) Track SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
+            Running   | Unblocked                | -         |
+            Running   | Asked(START)             | Running   | Refuse(ALREADY)
+            Running   | Asked(STOP)              | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Running   | Asked(RESTART)           | Running   |
+            Running   | Asked(KILL)              | Stopping  | CancelTimers Publish(STOPPING) Track SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
+            Running   | TimerFired(STOP_TIMEOUT) | -         |
+            Running   | TimerFired(AFTER_KILL)   | -         |
+            Running   | TimerFired(BACKOFF_OVER) | -         |
+            Running   | StopCommandFailed        | -         |
+            Ready     | Launched                 | -         |
+            Ready     | Blocked                  | -         |
+            Ready     | Started                  | -         |
+            Ready     | Exited(Code 0)           | Exited    | CancelTimers EndRemaining Publish(EXITED) Proceed
+            Ready     | Exited(Code 1)           | Crashed   | CancelTimers EndRemaining Publish(CRASHED) Proceed
+            Ready     | Exited(NeverStarted)     | Failed    | CancelTimers EndRemaining Publish(FAILED) Proceed
+            Ready     | Exited(Unknown)          | Exited    | CancelTimers EndRemaining TellAdoptedEnded Publish(EXITED) Proceed
+            Ready     | AwaitingDaemon           | Ready     | Explain
+            Ready     | DaemonTookOver           | Ready     | Publish(READY)
+            Ready     | NoDaemon                 | Exited    | CancelTimers EndRemaining Publish(EXITED) Proceed
+            Ready     | LineMatched              | -         |
+            Ready     | ReadinessFound(passed)   | -         |
+            Ready     | ReadinessFound(gave up)  | -         |
+            Ready     | HealthChecked(passed)    | Ready     | WatchHealth(0)
+            Ready     | HealthChecked(3 failed)  | Unhealthy | Publish(UNHEALTHY) WatchHealth(3)
+            Ready     | StackStopping            | -         |
+            Ready     | Stop                     | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Ready     | KillAll                  | Stopping  | CancelTimers Publish(STOPPING) Track SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
+            Ready     | Unblocked                | -         |
+            Ready     | Asked(START)             | Ready     | Refuse(ALREADY)
+            Ready     | Asked(STOP)              | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Ready     | Asked(RESTART)           | Ready     |
+            Ready     | Asked(KILL)              | Stopping  | CancelTimers Publish(STOPPING) Track SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
+            Ready     | TimerFired(STOP_TIMEOUT) | -         |
+            Ready     | TimerFired(AFTER_KILL)   | -         |
+            Ready     | TimerFired(BACKOFF_OVER) | -         |
+            Ready     | StopCommandFailed        | -         |
+            Unhealthy | Launched                 | -         |
+            Unhealthy | Blocked                  | -         |
+            Unhealthy | Started                  | -         |
+            Unhealthy | Exited(Code 0)           | Exited    | CancelTimers EndRemaining Publish(EXITED) Proceed
+            Unhealthy | Exited(Code 1)           | Crashed   | CancelTimers EndRemaining Publish(CRASHED) Proceed
+            Unhealthy | Exited(NeverStarted)     | Failed    | CancelTimers EndRemaining Publish(FAILED) Proceed
+            Unhealthy | Exited(Unknown)          | Exited    | CancelTimers EndRemaining TellAdoptedEnded Publish(EXITED) Proceed
+            Unhealthy | AwaitingDaemon           | Unhealthy | Explain
+            Unhealthy | DaemonTookOver           | Unhealthy | Publish(UNHEALTHY)
+            Unhealthy | NoDaemon                 | Exited    | CancelTimers EndRemaining Publish(EXITED) Proceed
+            Unhealthy | LineMatched              | -         |
+            Unhealthy | ReadinessFound(passed)   | -         |
+            Unhealthy | ReadinessFound(gave up)  | -         |
+            Unhealthy | HealthChecked(passed)    | Ready     | Publish(READY) WatchHealth(0)
+            Unhealthy | HealthChecked(3 failed)  | Unhealthy | WatchHealth(3)
+            Unhealthy | StackStopping            | -         |
+            Unhealthy | Stop                     | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Unhealthy | KillAll                  | Stopping  | CancelTimers Publish(STOPPING) Track SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
+            Unhealthy | Unblocked                | -         |
+            Unhealthy | Asked(START)             | Unhealthy | Refuse(ALREADY)
+            Unhealthy | Asked(STOP)              | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Unhealthy | Asked(RESTART)           | Unhealthy |
+            Unhealthy | Asked(KILL)              | Stopping  | CancelTimers Publish(STOPPING) Track SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
+            Unhealthy | TimerFired(STOP_TIMEOUT) | -         |
+            Unhealthy | TimerFired(AFTER_KILL)   | -         |
+            Unhealthy | TimerFired(BACKOFF_OVER) | -         |
+            Unhealthy | StopCommandFailed        | -         |
+            Stopping  | Launched                 | -         |
+            Stopping  | Blocked                  | -         |
+            Stopping  | Started                  | -         |
+            Stopping  | Exited(Code 0)           | Stopped   | CancelTimers EndRemaining Publish(STOPPED) Proceed
+            Stopping  | Exited(Code 1)           | Stopped   | CancelTimers EndRemaining Publish(STOPPED) Proceed
+            Stopping  | Exited(NeverStarted)     | Failed    | CancelTimers EndRemaining Publish(FAILED) Proceed
+            Stopping  | Exited(Unknown)          | Stopped   | CancelTimers EndRemaining TellAdoptedEnded Publish(STOPPED) Proceed
+            Stopping  | AwaitingDaemon           | -         |
+            Stopping  | DaemonTookOver           | -         |
+            Stopping  | NoDaemon                 | -         |
+            Stopping  | LineMatched              | -         |
+            Stopping  | ReadinessFound(passed)   | -         |
+            Stopping  | ReadinessFound(gave up)  | -         |
+            Stopping  | HealthChecked(passed)    | -         |
+            Stopping  | HealthChecked(3 failed)  | -         |
+            Stopping  | StackStopping            | -         |
+            Stopping  | Stop                     | -         |
+            Stopping  | KillAll                  | Stopping  | CancelTimers SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
+            Stopping  | Unblocked                | -         |
+            Stopping  | Asked(START)             | Stopping  | Refuse(ALREADY)
+            Stopping  | Asked(STOP)              | Stopping  | Refuse(ALREADY)
+            Stopping  | Asked(RESTART)           | Stopping  | Refuse(NOT_NOW)
+            Stopping  | Asked(KILL)              | Stopping  | CancelTimers SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
+            Stopping  | TimerFired(STOP_TIMEOUT) | Stopping  | Explain SignalGroup(SIGKILL) Schedule(AFTER_KILL 2s)
+            Stopping  | TimerFired(AFTER_KILL)   | Stopped   | Publish(STOPPED) Proceed
+            Stopping  | TimerFired(BACKOFF_OVER) | -         |
+            Stopping  | StopCommandFailed        | -         |
+            Backoff   | Launched                 | Starting  | Publish(STARTING)
+            Backoff   | Blocked                  | -         |
+            Backoff   | Started                  | -         |
+            Backoff   | Exited(Code 0)           | -         |
+            Backoff   | Exited(Code 1)           | -         |
+            Backoff   | Exited(NeverStarted)     | -         |
+            Backoff   | Exited(Unknown)          | -         |
+            Backoff   | AwaitingDaemon           | -         |
+            Backoff   | DaemonTookOver           | -         |
+            Backoff   | NoDaemon                 | -         |
+            Backoff   | LineMatched              | -         |
+            Backoff   | ReadinessFound(passed)   | -         |
+            Backoff   | ReadinessFound(gave up)  | -         |
+            Backoff   | HealthChecked(passed)    | -         |
+            Backoff   | HealthChecked(3 failed)  | -         |
+            Backoff   | StackStopping            | Stopped   | CancelTimers Publish(STOPPED)
+            Backoff   | Stop                     | -         |
+            Backoff   | KillAll                  | -         |
+            Backoff   | Unblocked                | -         |
+            Backoff   | Asked(START)             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Backoff   | Asked(STOP)              | Stopped   | CancelTimers ReleasePorts Publish(STOPPED) Advance
+            Backoff   | Asked(RESTART)           | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Backoff   | Asked(KILL)              | Backoff   | Refuse(NO_PROCESS)
+            Backoff   | TimerFired(STOP_TIMEOUT) | -         |
+            Backoff   | TimerFired(AFTER_KILL)   | -         |
+            Backoff   | TimerFired(BACKOFF_OVER) | -         |
+            Backoff   | StopCommandFailed        | -         |
+            Exited    | Launched                 | -         |
+            Exited    | Blocked                  | -         |
+            Exited    | Started                  | -         |
+            Exited    | Exited(Code 0)           | -         |
+            Exited    | Exited(Code 1)           | -         |
+            Exited    | Exited(NeverStarted)     | -         |
+            Exited    | Exited(Unknown)          | -         |
+            Exited    | AwaitingDaemon           | -         |
+            Exited    | DaemonTookOver           | -         |
+            Exited    | NoDaemon                 | -         |
+            Exited    | LineMatched              | -         |
+            Exited    | ReadinessFound(passed)   | -         |
+            Exited    | ReadinessFound(gave up)  | -         |
+            Exited    | HealthChecked(passed)    | -         |
+            Exited    | HealthChecked(3 failed)  | -         |
+            Exited    | StackStopping            | -         |
+            Exited    | Stop                     | -         |
+            Exited    | KillAll                  | -         |
+            Exited    | Unblocked                | -         |
+            Exited    | Asked(START)             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Exited    | Asked(STOP)              | Exited    | Refuse(ALREADY)
+            Exited    | Asked(RESTART)           | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Exited    | Asked(KILL)              | Exited    | Refuse(NO_PROCESS)
+            Exited    | TimerFired(STOP_TIMEOUT) | -         |
+            Exited    | TimerFired(AFTER_KILL)   | -         |
+            Exited    | TimerFired(BACKOFF_OVER) | -         |
+            Exited    | StopCommandFailed        | -         |
+            Crashed   | Launched                 | -         |
+            Crashed   | Blocked                  | -         |
+            Crashed   | Started                  | -         |
+            Crashed   | Exited(Code 0)           | -         |
+            Crashed   | Exited(Code 1)           | -         |
+            Crashed   | Exited(NeverStarted)     | -         |
+            Crashed   | Exited(Unknown)          | -         |
+            Crashed   | AwaitingDaemon           | -         |
+            Crashed   | DaemonTookOver           | -         |
+            Crashed   | NoDaemon                 | -         |
+            Crashed   | LineMatched              | -         |
+            Crashed   | ReadinessFound(passed)   | -         |
+            Crashed   | ReadinessFound(gave up)  | -         |
+            Crashed   | HealthChecked(passed)    | -         |
+            Crashed   | HealthChecked(3 failed)  | -         |
+            Crashed   | StackStopping            | -         |
+            Crashed   | Stop                     | -         |
+            Crashed   | KillAll                  | -         |
+            Crashed   | Unblocked                | -         |
+            Crashed   | Asked(START)             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Crashed   | Asked(STOP)              | Crashed   | Refuse(ALREADY)
+            Crashed   | Asked(RESTART)           | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Crashed   | Asked(KILL)              | Crashed   | Refuse(NO_PROCESS)
+            Crashed   | TimerFired(STOP_TIMEOUT) | -         |
+            Crashed   | TimerFired(AFTER_KILL)   | -         |
+            Crashed   | TimerFired(BACKOFF_OVER) | -         |
+            Crashed   | StopCommandFailed        | -         |
+            Failed    | Launched                 | -         |
+            Failed    | Blocked                  | -         |
+            Failed    | Started                  | -         |
+            Failed    | Exited(Code 0)           | -         |
+            Failed    | Exited(Code 1)           | -         |
+            Failed    | Exited(NeverStarted)     | -         |
+            Failed    | Exited(Unknown)          | -         |
+            Failed    | AwaitingDaemon           | -         |
+            Failed    | DaemonTookOver           | -         |
+            Failed    | NoDaemon                 | -         |
+            Failed    | LineMatched              | -         |
+            Failed    | ReadinessFound(passed)   | -         |
+            Failed    | ReadinessFound(gave up)  | -         |
+            Failed    | HealthChecked(passed)    | -         |
+            Failed    | HealthChecked(3 failed)  | -         |
+            Failed    | StackStopping            | -         |
+            Failed    | Stop                     | -         |
+            Failed    | KillAll                  | -         |
+            Failed    | Unblocked                | -         |
+            Failed    | Asked(START)             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Failed    | Asked(STOP)              | Failed    | Refuse(ALREADY)
+            Failed    | Asked(RESTART)           | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Failed    | Asked(KILL)              | Failed    | Refuse(NO_PROCESS)
+            Failed    | TimerFired(STOP_TIMEOUT) | -         |
+            Failed    | TimerFired(AFTER_KILL)   | -         |
+            Failed    | TimerFired(BACKOFF_OVER) | -         |
+            Failed    | StopCommandFailed        | -         |
+            Stopped   | Launched                 | -         |
+            Stopped   | Blocked                  | -         |
+            Stopped   | Started                  | -         |
+            Stopped   | Exited(Code 0)           | -         |
+            Stopped   | Exited(Code 1)           | -         |
+            Stopped   | Exited(NeverStarted)     | -         |
+            Stopped   | Exited(Unknown)          | -         |
+            Stopped   | AwaitingDaemon           | -         |
+            Stopped   | DaemonTookOver           | -         |
+            Stopped   | NoDaemon                 | -         |
+            Stopped   | LineMatched              | -         |
+            Stopped   | ReadinessFound(passed)   | -         |
+            Stopped   | ReadinessFound(gave up)  | -         |
+            Stopped   | HealthChecked(passed)    | -         |
+            Stopped   | HealthChecked(3 failed)  | -         |
+            Stopped   | StackStopping            | -         |
+            Stopped   | Stop                     | -         |
+            Stopped   | KillAll                  | -         |
+            Stopped   | Unblocked                | -         |
+            Stopped   | Asked(START)             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Stopped   | Asked(STOP)              | Stopped   | Refuse(ALREADY)
+            Stopped   | Asked(RESTART)           | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
+            Stopped   | Asked(KILL)              | Stopped   | Refuse(NO_PROCESS)
+            Stopped   | TimerFired(STOP_TIMEOUT) | -         |
+            Stopped   | TimerFired(AFTER_KILL)   | -         |
+            Stopped   | TimerFired(BACKOFF_OVER) | -         |
+            Stopped   | StopCommandFailed        | -         |
+            """;
+
     @Test
     void theSamplesCoverEveryPhaseInputActionTimerAndExitStatus() {
         assertThat(PHASES.values().stream().map(Object::getClass).distinct())
@@ -452,16 +783,25 @@ class LifecycleTest {
 
     @Test
     void everyPhaseAndInputHasADecision() {
+        assertThat(decisions(false)).containsExactlyElementsOf(TABLE.lines().map(String::strip).toList());
+    }
+
+    @Test
+    void everyPhaseAndInputHasADecisionWhileTheStackStops() {
+        assertThat(decisions(true)).containsExactlyElementsOf(WHILE_THE_STACK_STOPS.lines().map(String::strip).toList());
+    }
+
+    private static List<String> decisions(boolean stackStopping) {
         List<String> actual = new ArrayList<>();
         PHASES.forEach((phaseName, phase) -> INPUTS.forEach((inputName, input) -> {
-            Life before = life(phase);
+            Life before = life(phase, stackStopping);
             Lifecycle.Transition transition = new Lifecycle(SERVER).next(before, input, NOW);
             String after = transition.life().equals(before) && transition.effects().isEmpty() ? "-"
                     : transition.life().phase().getClass().getSimpleName();
             actual.add(String.format("%-9s | %-24s | %-9s | %s", phaseName, inputName, after,
                     transition.effects().stream().map(LifecycleTest::name).collect(Collectors.joining(" "))).strip());
         }));
-        assertThat(actual).containsExactlyElementsOf(TABLE.lines().map(String::strip).toList());
+        return actual;
     }
 
     @Test
@@ -520,7 +860,7 @@ class LifecycleTest {
                 Optional.empty(), Optional.empty());
         Lifecycle lifecycle = new Lifecycle(withStopCommand);
 
-        Lifecycle.Transition stop = lifecycle.next(life(PHASES.get("Running")), new Input.Stop(), NOW);
+        Lifecycle.Transition stop = lifecycle.next(life(PHASES.get("Running"), true), new Input.Stop(), NOW);
         Lifecycle.Transition failed = lifecycle.next(stop.life(), new Input.StopCommandFailed("exit 2"), NOW);
         Lifecycle.Transition timeout = lifecycle.next(failed.life(), new Input.TimerFired(Input.Timer.STOP_TIMEOUT), NOW);
         Lifecycle.Transition ended = lifecycle.next(timeout.life(), new Input.Exited(new ExitStatus.Code(9)), NOW);
@@ -583,7 +923,11 @@ class LifecycleTest {
     }
 
     private static Life life(Phase phase) {
-        return new Life(phase, 1, 1, true, false, Life.Readiness.WAITING, false, false, OptionalInt.empty());
+        return life(phase, false);
+    }
+
+    private static Life life(Phase phase, boolean stackStopping) {
+        return new Life(phase, 1, 1, true, false, Life.Readiness.WAITING, false, stackStopping, OptionalInt.empty());
     }
 
     private static String name(Effect effect) {
