@@ -109,7 +109,7 @@ class StopAndFailureIT {
 
         StackOutcome outcome = supervisor.finished().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcome.failure()).contains(new StackOutcome.Failure("tests", 7,
+        assertThat(outcome.failure()).contains(new StackOutcome.Failure("tests",
                 new ServiceDetail.Ended(new ExitDescription.Natural(7))));
         assertThat(outcome.services()).extracting(ServiceSnapshot::state)
                 .containsExactly(ServiceState.CRASHED, ServiceState.STOPPED);
@@ -125,7 +125,7 @@ class StopAndFailureIT {
 
         StackOutcome outcome = supervisor.finished().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcome.failure()).contains(new StackOutcome.Failure("flaky", 4,
+        assertThat(outcome.failure()).contains(new StackOutcome.Failure("flaky",
                 new ServiceDetail.GaveUp(new ExitDescription.Natural(4), 1)));
         assertThat(DetailText.of(outcome.services().get(0).detail()))
                 .isEqualTo("exit 4; gave up after 1 restart in a row");

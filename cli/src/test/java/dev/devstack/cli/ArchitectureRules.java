@@ -17,8 +17,8 @@ import java.util.List;
 final class ArchitectureRules {
 
     /**
-     * Bottom to top; a layer may use any layer below it (not all do: model needs nothing of config,
-     * control nothing of plan or run). {@code supervisor} is the root package: DevstackException.
+     * Bottom to top; a layer may use any layer below it (not all do: model needs only Condition of
+     * config, control nothing of plan or run). {@code supervisor} is the root package: DevstackException.
      */
     private static final List<String> LAYERS = List.of("supervisor", "supervisor.config", "supervisor.model",
             "supervisor.plan", "supervisor.run", "supervisor.control", "app", "tui", "cli");

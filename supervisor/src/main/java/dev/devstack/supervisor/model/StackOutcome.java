@@ -10,11 +10,8 @@ import java.util.Optional;
  */
 public record StackOutcome(boolean stopRequested, List<ServiceSnapshot> services, Optional<Failure> failure) {
 
-    /**
-     * A service whose failure ended the stack, its exit code (1 when it has none, e.g. it never
-     * started; the signal's number for a death by signal) and how it ended.
-     */
-    public record Failure(String service, int exitCode, ServiceDetail ended) {
+    /** A service whose failure ended the stack, and how it ended. */
+    public record Failure(String service, ServiceDetail ended) {
     }
 
     public StackOutcome {

@@ -73,8 +73,8 @@ sealed interface Effect {
     record Refuse(Refusal refusal, ServiceState state) implements Effect {
     }
 
-    /** Its failure ends the stack (`exit_on_failure`) with {@code exitCode}. */
-    record FailStack(int exitCode, ServiceDetail ended) implements Effect {
+    /** Its failure ends the stack (`exit_on_failure`); {@code ended} says how it ended. */
+    record FailStack(ServiceDetail ended) implements Effect {
     }
 
     /** What it blocked waits for it again. */

@@ -95,7 +95,7 @@ final class EffectExecutor {
                 case NO_PROCESS -> "has no process to kill (it is " + refuse.state().word() + ")";
             });
         } else if (effect instanceof Effect.FailStack fail) {
-            stack.failure = new StackOutcome.Failure(service.name(), fail.exitCode(), fail.ended());
+            stack.failure = new StackOutcome.Failure(service.name(), fail.ended());
             stack.notice(service.name(), "failed, and exit_on_failure is set: stopping the stack");
             stops.begin();
         } else if (effect instanceof Effect.RequeueBlocked) {

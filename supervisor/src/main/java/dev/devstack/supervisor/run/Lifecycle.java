@@ -149,7 +149,7 @@ final class Lifecycle {
         }
         if (status instanceof ExitStatus.NeverStarted) {
             d.enter(new Phase.Failed(new ServiceDetail.LaunchFailed(rules.command(), rules.cwd())));
-            fail(d, 1);
+            fail(d);
         } else if (d.phase instanceof Phase.Stopping stopping) {
             d.exitCode = OptionalInt.of(code);
             ExitDescription exit = ExitDescription.stopped(stopping.means(), stopping.cause(), sent.orElse(null), code);
@@ -180,7 +180,7 @@ final class Lifecycle {
             d.effects.add(new Effect.Schedule(Input.Timer.BACKOFF_OVER, restart.delay()));
         } else if (decision instanceof Restarts.GiveUp giveUp) {
             d.enter(new Phase.Failed(new ServiceDetail.GaveUp(exit, giveUp.restarts())));
-            fail(d, code);
+            fail(d);
         } else if (code == 0) {
             d.completed = rules.oneshot();
             d.enter(new Phase.Exited(d.completed ? new ServiceDetail.Completed() : new ServiceDetail.Ended(exit)));
@@ -189,14 +189,14 @@ final class Lifecycle {
             if (rules.oneshot()) {
                 d.effects.add(new Effect.TellLastLines());
             }
-            fail(d, code);
+            fail(d);
         }
     }
 
-    /** With `exit_on_failure` (its own, or for all), a failure ends the stack with the service's exit code. */
-    private void fail(LifeDraft d, int code) {
+    /** With `exit_on_failure` (its own, or for all), a failure ends the stack, saying how the service ended. */
+    private void fail(LifeDraft d) {
         if (!d.stackStopping && rules.exitOnFailure()) {
-            d.effects.add(new Effect.FailStack(code >= 1 && code <= 255 ? code : 1, d.phase.detail()));
+            d.effects.add(new Effect.FailStack(d.phase.detail()));
         }
     }
 

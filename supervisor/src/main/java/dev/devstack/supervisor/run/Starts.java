@@ -178,7 +178,7 @@ final class Starts {
     }
 
     private void onStarted(ServiceRuntime service, int run, long pid) {
-        if (service.run != run) {
+        if (service.run != run || !(service.life.phase() instanceof Phase.Starting)) {
             return;
         }
         service.pid = pid;

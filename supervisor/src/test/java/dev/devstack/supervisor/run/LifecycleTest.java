@@ -848,7 +848,7 @@ class LifecycleTest {
 
         ServiceDetail exit = new ServiceDetail.Ended(new ExitDescription.Natural(300));
         assertThat(crashed.effects()).containsSubsequence(new Effect.Publish(ServiceState.CRASHED, exit),
-                new Effect.TellLastLines(), new Effect.FailStack(1, exit));
+                new Effect.TellLastLines(), new Effect.FailStack(exit));
         assertThat(completed.life().phase()).isEqualTo(new Phase.Exited(new ServiceDetail.Completed()));
         assertThat(completed.life().completed()).isTrue();
     }
