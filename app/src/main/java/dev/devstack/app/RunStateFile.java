@@ -1,6 +1,7 @@
 package dev.devstack.app;
 
 import dev.devstack.store.FilePermissions;
+import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,10 +26,11 @@ public final class RunStateFile {
         return dir.resolve(FILE);
     }
 
-    public void write(RunState state) throws IOException {
+    /** The stack as {@code snapshot} shows it, run by the supervisor with that pid and start time. */
+    public void write(StackSnapshot snapshot, long supervisorPid, long supervisorStart) throws IOException {
         FilePermissions.createPrivateDirectory(dir);
-        Path temporary = dir.resolve(FILE + "." + state.supervisorPid() + ".tmp");
-        byte[] bytes = RunStateJson.write(state);
+        Path temporary = dir.resolve(FILE + "." + supervisorPid + ".tmp");
+        byte[] bytes = RunStateJson.write(snapshot, supervisorPid, supervisorStart);
         try (FileChannel channel = FilePermissions.openPrivate(temporary, StandardOpenOption.WRITE,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(ByteBuffer.wrap(bytes));

@@ -2,17 +2,10 @@ package dev.devstack.app;
 
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.IoReason;
-import dev.devstack.supervisor.model.DetailText;
-import dev.devstack.supervisor.model.PortAssignment;
-import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackEvent;
-import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
-import dev.devstack.supervisor.plan.StackPlan;
 import java.io.IOException;
-import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +23,6 @@ final class RunStatePublisher implements AutoCloseable {
 
     private final RunStateFile file;
     private final StackView stack;
-    private final StackPlan plan;
     private final ProcessInfo self;
     private final Consumer<String> warnings;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -42,10 +34,9 @@ final class RunStatePublisher implements AutoCloseable {
     private final Subscription subscription;
     private volatile boolean failed;
 
-    RunStatePublisher(RunStateFile file, StackView stack, StackPlan plan, ProcessInfo self, Consumer<String> warnings) {
+    RunStatePublisher(RunStateFile file, StackView stack, ProcessInfo self, Consumer<String> warnings) {
         this.file = file;
         this.stack = stack;
-        this.plan = plan;
         this.self = self;
         this.warnings = warnings;
         this.subscription = stack.subscribe(this::onEvent);
@@ -63,11 +54,8 @@ final class RunStatePublisher implements AutoCloseable {
     }
 
     private void write() {
-        StackSnapshot snapshot = stack.snapshot();
-        List<RunState.Service> services = snapshot.services().stream().map(this::service).toList();
         try {
-            file.write(new RunState(snapshot.project(), snapshot.instance(), self.pid(), self.startMillis(), snapshot.phase(),
-                    services));
+            file.write(stack.snapshot(), self.pid(), self.startMillis());
         } catch (IOException e) {
             if (!failed) {
                 failed = true;
@@ -75,20 +63,6 @@ final class RunStatePublisher implements AutoCloseable {
                         + " another terminal will not see this stack's live state");
             }
         }
-    }
-
-    private RunState.Service service(ServiceSnapshot service) {
-        List<RunState.Port> ports = plan.ports().of(service.name()).stream()
-                .map((PortAssignment a) -> new RunState.Port(a.portName(), a.port(), a.reason().describe()))
-                .toList();
-        OptionalLong listener = service.listener().equals(service.pid()) ? OptionalLong.empty() : service.listener();
-        return new RunState.Service(service.name(), service.state().word(), service.pid(), listener, ports,
-                detail(service));
-    }
-
-    /** The {@code detail} of run.json (docs/json.md): what the snapshot says of the service's state, in words. */
-    private static String detail(ServiceSnapshot service) {
-        return DetailText.of(service.detail());
     }
 
     @Override

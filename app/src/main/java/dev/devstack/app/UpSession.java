@@ -9,8 +9,11 @@ import dev.devstack.supervisor.config.StackSelection;
 import dev.devstack.supervisor.control.ControlClient;
 import dev.devstack.supervisor.control.ControlServer;
 import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.ServiceDetail;
+import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackPhase;
+import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import dev.devstack.supervisor.plan.StackPlan;
 import dev.devstack.supervisor.run.NuProcessLauncher;
@@ -20,6 +23,8 @@ import dev.devstack.supervisor.run.SupervisorSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -74,7 +79,7 @@ public final class UpSession implements AutoCloseable {
             running = new Supervisor(plan, new NuProcessLauncher(), records, groups, context.clock(),
                     SupervisorSettings.defaults(context.stateDir().resolve("logs"))
                             .withExitOnFailure(options.exitOnFailure()).withStayOpen(options.interactive()));
-            this.publisher = new RunStatePublisher(runState, running, plan, self, warnings);
+            this.publisher = new RunStatePublisher(runState, running, self, warnings);
         } catch (RuntimeException e) {
             if (running != null) {
                 running.close();
@@ -99,12 +104,12 @@ public final class UpSession implements AutoCloseable {
      * a script polling `devstack ports` from the moment `up` began never sees the stack as stopped.
      */
     private void publishStarting(RunStateFile runState) {
-        List<RunState.Service> services = config.services().stream().flatMap(s -> s.units().stream())
-                .map(unit -> new RunState.Service(unit, ServiceState.PENDING.word(), OptionalLong.empty(),
-                        OptionalLong.empty(), List.of(), "")).toList();
+        List<ServiceSnapshot> services = config.services().stream().flatMap(s -> s.units().stream())
+                .map(unit -> new ServiceSnapshot(unit, ServiceState.PENDING, OptionalLong.empty(), OptionalLong.empty(),
+                        List.of(), Optional.empty(), OptionalInt.empty(), 0, new ServiceDetail.None())).toList();
         try {
-            runState.write(new RunState(config.project(), context.instance(), self.pid(), self.startMillis(),
-                    StackPhase.STARTING, services));
+            runState.write(new StackSnapshot(config.project(), context.instance(), context.clock().instant(),
+                    StackPhase.STARTING, services, List.of()), self.pid(), self.startMillis());
         } catch (IOException e) {
             // said once by the publisher, which writes the same file as soon as the ports are claimed
         }

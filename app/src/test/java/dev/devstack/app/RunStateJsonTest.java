@@ -3,10 +3,19 @@ package dev.devstack.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.ServiceDetail;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackPhase;
+import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +28,45 @@ class RunStateJsonTest {
                     new RunState.Service("worker", "pending", OptionalLong.empty(), OptionalLong.empty(), List.of(), "")));
 
     @Test
-    void whatIsWrittenReadsBackTheSame() throws IOException {
-        byte[] written = RunStateJson.write(STATE);
+    void aSnapshotWrittenAsVersionThreeReadsBackAsTheStateOtherCommandsNeed() throws IOException {
+        StackSnapshot snapshot = new StackSnapshot("shop", "default", Instant.parse("2026-11-30T08:00:00Z"),
+                StackPhase.RUNNING, List.of(
+                        new ServiceSnapshot("web", ServiceState.READY, OptionalLong.of(4300), OptionalLong.of(4301),
+                                List.of(3000, 3001), Optional.of(Instant.parse("2026-11-30T07:59:58Z")), OptionalInt.empty(),
+                                0, new ServiceDetail.Started(4300)),
+                        new ServiceSnapshot("worker", ServiceState.PENDING, OptionalLong.empty(), OptionalLong.empty(),
+                                List.of(), Optional.empty(), OptionalInt.empty(), 0, new ServiceDetail.None())),
+                List.of(new PortAssignment("web", "", 3000, new AssignmentReason.Preferred()),
+                        new PortAssignment("web", "admin", 3001, new AssignmentReason.Sticky())));
 
-        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"schema_version\" : 2").doesNotContain("\"schema\"");
+        byte[] written = RunStateJson.write(snapshot, 4242, 1_700_000_000_000L);
+
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"schema_version\" : 3", "\"listener_pid\" : 4301",
+                "\"kind\" : \"started\"");
         assertThat(RunStateJson.read(written)).isEqualTo(STATE);
+    }
+
+    @Test
+    void aVersionTwoFileOfAnOlderUpStillReads() throws IOException {
+        String older = """
+                {
+                  "schema_version" : 2,
+                  "project" : "shop",
+                  "instance" : "default",
+                  "supervisor" : { "pid" : 4242, "start" : 1700000000000 },
+                  "phase" : "running",
+                  "services" : [ {
+                    "name" : "web", "state" : "ready", "pid" : 4300, "listener" : 4301,
+                    "ports" : [ { "name" : "", "port" : 3000, "reason" : "as configured" },
+                                { "name" : "admin", "port" : 3001, "reason" : "same as last time" } ],
+                    "detail" : "pid 4300"
+                  }, {
+                    "name" : "worker", "state" : "pending", "pid" : null, "ports" : [ ], "detail" : ""
+                  } ]
+                }
+                """;
+
+        assertThat(RunStateJson.read(older.getBytes(StandardCharsets.UTF_8))).isEqualTo(STATE);
     }
 
     @Test
@@ -51,7 +94,7 @@ class RunStateJsonTest {
 
     @Test
     void aVersionItDoesNotKnowIsRefused() {
-        assertThatThrownBy(() -> RunStateJson.read("{\"schema_version\": 3, \"supervisor\": {\"pid\": 1, \"start\": 1}}"
+        assertThatThrownBy(() -> RunStateJson.read("{\"schema_version\": 4, \"supervisor\": {\"pid\": 1, \"start\": 1}}"
                 .getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
     }
 }

@@ -1,6 +1,7 @@
 package dev.devstack.app.json;
 
 import dev.devstack.store.RegistryEvent;
+import dev.devstack.supervisor.json.JsonDocument;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.devstack.app.json;
 
 import dev.devstack.app.LeaseConflict;
 import dev.devstack.app.MachinePort;
+import dev.devstack.supervisor.json.JsonDocument;
 import java.io.PrintStream;
 import java.util.List;
 

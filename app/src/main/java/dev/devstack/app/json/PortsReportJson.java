@@ -2,6 +2,7 @@ package dev.devstack.app.json;
 
 import dev.devstack.app.PortsReport;
 import dev.devstack.app.ServicePorts;
+import dev.devstack.supervisor.json.JsonDocument;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import java.io.PrintStream;
 import java.util.Map;

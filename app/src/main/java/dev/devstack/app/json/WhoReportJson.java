@@ -3,6 +3,7 @@ package dev.devstack.app.json;
 import dev.devstack.app.PortOccupant;
 import dev.devstack.app.WhoReport;
 import dev.devstack.detect.ProcessDetails;
+import dev.devstack.supervisor.json.JsonDocument;
 import java.io.PrintStream;
 import java.util.Optional;
 

@@ -9,6 +9,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.devstack.app.testing.LiveStack;
+import dev.devstack.supervisor.json.StackEventJson;
+import dev.devstack.supervisor.json.StackSnapshotJson;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.run.Supervisor;

@@ -1,4 +1,4 @@
-package dev.devstack.app.json;
+package dev.devstack.supervisor.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.devstack.supervisor.model.ServiceSnapshot;

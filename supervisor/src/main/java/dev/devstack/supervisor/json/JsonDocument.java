@@ -1,4 +1,4 @@
-package dev.devstack.app.json;
+package dev.devstack.supervisor.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -47,7 +47,7 @@ public final class JsonDocument {
         }
     }
 
-    static void number(JsonGenerator json, String name, OptionalLong value) throws IOException {
+    public static void number(JsonGenerator json, String name, OptionalLong value) throws IOException {
         if (value.isPresent()) {
             json.writeNumberField(name, value.getAsLong());
         } else {
@@ -55,7 +55,7 @@ public final class JsonDocument {
         }
     }
 
-    static void number(JsonGenerator json, String name, OptionalInt value) throws IOException {
+    public static void number(JsonGenerator json, String name, OptionalInt value) throws IOException {
         if (value.isPresent()) {
             json.writeNumberField(name, value.getAsInt());
         } else {
@@ -63,7 +63,7 @@ public final class JsonDocument {
         }
     }
 
-    static void strings(JsonGenerator json, String name, Iterable<String> values) throws IOException {
+    public static void strings(JsonGenerator json, String name, Iterable<String> values) throws IOException {
         json.writeArrayFieldStart(name);
         for (String value : values) {
             json.writeString(value);

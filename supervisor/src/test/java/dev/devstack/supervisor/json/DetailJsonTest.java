@@ -1,4 +1,4 @@
-package dev.devstack.app.json;
+package dev.devstack.supervisor.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.devstack.app.json;
+package dev.devstack.supervisor.json;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package dev.devstack.app.json;
+package dev.devstack.supervisor.json;
 
 import dev.devstack.supervisor.model.StackEvent;
 import java.io.OutputStream;
