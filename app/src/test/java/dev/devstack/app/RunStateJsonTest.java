@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RunStateJsonTest {
 
@@ -46,11 +48,12 @@ class RunStateJsonTest {
         assertThat(RunStateJson.read(written)).isEqualTo(STATE);
     }
 
-    @Test
-    void aVersionTwoFileOfAnOlderUpStillReads() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"schema\" : 1", "\"schema_version\" : 2"})
+    void aFileOfAnOlderUpStillReads(String version) throws IOException {
         String older = """
                 {
-                  "schema_version" : 2,
+                  %s,
                   "project" : "shop",
                   "instance" : "default",
                   "supervisor" : { "pid" : 4242, "start" : 1700000000000 },
@@ -64,30 +67,7 @@ class RunStateJsonTest {
                     "name" : "worker", "state" : "pending", "pid" : null, "ports" : [ ], "detail" : ""
                   } ]
                 }
-                """;
-
-        assertThat(RunStateJson.read(older.getBytes(StandardCharsets.UTF_8))).isEqualTo(STATE);
-    }
-
-    @Test
-    void aVersionOneFileOfAnOlderUpStillReads() throws IOException {
-        String older = """
-                {
-                  "schema" : 1,
-                  "project" : "shop",
-                  "instance" : "default",
-                  "supervisor" : { "pid" : 4242, "start" : 1700000000000 },
-                  "phase" : "running",
-                  "services" : [ {
-                    "name" : "web", "state" : "ready", "pid" : 4300, "listener" : 4301,
-                    "ports" : [ { "name" : "", "port" : 3000, "reason" : "as configured" },
-                                { "name" : "admin", "port" : 3001, "reason" : "same as last time" } ],
-                    "detail" : "pid 4300"
-                  }, {
-                    "name" : "worker", "state" : "pending", "pid" : null, "ports" : [ ], "detail" : ""
-                  } ]
-                }
-                """;
+                """.formatted(version);
 
         assertThat(RunStateJson.read(older.getBytes(StandardCharsets.UTF_8))).isEqualTo(STATE);
     }
