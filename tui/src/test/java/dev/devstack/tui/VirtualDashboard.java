@@ -8,7 +8,9 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.terminal.virtual.VirtualTerminalListener;
 import dev.devstack.app.ProcessGroupResources;
 import dev.devstack.app.view.PortRows;
 import dev.devstack.supervisor.model.StackControl;
@@ -26,7 +28,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-/** A dashboard drawing into Lanterna's virtual terminal on its own thread, read back as text rows. */
+/**
+ * A dashboard drawing into Lanterna's virtual terminal on its own thread, read back as text rows:
+ * those of the last frame it flushed, never a frame half drawn.
+ */
 final class VirtualDashboard implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -36,10 +41,29 @@ final class VirtualDashboard implements AutoCloseable {
     private final Thread thread;
     private final CompletableFuture<?> finished;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicReference<List<String>> flushed = new AtomicReference<>(List.of());
 
     VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
                      PortRows machinePorts, Map<String, String> environment, Clock clock) {
         this.terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
+            @Override
+            public void onFlush() {
+                flushed.set(read());
+            }
+
+            @Override
+            public void onBell() {
+            }
+
+            @Override
+            public void onClose() {
+            }
+
+            @Override
+            public void onResized(Terminal resized, TerminalSize size) {
+            }
+        });
         this.finished = finished;
         try {
             this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control,
@@ -80,7 +104,13 @@ final class VirtualDashboard implements AutoCloseable {
         dashboard.press(new KeyStroke('c', true, false));
     }
 
+    /** The rows of the last frame the dashboard finished drawing. */
     List<String> rows() {
+        return flushed.get();
+    }
+
+    /** Called on the dashboard's thread as it flushes a frame, so that no cell of the next one is read. */
+    private List<String> read() {
         TerminalSize size = terminal.getTerminalSize();
         List<String> rows = new ArrayList<>();
         for (int row = 0; row < size.getRows(); row++) {
