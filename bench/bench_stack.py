@@ -75,7 +75,7 @@ def one_run(n, env_base):
             return state is not None and all(s["ports"] for s in state["services"])
 
         wait(ports_known, 60, "the ports")
-        pending = {s["ports"][0]["port"] for s in state["services"]}
+        pending = {s["ports"][0] for s in state["services"]}
 
         def all_accept():
             for port in list(pending):

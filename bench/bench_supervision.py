@@ -28,7 +28,7 @@ def bench_restart(reps):
         stack.wait_ready(10)
         for rep in range(reps):
             service = stack.services()[rep % 10]
-            port, pid = service["ports"][0]["port"], service["pid"]
+            port, pid = service["ports"][0], service["pid"]
             wait(lambda: accepts(port), 10, "the port before the kill")
             t0 = time.monotonic()
             os.kill(pid, signal.SIGKILL)
