@@ -10,8 +10,12 @@ import java.util.Optional;
 public record ListeningProcess(Listener listener, Optional<ProcessInfo> process, String user, boolean otherUser) {
 
     public String describe() {
-        return process.map(ProcessInfo::describe).orElse(otherUser
-                ? "a process of another user (" + user + "); its pid is hidden from you"
-                : "a process of " + user + " that devstack cannot see (in another container or PID namespace?)");
+        return process.map(ProcessInfo::describe).orElse(hidden(user, otherUser));
+    }
+
+    /** A listener devstack cannot see, in the words every message uses for one. */
+    public static String hidden(String user, boolean otherUser) {
+        return otherUser ? "a process of another user (" + user + "); its pid is hidden from you"
+                : "a process of " + user + " that devstack cannot see (in another container or PID namespace?)";
     }
 }

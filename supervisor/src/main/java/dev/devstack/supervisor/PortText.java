@@ -1,5 +1,6 @@
 package dev.devstack.supervisor;
 
+import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.ProcessInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,7 @@ public final class PortText {
             return new ProcessInfo(seen.pid(), 0, seen.user(), seen.command()).describe();
         }
         if (listener instanceof PortRefusal.Hidden hidden) {
-            return hidden.otherUser() ? "a process of another user (" + hidden.user() + "); its pid is hidden from you"
-                    : "a process of " + hidden.user() + " that devstack cannot see (in another container or PID namespace?)";
+            return ListeningProcess.hidden(hidden.user(), hidden.otherUser());
         }
         return "a process devstack cannot see";
     }
