@@ -41,7 +41,7 @@ public final class PortText {
     }
 
     /** "pid 1234 (postgres, user dev)", or what is known of a process devstack cannot see. */
-    public static String listener(PortRefusal.Listener listener) {
+    private static String listener(PortRefusal.Listener listener) {
         if (listener instanceof PortRefusal.Seen seen) {
             return new ProcessInfo(seen.pid(), 0, seen.user(), seen.command()).describe();
         }
