@@ -37,6 +37,7 @@ final class EventBus implements AutoCloseable {
     private final AtomicLong waitingChars = new AtomicLong();
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private final List<StackListener> listeners = new CopyOnWriteArrayList<>();
+    private final EventJournal journal = new EventJournal();
     private final Thread dispatcher;
 
     EventBus(Clock clock) {
@@ -68,6 +69,11 @@ final class EventBus implements AutoCloseable {
     Subscription subscribe(StackListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** The numbered events delivered so far, for clients that come and go. */
+    EventJournal journal() {
+        return journal;
     }
 
     private void dispatch() {
@@ -114,6 +120,7 @@ final class EventBus implements AutoCloseable {
     }
 
     private void deliver(StackEvent event) {
+        journal.append(event);
         for (StackListener listener : listeners) {
             try {
                 listener.on(event);

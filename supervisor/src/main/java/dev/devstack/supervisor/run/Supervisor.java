@@ -1,7 +1,10 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.model.JournalListener;
+import dev.devstack.supervisor.model.OutputHistory;
 import dev.devstack.supervisor.model.StackControl;
+import dev.devstack.supervisor.model.StackJournal;
 import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.model.StackSnapshot;
@@ -9,7 +12,9 @@ import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * process callbacks, readiness checks and requests only hand it work. Every line of output goes to
  * {@link LogFiles} and, through the {@link EventBus}, to the views.
  */
-public final class Supervisor implements StackView, StackControl, AutoCloseable {
+public final class Supervisor implements StackView, StackJournal, StackControl, AutoCloseable {
 
     private final StackState stack;
     private final Engine engine;
@@ -132,6 +137,21 @@ public final class Supervisor implements StackView, StackControl, AutoCloseable 
     @Override
     public Subscription subscribe(StackListener listener) {
         return bus.subscribe(listener);
+    }
+
+    @Override
+    public long lastSequence() {
+        return bus.journal().lastSequence();
+    }
+
+    @Override
+    public Subscription follow(long after, JournalListener listener) {
+        return bus.journal().follow(after, listener);
+    }
+
+    @Override
+    public OutputHistory output(Set<String> services, int lines, Optional<Instant> since) {
+        return bus.journal().output(services, lines, since);
     }
 
     /** Publishes a message from devstack about the stack (e.g. how its ports were chosen). */
