@@ -45,7 +45,6 @@ public final class UpSession implements AutoCloseable {
     private final List<String> leftovers;
     private final RegistryProcessJournal journal;
     private final Consumer<String> warnings;
-    private final boolean interactive;
     private final UpLock lock;
     private final RunStatePublisher publisher;
     private ControlServer control;
@@ -54,7 +53,6 @@ public final class UpSession implements AutoCloseable {
     private UpSession(ProjectContext context, UpOptions options, Consumer<String> warnings) {
         this.context = context;
         this.warnings = warnings;
-        this.interactive = options.interactive();
         this.config = StackSelection.select(new ConfigLoader(context.environment()).load(context.projectDir()),
                 options.services());
         this.machine = new Machine(context, warnings);
@@ -158,7 +156,7 @@ public final class UpSession implements AutoCloseable {
         }
         Path socket = ControlClient.socket(context.home(), context.projectDir().toString(), context.instance());
         try {
-            control = ControlServer.open(socket, supervisor, supervisor, supervisor::notice, interactive, warnings);
+            control = ControlServer.open(socket, supervisor, self.pid(), warnings);
         } catch (IOException e) {
             warnings.accept("no control socket at " + socket + " (" + e.getMessage() + "); `devstack kill` will"
                     + " signal this stack's processes directly, and this stack may restart them");

@@ -1,8 +1,11 @@
 package dev.devstack.supervisor.control;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,13 +13,53 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Timer;
+import java.util.TimerTask;
 
-/** Talks to a running stack through its {@link ControlServer}. */
-public final class ControlClient {
+/**
+ * A connection to a running stack's {@link ControlServer}, greeted: requests and their replies,
+ * or the lines of a stream. A reply that does not come within {@link #REPLY_TIMEOUT} ends the
+ * connection with an IOException; a stream waits as long as the stack lives.
+ */
+public final class ControlClient implements AutoCloseable {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Timer TIMEOUTS = new Timer("devstack-control-timeouts", true);
 
-    private ControlClient() {
+    private final SocketChannel channel;
+    private final LineReader reader;
+    private final StackHello hello;
+
+    /** What a stack says of itself in reply to the hello. */
+    public record StackHello(int protocol, String project, String instance, long pid) {
+    }
+
+    /** The stack answered, and refused: {@code getMessage()} is its reason, for the user. */
+    public static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** Nothing answers on the socket: no stack runs there (or it is stopping). */
+    public static final class NotRunning extends IOException {
+        NotRunning(Path socket, IOException cause) {
+            super("no devstack answers on " + socket + " (" + cause.getMessage() + ")", cause);
+        }
+    }
+
+    private ControlClient(SocketChannel channel) throws IOException {
+        this.channel = channel;
+        this.reader = new LineReader(channel);
+        this.hello = null;
+    }
+
+    private ControlClient(ControlClient greeted, StackHello hello) {
+        this.channel = greeted.channel;
+        this.reader = greeted.reader;
+        this.hello = hello;
     }
 
     /**
@@ -33,31 +76,92 @@ public final class ControlClient {
         }
     }
 
-    /**
-     * Asks the stack to stop a service (it is not restarted until asked), telling it who asks
-     * ("`devstack kill 3000`"); throws with the stack's answer if it refuses.
-     */
-    public static void stopService(Path socket, String service, String by) throws IOException {
-        ControlReply reply = request(socket, new ControlRequest.StopService(service, by));
-        if (!reply.ok()) {
-            throw new IOException(reply.error());
+    /** Connects and says hello; {@code client} names the asker in the stack's output ("devstack restart"). */
+    public static ControlClient connect(Path socket, String client) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            channel.close();
+            throw new NotRunning(socket, e);
+        }
+        ControlClient raw = new ControlClient(channel);
+        try {
+            JsonNode reply = raw.request(new ControlRequest.Hello(ControlServer.PROTOCOL, client));
+            return new ControlClient(raw, new StackHello(reply.path("protocol").asInt(), reply.path("project").asText(),
+                    reply.path("instance").asText(), reply.path("pid").asLong()));
+        } catch (IOException e) {
+            raw.close();
+            throw e;
         }
     }
 
-    static boolean answers(Path socket) {
+    public StackHello hello() {
+        return hello;
+    }
+
+    /** Sends the request and returns the stack's reply; {@link Refused} when it says no. */
+    public JsonNode request(ControlRequest request) throws IOException {
+        send(request);
+        TimerTask timeout = new TimerTask() {
+            @Override
+            public void run() {
+                close();
+            }
+        };
+        TIMEOUTS.schedule(timeout, REPLY_TIMEOUT.toMillis());
         try {
-            return request(socket, new ControlRequest.Ping()).ok();
+            JsonNode reply = next().orElseThrow(() -> new IOException("the stack closed the connection without a reply"));
+            if (!reply.path("ok").asBoolean()) {
+                throw new Refused(reply.path("error").asText("the stack refused without saying why"));
+            }
+            return reply;
+        } catch (AsynchronousCloseException e) {
+            throw new IOException("the stack did not reply within " + REPLY_TIMEOUT.toSeconds() + " s", e);
+        } finally {
+            timeout.cancel();
+        }
+    }
+
+    /** Sends a request without waiting for anything: its reply is the first line of {@link #next}. */
+    public void send(ControlRequest request) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap((ControlMessages.line(request) + "\n").getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    /** The next line the stack wrote, as JSON; empty when it closed the connection. */
+    public Optional<JsonNode> next() throws IOException {
+        Optional<String> line = reader.next();
+        return line.isEmpty() ? Optional.empty() : Optional.of(ControlMessages.tree(line.get()));
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing a socket whose peer is gone
+        }
+    }
+
+    /** Whether a devstack of this protocol answers on the socket. */
+    static boolean answers(Path socket) {
+        try (ControlClient ignored = connect(socket, "devstack")) {
+            return true;
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** The stack's reply; an IOException when it gave none, or none that parses (a file that is no devstack's socket). */
-    private static ControlReply request(Path socket, ControlRequest request) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            Lines.write(channel, ControlMessages.line(request));
-            return ControlMessages.reply(Lines.read(channel, TIMEOUT));
+    /**
+     * Asks the stack to stop a service (it is not restarted until asked), telling it who asks
+     * ("`devstack kill 3000`"); throws with the stack's answer if it refuses.
+     */
+    public static void stopService(Path socket, String service, String by) throws IOException {
+        try (ControlClient client = connect(socket, by)) {
+            client.request(new ControlRequest.Act.Stop(List.of(service), by));
         }
     }
 }

@@ -2,21 +2,75 @@ package dev.devstack.supervisor.control;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 
-/** What a client asks of a running stack: one JSON object on one line, named by its {@code request} field. */
+/**
+ * What a client asks of a running stack: one JSON object on one line, named by its
+ * {@code request} field (docs/protocol.md). Absent fields are null (or 0, false), and each request
+ * says what that means.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "request")
-@JsonSubTypes({@JsonSubTypes.Type(value = ControlRequest.Ping.class, name = "ping"),
-        @JsonSubTypes.Type(value = ControlRequest.StopService.class, name = "stop")})
-sealed interface ControlRequest {
+@JsonSubTypes({@JsonSubTypes.Type(value = ControlRequest.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = ControlRequest.Snapshot.class, name = "snapshot"),
+        @JsonSubTypes.Type(value = ControlRequest.Subscribe.class, name = "subscribe"),
+        @JsonSubTypes.Type(value = ControlRequest.Logs.class, name = "logs"),
+        @JsonSubTypes.Type(value = ControlRequest.Act.Start.class, name = "start"),
+        @JsonSubTypes.Type(value = ControlRequest.Act.Stop.class, name = "stop"),
+        @JsonSubTypes.Type(value = ControlRequest.Act.Restart.class, name = "restart"),
+        @JsonSubTypes.Type(value = ControlRequest.Act.Kill.class, name = "kill"),
+        @JsonSubTypes.Type(value = ControlRequest.Down.class, name = "down")})
+public sealed interface ControlRequest {
 
-    /** Is anyone there? Answered with the stack's project and instance. */
-    record Ping() implements ControlRequest {
+    /** The names of every request, for the error that answers an unknown one. */
+    List<String> NAMES = List.of("hello", "snapshot", "subscribe", "logs", "start", "stop", "restart", "kill", "down");
+
+    /** The first line of every connection: the client's protocol version, and who it is (for messages). */
+    record Hello(Integer protocol, String client) implements ControlRequest {
+    }
+
+    /** The stack now, with the number of the last event delivered. */
+    record Snapshot() implements ControlRequest {
     }
 
     /**
-     * Stop {@code service} and do not restart it until asked; {@code by} (who asks, such as
-     * "`devstack kill 3000`") is told in the stack's output, and may be null.
+     * Every event after number {@code after} (null: from now on) until the client closes the
+     * connection; with {@code snapshots}, the whole snapshot first and again after each change.
      */
-    record StopService(String service, String by) implements ControlRequest {
+    record Subscribe(Long after, boolean snapshots) implements ControlRequest {
+    }
+
+    /**
+     * The last {@code lines} lines (null: 100) of the services named or matched by the globs in
+     * {@code services} (null or empty: all), printed at or after {@code since} (an ISO-8601 instant;
+     * null: any time); then, with {@code follow}, each new line until the client closes.
+     */
+    record Logs(List<String> services, Integer lines, String since, boolean follow) implements ControlRequest {
+    }
+
+    /**
+     * Something to be done to services, named or matched by globs ({@code *}, {@code ?}; a service
+     * with replicas by its name matches every replica); {@code by}: who asks, told in the stack's output.
+     */
+    sealed interface Act extends ControlRequest {
+
+        List<String> services();
+
+        String by();
+
+        record Start(List<String> services, String by) implements Act {
+        }
+
+        record Stop(List<String> services, String by) implements Act {
+        }
+
+        record Restart(List<String> services, String by) implements Act {
+        }
+
+        record Kill(List<String> services, String by) implements Act {
+        }
+    }
+
+    /** Stop the whole stack, in reverse dependency order; {@code by}: who asks. */
+    record Down(String by) implements ControlRequest {
     }
 }

@@ -1,48 +1,61 @@
 package dev.devstack.supervisor.control;
 
 import dev.devstack.store.FilePermissions;
-import dev.devstack.supervisor.model.StackControl;
-import dev.devstack.supervisor.model.StackView;
+import dev.devstack.supervisor.model.RunningStack;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.BiConsumer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The control socket of a running `up`: a Unix socket, private to the user, through which other
- * commands ask the stack to act ({@link ControlProtocol}). One request per connection, each on
- * its own short-lived thread, so a client that never finishes its line holds up nobody else.
+ * The control socket of a running stack: a Unix socket, private to the user, that speaks the
+ * control protocol (docs/protocol.md) with each client on a thread of its own
+ * ({@link ControlConnection}). At most {@link #MAX_CLIENTS} at once; a watchdog closes a
+ * connection whose client makes the stack wait too long, so no client can hold up another.
  */
 public final class ControlServer implements AutoCloseable {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** The version of the control protocol; a client of another version is told so and closed. */
+    public static final int PROTOCOL = 1;
+    static final int MAX_CLIENTS = 128;
 
     private final Path path;
     private final ServerSocketChannel channel;
-    private final ControlProtocol protocol;
+    private final RunningStack stack;
+    private final long pid;
     private final Consumer<String> warnings;
+    private final Set<ControlConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "devstack-control-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private ControlServer(Path path, ServerSocketChannel channel, ControlProtocol protocol, Consumer<String> warnings) {
+    private ControlServer(Path path, ServerSocketChannel channel, RunningStack stack, long pid, Consumer<String> warnings) {
         this.path = path;
         this.channel = channel;
-        this.protocol = protocol;
+        this.stack = stack;
+        this.pid = pid;
         this.warnings = warnings;
     }
 
     /**
-     * Listens on {@code path}. A socket file left there by an `up` that was killed is replaced;
+     * Listens on {@code path}. A socket file left there by a stack that was killed is replaced;
      * one that still answers belongs to a running stack and is left alone (IOException).
      */
-    public static ControlServer open(Path path, StackView view, StackControl control,
-                                     BiConsumer<String, String> notices, boolean dashboard, Consumer<String> warnings)
-            throws IOException {
+    public static ControlServer open(Path path, RunningStack stack, long pid, Consumer<String> warnings) throws IOException {
         FilePermissions.createPrivateDirectory(path.getParent());
         if (Files.exists(path)) {
             if (ControlClient.answers(path)) {
@@ -58,10 +71,11 @@ public final class ControlServer implements AutoCloseable {
             channel.close();
             throw e;
         }
-        ControlServer server = new ControlServer(path, channel, new ControlProtocol(view, control, notices, dashboard), warnings);
+        ControlServer server = new ControlServer(path, channel, stack, pid, warnings);
         Thread acceptor = new Thread(server::accept, "devstack-control");
         acceptor.setDaemon(true);
         acceptor.start();
+        server.watchdog.scheduleWithFixedDelay(server::enforceDeadlines, 1, 1, TimeUnit.SECONDS);
         return server;
     }
 
@@ -78,31 +92,52 @@ public final class ControlServer implements AutoCloseable {
                 return;
             } catch (IOException e) {
                 warnings.accept("the control socket " + path + " stopped accepting (" + e.getMessage()
-                        + "); `devstack kill` will signal this stack's processes directly");
+                        + "); other terminals cannot reach this stack, `devstack down` falls back to its pid");
                 return;
             }
-            Thread handler = new Thread(() -> answer(client), "devstack-control-request");
+            if (connections.size() >= MAX_CLIENTS) {
+                turnAway(client);
+                continue;
+            }
+            ControlConnection connection = new ControlConnection(client, stack, pid);
+            connections.add(connection);
+            Thread handler = new Thread(() -> {
+                try {
+                    connection.serve();
+                } finally {
+                    connections.remove(connection);
+                }
+            }, "devstack-control-client");
             handler.setDaemon(true);
             handler.start();
         }
     }
 
-    private void answer(SocketChannel client) {
+    /** Tells a client over the limit why, if its socket takes the line at once, and closes it. */
+    private static void turnAway(SocketChannel client) {
         try (client) {
-            String request = Lines.read(client, REQUEST_TIMEOUT);
-            Lines.write(client, ControlMessages.line(protocol.answer(request)));
+            client.configureBlocking(false);
+            client.write(ByteBuffer.wrap((Replies.refused(MAX_CLIENTS + " clients are connected to this stack"
+                    + " already; try again when one has gone") + "\n").getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            // the client went away or never finished its line; it gets no answer
+            // it is turned away either way
         }
+    }
+
+    private void enforceDeadlines() {
+        long now = System.nanoTime();
+        connections.forEach(connection -> connection.enforceDeadline(now));
     }
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         try {
             channel.close();
             Files.deleteIfExists(path);
         } catch (IOException e) {
             warnings.accept("could not remove the control socket " + path + " (" + e.getMessage() + ")");
         }
+        connections.forEach(ControlConnection::close);
     }
 }

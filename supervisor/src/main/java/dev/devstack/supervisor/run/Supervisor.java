@@ -3,12 +3,10 @@ package dev.devstack.supervisor.run;
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.model.JournalListener;
 import dev.devstack.supervisor.model.OutputHistory;
-import dev.devstack.supervisor.model.StackControl;
-import dev.devstack.supervisor.model.StackJournal;
+import dev.devstack.supervisor.model.RunningStack;
 import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.model.StackSnapshot;
-import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
@@ -28,7 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * process callbacks, readiness checks and requests only hand it work. Every line of output goes to
  * {@link LogFiles} and, through the {@link EventBus}, to the views.
  */
-public final class Supervisor implements StackView, StackJournal, StackControl, AutoCloseable {
+public final class Supervisor implements RunningStack, AutoCloseable {
 
     private final StackState stack;
     private final Engine engine;
@@ -155,6 +153,7 @@ public final class Supervisor implements StackView, StackJournal, StackControl, 
     }
 
     /** Publishes a message from devstack about the stack (e.g. how its ports were chosen). */
+    @Override
     public void notice(String service, String message) {
         stack.notice(service, message);
     }
