@@ -129,7 +129,7 @@ final class RecordJsonReader {
         try {
             return canonical.newInstance(values);
         } catch (InvocationTargetException e) {
-            throw JsonFields.problem(fields.where(), "not a " + kind + ": " + e.getCause().getMessage());
+            throw JsonFields.problem(fields.where(), "not a " + kind + ": " + e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make a " + type.getName(), e);
         }
