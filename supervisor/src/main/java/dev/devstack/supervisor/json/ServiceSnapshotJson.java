@@ -1,8 +1,14 @@
 package dev.devstack.supervisor.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.ServiceState;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /** One service of a stack snapshot: its state, processes, ports, start, last exit and restarts. */
 final class ServiceSnapshotJson {
@@ -26,5 +32,19 @@ final class ServiceSnapshotJson {
         json.writeNumberField("restarts", service.restarts());
         DetailJson.write(json, service.detail());
         json.writeEndObject();
+    }
+
+    static ServiceSnapshot read(JsonNode service, String where) throws JsonMappingException {
+        JsonFields fields = JsonFields.of(service, where);
+        return new ServiceSnapshot(
+                fields.read("name", String.class),
+                fields.read("state", ServiceState.class),
+                fields.read("pid", OptionalLong.class),
+                fields.read("listener_pid", OptionalLong.class),
+                fields.list("ports", (port, at) -> RecordJsonReader.read(port, Integer.class, at)),
+                fields.optional("started_at", Instant.class),
+                fields.read("exit_code", OptionalInt.class),
+                fields.read("restarts", Integer.class),
+                DetailJson.read(fields.get("detail"), fields.where("detail")));
     }
 }

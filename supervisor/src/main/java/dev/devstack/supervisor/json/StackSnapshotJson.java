@@ -1,13 +1,20 @@
 package dev.devstack.supervisor.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.StackPhase;
 import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 
-/** A running stack at one moment: its phase, every service, every port and why (docs/json.md). */
+/**
+ * A running stack at one moment: its phase, every service, every port and why (docs/json.md);
+ * written by a stack, read back by the clients of its control plane.
+ */
 public final class StackSnapshotJson {
 
     /** The version of the snapshot and event documents. */
@@ -36,5 +43,22 @@ public final class StackSnapshotJson {
             PortAssignmentJson.write(json, port);
         }
         json.writeEndArray();
+    }
+
+    /**
+     * The snapshot whose fields {@code snapshot} holds: a whole document, or the object a larger
+     * message carries ({@code {"ok":true,"snapshot":{...}}}). Fields it does not know are ignored and
+     * so is {@code schema_version}, which the document that carries the snapshot owns (run.json's is
+     * not this one); a field missing or of the wrong type is an error that names it and its place.
+     */
+    public static StackSnapshot read(JsonNode snapshot) throws JsonMappingException {
+        JsonFields fields = JsonFields.of(snapshot, "snapshot");
+        return new StackSnapshot(
+                fields.read("project", String.class),
+                fields.read("instance", String.class),
+                fields.read("at", Instant.class),
+                fields.read("phase", StackPhase.class),
+                fields.list("services", ServiceSnapshotJson::read),
+                fields.list("ports", PortAssignmentJson::read));
     }
 }

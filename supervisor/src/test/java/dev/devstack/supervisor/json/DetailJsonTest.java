@@ -59,7 +59,7 @@ class DetailJsonTest {
                     .forEach(kind -> documented.add(schema + ": " + kind.asText()));
         }
 
-        List<String> kinds = Arrays.stream(ServiceDetail.class.getPermittedSubclasses()).map(DetailJson::kind).toList();
+        List<String> kinds = Arrays.stream(ServiceDetail.class.getPermittedSubclasses()).map(RecordJson::kind).toList();
         assertThat(documented).containsExactlyInAnyOrderElementsOf(
                 kinds.stream().flatMap(kind -> List.of("stack-snapshot.schema.json: " + kind,
                         "stack-event.schema.json: " + kind).stream()).toList());
