@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.devstack.app.testing.LiveStack;
 import dev.devstack.supervisor.control.ControlClient;
 import dev.devstack.supervisor.control.ControlRequest;
+import dev.devstack.supervisor.control.StreamItem;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.supervisor.testing.Await;
 import java.io.IOException;
@@ -116,6 +119,29 @@ class ControlProtocolIT {
         assertThat(snapshot.path("services").get(0).path("name").asText()).isEqualTo("api");
         assertThat(snapshot.path("services").get(0).path("pid").asLong()).isEqualTo(api.pid().orElseThrow());
         assertThat(snapshot.path("services").get(0).path("ports").get(0).asInt()).isEqualTo(api.ports().get(0));
+    }
+
+    @Test
+    void theTypedClientReadsTheSnapshotAndTheEventsBackIntoTheModel() throws Exception {
+        Supervisor supervisor = up("services:\n  api: { command: \"" + service("--listen") + "\" }\n");
+        await(supervisor, "api", ServiceState.READY);
+        ControlClient client = connect();
+
+        ControlClient.Snapshot snapshot = client.snapshot();
+        assertThat(snapshot.snapshot().services()).usingRecursiveComparison().ignoringFieldsOfTypes(Duration.class)
+                .isEqualTo(supervisor.snapshot().services());
+
+        Optional<StackSnapshot> first = client.stream(new ControlRequest.Subscribe(null, true));
+        assertThat(first.orElseThrow().service("api").orElseThrow().state()).isEqualTo(ServiceState.READY);
+        connect().request(new ControlRequest.Act.Stop(List.of("api"), "a test"));
+        List<ServiceState> states = new ArrayList<>();
+        while (!states.contains(ServiceState.STOPPED)) {
+            StreamItem item = client.nextItem().orElseThrow();
+            if (item instanceof StreamItem.Event event && event.event().event() instanceof StackEvent.StateChanged changed) {
+                states.add(changed.state());
+            }
+        }
+        assertThat(states).containsExactly(ServiceState.STOPPING, ServiceState.STOPPED);
     }
 
     @Test

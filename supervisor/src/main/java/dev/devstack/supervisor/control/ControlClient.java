@@ -1,6 +1,10 @@
 package dev.devstack.supervisor.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devstack.supervisor.json.StackEventJson;
+import dev.devstack.supervisor.json.StackSnapshotJson;
+import dev.devstack.supervisor.model.NumberedEvent;
+import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -129,6 +133,52 @@ public final class ControlClient implements AutoCloseable {
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }
+    }
+
+    /** The stack now, and the number of the last event delivered then. */
+    public Snapshot snapshot() throws IOException {
+        JsonNode reply = request(new ControlRequest.Snapshot());
+        return new Snapshot(reply.path("sequence").asLong(), StackSnapshotJson.read(reply.path("snapshot")));
+    }
+
+    /** A snapshot with the number of the last event delivered when it was taken. */
+    public record Snapshot(long sequence, StackSnapshot snapshot) {
+    }
+
+    /**
+     * Begins a stream (a subscribe, or logs): sends the request and reads its first reply, the
+     * snapshot if one was asked for; then {@link #nextItem} reads what follows.
+     */
+    public Optional<StackSnapshot> stream(ControlRequest request) throws IOException {
+        JsonNode reply = request(request);
+        return reply.has("snapshot") ? Optional.of(StackSnapshotJson.read(reply.path("snapshot"))) : Optional.empty();
+    }
+
+    /** The next item of a stream; empty when the stack closed the connection (it stopped). */
+    public Optional<StreamItem> nextItem() throws IOException {
+        Optional<JsonNode> line = next();
+        if (line.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode item = line.get();
+        if (item.has("event")) {
+            return Optional.of(new StreamItem.Event(new NumberedEvent(item.path("sequence").asLong(),
+                    StackEventJson.read(item.path("event")))));
+        }
+        if (item.has("snapshot")) {
+            return Optional.of(new StreamItem.Snapshot(StackSnapshotJson.read(item.path("snapshot"))));
+        }
+        if (item.has("missed")) {
+            return Optional.of(new StreamItem.Missed(item.path("missed").path("first").asLong(),
+                    item.path("missed").path("last").asLong()));
+        }
+        if (item.has("end")) {
+            return Optional.of(new StreamItem.End(item.path("sequence").asLong()));
+        }
+        if (item.has("cut_off")) {
+            return Optional.of(new StreamItem.CutOff(item.path("cut_off").asText()));
+        }
+        throw new IOException("the stack sent a line this devstack does not know: " + item);
     }
 
     /** The next line the stack wrote, as JSON; empty when it closed the connection. */
