@@ -7,7 +7,9 @@ import dev.devstack.supervisor.control.StreamItem;
 import dev.devstack.supervisor.model.StackEvent;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * `devstack down` through the stack's control socket: subscribes to its events, asks it to stop,
- * hands on each service's end as it comes, and returns once the stack has closed the connection.
+ * hands on each service's end as it comes, and returns once the stack has closed the connection;
+ * a service that was alive and whose end did not come before that is handed on without how.
  */
 final class SocketDown {
 
@@ -31,7 +34,7 @@ final class SocketDown {
      * ({@link System#nanoTime}), returning the devstack still stopping.
      */
     static Optional<ProcessInfo> stop(ProjectContext context, Machine machine, String by, long deadline,
-                                      Consumer<StackEvent.StateChanged> ended) {
+                                      Consumer<ServiceEnd> ended) {
         Path socket = ControlClient.socket(context.home(), context.projectDir().toString(), context.instance());
         ControlClient events;
         try {
@@ -48,16 +51,20 @@ final class SocketDown {
         };
         DEADLINES.schedule(giveUp, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         try (events) {
-            events.stream(new ControlRequest.Subscribe(null, false));
+            Set<String> alive = new LinkedHashSet<>();
+            events.stream(new ControlRequest.Subscribe(null, true)).ifPresent(now -> now.services().stream()
+                    .filter(service -> service.state().isAlive()).forEach(service -> alive.add(service.name())));
             try (ControlClient asker = ControlClient.connect(socket, by)) {
                 asker.request(new ControlRequest.Down(by));
             }
             for (Optional<StreamItem> item = events.nextItem(); item.isPresent(); item = events.nextItem()) {
                 if (item.get() instanceof StreamItem.Event numbered
                         && numbered.event().event() instanceof StackEvent.StateChanged change && change.state().isTerminal()) {
-                    ended.accept(change);
+                    alive.remove(change.service());
+                    ended.accept(new ServiceEnd(change.service(), Optional.of(change)));
                 }
             }
+            alive.forEach(service -> ended.accept(new ServiceEnd(service, Optional.empty())));
         } catch (IOException broken) {
             if (System.nanoTime() - deadline < 0) {
                 return Optional.empty();

@@ -3,7 +3,6 @@ package dev.devstack.app;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.Signal;
-import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.run.ProcessGroups;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class StackDown {
      * @param ended each service that ended while the stack stopped, as it ends (through the socket only)
      */
     public static DownReport down(ProjectContext context, Consumer<String> warnings, Duration wait, String by,
-                                  Consumer<StackEvent.StateChanged> ended) {
+                                  Consumer<ServiceEnd> ended) {
         Machine machine = new Machine(context, warnings);
         ProcessGroups groups = new ProcessGroups();
         long deadline = System.nanoTime() + wait.toNanos();

@@ -31,7 +31,10 @@ final class DownCommand implements Callable<Integer> {
         PrintStream out = cli.out();
         DownReport report = StackDown.down(parent.project(), cli.warnings(), Duration.ofSeconds(waitSeconds),
                 StackSocket.by("down"),
-                ended -> out.println(ended.service() + ": " + PlainLogPrinter.describe(ended.state(), ended.detail())));
+                ended -> out.println(ended.service() + ": " + ended.change()
+                        .map(change -> PlainLogPrinter.describe(change.state(), change.detail()))
+                        .orElse("ended with the stack (which closed the connection before it said how;"
+                                + " its own output says)")));
         report.stoppedSupervisor().ifPresent(pid -> out.println("stopped the stack (devstack pid " + pid + ")"));
         report.endedLeftovers().forEach(ended -> out.println("ended a leftover of an earlier run: " + ended));
         if (report.nothingRan()) {

@@ -24,10 +24,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "kill", header = "End what listens on a port (your own processes only), or services of the running stack.",
+@Command(name = "kill", header = "End what listens on a port, or services of the running stack.",
         description = {
         "PORT (a number): sends the signal to the whole process group of what listens on exactly PORT (TCP, IPv4 and"
-                + " IPv6), then SIGKILL to what is left after --grace. A service of a running devstack is stopped through"
+                + " IPv6; your own processes only), then SIGKILL to what is left after --grace. A service of a running devstack is stopped through"
                 + " that devstack, so that it is not restarted. Asks first on a terminal, unless --yes."
                 + " Exit 0 when every holder ended, 1 when nothing listens or you said no, 6 when something still listens.",
         "SERVICE… (names or globs, '*' for every one): asks the project's running `devstack up` to kill each service"

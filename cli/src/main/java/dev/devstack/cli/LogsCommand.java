@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "logs", header = "Print what the running stack's services printed, and follow it with -f.",
+@Command(name = "logs", header = "Print the output of the running stack's services; -f follows it.",
         description = {"The lines the project's running `devstack up` holds (the last 1,000 of each service), oldest"
                 + " first, as `up --no-tui` prints them: `HH:MM:SS name | line`, in colour only on a terminal without"
                 + " NO_COLOR. Everything a service printed is in .devstack/logs/<service>.log.",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "restart", header = "Restart services of the running stack (all of them if none is named).",
+@Command(name = "restart", header = "Restart services of the running stack (all if none is named).",
         description = {"Asks the project's running `devstack up` to stop each service and start it again, on the"
                 + " same port (one that has ended is started); its output says who asked. Returns once the stack has"
                 + " taken the request.",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "stop", header = "Stop services of the running stack; they stay stopped until started again.",
+@Command(name = "stop", header = "Stop services of the running stack until started again.",
         description = {"Asks the project's running `devstack up` to stop each service (its stop signal or stop_command,"
                 + " then SIGKILL after its stop_timeout) and not to restart it, whatever its restart policy;"
                 + " `devstack start` starts it again. Returns once the stack has taken the request.",
