@@ -29,9 +29,9 @@ final class SocketDown {
 
     /**
      * The devstack that was asked to stop and has closed the connection (its process may still be
-     * ending); empty when none answers on the project's socket, or the connection broke before the
-     * stack closed it (the caller then falls back on its pid). Gives up at {@code deadline}
-     * ({@link System#nanoTime}), returning the devstack still stopping.
+     * ending); empty when none answers on the project's socket, or the connection broke before it
+     * was asked (the caller then falls back on its pid: a second SIGTERM would kill what is left).
+     * Stops listening at {@code deadline} ({@link System#nanoTime}), returning the devstack still stopping.
      */
     static Optional<ProcessInfo> stop(ProjectContext context, Machine machine, String by, long deadline,
                                       Consumer<ServiceEnd> ended) {
@@ -50,6 +50,7 @@ final class SocketDown {
             }
         };
         DEADLINES.schedule(giveUp, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        boolean asked = false;
         try (events) {
             Set<String> alive = new LinkedHashSet<>();
             events.stream(new ControlRequest.Subscribe(null, true)).ifPresent(now -> now.services().stream()
@@ -57,6 +58,7 @@ final class SocketDown {
             try (ControlClient asker = ControlClient.connect(socket, by)) {
                 asker.request(new ControlRequest.Down(by));
             }
+            asked = true;
             for (Optional<StreamItem> item = events.nextItem(); item.isPresent(); item = events.nextItem()) {
                 if (item.get() instanceof StreamItem.Event numbered
                         && numbered.event().event() instanceof StackEvent.StateChanged change && change.state().isTerminal()) {
@@ -66,7 +68,7 @@ final class SocketDown {
             }
             alive.forEach(service -> ended.accept(new ServiceEnd(service, Optional.empty())));
         } catch (IOException broken) {
-            if (System.nanoTime() - deadline < 0) {
+            if (!asked) {
                 return Optional.empty();
             }
         } finally {

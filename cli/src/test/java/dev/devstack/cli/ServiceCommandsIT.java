@@ -178,7 +178,7 @@ class ServiceCommandsIT {
                         .anyMatch(line -> line.startsWith("web: "))
                         .anyMatch(line -> line.startsWith("worker: "));
                 assertThat(down.out()).contains("web: stopped by devstack (SIGTERM)");
-                assertThat(stack.up().alive()).as("up ended").isFalse();
+                assertThat(stack.up().awaitExit(java.time.Duration.ofSeconds(5)).exitCode()).as("up's exit").isZero();
                 assertThat(pids).noneMatch(Processes::alive);
                 assertThat(pids.stream().flatMap(pid -> Processes.group(pid).stream())).isEmpty();
                 assertThat(Files.exists(stack.socket())).as("the socket file").isFalse();
