@@ -192,4 +192,19 @@ class ServiceCommandsIT {
             assertThat(devstack("down").out()).isEqualTo("nothing of this project was running\n");
         }
     }
+
+    @Test
+    void downFallsBackOnThePidWhenTheSocketDoesNotAnswer() throws Exception {
+        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+            List<Long> pids = stack.up().servicePids();
+            Files.delete(stack.socket());
+
+            DevstackProcess.Result down = devstack("down");
+
+            assertThat(down.exitCode()).as(down.err()).isZero();
+            assertThat(down.out()).isEqualTo("stopped the stack (devstack pid " + stack.up().pid() + ")\n");
+            assertThat(stack.up().awaitExit(java.time.Duration.ofSeconds(5)).exitCode()).as("up's exit").isZero();
+            assertThat(pids).hasSize(3).noneMatch(Processes::alive);
+        }
+    }
 }
