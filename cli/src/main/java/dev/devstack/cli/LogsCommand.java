@@ -29,8 +29,6 @@ import picocli.CommandLine.Spec;
                         + " service or cut a slow reader off, 7 when no stack runs."})
 final class LogsCommand implements Callable<Integer> {
 
-    static final int DEFAULT_LINES = 100;
-
     @ParentCommand
     DevstackCommand parent;
 
@@ -40,7 +38,7 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--follow"}, description = "Then print each new line until Ctrl-C or until the stack stops.")
     boolean follow;
 
-    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "" + DEFAULT_LINES,
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "100",
             description = "How many of the last lines, of all services asked together (default: ${DEFAULT-VALUE};"
                     + " 0 with -f: only new ones).")
     int lines;
@@ -76,9 +74,9 @@ final class LogsCommand implements Callable<Integer> {
                     stack.close();
                 });
             }
-            stack.stream(new ControlRequest.Logs(services.isEmpty() ? null : List.copyOf(services), lines,
-                    from.map(Instant::toString).orElse(null), follow));
             try {
+                stack.stream(new ControlRequest.Logs(services.isEmpty() ? null : List.copyOf(services), lines,
+                        from.map(Instant::toString).orElse(null), follow));
                 return print(stack, printer, cli);
             } catch (IOException e) {
                 if (interrupted.get()) {
