@@ -6,7 +6,10 @@ import dev.devstack.supervisor.ErrorCategory;
 final class ExitCodes {
 
     static final int OK = 0;
-    /** `who`, `kill`: nothing listens on the port; `kill`: the user said no; `release`: no lease was released. */
+    /**
+     * `who`, `kill`: nothing listens on the port; `kill`: the user said no; `release`: no lease was released;
+     * `logs`, `restart`, `stop`, `start`, `kill`: the running stack has no such service (its refusal).
+     */
     static final int NOT_FOUND = 1;
     static final int INVALID_CONFIG = 2;
     /** A wrong command line; the same code as invalid configuration, as docs/cli.md says. */
@@ -15,7 +18,7 @@ final class ExitCodes {
     static final int ALREADY_RUNNING = 4;
     static final int STATE = 5;
     static final int STOP_FAILED = 6;
-    /** `ports --require-running`: no `up` runs the project. */
+    /** `ports --require-running`, and the commands that drive a running stack: no `up` runs the project. */
     static final int NOT_RUNNING = 7;
     /** `up`: a service failed (its own exit status is said on stderr, never passed on as this code). */
     static final int SERVICE_FAILED = 8;

@@ -5,6 +5,7 @@ import dev.devstack.app.KillTarget;
 import dev.devstack.app.PortKill;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.control.ControlRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,11 +24,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "kill", header = "End what listens on a port (your own processes only).", description = {
-        "Sends the signal to the whole process group of what listens on exactly PORT (TCP, IPv4 and IPv6), then"
-                + " SIGKILL to what is left after --grace. A service of a running devstack is stopped through that"
-                + " devstack, so that it is not restarted. Asks first on a terminal, unless --yes.",
-        "Exit 0 when every holder ended, 1 when nothing listens or you said no, 6 when something still listens."})
+@Command(name = "kill", header = "End what listens on a port, or services of the running stack.",
+        description = {
+        "PORT (a number): sends the signal to the whole process group of what listens on exactly PORT (TCP, IPv4 and"
+                + " IPv6; your own processes only), then SIGKILL to what is left after --grace. A service of a running devstack is stopped through"
+                + " that devstack, so that it is not restarted. Asks first on a terminal, unless --yes."
+                + " Exit 0 when every holder ended, 1 when nothing listens or you said no, 6 when something still listens.",
+        "SERVICE… (names or globs, '*' for every one): asks the project's running `devstack up` to kill each service"
+                + " at once (SIGKILL to its process group); like `stop`, it is not restarted until asked."
+                + " Exit 0 when asked, 1 when the stack has no such service, 7 when no stack runs."})
 final class KillCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,15 +41,16 @@ final class KillCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PORT", description = "A TCP port, 1-65535.")
-    String port;
+    @Parameters(paramLabel = "PORT|SERVICE", arity = "1..*",
+            description = "A TCP port, 1-65535 (one number alone), or service names or globs.")
+    List<String> targets;
 
     @Option(names = "--signal", paramLabel = "SIG", defaultValue = "TERM",
-            description = "The first signal: TERM (default), INT, HUP, QUIT, USR1, USR2 or KILL.")
+            description = "For a PORT: the first signal: TERM (default), INT, HUP, QUIT, USR1, USR2 or KILL.")
     String signal;
 
     @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "5s",
-            description = "How long to wait before SIGKILL (default 5s).")
+            description = "For a PORT: how long to wait before SIGKILL (default 5s).")
     String grace;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask.")
@@ -52,6 +58,19 @@ final class KillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (targets.size() > 1 || !targets.get(0).chars().allMatch(Character::isDigit)) {
+            for (String portOnly : List.of("--signal", "--grace")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(portOnly)) {
+                    throw new ParameterException(spec.commandLine(), portOnly + " is for a PORT; the stack kills a"
+                            + " service with SIGKILL to its process group (`devstack stop` stops it gently)");
+                }
+            }
+            return ServiceRequest.send(parent, spec.commandLine(), "kill", targets, ControlRequest.Act.Kill::new);
+        }
+        return killPort(targets.get(0));
+    }
+
+    private int killPort(String port) throws IOException {
         int number = PortArguments.port(spec.commandLine(), "PORT", port);
         Signal first = Signal.named(signal).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--signal: unknown signal \"" + signal + "\"; use TERM, INT, HUP, QUIT, USR1, USR2 or KILL"));

@@ -16,18 +16,8 @@ final class UnknownCommand {
     static List<String> explain(String word, Collection<String> commands) {
         String unknown = "there is no command `" + word + "`";
         return switch (word) {
-            case "stop" -> List.of(unknown + "; did you mean `devstack down`?",
-                    "it stops the project's running `devstack up` (where that runs: q in its dashboard, or Ctrl-C)");
-            case "start" -> List.of(unknown + "; did you mean `devstack up`?",
-                    "it starts the project's services in dependency order");
             case "status", "ps", "ls", "list" -> List.of(unknown + "; did you mean `devstack ports`?",
                     "it lists the project's services with their state, ports and pids");
-            case "logs", "log" -> List.of("there is no `logs` command yet",
-                    "each service's output is in .devstack/logs/<service>.log beside ports.yaml, and the dashboard"
-                            + " of `devstack up` shows it (Enter on a service)");
-            case "restart" -> List.of("there is no `restart` command",
-                    "to restart a service, select it in the dashboard of `devstack up` and press r; to restart the"
-                            + " whole stack, run `devstack down`, then `devstack up`");
             case "version" -> List.of(unknown + "; did you mean `devstack --version`?");
             default -> DidYouMean.closest(word, commands)
                     .map(command -> List.of(unknown + "; did you mean `devstack " + command + "`?"))

@@ -10,22 +10,23 @@ import dev.devstack.app.UpSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@link InProcessDevstack} relies on: of all commands only `up` and `run` touch the JVM they
- * run in (signal handlers, the immediate exit, an up session with its reaper and shutdown hook),
- * so every other command may run inside the test's JVM and leave it as it found it.
+ * What {@link InProcessDevstack} relies on: of all commands only `up`, `run` and `logs` (for `-f`,
+ * whose Ctrl-C ends it with 0) touch the JVM they run in (signal handlers, the immediate exit, an
+ * up session with its reaper and shutdown hook), so every other command may run inside the test's
+ * JVM and leave it as it found it.
  */
 class InProcessCommandsTest {
 
     @Test
-    void onlyUpAndRunTouchTheJvmTheyRunIn() {
+    void onlyUpRunAndLogsTouchTheJvmTheyRunIn() {
         JavaClasses cli = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages("dev.devstack.cli");
 
-        noClasses().that(belongToAnyOf(UpCommand.class, RunCommand.class, StopSignals.class, ImmediateExit.class)
-                        .negate())
+        noClasses().that(belongToAnyOf(UpCommand.class, RunCommand.class, LogsCommand.class, StopSignals.class,
+                        ImmediateExit.class).negate())
                 .should().dependOnClassesThat(belongToAnyOf(StopSignals.class, ImmediateExit.class, UpSession.class))
                 .orShould().callMethod(Runtime.class, "addShutdownHook", Thread.class)
-                .because("InProcessDevstack runs every command but up and run in the test's JVM")
+                .because("InProcessDevstack runs every command but up, run and logs -f in the test's JVM")
                 .check(cli);
     }
 }

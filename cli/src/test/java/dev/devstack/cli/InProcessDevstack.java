@@ -16,8 +16,8 @@ import java.util.Set;
  * ({@link Main#run}), with its own working folder, environment (DEVSTACK_HOME) and streams, and no
  * terminal. For the commands that end by themselves and leave the JVM as they found it: in a
  * process of their own they cost a JVM start each, and what they run would not be measured.
- * `up` and `run` handle signals and end the JVM they run in, so they get a process of their own
- * ({@link DevstackProcess}) unless only their help is asked for.
+ * `up` and `run` handle signals and end the JVM they run in, and so does `logs -f` (Ctrl-C), so they
+ * get a process of their own ({@link DevstackProcess}) unless only their help is asked for.
  */
 final class InProcessDevstack {
 
@@ -28,8 +28,9 @@ final class InProcessDevstack {
 
     static DevstackProcess.Result run(Path dir, Path home, String... args) {
         List<String> arguments = List.of(args);
-        if (!arguments.isEmpty() && OWN_PROCESS.contains(arguments.get(0))
-                && !arguments.contains("--help") && !arguments.contains("-h")) {
+        boolean ownProcess = !arguments.isEmpty() && (OWN_PROCESS.contains(arguments.get(0))
+                || "logs".equals(arguments.get(0)) && (arguments.contains("-f") || arguments.contains("--follow")));
+        if (ownProcess && !arguments.contains("--help") && !arguments.contains("-h")) {
             return DevstackProcess.run(dir, home, args);
         }
         Map<String, String> environment = new HashMap<>(System.getenv());

@@ -179,7 +179,7 @@ class KillIT {
             Await.until(WAIT, "the stop in up's output", () -> (up.out() + up.err()).contains(
                     "api: stopped by devstack (SIGTERM)"));
             assertThat(up.out() + up.err()).contains("api: stop asked by `devstack kill " + port + "`; it stays"
-                    + " stopped: it runs again at the next `devstack up`");
+                    + " stopped until started again (`devstack start api`)");
             assertThat(up.out() + up.err()).doesNotContain(", restart 1 in");
             assertThat(up.servicePids()).as("no new api process").isEmpty();
         }

@@ -8,19 +8,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UnknownCommandTest {
 
-    private static final List<String> COMMANDS = List.of("up", "ports", "check", "down", "who", "claim", "release",
-            "gc", "run", "kill", "history", "completion", "help");
+    private static final List<String> COMMANDS = List.of("up", "ports", "check", "down", "logs", "restart", "stop",
+            "start", "kill", "who", "claim", "release", "gc", "run", "history", "completion", "help");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            stop       | there is no command `stop`; did you mean `devstack down`?
-            start      | there is no command `start`; did you mean `devstack up`?
             status     | there is no command `status`; did you mean `devstack ports`?
             ps         | there is no command `ps`; did you mean `devstack ports`?
             ls         | there is no command `ls`; did you mean `devstack ports`?
             list       | there is no command `list`; did you mean `devstack ports`?
-            logs       | there is no `logs` command yet
-            restart    | there is no `restart` command
+            log        | there is no command `log`; did you mean `devstack logs`?
+            restrat    | there is no command `restrat`; did you mean `devstack restart`?
             version    | there is no command `version`; did you mean `devstack --version`?
             chekc      | there is no command `chekc`; did you mean `devstack check`?
             prots      | there is no command `prots`; did you mean `devstack ports`?
@@ -37,9 +35,7 @@ class UnknownCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            logs       | .devstack/logs/<service>.log
-            restart    | press r
-            stop       | stops the project's running `devstack up`
+            status     | lists the project's services
             frobnicate | `devstack help` lists every command
             """)
     void saysWhatToDoInstead(String word, String next) {

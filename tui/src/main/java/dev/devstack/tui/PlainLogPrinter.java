@@ -59,7 +59,8 @@ public final class PlainLogPrinter implements StackListener {
         }
     }
 
-    static String describe(ServiceState state, ServiceDetail typed) {
+    /** A service's new state as the stack's output says it ("stopped by devstack (SIGTERM)"); `down` reports with it too. */
+    public static String describe(ServiceState state, ServiceDetail typed) {
         String detail = DetailText.of(typed);
         return switch (state) {
             case RUNNING -> "running, " + detail;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -45,6 +46,20 @@ public final class JsonDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The document on one line, without its newline: one record of a stream of them (JSON Lines). */
+    public static String line(int schemaVersion, Fields fields) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("schema_version", schemaVersion);
+            fields.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a document is written to memory", e);
+        }
+        return out.toString();
     }
 
     public static void number(JsonGenerator json, String name, OptionalLong value) throws IOException {

@@ -26,6 +26,11 @@ public final class StackEventJson {
         JsonDocument.write(out, StackSnapshotJson.SCHEMA_VERSION, json -> fields(json, event));
     }
 
+    /** The event as a document on one line (`devstack logs --json`). */
+    public static String line(StackEvent event) {
+        return JsonDocument.line(StackSnapshotJson.SCHEMA_VERSION, json -> fields(json, event));
+    }
+
     /** The event's fields, for a message that carries it (the control socket, the HTTP API's events). */
     public static void fields(JsonGenerator json, StackEvent event) throws IOException {
         json.writeStringField("at", event.at().toString());

@@ -39,6 +39,18 @@ class StackEventJsonTest {
     }
 
     @Test
+    void aLineIsTheWholeDocumentOnOneLine() throws IOException {
+        for (StackEvent event : EVENTS) {
+            String line = StackEventJson.line(event);
+            ByteArrayOutputStream document = new ByteArrayOutputStream();
+            StackEventJson.write(event, document);
+
+            assertThat(line).as("%s", event).doesNotContain("\n");
+            assertThat(JSON.readTree(line)).isEqualTo(JSON.readTree(document.toByteArray()));
+        }
+    }
+
+    @Test
     void everyEventKindHasASample() {
         assertThat(EVENTS.stream().map(Object::getClass).distinct())
                 .containsExactlyInAnyOrder(StackEvent.class.getPermittedSubclasses());

@@ -1,0 +1,81 @@
+package dev.devstack.cli;
+
+import dev.devstack.supervisor.config.ProjectSearch;
+import dev.devstack.supervisor.control.ControlClient;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackSnapshot;
+import dev.devstack.supervisor.testing.Await;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A real `devstack up --no-tui` of a test project, in its own process, and what its control socket
+ * says of it, for the commands that drive a running stack. Closing it ends devstack and its services.
+ */
+final class RunningStack implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final DevstackProcess up;
+    private final Path socket;
+
+    private RunningStack(DevstackProcess up, Path socket) {
+        this.up = up;
+        this.socket = socket;
+    }
+
+    /** Starts the stack and waits until each of its services is ready. */
+    static RunningStack start(Path projectDir, Path home) {
+        Path socket = ControlClient.socket(home, ProjectSearch.from(projectDir).toString(), "default");
+        RunningStack stack = new RunningStack(DevstackProcess.start(projectDir, home, "up", "--no-tui"), socket);
+        try {
+            Await.until(WAIT, "every service ready; up printed:\n" + stack.up.out() + stack.up.err(), () -> stack.now()
+                    .map(now -> !now.services().isEmpty() && now.services().stream()
+                            .allMatch(service -> service.state() == ServiceState.READY)).orElse(false));
+            return stack;
+        } catch (RuntimeException | AssertionError e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    DevstackProcess up() {
+        return up;
+    }
+
+    Path socket() {
+        return socket;
+    }
+
+    /** What the stack's socket says now; empty while nothing answers. */
+    Optional<StackSnapshot> now() {
+        try (ControlClient client = ControlClient.connect(socket, "a test")) {
+            return Optional.of(client.snapshot().snapshot());
+        } catch (IOException notAnswering) {
+            return Optional.empty();
+        }
+    }
+
+    ServiceSnapshot service(String name) {
+        StackSnapshot now = now().orElseThrow(() -> new UncheckedIOException(new IOException("the stack does not answer")));
+        return now.services().stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no service " + name + " in " + now));
+    }
+
+    /** Waits until the service is in that state, and returns it then. */
+    ServiceSnapshot await(String name, ServiceState state) {
+        return Await.value(WAIT, name + " " + state.word(), () -> {
+            ServiceSnapshot service = service(name);
+            return service.state() == state ? service : null;
+        });
+    }
+
+    @Override
+    public void close() {
+        up.close();
+    }
+}
