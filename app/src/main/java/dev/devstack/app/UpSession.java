@@ -175,11 +175,11 @@ public final class UpSession implements AutoCloseable {
                 // the hook runs anyway; it only kills what is still there
             }
         }
+        publisher.close();
+        supervisor.close();
         if (control != null) {
             control.close();
         }
-        publisher.close();
-        supervisor.close();
         journal.close();
         machine.leases.release(self);
         lock.close();

@@ -97,6 +97,9 @@ final class LogsCommand implements Callable<Integer> {
                 }
             } else if (item.get() instanceof StreamItem.End) {
                 printer.caughtUp();
+                if (follow) {
+                    cli.err().println("devstack: the stack stopped; no more lines will come");
+                }
                 return ExitCodes.OK;
             } else if (item.get() instanceof StreamItem.Missed missed) {
                 printer.caughtUp();

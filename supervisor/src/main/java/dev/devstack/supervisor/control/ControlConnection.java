@@ -39,6 +39,7 @@ final class ControlConnection {
     private final RunningStack stack;
     private final long pid;
     private volatile long deadline;
+    private volatile Outbox streaming;
     private String client = "another terminal";
 
     ControlConnection(SocketChannel channel, RunningStack stack, long pid) {
@@ -51,6 +52,19 @@ final class ControlConnection {
     void enforceDeadline(long now) {
         long due = deadline;
         if (due != 0 && now - due > 0) {
+            close();
+        }
+    }
+
+    /**
+     * The stack has stopped: a stream gets an end line after what waits for it and is closed by its
+     * writer once that is written; any other connection is closed now.
+     */
+    void finish(long sequence) {
+        Outbox outbox = streaming;
+        if (outbox != null) {
+            outbox.finish(Replies.end(sequence));
+        } else {
             close();
         }
     }
@@ -235,6 +249,7 @@ final class ControlConnection {
      */
     private void stream(Outbox outbox, long after, Predicate<StackEvent> wanted, boolean snapshots, LineReader reader)
             throws IOException {
+        streaming = outbox;
         Thread writer = new Thread(() -> drain(outbox), "devstack-control-stream");
         writer.setDaemon(true);
         writer.start();

@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ public final class ControlServer implements AutoCloseable {
     /** The version of the control protocol; a client of another version is told so and closed. */
     public static final int PROTOCOL = 1;
     static final int MAX_CLIENTS = 128;
+    static final Duration LAST_WORDS = Duration.ofSeconds(2);
 
     private final Path path;
     private final ServerSocketChannel channel;
@@ -129,15 +131,31 @@ public final class ControlServer implements AutoCloseable {
         connections.forEach(connection -> connection.enforceDeadline(now));
     }
 
+    /**
+     * Stops accepting, then lets each stream write what waits for it and an end line, for at most
+     * {@link #LAST_WORDS}, so that a client sees the stack's last events (how each service ended);
+     * then closes what is left. Call it after the stack has delivered its last event.
+     */
     @Override
     public void close() {
-        watchdog.shutdownNow();
         try {
             channel.close();
             Files.deleteIfExists(path);
         } catch (IOException e) {
             warnings.accept("could not remove the control socket " + path + " (" + e.getMessage() + ")");
         }
+        long sequence = stack.lastSequence();
+        connections.forEach(connection -> connection.finish(sequence));
+        long deadline = System.nanoTime() + LAST_WORDS.toNanos();
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        watchdog.shutdownNow();
         connections.forEach(ControlConnection::close);
     }
 }
