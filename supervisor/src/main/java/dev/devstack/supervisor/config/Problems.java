@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.config;
 
+import dev.devstack.supervisor.ConfigProblem;
 import dev.devstack.supervisor.DevstackException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,23 +31,29 @@ final class Problems {
     }
 
     List<String> lines() {
+        return sorted().stream().map(ConfigProblem::toString).toList();
+    }
+
+    /** Every problem once, by file, line and column. */
+    private List<ConfigProblem> sorted() {
         return problems.stream()
                 .sorted(Comparator.comparing((Problem p) -> p.location().file())
                         .thenComparingInt(p -> p.location().line())
                         .thenComparingInt(p -> p.location().column()))
-                .map(p -> p.location() + ": " + p.message())
+                .map(p -> new ConfigProblem(p.location().file(), p.location().line(), p.location().column(),
+                        p.message()))
                 .distinct()
                 .toList();
     }
 
     void throwIfAny(String what) {
         if (!problems.isEmpty()) {
-            List<String> lines = lines();
-            String count = lines.size() == 1 ? "1 problem" : lines.size() + " problems";
-            String listed = lines.size() > LISTED ? " (the first " + LISTED + " follow)" : "";
-            throw DevstackException.invalidConfig(what + " has " + count + listed + "; fix "
-                    + (lines.size() == 1 ? "it" : "them") + " and run the command again (`devstack check` validates"
-                    + " without starting anything)", lines.subList(0, Math.min(LISTED, lines.size())));
+            List<ConfigProblem> found = sorted();
+            String count = found.size() == 1 ? "1 problem" : found.size() + " problems";
+            String listed = found.size() > LISTED ? " (the first " + LISTED + " follow)" : "";
+            throw DevstackException.configProblems(what + " has " + count + listed + "; fix "
+                    + (found.size() == 1 ? "it" : "them") + " and run the command again (`devstack check` validates"
+                    + " without starting anything)", found.subList(0, Math.min(LISTED, found.size())));
         }
     }
 

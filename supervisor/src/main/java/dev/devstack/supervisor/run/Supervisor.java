@@ -3,7 +3,7 @@ package dev.devstack.supervisor.run;
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.model.JournalListener;
 import dev.devstack.supervisor.model.OutputHistory;
-import dev.devstack.supervisor.model.StackControl;
+import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.StackJournal;
 import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -24,11 +24,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * effects the {@link EffectExecutor} carries out: {@link Starts} starts services in dependency
  * order and launches their runs, {@link Readiness} finds out when they are ready and
  * {@link Health} whether they stay well, {@link Stops} stops them in reverse order, {@link Controls}
- * hands on what a user asks of one service. All service state lives on one {@link Engine} thread;
+ * hands on what a user asks of one service, {@link Reloads} applies a new plan. All service state lives on one {@link Engine} thread;
  * process callbacks, readiness checks and requests only hand it work. Every line of output goes to
  * {@link LogFiles} and, through the {@link EventBus}, to the views.
  */
-public final class Supervisor implements StackView, StackJournal, StackControl, AutoCloseable {
+public final class Supervisor implements StackView, StackJournal, AutoCloseable {
 
     private final StackState stack;
     private final Engine engine;
@@ -38,6 +38,7 @@ public final class Supervisor implements StackView, StackJournal, StackControl, 
     private final Starts starts;
     private final Stops stops;
     private final Controls controls;
+    private final Reloads reloads;
     private final ProcessGroups groups;
     private final ProcessTracker tracker;
     private final Descendants descendants;
@@ -59,6 +60,7 @@ public final class Supervisor implements StackView, StackJournal, StackControl, 
         this.stops = new Stops(stack, engine, groups, descendants, checks, lifecycles);
         this.starts = new Starts(stack, engine, launcher, logs, journal, descendants, lifecycles);
         this.controls = new Controls(stack, lifecycles);
+        this.reloads = new Reloads(stack, lifecycles, starts);
         lifecycles.connect(starts, stops, controls, new Readiness(stack, engine, checks, lifecycles),
                 new Health(engine, checks, lifecycles));
     }
@@ -76,22 +78,18 @@ public final class Supervisor implements StackView, StackJournal, StackControl, 
         engine.run(starts::advance);
     }
 
-    @Override
     public void startService(String service) {
         engine.run(() -> controls.ask(service, Input.Action.START, Optional.empty()));
     }
 
-    @Override
     public void stopService(String service, Optional<String> by) {
         engine.run(() -> controls.ask(service, Input.Action.STOP, by));
     }
 
-    @Override
     public void restartService(String service) {
         engine.run(() -> controls.ask(service, Input.Action.RESTART, Optional.empty()));
     }
 
-    @Override
     public void killService(String service) {
         engine.run(() -> controls.ask(service, Input.Action.KILL, Optional.empty()));
     }
@@ -100,7 +98,6 @@ public final class Supervisor implements StackView, StackJournal, StackControl, 
      * Stops every service in reverse dependency order. Asked a second time, kills what is left
      * at once with SIGKILL.
      */
-    @Override
     public CompletableFuture<StackOutcome> stop() {
         engine.run(() -> {
             if (stack.stopRequested) {
@@ -110,6 +107,23 @@ public final class Supervisor implements StackView, StackJournal, StackControl, 
             }
         });
         return stack.finished;
+    }
+
+    /**
+     * The stack runs {@code next} from now on, applying only the difference to what runs
+     * ({@link Reloads}); completes once the change is set going. {@code by}: who asked.
+     */
+    public CompletableFuture<ReloadOutcome> reload(StackPlan next, Optional<String> by) {
+        CompletableFuture<ReloadOutcome> outcome = new CompletableFuture<>();
+        engine.run(() -> {
+            try {
+                outcome.complete(reloads.apply(next, by));
+            } catch (RuntimeException e) {
+                outcome.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return outcome;
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -80,6 +81,16 @@ class ControlServerTest {
 
         @Override
         public CompletableFuture<StackOutcome> stop() {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletableFuture<ReloadOutcome> reload(Optional<String> by) {
+            return new CompletableFuture<>();
+        }
+
+        @Override
+        public CompletableFuture<ReloadOutcome> scale(String service, int replicas, Optional<String> by) {
             return new CompletableFuture<>();
         }
     };
