@@ -41,6 +41,7 @@ public final class UpSession implements AutoCloseable {
     private final ProcessInfo self;
     private final StackPlan plan;
     private final Supervisor supervisor;
+    private final RunningStack stack;
     private final List<Lease> swept;
     private final List<String> leftovers;
     private final RegistryProcessJournal journal;
@@ -97,6 +98,7 @@ public final class UpSession implements AutoCloseable {
         }
         this.journal = records;
         this.supervisor = running;
+        this.stack = new RunningStack(running, plan, context, options.services(), machine, self);
     }
 
     /**
@@ -126,6 +128,11 @@ public final class UpSession implements AutoCloseable {
 
     public Supervisor supervisor() {
         return supervisor;
+    }
+
+    /** The running stack as views and clients see it: what the supervisor shows, and reload and scale besides. */
+    public RunningStack stack() {
+        return stack;
     }
 
     public StackConfig config() {
@@ -158,7 +165,7 @@ public final class UpSession implements AutoCloseable {
         }
         Path socket = ControlClient.socket(context.home(), context.projectDir().toString(), context.instance());
         try {
-            control = ControlServer.open(socket, supervisor, supervisor, supervisor::notice, interactive, warnings);
+            control = ControlServer.open(socket, stack, stack, supervisor::notice, interactive, warnings);
         } catch (IOException e) {
             warnings.accept("no control socket at " + socket + " (" + e.getMessage() + "); `devstack kill` will"
                     + " signal this stack's processes directly, and this stack may restart them");
@@ -180,6 +187,7 @@ public final class UpSession implements AutoCloseable {
         if (control != null) {
             control.close();
         }
+        stack.close();
         publisher.close();
         supervisor.close();
         journal.close();

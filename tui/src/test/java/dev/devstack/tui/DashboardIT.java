@@ -65,7 +65,7 @@ class DashboardIT {
                 """);
         UpSession session = stack.open(new UpOptions(List.of(), false, true, false));
         Supervisor supervisor = session.supervisor();
-        try (VirtualDashboard screen = new VirtualDashboard(120, 30, supervisor, supervisor, supervisor.finished(),
+        try (VirtualDashboard screen = new VirtualDashboard(120, 30, session.stack(), session.stack(), supervisor.finished(),
                 session.portRows(), Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC())) {
             session.start();
             screen.awaitRow("web ", "● ready");

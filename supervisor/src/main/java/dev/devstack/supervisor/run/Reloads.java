@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.ReloadText;
 import dev.devstack.supervisor.plan.PlanDiff;
 import dev.devstack.supervisor.plan.ServicePlan;
 import dev.devstack.supervisor.plan.StackPlan;
@@ -57,7 +58,10 @@ final class Reloads {
             }
         });
         stack.arrange(units);
-        stack.notice("", summary(diff, by));
+        ReloadOutcome.Applied applied = new ReloadOutcome.Applied(diff.added(), diff.removed(), diff.changed(),
+                diff.unchanged());
+        stack.notice("", "configuration read again" + by.map(who -> " (asked by " + who + ")").orElse("") + ": "
+                + ReloadText.of(applied));
         starts.hold();
         try {
             for (ServiceRuntime runtime : removed) {
@@ -70,22 +74,6 @@ final class Reloads {
             starts.release();
         }
         starts.advance();
-        return new ReloadOutcome.Applied(diff.added(), diff.removed(), diff.changed(), diff.unchanged());
-    }
-
-    private static String summary(PlanDiff diff, Optional<String> by) {
-        List<String> parts = new ArrayList<>();
-        if (!diff.added().isEmpty()) {
-            parts.add("starting " + String.join(", ", diff.added()));
-        }
-        if (!diff.removed().isEmpty()) {
-            parts.add("stopping " + String.join(", ", diff.removed()));
-        }
-        if (!diff.changed().isEmpty()) {
-            parts.add("restarting " + String.join(", ", diff.changed()));
-        }
-        parts.add(diff.unchanged().size() + " unchanged");
-        String asked = by.map(who -> " (asked by " + who + ")").orElse("");
-        return "configuration read again" + asked + ": " + String.join("; ", parts);
+        return applied;
     }
 }
