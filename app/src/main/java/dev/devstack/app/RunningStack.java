@@ -82,8 +82,10 @@ public final class RunningStack implements StackView, StackJournal, StackControl
     private ReloadOutcome apply(Optional<Scale> scale, Optional<String> by) {
         ReloadOutcome outcome = reloaded(scale, by);
         if (!(outcome instanceof ReloadOutcome.Applied)) {
+            List<String> lines = ReloadText.lines(outcome);
             String asked = by.map(who -> " (asked by " + who + ")").orElse("");
-            supervisor.notice("", "configuration not applied" + asked + ": " + ReloadText.of(outcome));
+            supervisor.notice("", "configuration not applied" + asked + ": " + lines.get(0));
+            lines.subList(1, lines.size()).forEach(line -> supervisor.notice("", "  " + line));
         }
         return outcome;
     }

@@ -10,21 +10,10 @@ public final class ReloadText {
     private ReloadText() {
     }
 
-    /** One line: what started, stopped and restarted; or why nothing changed, every problem included. */
-    public static String of(ReloadOutcome outcome) {
-        if (outcome instanceof ReloadOutcome.Applied applied) {
-            return applied(applied);
-        }
-        if (outcome instanceof ReloadOutcome.Invalid invalid) {
-            return summary(invalid) + ": " + String.join("; ", invalid.problems().stream()
-                    .map(ConfigProblem::toString).toList());
-        }
-        ReloadOutcome.Refused refused = (ReloadOutcome.Refused) outcome;
-        return refused.details().isEmpty() ? refused.reason()
-                : refused.reason() + ": " + String.join("; ", refused.details());
-    }
-
-    /** The first line, then one line per problem or detail, for a view with room for several. */
+    /**
+     * What it did in one line (what started, stopped and restarted), or why nothing changed in a
+     * first line followed by one line per problem (with its file:line:column) or detail.
+     */
     public static List<String> lines(ReloadOutcome outcome) {
         List<String> lines = new ArrayList<>();
         if (outcome instanceof ReloadOutcome.Applied applied) {

@@ -61,7 +61,7 @@ final class Reloads {
         ReloadOutcome.Applied applied = new ReloadOutcome.Applied(diff.added(), diff.removed(), diff.changed(),
                 diff.unchanged());
         stack.notice("", "configuration read again" + by.map(who -> " (asked by " + who + ")").orElse("") + ": "
-                + ReloadText.of(applied));
+                + ReloadText.lines(applied).get(0));
         starts.hold();
         try {
             for (ServiceRuntime runtime : removed) {
