@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A running stack as everything else sees it (the dashboard, the control socket, the HTTP API):
@@ -68,12 +69,20 @@ public final class RunningStack implements StackView, StackJournal, StackControl
 
     @Override
     public CompletableFuture<ReloadOutcome> reload(Optional<String> by) {
-        return CompletableFuture.supplyAsync(() -> apply(Optional.empty(), by), reloads);
+        return submit(Optional.empty(), by);
     }
 
     @Override
     public CompletableFuture<ReloadOutcome> scale(String service, int replicas, Optional<String> by) {
-        return CompletableFuture.supplyAsync(() -> apply(Optional.of(new Scale(service, replicas)), by), reloads);
+        return submit(Optional.of(new Scale(service, replicas)), by);
+    }
+
+    private CompletableFuture<ReloadOutcome> submit(Optional<Scale> scale, Optional<String> by) {
+        try {
+            return CompletableFuture.supplyAsync(() -> apply(scale, by), reloads);
+        } catch (RejectedExecutionException closed) {
+            return CompletableFuture.completedFuture(new ReloadOutcome.Refused("the stack has stopped", List.of()));
+        }
     }
 
     private record Scale(String service, int replicas) {

@@ -26,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StackState {
 
-    /** The plan it runs: a reload replaces it, and the graph with it. */
-    StackPlan plan;
+    /** The plan it runs: a reload replaces it (on the engine thread), and the graph with it. */
+    volatile StackPlan plan;
     DependencyGraph graph;
     /**
      * Its units in configuration order (units a reload removed last, until they have ended). A

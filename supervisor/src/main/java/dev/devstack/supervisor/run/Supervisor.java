@@ -13,6 +13,7 @@ import dev.devstack.supervisor.model.Subscription;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -115,7 +116,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
      */
     public CompletableFuture<ReloadOutcome> reload(StackPlan next, Optional<String> by) {
         CompletableFuture<ReloadOutcome> outcome = new CompletableFuture<>();
-        engine.run(() -> {
+        boolean accepted = engine.run(() -> {
             try {
                 outcome.complete(reloads.apply(next, by));
             } catch (RuntimeException e) {
@@ -123,6 +124,10 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
                 throw e;
             }
         });
+        if (!accepted) {
+            next.ports().close();
+            outcome.complete(new ReloadOutcome.Refused("the stack has stopped", List.of()));
+        }
         return outcome;
     }
 
