@@ -17,31 +17,22 @@ final class Problems {
     static final int LISTED = 100;
     static final int LONGEST_MESSAGE = 1_000;
 
-    private record Problem(Location location, String message) {
-    }
-
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
 
     void add(Location location, String message) {
-        problems.add(new Problem(location, shortened(printable(message))));
+        problems.add(new ConfigProblem(location.file(), location.line(), location.column(),
+                shortened(printable(message))));
     }
 
     boolean isEmpty() {
         return problems.isEmpty();
     }
 
-    List<String> lines() {
-        return sorted().stream().map(ConfigProblem::toString).toList();
-    }
-
     /** Every problem once, by file, line and column. */
     private List<ConfigProblem> sorted() {
         return problems.stream()
-                .sorted(Comparator.comparing((Problem p) -> p.location().file())
-                        .thenComparingInt(p -> p.location().line())
-                        .thenComparingInt(p -> p.location().column()))
-                .map(p -> new ConfigProblem(p.location().file(), p.location().line(), p.location().column(),
-                        p.message()))
+                .sorted(Comparator.comparing(ConfigProblem::file).thenComparingInt(ConfigProblem::line)
+                        .thenComparingInt(ConfigProblem::column))
                 .distinct()
                 .toList();
     }

@@ -40,11 +40,18 @@ final class Reloads {
         Map<String, ServiceRuntime> before = stack.services;
         stack.replan(next);
         Map<String, ServiceRuntime> units = new LinkedHashMap<>();
+        List<ServiceRuntime> changed = new ArrayList<>();
         for (ServicePlan plan : next.services()) {
             ServiceRuntime runtime = before.get(plan.name());
-            if (runtime == null || runtime.removed) {
+            if (runtime == null) {
                 runtime = stack.runtime(plan);
-            } else if (diff.unchanged().contains(plan.name())) {
+            } else if (runtime.removed) {
+                // removed by an earlier reload and not ended yet: it starts again once it has, as a changed unit does
+                runtime.removed = false;
+                changed.add(runtime);
+            } else if (diff.changed().contains(plan.name())) {
+                changed.add(runtime);
+            } else {
                 runtime.replan(plan, stack.ports(plan.name()));
             }
             units.put(plan.name(), runtime);
@@ -67,8 +74,8 @@ final class Reloads {
             for (ServiceRuntime runtime : removed) {
                 lifecycles.apply(runtime, new Input.Reconfigured(Input.Change.REMOVED));
             }
-            for (String name : diff.changed()) {
-                lifecycles.apply(units.get(name), new Input.Reconfigured(Input.Change.CHANGED));
+            for (ServiceRuntime runtime : changed) {
+                lifecycles.apply(runtime, new Input.Reconfigured(Input.Change.CHANGED));
             }
         } finally {
             starts.release();
