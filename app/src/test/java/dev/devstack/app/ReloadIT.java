@@ -12,6 +12,7 @@ import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.testing.Await;
+import dev.devstack.supervisor.testing.ForeignListener;
 import dev.devstack.supervisor.testing.FreePorts;
 import dev.devstack.supervisor.testing.Processes;
 import java.nio.file.Path;
@@ -235,6 +236,29 @@ class ReloadIT {
 
         assertThat(outcome).isEqualTo(new ReloadOutcome.Refused("this stack runs no service `nope` (services: api)",
                 List.of()));
+    }
+
+    @Test
+    void aNewServiceWhoseFixedPortIsTakenIsRefusedAndNothingChanges() throws Exception {
+        String before = """
+                services:
+                  api: { command: "%s" }
+                """.formatted(service("--listen"));
+        RunningStack running = up(before);
+        ServiceSnapshot api = await(running, "api", ServiceState.READY);
+        try (ForeignListener taken = ForeignListener.on(FreePorts.next())) {
+
+            ReloadOutcome outcome = reload(running, before + """
+                      db: { command: "%s", port: %d, on_conflict: fail }
+                    """.formatted(service("--listen"), taken.port()));
+
+            assertThat(outcome).isInstanceOf(ReloadOutcome.Refused.class);
+            ReloadOutcome.Refused refused = (ReloadOutcome.Refused) outcome;
+            assertThat(refused.details()).singleElement().asString().contains("db", String.valueOf(taken.port()));
+            assertThat(running.snapshot().services()).extracting(ServiceSnapshot::name).containsExactly("api");
+            assertThat(running.snapshot().service("api").orElseThrow().pid()).isEqualTo(api.pid());
+            assertThat(leasedServices()).containsExactly("api");
+        }
     }
 
     /** Until the service is ready with another process than {@code before}. */
