@@ -119,15 +119,17 @@ class ReloadIT {
     }
 
     @Test
-    void aChangedServiceRestartsOnItsPortAndAMovedPortRestartsWhatDependsOnItButNotTheRest() throws Exception {
+    void aChangedServiceRestartsOnItsPortAndAMovedPortRestartsWhatDependsOnItAfterItButNotTheRest() throws Exception {
         int dbPort = FreePorts.next();
         String yaml = """
                 services:
-                  db: { command: "%s", port: %d }
-                  api: { command: "%s", depends_on: [db] }
-                  worker: { command: "%s", port: none }
+                  api: { command: "%3$s", depends_on: [db] }
+                  db: { command: "%1$s", port: %2$d, stop_command: "true", stop_timeout: 1s }
+                  worker: { command: "%4$s", port: none }
                 """;
-        String api = service("--dump api.json --listen");
+        // db takes a second to stop (a stop command that does nothing, then SIGKILL), api none: had api not waited
+        // for db's new run, it would start while db is still stopping
+        String api = service("--dump api.json --probe DB_PORT api-probe.txt --listen");
         String worker = service("--dump worker.json");
         RunningStack running = up(yaml.formatted(service("--listen"), dbPort, api, worker));
         ServiceSnapshot db = await(running, "db", ServiceState.READY);
@@ -144,15 +146,17 @@ class ReloadIT {
         assertThat(running.snapshot().service("api").orElseThrow().pid()).hasValue(apiPid);
 
         int moved = FreePorts.next();
-        ReloadOutcome portMoved = reload(running, yaml.formatted(service("--print again --listen"), moved, api,
-                worker));
+        ReloadOutcome portMoved = reload(running, yaml.formatted(service("--delay 1.0 --print again --listen"), moved,
+                api, worker));
 
-        assertThat(portMoved).isEqualTo(new ReloadOutcome.Applied(List.of(), List.of(), List.of("db", "api"),
+        assertThat(portMoved).isEqualTo(new ReloadOutcome.Applied(List.of(), List.of(), List.of("api", "db"),
                 List.of("worker")));
         awaitNewRun(running, "api", apiPid);
         assertThat(running.snapshot().service("db").orElseThrow().ports()).containsExactly(moved);
         Map<String, String> apiEnv = stack.project().environment("api.json");
         assertThat(apiEnv).containsEntry("DB_PORT", String.valueOf(moved));
+        assertThat(stack.project().read("api-probe.txt")).as("api started again only once db was ready on its new"
+                + " port").isEqualTo("accepted");
         assertThat(running.snapshot().service("worker").orElseThrow().pid()).hasValue(workerPid);
         assertThat(Processes.alive(workerPid)).isTrue();
         assertThat(leasedPorts()).contains(moved).doesNotContain(dbPort);
