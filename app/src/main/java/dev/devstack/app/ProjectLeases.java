@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** One project's dealings with the lease registry: claim its ports at once, give them back, read what it had. */
 final class ProjectLeases {
@@ -65,8 +66,49 @@ final class ProjectLeases {
      */
     StackClaim claim(StackConfig config, PortPlanner planner, ProcessInfo self, boolean adopt) {
         Instant now = context.clock().instant();
+        return recordingConflicts(self, now, () -> registryCall(tx -> claim(tx, config, planner, self, now, adopt)));
+    }
+
+    /**
+     * For a running stack that read its configuration again ({@code running}: the ports it has), in
+     * one exclusive registry operation: keep the ports the configuration still allows, choose and
+     * hold the others as `up` does (sticky first), record their leases, and give back the leases of
+     * ports no unit has any more (removed units, moved ports).
+     */
+    PortPlan reclaim(StackConfig config, PortPlanner planner, ProcessInfo self, List<PortAssignment> running) {
+        Instant now = context.clock().instant();
+        return recordingConflicts(self, now, () -> registryCall(tx -> {
+            Audit.sweep(tx, alive(), now);
+            PortPlan plan = planner.replan(config, context.instance(), tx, alive(), running);
+            Map<LeaseOwner, Lease> held = new HashMap<>();
+            tx.leases().stream().filter(l -> ours(l) && l.pid() == self.pid()).forEach(l -> held.put(l.owner(), l));
+            for (PortAssignment assignment : plan.assignments()) {
+                if (assignment.reason() instanceof AssignmentReason.Inherited) {
+                    continue;
+                }
+                LeaseOwner owner = owner(assignment.service(), assignment.portName());
+                Lease before = held.remove(owner);
+                if (before != null && before.port() == assignment.port()) {
+                    continue;
+                }
+                Lease lease = new Lease(owner, assignment.port(), self.pid(), self.startMillis(), self.user(), now);
+                tx.putLease(lease);
+                tx.remember(new StickyPort(owner, assignment.port(), now));
+                tx.record(Audit.of(now, assignment.reason() instanceof AssignmentReason.Moved ? RegistryEvent.Kind.MOVE
+                        : RegistryEvent.Kind.CLAIM, lease, assignment.reason().describe() + " (configuration read again)"));
+            }
+            for (Lease gone : held.values()) {
+                tx.removeLease(gone.owner());
+                tx.record(Audit.of(now, RegistryEvent.Kind.RELEASE, gone, "no longer in the configuration"));
+            }
+            return plan;
+        }));
+    }
+
+    /** A port conflict is the reason a claim rolls back, so it is written in an operation of its own right after. */
+    private <T> T recordingConflicts(ProcessInfo self, Instant now, Supplier<T> claim) {
         try {
-            return registryCall(tx -> claim(tx, config, planner, self, now, adopt));
+            return claim.get();
         } catch (DevstackException e) {
             if (e.category() == ErrorCategory.PORT_CONFLICT) {
                 registryCall(tx -> {

@@ -41,6 +41,7 @@ public final class UpSession implements AutoCloseable {
     private final ProcessInfo self;
     private final StackPlan plan;
     private final Supervisor supervisor;
+    private final SessionStack stack;
     private final List<Lease> swept;
     private final List<String> leftovers;
     private final RegistryProcessJournal journal;
@@ -95,6 +96,7 @@ public final class UpSession implements AutoCloseable {
         }
         this.journal = records;
         this.supervisor = running;
+        this.stack = new SessionStack(running, plan, context, options.services(), machine, self);
     }
 
     /**
@@ -124,6 +126,11 @@ public final class UpSession implements AutoCloseable {
 
     public Supervisor supervisor() {
         return supervisor;
+    }
+
+    /** The running stack as views and clients see it: what the supervisor shows, and reload and scale besides. */
+    public SessionStack stack() {
+        return stack;
     }
 
     public StackConfig config() {
@@ -156,7 +163,7 @@ public final class UpSession implements AutoCloseable {
         }
         Path socket = ControlClient.socket(context.home(), context.projectDir().toString(), context.instance());
         try {
-            control = ControlServer.open(socket, supervisor, self.pid(), warnings);
+            control = ControlServer.open(socket, stack, self.pid(), warnings);
         } catch (IOException e) {
             warnings.accept("no control socket at " + socket + " (" + e.getMessage() + "); `devstack kill` will"
                     + " signal this stack's processes directly, and this stack may restart them");
@@ -175,6 +182,7 @@ public final class UpSession implements AutoCloseable {
                 // the hook runs anyway; it only kills what is still there
             }
         }
+        stack.close();
         publisher.close();
         supervisor.close();
         if (control != null) {

@@ -125,7 +125,7 @@ final class UpCommand implements Callable<Integer> {
     private boolean showDashboard(CliContext cli, UpSession session, TerminalSession terminal, Warnings warnings)
             throws InterruptedException {
         Supervisor supervisor = session.supervisor();
-        Dashboard dashboard = new Dashboard(terminal.screen(), supervisor, supervisor, new DashboardContext(
+        Dashboard dashboard = new Dashboard(terminal.screen(), session.stack(), session.stack(), new DashboardContext(
                 session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault()));
         warnings.toStack(supervisor);
         session.start();

@@ -13,21 +13,29 @@ public final class DevstackException extends RuntimeException {
     private final ErrorCategory category;
     private final List<String> details;
     private final List<PortConflict> conflicts;
+    private final List<ConfigProblem> problems;
 
     private DevstackException(ErrorCategory category, String message, List<String> details, Throwable cause) {
-        this(category, message, details, List.of(), cause);
+        this(category, message, details, List.of(), List.of(), cause);
     }
 
     private DevstackException(ErrorCategory category, String message, List<String> details,
-                              List<PortConflict> conflicts, Throwable cause) {
+                              List<PortConflict> conflicts, List<ConfigProblem> problems, Throwable cause) {
         super(message, cause);
         this.category = category;
         this.details = List.copyOf(details);
         this.conflicts = List.copyOf(conflicts);
+        this.problems = List.copyOf(problems);
     }
 
     public static DevstackException invalidConfig(String summary, List<String> problems) {
         return new DevstackException(ErrorCategory.INVALID_CONFIG, summary, problems, null);
+    }
+
+    /** Problems of a configuration, typed ({@link #problems()}) and, one a line, in words. */
+    public static DevstackException configProblems(String summary, List<ConfigProblem> problems) {
+        return new DevstackException(ErrorCategory.INVALID_CONFIG, summary,
+                problems.stream().map(ConfigProblem::toString).toList(), List.of(), problems, null);
     }
 
     public static DevstackException portConflicts(String summary, List<String> conflicts) {
@@ -37,7 +45,7 @@ public final class DevstackException extends RuntimeException {
     /** The ports a stack could not be given, typed ({@link #conflicts()}) and in words. */
     public static DevstackException portConflicts(List<PortConflict> conflicts) {
         return new DevstackException(ErrorCategory.PORT_CONFLICT, PortText.summary(conflicts),
-                conflicts.stream().map(PortText::conflict).toList(), conflicts, null);
+                conflicts.stream().map(PortText::conflict).toList(), conflicts, List.of(), null);
     }
 
     public static DevstackException alreadyRunning(String message) {
@@ -63,5 +71,10 @@ public final class DevstackException extends RuntimeException {
     /** The planner's conflicts, one per line of {@link #details()}; empty for every other failure. */
     public List<PortConflict> conflicts() {
         return conflicts;
+    }
+
+    /** The configuration's problems with their places, one per line of {@link #details()}; empty for other failures. */
+    public List<ConfigProblem> problems() {
+        return problems;
     }
 }

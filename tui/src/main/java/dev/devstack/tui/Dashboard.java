@@ -5,6 +5,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackSnapshot;
@@ -43,6 +44,7 @@ public final class Dashboard {
     private final LogBook logs = new LogBook();
     private final Wakeup wakeup = new Wakeup();
     private final Queue<KeyStroke> keys = new ConcurrentLinkedQueue<>();
+    private final Queue<ReloadOutcome> reloads = new ConcurrentLinkedQueue<>();
     private final KeyHandler handler;
     private final ResourceMonitor resources;
     private final PortsMonitor ports;
@@ -61,7 +63,10 @@ public final class Dashboard {
         this.context = context;
         this.theme = new Theme(ColourMode.detect(context.environment()));
         this.symbols = Symbols.detect(context.environment());
-        this.handler = new KeyHandler(view, control, logs, context.clock(), this::wantPorts);
+        this.handler = new KeyHandler(view, control, logs, context.clock(), this::wantPorts, outcome -> {
+            reloads.add(outcome);
+            wakeup.signal();
+        });
         this.resources = new ResourceMonitor(stack, context.resources(), wakeup::signal);
         this.ports = new PortsMonitor(context.ports(), wakeup::signal);
         this.subscription = stack.subscribe(new LogFeed(logs, wakeup));
@@ -102,6 +107,10 @@ public final class Dashboard {
             KeyStroke key;
             while ((key = keys.poll()) != null) {
                 handler.handle(key, visible, logRows(screen.getTerminalSize().getRows()));
+            }
+            ReloadOutcome reloaded;
+            while ((reloaded = reloads.poll()) != null) {
+                handler.reloaded(reloaded);
             }
             long drawnAt = System.nanoTime();
             draw();

@@ -2,6 +2,8 @@ package dev.devstack.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.ReloadText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackControl;
@@ -19,19 +21,33 @@ import java.util.function.Consumer;
 final class KeyHandler {
 
     private static final Duration MESSAGE = Duration.ofSeconds(4);
+    /** What a reload did can take a while to read. */
+    private static final Duration RELOAD_MESSAGE = Duration.ofSeconds(10);
 
     private final ViewState view;
     private final StackControl control;
     private final LogBook logs;
     private final Clock clock;
     private final Consumer<Boolean> portsWanted;
+    private final Consumer<ReloadOutcome> reloaded;
 
-    KeyHandler(ViewState view, StackControl control, LogBook logs, Clock clock, Consumer<Boolean> portsWanted) {
+    /** @param reloaded takes what a reload did, on whatever thread it was done, to hand it to the drawing thread */
+    KeyHandler(ViewState view, StackControl control, LogBook logs, Clock clock, Consumer<Boolean> portsWanted,
+               Consumer<ReloadOutcome> reloaded) {
         this.view = view;
         this.control = control;
         this.logs = logs;
         this.clock = clock;
         this.portsWanted = portsWanted;
+        this.reloaded = reloaded;
+    }
+
+    /** What a reload asked for here did: said in the footer (every problem or change is in the logs too). */
+    void reloaded(ReloadOutcome outcome) {
+        String said = ReloadText.lines(outcome).get(0);
+        view.tell(outcome instanceof ReloadOutcome.Applied ? "reloaded: " + said : "not reloaded: " + said
+                + " (the logs list " + (outcome instanceof ReloadOutcome.Invalid ? "every problem)" : "why)"),
+                clock.instant().plus(RELOAD_MESSAGE));
     }
 
     /**
@@ -107,6 +123,11 @@ final class KeyHandler {
                 } else {
                     view.follow = true;
                 }
+            }
+            case 'R' -> {
+                tell("reading the configuration again");
+                control.reload(Optional.empty()).whenComplete((outcome, error) -> reloaded.accept(error == null
+                        ? outcome : new ReloadOutcome.Refused("the reload failed: " + error, List.of())));
             }
             case 'p' -> {
                 boolean open = view.screen != ViewState.Screen.PORTS;

@@ -20,6 +20,7 @@ final class KeyHelp {
             new Entry("n N", "older / newer search hit"),
             new Entry("f", "follow new lines, or pause where you are"),
             new Entry("PgUp PgDn", "scroll the logs a page"),
+            new Entry("R", "read the configuration again and apply only what changed"),
             new Entry("p", "ports: this stack's, and every listening port of the machine"),
             new Entry("?", "this help (Esc closes it)"),
             new Entry("Esc", "close help, cancel a question, clear the filter or search, leave a view"),

@@ -74,7 +74,9 @@ public final class PlainLogPrinter implements StackListener {
         StringBuilder text = new StringBuilder(width + line.length() + 24);
         text.append(time.format(event.at())).append(' ');
         if (colour) {
-            text.append(colours.getOrDefault(name, "")).append(pad(name)).append(" |").append(RESET);
+            // a unit a reload added takes the next colour of the palette
+            text.append(colours.computeIfAbsent(name, added -> PALETTE.get((colours.size() - 1) % PALETTE.size())))
+                    .append(pad(name)).append(" |").append(RESET);
         } else {
             text.append(pad(name)).append(" |");
         }

@@ -65,7 +65,7 @@ class DashboardIT {
                 """);
         UpSession session = stack.open(new UpOptions(List.of(), false, true, false));
         Supervisor supervisor = session.supervisor();
-        try (VirtualDashboard screen = new VirtualDashboard(120, 30, supervisor, supervisor, supervisor.finished(),
+        try (VirtualDashboard screen = new VirtualDashboard(120, 30, session.stack(), session.stack(), supervisor.finished(),
                 session.portRows(), Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC())) {
             session.start();
             screen.awaitRow("web ", "● ready");
@@ -93,6 +93,36 @@ class DashboardIT {
             assertThat(outcome.services()).allSatisfy(s -> assertThat(s.state()).isEqualTo(ServiceState.STOPPED));
             Await.until(WAIT, "api and web to be gone", () -> Stream.of(pids.get(0), restarted.pid().getAsLong())
                     .noneMatch(Processes::alive));
+        }
+    }
+
+    @Test
+    void reloadStartsWhatWasAddedToTheFileAndLeavesTheRestRunning() throws Exception {
+        Files.writeString(projectDir.resolve("svc.py"), SERVICE);
+        String api = """
+                services:
+                  api: { command: "python3 -u svc.py" }
+                """;
+        Files.writeString(projectDir.resolve("ports.yaml"), api);
+        UpSession session = stack.open(new UpOptions(List.of(), false, true, false));
+        Supervisor supervisor = session.supervisor();
+        try (VirtualDashboard screen = new VirtualDashboard(120, 30, session.stack(), session.stack(),
+                supervisor.finished(), session.portRows(), Map.of("TERM", "xterm", "LANG", "C.UTF-8"),
+                Clock.systemUTC())) {
+            session.start();
+            screen.awaitRow("api ", "● ready");
+            long apiPid = supervisor.snapshot().service("api").orElseThrow().pid().orElseThrow();
+            Files.writeString(projectDir.resolve("ports.yaml"), api + """
+                      cache: { command: "python3 -u svc.py" }
+                    """);
+
+            screen.type('R');
+
+            screen.awaitRow("reloaded: starting cache; 1 unchanged");
+            ServiceSnapshot cache = Await.value(WAIT, "cache ready", () -> supervisor.snapshot().service("cache")
+                    .filter(s -> s.state() == ServiceState.READY).orElse(null));
+            screen.awaitRow("cache ", "● ready", Long.toString(cache.pid().orElseThrow()));
+            screen.awaitRow("api ", "● ready", Long.toString(apiPid));
         }
     }
 }

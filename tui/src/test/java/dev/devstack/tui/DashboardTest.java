@@ -6,9 +6,11 @@ import static dev.devstack.tui.FakeStack.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
+import dev.devstack.supervisor.ConfigProblem;
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.model.ExitDescription;
 import dev.devstack.supervisor.model.ReadinessFinding;
+import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
@@ -128,6 +130,24 @@ class DashboardTest {
         screen.awaitRow("SIGKILL sent to web");
 
         assertThat(stack.requests).containsExactly("stop api", "stop worker", "start worker", "kill web");
+    }
+
+    @Test
+    void reloadAsksTheStackAndTheFooterSaysWhatChangedOrThatNothingDid() {
+        screen.awaitRow("● ready");
+        stack.reloadOutcome = new ReloadOutcome.Applied(List.of("cache"), List.of("old"), List.of("web"),
+                List.of("api", "worker"));
+
+        screen.type('R');
+
+        screen.awaitRow("reloaded: starting cache; stopping old; restarting web; 2 unchanged");
+        stack.reloadOutcome = new ReloadOutcome.Invalid(List.of(new ConfigProblem("ports.yaml", 3, 14, "no"),
+                new ConfigProblem("ports.yaml", 7, 5, "nor this")));
+
+        screen.type('R');
+
+        screen.awaitRow("not reloaded: the configuration has 2 problems; nothing changed (the logs list every problem)");
+        assertThat(stack.requests).containsExactly("reload", "reload");
     }
 
     @Test

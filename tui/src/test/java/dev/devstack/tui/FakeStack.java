@@ -4,6 +4,7 @@ import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.OutputSource;
 import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
@@ -37,6 +38,8 @@ final class FakeStack implements StackView, StackControl {
     final CompletableFuture<StackOutcome> finished = new CompletableFuture<>();
     private final List<StackListener> listeners = new CopyOnWriteArrayList<>();
     private volatile StackSnapshot snapshot;
+    /** What the next reload or scale answers. */
+    volatile ReloadOutcome reloadOutcome = new ReloadOutcome.Applied(List.of(), List.of(), List.of(), List.of());
 
     FakeStack(List<ServiceSnapshot> services, List<PortAssignment> ports) {
         set(services, ports);
@@ -104,5 +107,17 @@ final class FakeStack implements StackView, StackControl {
     public CompletableFuture<StackOutcome> stop() {
         requests.add("stop the stack");
         return finished;
+    }
+
+    @Override
+    public CompletableFuture<ReloadOutcome> reload(Optional<String> by) {
+        requests.add("reload");
+        return CompletableFuture.completedFuture(reloadOutcome);
+    }
+
+    @Override
+    public CompletableFuture<ReloadOutcome> scale(String service, int replicas, Optional<String> by) {
+        requests.add("scale " + service + " to " + replicas);
+        return CompletableFuture.completedFuture(reloadOutcome);
     }
 }

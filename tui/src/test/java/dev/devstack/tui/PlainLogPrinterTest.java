@@ -72,4 +72,13 @@ class PlainLogPrinterTest {
 
         assertThat(lines()).containsExactly("12:03:44 \u001b[36mapi          |\u001b[0m hello");
     }
+
+    @Test
+    void aServiceAReloadAddedTakesTheNextColour() {
+        PlainLogPrinter printer = printer(true);
+        printer.on(new StackEvent.Output(NOON, "cache", OutputSource.STDOUT, "ready"));
+        printer.caughtUp();
+
+        assertThat(lines()).containsExactly("12:03:44 \u001b[32mcache        |\u001b[0m ready");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.config;
 
+import dev.devstack.supervisor.ConfigProblem;
 import dev.devstack.supervisor.DevstackException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,37 +17,34 @@ final class Problems {
     static final int LISTED = 100;
     static final int LONGEST_MESSAGE = 1_000;
 
-    private record Problem(Location location, String message) {
-    }
-
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<ConfigProblem> problems = new ArrayList<>();
 
     void add(Location location, String message) {
-        problems.add(new Problem(location, shortened(printable(message))));
+        problems.add(new ConfigProblem(location.file(), location.line(), location.column(),
+                shortened(printable(message))));
     }
 
     boolean isEmpty() {
         return problems.isEmpty();
     }
 
-    List<String> lines() {
+    /** Every problem once, by file, line and column. */
+    private List<ConfigProblem> sorted() {
         return problems.stream()
-                .sorted(Comparator.comparing((Problem p) -> p.location().file())
-                        .thenComparingInt(p -> p.location().line())
-                        .thenComparingInt(p -> p.location().column()))
-                .map(p -> p.location() + ": " + p.message())
+                .sorted(Comparator.comparing(ConfigProblem::file).thenComparingInt(ConfigProblem::line)
+                        .thenComparingInt(ConfigProblem::column))
                 .distinct()
                 .toList();
     }
 
     void throwIfAny(String what) {
         if (!problems.isEmpty()) {
-            List<String> lines = lines();
-            String count = lines.size() == 1 ? "1 problem" : lines.size() + " problems";
-            String listed = lines.size() > LISTED ? " (the first " + LISTED + " follow)" : "";
-            throw DevstackException.invalidConfig(what + " has " + count + listed + "; fix "
-                    + (lines.size() == 1 ? "it" : "them") + " and run the command again (`devstack check` validates"
-                    + " without starting anything)", lines.subList(0, Math.min(LISTED, lines.size())));
+            List<ConfigProblem> found = sorted();
+            String count = found.size() == 1 ? "1 problem" : found.size() + " problems";
+            String listed = found.size() > LISTED ? " (the first " + LISTED + " follow)" : "";
+            throw DevstackException.configProblems(what + " has " + count + listed + "; fix "
+                    + (found.size() == 1 ? "it" : "them") + " and run the command again (`devstack check` validates"
+                    + " without starting anything)", found.subList(0, Math.min(LISTED, found.size())));
         }
     }
 

@@ -27,7 +27,6 @@ final class ServiceReader {
             "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale", "pidfile");
 
     /** Each replica is a process with its own ports; more than this is a typo or a hostile file, not a dev stack. */
-    static final int MAX_SCALE = 100;
 
     record DependencyDraft(String service, Optional<Condition> condition, Location location) {
     }
@@ -97,7 +96,7 @@ final class ServiceReader {
                 .flatMap(n -> values.bool("restart_on_unhealthy", n)).orElse(false);
         boolean exitOnFailure = value(entries, "exit_on_failure").flatMap(n -> values.bool("exit_on_failure", n))
                 .orElse(false);
-        int scale = value(entries, "scale").flatMap(n -> values.count("scale", n, 1, MAX_SCALE)).orElse(1);
+        int scale = value(entries, "scale").flatMap(n -> values.count("scale", n, 1, ServiceSpec.MAX_SCALE)).orElse(1);
         Optional<Path> pidfile = pidfile(cwd, entries.get("pidfile"));
         if (pidfile.isPresent() && oneshot) {
             problems.add(entries.get("pidfile").keyLocation(), "`" + name + "` is a one-shot task: it runs to"

@@ -40,6 +40,9 @@ public record ServiceSpec(
         int scale,
         Optional<Path> pidfile) {
 
+    /** The most replicas a service may have. */
+    public static final int MAX_SCALE = 100;
+
     public ServiceSpec {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         namedPorts = Collections.unmodifiableMap(new LinkedHashMap<>(namedPorts));
@@ -49,6 +52,12 @@ public record ServiceSpec(
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependencies, inheritPort,
                 stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile);
+    }
+
+    /** The same service with {@code replicas} replicas. */
+    public ServiceSpec withScale(int replicas) {
+        return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependsOn, inheritPort,
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, replicas, pidfile);
     }
 
     /** The names it runs under: its own name, or {@code name.0} … {@code name.N-1} for N replicas. */

@@ -1,5 +1,6 @@
 package dev.devstack.supervisor.config;
 
+import dev.devstack.supervisor.ConfigProblem;
 import dev.devstack.supervisor.DevstackException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,16 +24,17 @@ public final class StackSelection {
             return config;
         }
         List<String> all = config.services().stream().map(ServiceSpec::name).toList();
-        List<String> problems = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (String name : names) {
             if (!all.contains(name)) {
-                problems.add("there is no service `" + name + "` in " + config.source() + Suggestions.hint(name, all)
+                unknown.add("there is no service `" + name + "` in " + config.source() + Suggestions.hint(name, all)
                         + " (services: " + String.join(", ", all) + ")");
             }
         }
-        if (!problems.isEmpty()) {
-            throw DevstackException.invalidConfig("cannot start what was asked for", problems);
+        if (!unknown.isEmpty()) {
+            throw DevstackException.invalidConfig("cannot start what was asked for", unknown);
         }
+        List<ConfigProblem> problems = new ArrayList<>();
         Set<String> chosen = closure(config, names);
         for (ServiceSpec service : config.services()) {
             if (chosen.contains(service.name())) {
@@ -40,7 +42,7 @@ public final class StackSelection {
             }
         }
         if (!problems.isEmpty()) {
-            throw DevstackException.invalidConfig("cannot start only " + String.join(", ", names), problems);
+            throw DevstackException.configProblems("cannot start only " + String.join(", ", names), problems);
         }
         List<ServiceSpec> kept = config.services().stream().filter(s -> chosen.contains(s.name())).toList();
         return new StackConfig(config.projectDir(), config.source(), config.project(), config.range(), config.envFile(),
@@ -61,15 +63,16 @@ public final class StackSelection {
         return chosen;
     }
 
-    private static void references(ServiceSpec service, Set<String> chosen, List<String> problems) {
+    private static void references(ServiceSpec service, Set<String> chosen, List<ConfigProblem> problems) {
         List<Template> templates = new ArrayList<>(service.env().values());
         templates.add(service.command());
         for (Template template : templates) {
             for (Template.Part part : template.parts()) {
                 if (part instanceof Template.ServiceRef ref && !chosen.contains(ref.service())) {
-                    problems.add(template.location() + ": `" + service.name() + "` refers to " + ref.written()
-                            + ", but `" + ref.service() + "` would not run; name it too, or add it to `"
-                            + service.name() + "`'s depends_on");
+                    Location at = template.location();
+                    problems.add(new ConfigProblem(at.file(), at.line(), at.column(), "`" + service.name()
+                            + "` refers to " + ref.written() + ", but `" + ref.service() + "` would not run; name it"
+                            + " too, or add it to `" + service.name() + "`'s depends_on"));
                 }
             }
         }

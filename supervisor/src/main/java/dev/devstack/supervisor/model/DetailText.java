@@ -96,6 +96,9 @@ public final class DetailText {
         if (detail instanceof ServiceDetail.AskedToRestart) {
             return "asked to restart";
         }
+        if (detail instanceof ServiceDetail.Reconfigured) {
+            return "its configuration changed; it starts again with the new one";
+        }
         if (detail instanceof ServiceDetail.WaitsAgain again) {
             return "waits for " + again.service() + " again";
         }
@@ -162,6 +165,12 @@ public final class DetailText {
         }
         if (cause instanceof StopCause.Asked) {
             return "stopped on request";
+        }
+        if (cause instanceof StopCause.Removed) {
+            return "removed from the configuration";
+        }
+        if (cause instanceof StopCause.Reconfigured) {
+            return "its configuration changed";
         }
         return "stopped to restart (" + of(((StopCause.Restart) cause).reason()) + ")";
     }

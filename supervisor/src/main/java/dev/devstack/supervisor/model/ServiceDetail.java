@@ -108,6 +108,10 @@ public sealed interface ServiceDetail {
     record AskedToRestart() implements ServiceDetail {
     }
 
+    /** Back to waiting: its configuration changed, and it starts again with the new one. */
+    record Reconfigured() implements ServiceDetail {
+    }
+
     /** Back to waiting: what blocked it is being started again. */
     record WaitsAgain(String service) implements ServiceDetail {
     }

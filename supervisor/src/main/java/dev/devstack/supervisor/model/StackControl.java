@@ -26,4 +26,20 @@ public interface StackControl {
 
     /** Stops the whole stack in reverse dependency order; asked again, kills what is left. */
     CompletableFuture<StackOutcome> stop();
+
+    /**
+     * Reads the configuration again and applies only the difference: new units start, removed ones
+     * stop, changed ones start again (with what depends on them, when their environment changed),
+     * the others keep running untouched. Completes once the change is set going ({@link
+     * ReloadOutcome.Applied}), or with why nothing changed. {@code by}: who asked, told in the
+     * stack's output.
+     */
+    CompletableFuture<ReloadOutcome> reload(Optional<String> by);
+
+    /**
+     * Runs {@code replicas} units of {@code service} from now on (units {@code service.0} …), applied
+     * as a reload is; the number replaces the configured {@code scale} for the rest of this stack's
+     * life, also across later reloads.
+     */
+    CompletableFuture<ReloadOutcome> scale(String service, int replicas, Optional<String> by);
 }

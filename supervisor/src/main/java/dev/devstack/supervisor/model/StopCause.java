@@ -19,4 +19,12 @@ public sealed interface StopCause {
     /** It is stopped in order to be started again. */
     record Restart(RestartReason reason) implements StopCause {
     }
+
+    /** It is no longer in the configuration: a reload stops it, and the stack forgets it once it has ended. */
+    record Removed() implements StopCause {
+    }
+
+    /** Its configuration changed: a reload stops it, and it starts again with the new one. */
+    record Reconfigured() implements StopCause {
+    }
 }

@@ -105,6 +105,13 @@ public final class EnvironmentBuilder {
         });
     }
 
+    /** Whether {@code variable} is one this builder sets for every unit about {@code service} ({@code S_PORT}, …). */
+    static boolean describes(String variable, ServiceSpec service) {
+        String prefix = service.variablePrefix();
+        return variable.equals(prefix + "_PORT") || variable.equals(prefix + "_PORTS") || variable.equals(prefix + "_HOST")
+                || variable.equals(prefix + "_URL") || variable.startsWith(prefix + "_PORT_");
+    }
+
     private static String firstUnit(StackConfig config, String service) {
         return config.service(service).orElseThrow().units().get(0);
     }

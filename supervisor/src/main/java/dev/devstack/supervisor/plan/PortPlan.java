@@ -47,6 +47,32 @@ public final class PortPlan implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes over the holds of the plan it replaces (a running stack read its configuration again)
+     * for units whose ports are the same in both: they have not started yet. Closes the rest of them.
+     */
+    public void takeHolds(PortPlan earlier) {
+        Map<String, List<PortReservation>> handed;
+        synchronized (earlier) {
+            handed = new HashMap<>(earlier.holds);
+            earlier.holds.clear();
+        }
+        synchronized (this) {
+            handed.forEach((service, held) -> {
+                boolean same = ports(of(service)).equals(ports(earlier.of(service)));
+                if (same && !holds.containsKey(service)) {
+                    holds.put(service, held);
+                } else {
+                    held.forEach(PortReservation::close);
+                }
+            });
+        }
+    }
+
+    private static List<Integer> ports(List<PortAssignment> assignments) {
+        return assignments.stream().map(PortAssignment::port).sorted().toList();
+    }
+
     @Override
     public synchronized void close() {
         new ArrayList<>(holds.keySet()).forEach(this::release);

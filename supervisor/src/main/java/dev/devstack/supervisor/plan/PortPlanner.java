@@ -66,6 +66,22 @@ public final class PortPlanner {
      */
     public PortPlan plan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
                          boolean hold, boolean adopt) {
+        return plan(config, instance, registry, alive, hold, adopt, List.of());
+    }
+
+    /**
+     * For a running stack that reads its configuration again: each port of {@code running} (its
+     * current assignments) that the configuration still allows (one of the preferred ports, or
+     * inside the range for {@code auto}, as a sticky port would be) stays as it is, unprobed, since
+     * the stack's own service holds it; every other port is chosen and held as for `up`.
+     */
+    public PortPlan replan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
+                           List<PortAssignment> running) {
+        return plan(config, instance, registry, alive, true, false, running);
+    }
+
+    private PortPlan plan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
+                          boolean hold, boolean adopt, List<PortAssignment> running) {
         String project = config.projectDir().toString();
         Map<Integer, Lease> leasedToOthers = new HashMap<>();
         for (Lease lease : registry.leases()) {
@@ -82,6 +98,8 @@ public final class PortPlanner {
         }
 
         Search search = new Search(leasedToOthers, rememberedForOthers, hold, adopt);
+        Map<String, PortAssignment> kept = kept(config, running);
+        kept.values().forEach(assignment -> search.chosen.add(assignment.port()));
         List<PortAssignment> assignments = new ArrayList<>();
         List<PortConflict> conflicts = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
@@ -89,11 +107,11 @@ public final class PortPlanner {
             for (int replica = 0; replica < units.size(); replica++) {
                 Unit unit = new Unit(units.get(replica), service, config, instance, registry);
                 if (service.port().wanted()) {
-                    choose(search, unit, "", service.port().forReplica(replica), assignments, conflicts);
+                    choose(search, unit, "", service.port().forReplica(replica), kept, assignments, conflicts);
                 }
                 int offset = replica;
                 service.namedPorts().forEach((name, spec) ->
-                        choose(search, unit, name, spec.forReplica(offset), assignments, conflicts));
+                        choose(search, unit, name, spec.forReplica(offset), kept, assignments, conflicts));
             }
         }
         for (ServiceSpec service : config.services()) {
@@ -111,12 +129,47 @@ public final class PortPlanner {
         return new PortPlan(assignments, search.holds);
     }
 
+    /** The running assignments the configuration still allows, by unit and port name. */
+    private static Map<String, PortAssignment> kept(StackConfig config, List<PortAssignment> running) {
+        Map<String, PortAssignment> kept = new HashMap<>();
+        for (ServiceSpec service : config.services()) {
+            List<String> units = service.units();
+            for (int replica = 0; replica < units.size(); replica++) {
+                String unit = units.get(replica);
+                Map<String, PortSpec> specs = new HashMap<>();
+                if (service.port().wanted()) {
+                    specs.put("", service.port().forReplica(replica));
+                }
+                int offset = replica;
+                service.namedPorts().forEach((name, spec) -> specs.put(name, spec.forReplica(offset)));
+                running.stream().filter(a -> a.service().equals(unit) && specs.containsKey(a.portName())
+                        && !(a.reason() instanceof AssignmentReason.Inherited)
+                        && allows(specs.get(a.portName()), config.range(), a.port()))
+                        .forEach(a -> kept.put(key(unit, a.portName()), a));
+            }
+        }
+        return kept;
+    }
+
+    private static boolean allows(PortSpec spec, PortRange range, int port) {
+        return spec.mode() == PortSpec.Mode.PREFERRED ? spec.preferred().contains(port) : range.contains(port);
+    }
+
+    private static String key(String unit, String portName) {
+        return unit + " " + portName;
+    }
+
     /** One running unit of a service (the service itself, or one replica) and where it is planned. */
     private record Unit(String name, ServiceSpec service, StackConfig config, String instance, RegistryView registry) {
     }
 
-    private void choose(Search search, Unit unit, String portName, PortSpec spec, List<PortAssignment> assignments,
-                        List<PortConflict> conflicts) {
+    private void choose(Search search, Unit unit, String portName, PortSpec spec, Map<String, PortAssignment> kept,
+                        List<PortAssignment> assignments, List<PortConflict> conflicts) {
+        PortAssignment running = kept.get(key(unit.name(), portName));
+        if (running != null) {
+            assignments.add(running);
+            return;
+        }
         StackConfig config = unit.config();
         LeaseOwner owner = new LeaseOwner(config.projectDir().toString(), unit.instance(), unit.name(), portName);
         Optional<Integer> sticky = unit.registry().sticky(owner).map(StickyPort::port)

@@ -20,6 +20,10 @@ sealed interface Effect {
     record Launch() implements Effect {
     }
 
+    /** Take the plan the stack has for it now (a reload changed it), for its next run. */
+    record Replan() implements Effect {
+    }
+
     /** Let go of the ports held for it while it does not run. */
     record ReleasePorts() implements Effect {
     }

@@ -46,6 +46,10 @@ final class EffectExecutor {
         for (Effect effect : transition.effects()) {
             execute(service, effect);
         }
+        if (service.removed && service.state().isTerminal() && stack.services.get(service.name()) == service) {
+            stack.forget(service);
+            stack.checkFinished();
+        }
     }
 
     private void execute(ServiceRuntime service, Effect effect) {
@@ -57,6 +61,8 @@ final class EffectExecutor {
                     ? notice + "; services that wait for it will not start" : notice);
         } else if (effect instanceof Effect.Launch) {
             starts.launch(service);
+        } else if (effect instanceof Effect.Replan) {
+            stack.plan.service(service.name()).ifPresent(plan -> service.replan(plan, stack.ports(service.name())));
         } else if (effect instanceof Effect.ReleasePorts) {
             stack.plan.ports().release(service.name());
         } else if (effect instanceof Effect.CancelTimers) {

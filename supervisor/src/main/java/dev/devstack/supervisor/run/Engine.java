@@ -22,12 +22,14 @@ final class Engine implements AutoCloseable {
         this.errors = errors;
     }
 
-    /** Runs the task on the engine thread, soon; nothing happens once the engine is closed. */
-    void run(Runnable task) {
+    /** Runs the task on the engine thread, soon; nothing happens once the engine is closed (false then). */
+    boolean run(Runnable task) {
         try {
             executor.execute(() -> guarded(task));
+            return true;
         } catch (RejectedExecutionException closed) {
             // late process callbacks after the stack was closed: nobody is left to tell
+            return false;
         }
     }
 

@@ -72,6 +72,10 @@ sealed interface Input {
     record TimerFired(Timer timer) implements Input {
     }
 
+    /** A reload removed it from the stack, or changed its configuration. */
+    record Reconfigured(Change change) implements Input {
+    }
+
     /** Its stop command failed; {@code finding} says how. */
     record StopCommandFailed(String finding) implements Input {
     }
@@ -82,6 +86,14 @@ sealed interface Input {
         STOP,
         RESTART,
         KILL
+    }
+
+    /** What a reload did to a unit. */
+    enum Change {
+        /** It is no longer in the configuration: it stops for good, and the stack forgets it. */
+        REMOVED,
+        /** Its configuration changed: it stops and starts again with the new one. */
+        CHANGED
     }
 
     /** The timers a service's life sets. */

@@ -84,6 +84,8 @@ final class Lifecycle {
             timerFired(d, fired.timer());
         } else if (input instanceof Input.StopCommandFailed failed) {
             stopCommandFailed(d, failed.finding());
+        } else if (input instanceof Input.Reconfigured reconfigured) {
+            reconfigured(d, reconfigured.change());
         }
         return d.done();
     }
@@ -147,9 +149,19 @@ final class Lifecycle {
             d.effects.add(new Effect.TellAdoptedEnded());
             code = sent.map(Signal::number).orElse(0);
         }
+        if (stoppedFor(d.phase).filter(StopCause.Reconfigured.class::isInstance).isPresent() && !d.stackStopping) {
+            if (!(status instanceof ExitStatus.NeverStarted)) {
+                d.exitCode = OptionalInt.of(code);
+            }
+            startReconfigured(d);
+            return;
+        }
         if (status instanceof ExitStatus.NeverStarted) {
             d.enter(new Phase.Failed(new ServiceDetail.LaunchFailed(rules.command(), rules.cwd())));
             fail(d);
+        } else if (d.phase instanceof Phase.Starting starting && starting.stop().isPresent() && !d.stackStopping) {
+            d.exitCode = OptionalInt.of(code);
+            d.enter(new Phase.Stopped(new ServiceDetail.Ended(new ExitDescription.Natural(code))));
         } else if (d.phase instanceof Phase.Stopping stopping) {
             d.exitCode = OptionalInt.of(code);
             ExitDescription exit = ExitDescription.stopped(stopping.means(), stopping.cause(), sent.orElse(null), code);
@@ -389,7 +401,10 @@ final class Lifecycle {
                 }
             }
             case AFTER_KILL -> {
-                if (d.phase instanceof Phase.Stopping) {
+                if (d.phase instanceof Phase.Stopping stopping) {
+                    if (stopping.cause() instanceof StopCause.Reconfigured) {
+                        d.effects.add(new Effect.Replan());
+                    }
                     d.enter(new Phase.Stopped(new ServiceDetail.PipesHeldOpen()));
                     d.effects.add(d.stackStopping ? new Effect.Proceed() : new Effect.Advance());
                 }
@@ -400,6 +415,54 @@ final class Lifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * A reload removed it (it stops for good; the stack forgets it once it has ended) or changed it
+     * (it stops, then waits to start with its new plan). Either way what depends on it waits for
+     * a new run, as it does for a first one. An adopted process is stopped too: the new
+     * configuration is not what it was started with.
+     */
+    private void reconfigured(LifeDraft d, Input.Change change) {
+        if (d.stackStopping) {
+            return;
+        }
+        StopCause cause = change == Input.Change.REMOVED ? new StopCause.Removed() : new StopCause.Reconfigured();
+        d.started = false;
+        d.completed = false;
+        d.readiness = Life.Readiness.WAITING;
+        Phase phase = d.phase;
+        if (isUp(phase)) {
+            terminate(d, cause);
+        } else if (phase instanceof Phase.Starting starting) {
+            d.phase = new Phase.Starting(starting.detail(), Optional.of(cause), starting.kill(), starting.lineMatched());
+        } else if (phase instanceof Phase.Stopping stopping) {
+            d.phase = new Phase.Stopping(stopping.means(), stopping.sent(), cause, stopping.detail());
+        } else if (change == Input.Change.CHANGED) {
+            d.effects.add(new Effect.CancelTimers());
+            startReconfigured(d);
+        } else if (!phase.state().isTerminal()) {
+            d.effects.add(new Effect.CancelTimers());
+            d.effects.add(new Effect.ReleasePorts());
+            d.enter(new Phase.Stopped(new ServiceDetail.NotStarted(cause)));
+        }
+    }
+
+    /** Back to waiting, with its new plan and a fresh restart streak; what it blocked waits again too. */
+    private void startReconfigured(LifeDraft d) {
+        d.streak = 0;
+        d.effects.add(new Effect.Replan());
+        d.enter(new Phase.Pending(new ServiceDetail.Reconfigured()));
+        d.effects.add(new Effect.RequeueBlocked());
+        d.effects.add(new Effect.Advance());
+    }
+
+    /** What it is being stopped for, if it is: stopping, or asked to stop once it has started. */
+    private static Optional<StopCause> stoppedFor(Phase phase) {
+        if (phase instanceof Phase.Stopping stopping) {
+            return Optional.of(stopping.cause());
+        }
+        return phase instanceof Phase.Starting starting ? starting.stop() : Optional.empty();
     }
 
     private void stopCommandFailed(LifeDraft d, String finding) {

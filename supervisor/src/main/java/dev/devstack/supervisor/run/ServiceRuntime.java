@@ -25,10 +25,14 @@ final class ServiceRuntime {
     /** Lines kept in memory per service; the log file has all of them. */
     static final int RECENT_LINES = 1000;
 
-    final ServicePlan plan;
-    final Lifecycle lifecycle;
+    private final boolean exitOnAnyFailure;
+    /** What it runs with; a reload may give it another plan between two runs ({@link #replan}). */
+    ServicePlan plan;
+    Lifecycle lifecycle;
     final OutputRing recent = new OutputRing(RECENT_LINES);
-    final List<Integer> ports;
+    volatile List<Integer> ports;
+    /** A reload removed it: once it has ended, the stack forgets it. */
+    boolean removed;
     volatile Life life = Life.initial();
     int run;
     /** Its process: the one devstack launched, or, once that exited 0 leaving a daemon, the daemon. */
@@ -59,7 +63,15 @@ final class ServiceRuntime {
     ScheduledFuture<?> restartTimer;
     ScheduledFuture<?> healthCheck;
 
-    ServiceRuntime(ServicePlan plan, List<Integer> ports, boolean exitOnAnyFailure) {
+    /** @param run the runs an earlier unit of its name had, so that news of them is never taken for its own */
+    ServiceRuntime(ServicePlan plan, List<Integer> ports, boolean exitOnAnyFailure, int run) {
+        this.exitOnAnyFailure = exitOnAnyFailure;
+        this.run = run;
+        replan(plan, ports);
+    }
+
+    /** From its next run on, it runs with {@code plan} on {@code ports}. */
+    void replan(ServicePlan plan, List<Integer> ports) {
         this.plan = plan;
         this.ports = List.copyOf(ports);
         this.lifecycle = new Lifecycle(LifeRules.of(plan, exitOnAnyFailure));

@@ -12,6 +12,7 @@ import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.plan.ServicePlan;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,17 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StackState {
 
-    final StackPlan plan;
-    final DependencyGraph graph;
-    final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
+    /** The plan it runs: a reload replaces it (on the engine thread), and the graph with it. */
+    volatile StackPlan plan;
+    DependencyGraph graph;
+    /**
+     * Its units in configuration order (units a reload removed last, until they have ended). A
+     * change replaces the whole map, so that the last-resort shutdown hook can walk it from its thread.
+     */
+    volatile Map<String, ServiceRuntime> services = Map.of();
+    /** The runs of units a reload removed, should a later one bring their names back. */
+    private final Map<String, Integer> forgottenRuns = new HashMap<>();
+    private final boolean exitOnAnyFailure;
     final Clock clock;
     final EventBus bus;
     final CompletableFuture<StackOutcome> finished = new CompletableFuture<>();
@@ -44,15 +53,53 @@ final class StackState {
         this.graph = plan.graph();
         this.clock = clock;
         this.bus = bus;
+        this.exitOnAnyFailure = exitOnAnyFailure;
+        Map<String, ServiceRuntime> units = new LinkedHashMap<>();
         for (ServicePlan service : plan.services()) {
-            List<Integer> ports = plan.ports().of(service.name()).stream().map(PortAssignment::port).toList();
-            ServiceRuntime runtime = new ServiceRuntime(service, ports, exitOnAnyFailure);
+            ServiceRuntime runtime = runtime(service);
             plan.ports().of(service.name()).stream().map(PortAssignment::reason)
                     .filter(AssignmentReason.Adopted.class::isInstance).map(AssignmentReason.Adopted.class::cast)
                     .findFirst().ifPresent(adoptee -> runtime.adoptee = adoptee);
-            services.put(service.name(), runtime);
+            units.put(service.name(), runtime);
         }
+        this.services = units;
         this.snapshot = buildSnapshot();
+    }
+
+    /** A new unit of the current plan, pending. */
+    ServiceRuntime runtime(ServicePlan service) {
+        return new ServiceRuntime(service, ports(service.name()), exitOnAnyFailure,
+                forgottenRuns.getOrDefault(service.name(), 0));
+    }
+
+    /** The ports the current plan gives the unit. */
+    List<Integer> ports(String unit) {
+        return plan.ports().of(unit).stream().map(PortAssignment::port).toList();
+    }
+
+    /**
+     * A reload: from now on the stack runs {@code next}. The ports still held for units that have
+     * not started go over to the new plan where they stay the same.
+     */
+    void replan(StackPlan next) {
+        next.ports().takeHolds(plan.ports());
+        plan = next;
+        graph = next.graph();
+    }
+
+    /** Its units from now on, in this order. */
+    void arrange(Map<String, ServiceRuntime> units) {
+        services = new LinkedHashMap<>(units);
+        publishSnapshot();
+    }
+
+    /** A unit a reload removed has ended: it leaves the snapshot. */
+    void forget(ServiceRuntime service) {
+        Map<String, ServiceRuntime> units = new LinkedHashMap<>(services);
+        units.remove(service.name());
+        forgottenRuns.put(service.name(), service.run);
+        services = units;
+        publishSnapshot();
     }
 
     /** The service has entered {@code state}, with {@code detail}. */

@@ -37,6 +37,11 @@ final class Starts {
     private final ProcessJournal journal;
     private final Descendants descendants;
     private final EffectExecutor lifecycles;
+    /**
+     * Set while a reload hands its changes to one unit after another: nothing starts meanwhile, or a
+     * unit could start against a dependency whose change has not been handed over yet.
+     */
+    private boolean held;
 
     Starts(StackState stack, Engine engine, Launcher launcher, LogFiles logs, ProcessJournal journal,
            Descendants descendants, EffectExecutor lifecycles) {
@@ -51,7 +56,7 @@ final class Starts {
 
     /** Starts what can start now and blocks what never will; then checks whether the stack is finished. */
     void advance() {
-        if (stack.stopRequested) {
+        if (stack.stopRequested || held) {
             return;
         }
         for (ServiceRuntime service : stack.services.values()) {
@@ -89,6 +94,15 @@ final class Starts {
             }
         }
         stack.checkFinished();
+    }
+
+    /** Nothing starts until {@link #release}. */
+    void hold() {
+        held = true;
+    }
+
+    void release() {
+        held = false;
     }
 
     /** A new run: the earlier run `up --adopt` found, if it still runs, else the service's command. */

@@ -3,14 +3,17 @@ package dev.devstack.supervisor.run;
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.model.JournalListener;
 import dev.devstack.supervisor.model.OutputHistory;
-import dev.devstack.supervisor.model.RunningStack;
+import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.StackJournal;
 import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.model.StackSnapshot;
+import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +25,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * effects the {@link EffectExecutor} carries out: {@link Starts} starts services in dependency
  * order and launches their runs, {@link Readiness} finds out when they are ready and
  * {@link Health} whether they stay well, {@link Stops} stops them in reverse order, {@link Controls}
- * hands on what a user asks of one service. All service state lives on one {@link Engine} thread;
+ * hands on what a user asks of one service, {@link Reloads} applies a new plan. All service state lives on one {@link Engine} thread;
  * process callbacks, readiness checks and requests only hand it work. Every line of output goes to
  * {@link LogFiles} and, through the {@link EventBus}, to the views.
  */
-public final class Supervisor implements RunningStack, AutoCloseable {
+public final class Supervisor implements StackView, StackJournal, AutoCloseable {
 
     private final StackState stack;
     private final Engine engine;
@@ -36,6 +39,7 @@ public final class Supervisor implements RunningStack, AutoCloseable {
     private final Starts starts;
     private final Stops stops;
     private final Controls controls;
+    private final Reloads reloads;
     private final ProcessGroups groups;
     private final ProcessTracker tracker;
     private final Descendants descendants;
@@ -57,6 +61,7 @@ public final class Supervisor implements RunningStack, AutoCloseable {
         this.stops = new Stops(stack, engine, groups, descendants, checks, lifecycles);
         this.starts = new Starts(stack, engine, launcher, logs, journal, descendants, lifecycles);
         this.controls = new Controls(stack, lifecycles);
+        this.reloads = new Reloads(stack, lifecycles, starts);
         lifecycles.connect(starts, stops, controls, new Readiness(stack, engine, checks, lifecycles),
                 new Health(engine, checks, lifecycles));
     }
@@ -74,22 +79,18 @@ public final class Supervisor implements RunningStack, AutoCloseable {
         engine.run(starts::advance);
     }
 
-    @Override
     public void startService(String service) {
         engine.run(() -> controls.ask(service, Input.Action.START, Optional.empty()));
     }
 
-    @Override
     public void stopService(String service, Optional<String> by) {
         engine.run(() -> controls.ask(service, Input.Action.STOP, by));
     }
 
-    @Override
     public void restartService(String service) {
         engine.run(() -> controls.ask(service, Input.Action.RESTART, Optional.empty()));
     }
 
-    @Override
     public void killService(String service) {
         engine.run(() -> controls.ask(service, Input.Action.KILL, Optional.empty()));
     }
@@ -98,7 +99,6 @@ public final class Supervisor implements RunningStack, AutoCloseable {
      * Stops every service in reverse dependency order. Asked a second time, kills what is left
      * at once with SIGKILL.
      */
-    @Override
     public CompletableFuture<StackOutcome> stop() {
         engine.run(() -> {
             if (stack.stopRequested) {
@@ -108,6 +108,27 @@ public final class Supervisor implements RunningStack, AutoCloseable {
             }
         });
         return stack.finished;
+    }
+
+    /**
+     * The stack runs {@code next} from now on, applying only the difference to what runs
+     * ({@link Reloads}); completes once the change is set going. {@code by}: who asked.
+     */
+    public CompletableFuture<ReloadOutcome> reload(StackPlan next, Optional<String> by) {
+        CompletableFuture<ReloadOutcome> outcome = new CompletableFuture<>();
+        boolean accepted = engine.run(() -> {
+            try {
+                outcome.complete(reloads.apply(next, by));
+            } catch (RuntimeException e) {
+                outcome.completeExceptionally(e);
+                throw e;
+            }
+        });
+        if (!accepted) {
+            next.ports().close();
+            outcome.complete(new ReloadOutcome.Refused("the stack has stopped", List.of()));
+        }
+        return outcome;
     }
 
     /**
@@ -153,7 +174,6 @@ public final class Supervisor implements RunningStack, AutoCloseable {
     }
 
     /** Publishes a message from devstack about the stack (e.g. how its ports were chosen). */
-    @Override
     public void notice(String service, String message) {
         stack.notice(service, message);
     }

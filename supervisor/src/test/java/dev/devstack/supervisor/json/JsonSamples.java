@@ -81,7 +81,11 @@ final class JsonSamples {
                 new ServiceDetail.WaitsAgain("db"),
                 new ServiceDetail.WaitsFor("db", Condition.COMPLETED, ServiceState.CRASHED,
                         new ServiceDetail.Ended(new ExitDescription.Natural(1))),
-                new ServiceDetail.WaitsForUnready("db", new ServiceDetail.NotReady(TIMED_OUT)));
+                new ServiceDetail.WaitsForUnready("db", new ServiceDetail.NotReady(TIMED_OUT)),
+                new ServiceDetail.Reconfigured(),
+                new ServiceDetail.Stopping(new StopMeans.SignalSent(Signal.TERM), Optional.empty(), new StopCause.Removed()),
+                new ServiceDetail.Stopping(new StopMeans.SignalSent(Signal.TERM), Optional.empty(),
+                        new StopCause.Reconfigured()));
     }
 
     static List<AssignmentReason> reasons() {

@@ -104,6 +104,9 @@ class LifecycleTest {
             inputs.put("TimerFired(" + timer + ")", new Input.TimerFired(timer));
         }
         inputs.put("StopCommandFailed", new Input.StopCommandFailed("exit 1"));
+        for (Input.Change change : Input.Change.values()) {
+            inputs.put("Reconfigured(" + change + ")", new Input.Reconfigured(change));
+        }
         return inputs;
     }
 
@@ -136,6 +139,8 @@ class LifecycleTest {
             Pending   | TimerFired(AFTER_KILL)   | -         |
             Pending   | TimerFired(BACKOFF_OVER) | -         |
             Pending   | StopCommandFailed        | -         |
+            Pending   | Reconfigured(REMOVED)    | Stopped   | CancelTimers ReleasePorts Publish(STOPPED)
+            Pending   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
             Blocked   | Launched                 | -         |
             Blocked   | Blocked                  | -         |
             Blocked   | Started                  | -         |
@@ -163,6 +168,8 @@ class LifecycleTest {
             Blocked   | TimerFired(AFTER_KILL)   | -         |
             Blocked   | TimerFired(BACKOFF_OVER) | -         |
             Blocked   | StopCommandFailed        | -         |
+            Blocked   | Reconfigured(REMOVED)    | Blocked   |
+            Blocked   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
             Starting  | Launched                 | -         |
             Starting  | Blocked                  | -         |
             Starting  | Started                  | Running   | Publish(RUNNING) WatchReadiness Advance
@@ -190,6 +197,8 @@ class LifecycleTest {
             Starting  | TimerFired(AFTER_KILL)   | -         |
             Starting  | TimerFired(BACKOFF_OVER) | -         |
             Starting  | StopCommandFailed        | -         |
+            Starting  | Reconfigured(REMOVED)    | Starting  |
+            Starting  | Reconfigured(CHANGED)    | Starting  |
             Running   | Launched                 | -         |
             Running   | Blocked                  | -         |
             Running   | Started                  | -         |
@@ -217,6 +226,8 @@ class LifecycleTest {
             Running   | TimerFired(AFTER_KILL)   | -         |
             Running   | TimerFired(BACKOFF_OVER) | -         |
             Running   | StopCommandFailed        | -         |
+            Running   | Reconfigured(REMOVED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Running   | Reconfigured(CHANGED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
             Ready     | Launched                 | -         |
             Ready     | Blocked                  | -         |
             Ready     | Started                  | -         |
@@ -244,6 +255,8 @@ class LifecycleTest {
             Ready     | TimerFired(AFTER_KILL)   | -         |
             Ready     | TimerFired(BACKOFF_OVER) | -         |
             Ready     | StopCommandFailed        | -         |
+            Ready     | Reconfigured(REMOVED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Ready     | Reconfigured(CHANGED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
             Unhealthy | Launched                 | -         |
             Unhealthy | Blocked                  | -         |
             Unhealthy | Started                  | -         |
@@ -271,6 +284,8 @@ class LifecycleTest {
             Unhealthy | TimerFired(AFTER_KILL)   | -         |
             Unhealthy | TimerFired(BACKOFF_OVER) | -         |
             Unhealthy | StopCommandFailed        | -         |
+            Unhealthy | Reconfigured(REMOVED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Unhealthy | Reconfigured(CHANGED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
             Stopping  | Launched                 | -         |
             Stopping  | Blocked                  | -         |
             Stopping  | Started                  | -         |
@@ -298,6 +313,8 @@ class LifecycleTest {
             Stopping  | TimerFired(AFTER_KILL)   | Stopped   | Publish(STOPPED) Advance
             Stopping  | TimerFired(BACKOFF_OVER) | -         |
             Stopping  | StopCommandFailed        | -         |
+            Stopping  | Reconfigured(REMOVED)    | Stopping  |
+            Stopping  | Reconfigured(CHANGED)    | Stopping  |
             Backoff   | Launched                 | Starting  | Publish(STARTING)
             Backoff   | Blocked                  | -         |
             Backoff   | Started                  | -         |
@@ -325,6 +342,8 @@ class LifecycleTest {
             Backoff   | TimerFired(AFTER_KILL)   | -         |
             Backoff   | TimerFired(BACKOFF_OVER) | Backoff   | Launch
             Backoff   | StopCommandFailed        | -         |
+            Backoff   | Reconfigured(REMOVED)    | Stopped   | CancelTimers ReleasePorts Publish(STOPPED)
+            Backoff   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
             Exited    | Launched                 | -         |
             Exited    | Blocked                  | -         |
             Exited    | Started                  | -         |
@@ -352,6 +371,8 @@ class LifecycleTest {
             Exited    | TimerFired(AFTER_KILL)   | -         |
             Exited    | TimerFired(BACKOFF_OVER) | -         |
             Exited    | StopCommandFailed        | -         |
+            Exited    | Reconfigured(REMOVED)    | Exited    |
+            Exited    | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
             Crashed   | Launched                 | -         |
             Crashed   | Blocked                  | -         |
             Crashed   | Started                  | -         |
@@ -379,6 +400,8 @@ class LifecycleTest {
             Crashed   | TimerFired(AFTER_KILL)   | -         |
             Crashed   | TimerFired(BACKOFF_OVER) | -         |
             Crashed   | StopCommandFailed        | -         |
+            Crashed   | Reconfigured(REMOVED)    | Crashed   |
+            Crashed   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
             Failed    | Launched                 | -         |
             Failed    | Blocked                  | -         |
             Failed    | Started                  | -         |
@@ -406,6 +429,8 @@ class LifecycleTest {
             Failed    | TimerFired(AFTER_KILL)   | -         |
             Failed    | TimerFired(BACKOFF_OVER) | -         |
             Failed    | StopCommandFailed        | -         |
+            Failed    | Reconfigured(REMOVED)    | Failed    |
+            Failed    | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
             Stopped   | Launched                 | -         |
             Stopped   | Blocked                  | -         |
             Stopped   | Started                  | -         |
@@ -433,6 +458,8 @@ class LifecycleTest {
             Stopped   | TimerFired(AFTER_KILL)   | -         |
             Stopped   | TimerFired(BACKOFF_OVER) | -         |
             Stopped   | StopCommandFailed        | -         |
+            Stopped   | Reconfigured(REMOVED)    | Stopped   |
+            Stopped   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
             """;
 
     /**
@@ -467,6 +494,8 @@ class LifecycleTest {
             Pending   | TimerFired(AFTER_KILL)   | -         |
             Pending   | TimerFired(BACKOFF_OVER) | -         |
             Pending   | StopCommandFailed        | -         |
+            Pending   | Reconfigured(REMOVED)    | -         |
+            Pending   | Reconfigured(CHANGED)    | -         |
             Blocked   | Launched                 | -         |
             Blocked   | Blocked                  | -         |
             Blocked   | Started                  | -         |
@@ -494,6 +523,8 @@ class LifecycleTest {
             Blocked   | TimerFired(AFTER_KILL)   | -         |
             Blocked   | TimerFired(BACKOFF_OVER) | -         |
             Blocked   | StopCommandFailed        | -         |
+            Blocked   | Reconfigured(REMOVED)    | -         |
+            Blocked   | Reconfigured(CHANGED)    | -         |
             Starting  | Launched                 | -         |
             Starting  | Blocked                  | -         |
             Starting  | Started                  | Running   | Publish(RUNNING) WatchReadiness Advance
@@ -521,6 +552,8 @@ class LifecycleTest {
             Starting  | TimerFired(AFTER_KILL)   | -         |
             Starting  | TimerFired(BACKOFF_OVER) | -         |
             Starting  | StopCommandFailed        | -         |
+            Starting  | Reconfigured(REMOVED)    | -         |
+            Starting  | Reconfigured(CHANGED)    | -         |
             Running   | Launched                 | -         |
             Running   | Blocked                  | -         |
             Running   | Started                  | -         |
@@ -548,6 +581,8 @@ class LifecycleTest {
             Running   | TimerFired(AFTER_KILL)   | -         |
             Running   | TimerFired(BACKOFF_OVER) | -         |
             Running   | StopCommandFailed        | -         |
+            Running   | Reconfigured(REMOVED)    | -         |
+            Running   | Reconfigured(CHANGED)    | -         |
             Ready     | Launched                 | -         |
             Ready     | Blocked                  | -         |
             Ready     | Started                  | -         |
@@ -575,6 +610,8 @@ class LifecycleTest {
             Ready     | TimerFired(AFTER_KILL)   | -         |
             Ready     | TimerFired(BACKOFF_OVER) | -         |
             Ready     | StopCommandFailed        | -         |
+            Ready     | Reconfigured(REMOVED)    | -         |
+            Ready     | Reconfigured(CHANGED)    | -         |
             Unhealthy | Launched                 | -         |
             Unhealthy | Blocked                  | -         |
             Unhealthy | Started                  | -         |
@@ -602,6 +639,8 @@ class LifecycleTest {
             Unhealthy | TimerFired(AFTER_KILL)   | -         |
             Unhealthy | TimerFired(BACKOFF_OVER) | -         |
             Unhealthy | StopCommandFailed        | -         |
+            Unhealthy | Reconfigured(REMOVED)    | -         |
+            Unhealthy | Reconfigured(CHANGED)    | -         |
             Stopping  | Launched                 | -         |
             Stopping  | Blocked                  | -         |
             Stopping  | Started                  | -         |
@@ -629,6 +668,8 @@ class LifecycleTest {
             Stopping  | TimerFired(AFTER_KILL)   | Stopped   | Publish(STOPPED) Proceed
             Stopping  | TimerFired(BACKOFF_OVER) | -         |
             Stopping  | StopCommandFailed        | -         |
+            Stopping  | Reconfigured(REMOVED)    | -         |
+            Stopping  | Reconfigured(CHANGED)    | -         |
             Backoff   | Launched                 | Starting  | Publish(STARTING)
             Backoff   | Blocked                  | -         |
             Backoff   | Started                  | -         |
@@ -656,6 +697,8 @@ class LifecycleTest {
             Backoff   | TimerFired(AFTER_KILL)   | -         |
             Backoff   | TimerFired(BACKOFF_OVER) | -         |
             Backoff   | StopCommandFailed        | -         |
+            Backoff   | Reconfigured(REMOVED)    | -         |
+            Backoff   | Reconfigured(CHANGED)    | -         |
             Exited    | Launched                 | -         |
             Exited    | Blocked                  | -         |
             Exited    | Started                  | -         |
@@ -683,6 +726,8 @@ class LifecycleTest {
             Exited    | TimerFired(AFTER_KILL)   | -         |
             Exited    | TimerFired(BACKOFF_OVER) | -         |
             Exited    | StopCommandFailed        | -         |
+            Exited    | Reconfigured(REMOVED)    | -         |
+            Exited    | Reconfigured(CHANGED)    | -         |
             Crashed   | Launched                 | -         |
             Crashed   | Blocked                  | -         |
             Crashed   | Started                  | -         |
@@ -710,6 +755,8 @@ class LifecycleTest {
             Crashed   | TimerFired(AFTER_KILL)   | -         |
             Crashed   | TimerFired(BACKOFF_OVER) | -         |
             Crashed   | StopCommandFailed        | -         |
+            Crashed   | Reconfigured(REMOVED)    | -         |
+            Crashed   | Reconfigured(CHANGED)    | -         |
             Failed    | Launched                 | -         |
             Failed    | Blocked                  | -         |
             Failed    | Started                  | -         |
@@ -737,6 +784,8 @@ class LifecycleTest {
             Failed    | TimerFired(AFTER_KILL)   | -         |
             Failed    | TimerFired(BACKOFF_OVER) | -         |
             Failed    | StopCommandFailed        | -         |
+            Failed    | Reconfigured(REMOVED)    | -         |
+            Failed    | Reconfigured(CHANGED)    | -         |
             Stopped   | Launched                 | -         |
             Stopped   | Blocked                  | -         |
             Stopped   | Started                  | -         |
@@ -764,6 +813,8 @@ class LifecycleTest {
             Stopped   | TimerFired(AFTER_KILL)   | -         |
             Stopped   | TimerFired(BACKOFF_OVER) | -         |
             Stopped   | StopCommandFailed        | -         |
+            Stopped   | Reconfigured(REMOVED)    | -         |
+            Stopped   | Reconfigured(CHANGED)    | -         |
             """;
 
     @Test
@@ -920,6 +971,37 @@ class LifecycleTest {
                 Optional.of(Duration.ofSeconds(5)), asked));
         assertThat(ended.life().phase()).isEqualTo(new Phase.Stopped(new ServiceDetail.Ended(
                 new ExitDescription.Signalled(Signal.TERM, asked))));
+    }
+
+    @Test
+    void aChangedServiceStopsThenWaitsForItsNewPlanAndItsDependentsWaitForItsNewRun() {
+        Lifecycle lifecycle = new Lifecycle(SERVER);
+        Life ready = new Life(PHASES.get("Ready"), 2, 1, true, false, Life.Readiness.PASSED, false, false,
+                OptionalInt.empty());
+
+        Lifecycle.Transition stop = lifecycle.next(ready, new Input.Reconfigured(Input.Change.CHANGED), NOW);
+        Lifecycle.Transition ended = lifecycle.next(stop.life(), new Input.Exited(new ExitStatus.Code(143)), NOW);
+
+        assertThat(stop.life().phase().detail()).isEqualTo(new ServiceDetail.Stopping(TERM,
+                Optional.of(Duration.ofSeconds(5)), new StopCause.Reconfigured()));
+        assertThat(stop.life().started()).isFalse();
+        assertThat(stop.life().readiness()).isEqualTo(Life.Readiness.WAITING);
+        assertThat(ended.life().phase()).isEqualTo(new Phase.Pending(new ServiceDetail.Reconfigured()));
+        assertThat(ended.effects()).containsSubsequence(new Effect.EndRemaining(), new Effect.Replan(),
+                new Effect.Publish(ServiceState.PENDING, new ServiceDetail.Reconfigured()), new Effect.Advance());
+    }
+
+    @Test
+    void aRemovedServiceThatEndsBeforeItsStartIsReportedStaysStoppedDespiteItsRestartPolicy() {
+        Lifecycle lifecycle = new Lifecycle(SERVER);
+
+        Lifecycle.Transition removed = lifecycle.next(life(PHASES.get("Starting")),
+                new Input.Reconfigured(Input.Change.REMOVED), NOW);
+        Lifecycle.Transition ended = lifecycle.next(removed.life(), new Input.Exited(new ExitStatus.Code(1)), NOW);
+
+        assertThat(ended.life().phase()).isEqualTo(new Phase.Stopped(new ServiceDetail.Ended(
+                new ExitDescription.Natural(1))));
+        assertThat(ended.effects()).doesNotHaveAnyElementsOfTypes(Effect.Schedule.class, Effect.Launch.class);
     }
 
     private static Life life(Phase phase) {
