@@ -20,7 +20,7 @@ final class UnknownCommand {
                     "it stops the project's running `devstack up` (where that runs: q in its dashboard, or Ctrl-C)");
             case "start" -> List.of(unknown + "; did you mean `devstack up`?",
                     "it starts the project's services in dependency order");
-            case "status", "ps", "ls", "list" -> List.of(unknown + "; did you mean `devstack ports`?",
+            case "ps", "ls", "list" -> List.of(unknown + "; did you mean `devstack status`?",
                     "it lists the project's services with their state, ports and pids");
             case "logs", "log" -> List.of("there is no `logs` command yet",
                     "each service's output is in .devstack/logs/<service>.log beside ports.yaml, and the dashboard"

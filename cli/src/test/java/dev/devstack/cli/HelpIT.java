@@ -122,7 +122,7 @@ class HelpIT {
     void commandsOfOtherToolsAreAnsweredWithDevstacksOwn() {
         assertUnknown(List.of("stop"), "there is no command `stop`; did you mean `devstack down`?");
         assertUnknown(List.of("start"), "there is no command `start`; did you mean `devstack up`?");
-        assertUnknown(List.of("status"), "there is no command `status`; did you mean `devstack ports`?");
+        assertUnknown(List.of("ps"), "there is no command `ps`; did you mean `devstack status`?");
         assertUnknown(List.of("logs"), "there is no `logs` command yet\n  each service's output is in"
                 + " .devstack/logs/<service>.log");
         assertUnknown(List.of("restart"), "there is no `restart` command\n  to restart a service, select it in the"

@@ -8,17 +8,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UnknownCommandTest {
 
-    private static final List<String> COMMANDS = List.of("up", "ports", "check", "down", "who", "claim", "release",
+    private static final List<String> COMMANDS = List.of("up", "status", "wait", "ports", "check", "down", "who", "claim", "release",
             "gc", "run", "kill", "history", "completion", "help");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             stop       | there is no command `stop`; did you mean `devstack down`?
             start      | there is no command `start`; did you mean `devstack up`?
-            status     | there is no command `status`; did you mean `devstack ports`?
-            ps         | there is no command `ps`; did you mean `devstack ports`?
-            ls         | there is no command `ls`; did you mean `devstack ports`?
-            list       | there is no command `list`; did you mean `devstack ports`?
+            ps         | there is no command `ps`; did you mean `devstack status`?
+            ls         | there is no command `ls`; did you mean `devstack status`?
+            list       | there is no command `list`; did you mean `devstack status`?
             logs       | there is no `logs` command yet
             restart    | there is no `restart` command
             version    | there is no command `version`; did you mean `devstack --version`?
