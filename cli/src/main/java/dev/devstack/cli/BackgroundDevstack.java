@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -99,8 +98,8 @@ final class BackgroundDevstack {
             byte[] bytes = new byte[(int) Math.min(file.length() - from, 64 * 1024)];
             file.seek(file.length() - bytes.length);
             file.readFully(bytes);
-            List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n"));
-            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            return lines.isEmpty() ? List.of("(nothing yet)") : lines.subList(Math.max(0, lines.size() - count), lines.size());
         } catch (IOException e) {
             return List.of("(" + log + " cannot be read: " + e.getMessage() + ")");
         }

@@ -10,6 +10,7 @@ import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.StackSelection;
 import dev.devstack.supervisor.control.ControlClient;
+import dev.devstack.supervisor.model.DetailText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,9 +122,9 @@ final class DetachedUp {
     private int ended(BackgroundDevstack child, Duration timeout, Duration grace) throws InterruptedException {
         Optional<Integer> code = child.awaitExit(grace);
         if (code.isEmpty()) {
-            cli.err().println("devstack: the background devstack (pid " + child.pid() + ") did not answer on its control"
-                    + " socket within " + timeout.toSeconds() + "s (--timeout); it goes on, `devstack down` stops it."
-                    + " Its last lines:");
+            cli.err().println("devstack: the time ran out (" + DetailText.seconds(timeout) + ", --timeout) before the"
+                    + " background devstack (pid " + child.pid() + ") answered on its control socket; it goes on,"
+                    + " `devstack down` stops it. Its last lines:");
             child.tail(TAIL).forEach(line -> cli.err().println("  " + line));
             return ExitCodes.TIMED_OUT;
         }
