@@ -1,5 +1,6 @@
 package dev.devstack.cli;
 
+import dev.devstack.app.PublishedStack;
 import dev.devstack.app.StackWait;
 import dev.devstack.app.WaitCondition;
 import dev.devstack.app.WaitOutcome;
@@ -9,8 +10,10 @@ import dev.devstack.supervisor.control.ControlClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +34,8 @@ import picocli.CommandLine.Spec;
                         + " it ended on its own with exit 0."})
 final class WaitCommand implements Callable<Integer> {
 
+    private static final Duration RETRY = Duration.ofMillis(50);
+
     @ParentCommand
     DevstackCommand parent;
 
@@ -50,7 +55,7 @@ final class WaitCommand implements Callable<Integer> {
     List<String> services = new ArrayList<>();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         CliContext cli = parent.cli();
         WaitCondition wanted = condition();
         Duration limit = PortArguments.duration(spec.commandLine(), "--timeout", timeout);
@@ -58,13 +63,17 @@ final class WaitCommand implements Callable<Integer> {
                 parent.project().instance());
         StackWait wait = new StackWait(services, wanted, oneshots());
         WaitReport report = new WaitReport(cli, socket, "devstack wait");
-        WaitOutcome outcome;
-        try (ControlClient client = ControlClient.connect(socket, "devstack wait")) {
-            outcome = wait.await(client, limit, report::progress);
-        } catch (ControlClient.NotRunning e) {
+        Instant deadline = cli.clock().instant().plus(limit);
+        Optional<ControlClient> connected = connect(socket, deadline);
+        if (connected.isEmpty()) {
             cli.err().println("devstack: no stack runs here (" + parent.project().projectDir()
                     + "); `devstack up` or `devstack up -d` starts one");
             return ExitCodes.NOT_RUNNING;
+        }
+        WaitOutcome outcome;
+        try (ControlClient client = connected.get()) {
+            Duration left = Duration.between(cli.clock().instant(), deadline);
+            outcome = wait.await(client, left.isNegative() ? Duration.ofMillis(1) : left, report::progress);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -74,6 +83,24 @@ final class WaitCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         return report.notReached(outcome, wanted, limit);
+    }
+
+    /**
+     * The stack's socket; while an `up` is still starting (alive in run.json, its socket not open
+     * yet: `devstack up &` a moment ago), it is asked again until it answers, that `up` ends, or
+     * the time runs out. Empty when no stack runs.
+     */
+    private Optional<ControlClient> connect(Path socket, Instant deadline) throws InterruptedException {
+        while (true) {
+            try {
+                return Optional.of(ControlClient.connect(socket, "devstack wait"));
+            } catch (IOException notAnswering) {
+                if (PublishedStack.read(parent.project()).isEmpty() || !parent.cli().clock().instant().isBefore(deadline)) {
+                    return Optional.empty();
+                }
+            }
+            Thread.sleep(RETRY.toMillis());
+        }
     }
 
     /**
