@@ -59,6 +59,19 @@ public final class StackWait {
      */
     public WaitOutcome await(ControlClient client, Duration timeout,
                              BiConsumer<ServiceSnapshot, WaitCondition.Verdict> progress) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, WaitCondition.Verdict> told = new HashMap<>();
+        // the first snapshot is had whatever the time left: the outcome, even a timeout, names the services
+        Optional<StackSnapshot> first = client.stream(new ControlRequest.Subscribe(null, true));
+        if (first.isEmpty()) {
+            throw new IOException("the stack sent no snapshot to a subscription that asked for one");
+        }
+        StackSnapshot last = first.get();
+        Optional<WaitOutcome> outcome = judge(last, told, progress);
+        long left = deadline - System.nanoTime();
+        if (outcome.isPresent() || left <= 0) {
+            return outcome.orElse(new WaitOutcome.TimedOut(last, waiting(last)));
+        }
         AtomicBoolean expired = new AtomicBoolean();
         TimerTask expiry = new TimerTask() {
             @Override
@@ -67,22 +80,18 @@ public final class StackWait {
                 client.close();
             }
         };
-        DEADLINES.schedule(expiry, Math.max(1, timeout.toMillis()));
-        Map<String, WaitCondition.Verdict> told = new HashMap<>();
-        StackSnapshot last = null;
+        DEADLINES.schedule(expiry, Math.max(1, Duration.ofNanos(left).toMillis()));
         try {
-            Optional<StackSnapshot> snapshot = client.stream(new ControlRequest.Subscribe(null, true));
-            while (snapshot.isPresent()) {
-                last = snapshot.get();
-                Optional<WaitOutcome> outcome = judge(last, told, progress);
+            for (Optional<StackSnapshot> next = nextSnapshot(client); next.isPresent(); next = nextSnapshot(client)) {
+                last = next.get();
+                outcome = judge(last, told, progress);
                 if (outcome.isPresent()) {
                     return outcome.get();
                 }
-                snapshot = nextSnapshot(client);
             }
             return new WaitOutcome.StackEnded(last);
         } catch (IOException e) {
-            if (last != null && expired.get()) {
+            if (expired.get()) {
                 return new WaitOutcome.TimedOut(last, waiting(last));
             }
             throw e;

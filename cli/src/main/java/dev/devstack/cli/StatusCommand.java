@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status", header = "Show the running stack: each service's state, pid, ports, uptime and restarts.",
+@Command(name = "status", header = "Show the running stack's services: state, pid, ports, uptime.",
         description = {"Asks the project's running `devstack up` (attached or -d) over its control socket; if that does"
                 + " not answer, shows what it last wrote to .devstack/run.json, and says so on stderr.",
                 "Exit 7 when no stack runs the project."})

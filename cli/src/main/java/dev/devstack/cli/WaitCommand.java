@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "wait", header = "Wait until services of the running stack are ready, healthy or completed: for CI.",
+@Command(name = "wait", header = "Wait until services of the running stack are ready: for CI.",
         description = {"Follows the project's running stack over its control socket and returns as soon as every SERVICE"
                 + " (default: all) has reached the condition (exit 0), one of them cannot any more (it crashed, failed,"
                 + " was blocked or stopped, or gave up on its readiness check: exit 8, with its last lines), or the"

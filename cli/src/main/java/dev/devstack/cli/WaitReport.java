@@ -53,7 +53,7 @@ final class WaitReport {
             return ExitCodes.TIMED_OUT;
         }
         err.println("devstack: the stack stopped before every service was " + condition.word()
-                + Optional.ofNullable(outcome.last()).map(last -> " (it was " + last.phase().word() + ")").orElse(""));
+                + " (it was " + outcome.last().phase().word() + ")");
         return ExitCodes.SERVICE_FAILED;
     }
 

@@ -111,7 +111,7 @@ class DetachedUpIT {
         new TestProject(projectDir).write("ports.yaml", """
                 services:
                   web: { command: "%s" }
-                  api: { command: "%s", port: none }
+                  api: { command: "%s" }
                 """.formatted(service("--listen"), service("--print first-words --print last-words --exit 3")));
         try (DetachedStack stack = new DetachedStack(projectDir, home)) {
             DevstackProcess.Result up = stack.up();
@@ -139,7 +139,8 @@ class DetachedUpIT {
             if (up.err().contains("before every service was ready")) {
                 assertThat(up.err()).containsPattern("not yet: api \\(running \\(pid \\d+\\)\\)");
             }
-            assertThat(stack.supervisor()).as("the stack goes on").isPresent();
+            Await.until(WAIT, "the stack to go on", () -> stack.supervisor().isPresent());
+            stack.remember();
         }
     }
 

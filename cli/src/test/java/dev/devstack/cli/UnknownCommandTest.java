@@ -28,7 +28,7 @@ class UnknownCommandTest {
             hist       | there is no command `hist`; did you mean `devstack history`?
             comp       | there is no command `comp`; did you mean `devstack completion`?
             frobnicate | there is no command `frobnicate`
-            st         | there is no command `st`
+            st         | there is no command `st`; did you mean `devstack status`?
             """)
     void namesTheCommandMeantOrOnlyACloseOne(String word, String error) {
         assertThat(UnknownCommand.explain(word, COMMANDS).get(0)).isEqualTo(error);
