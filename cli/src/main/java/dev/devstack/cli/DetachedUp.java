@@ -80,7 +80,8 @@ final class DetachedUp {
             return ended(child, timeout, EXIT_GRACE);
         }
         int code = report.notReached(outcome, WaitCondition.READY, timeout);
-        cli.err().println("devstack: the stack goes on running in the background (devstack pid " + child.pid()
+        // it goes on unless an exit_on_failure (or --exit-on-failure) makes it stop the stack
+        cli.err().println("devstack: the stack is left to its background devstack (pid " + child.pid()
                 + "): `devstack status` shows it, `devstack down` stops it");
         return code;
     }
