@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -127,9 +128,7 @@ final class ProjectLeases {
         List<Lease> swept = Audit.sweep(tx, alive(), now);
         for (Lease lease : tx.leases()) {
             if (ours(lease)) {
-                throw DevstackException.alreadyRunning("`" + config.project() + "` is already running from "
-                        + context.projectDir() + " (devstack pid " + lease.pid() + "); `devstack down` stops it"
-                        + " (from any terminal), or Ctrl-C in its own");
+                throw AlreadyRunning.of(config.project(), context.projectDir(), OptionalLong.of(lease.pid()));
             }
         }
         PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true, adopt);

@@ -5,6 +5,7 @@ import dev.devstack.supervisor.config.PortSpec;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +65,15 @@ public final class ProjectPorts {
         }
         return new PortsReport(config.project(), context.projectDir(), context.instance(),
                 survivors.isEmpty() ? ProjectState.STOPPED : ProjectState.ORPHANED, OptionalLong.empty(), services);
+    }
+
+    /**
+     * The same report, from a snapshot the stack sent (over its socket) instead of run.json, which
+     * follows it by up to 50 ms: for a command that has just seen the stack ready.
+     */
+    public static PortsReport live(ProjectContext context, StackSnapshot snapshot, long supervisorPid) {
+        StackConfig config = new ConfigLoader(context.environment()).load(context.projectDir());
+        return fromRunState(context, config, RunState.of(snapshot, supervisorPid, 0));
     }
 
     private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state) {

@@ -1,6 +1,9 @@
 package dev.devstack.app;
 
+import dev.devstack.supervisor.model.DetailText;
+import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackPhase;
+import dev.devstack.supervisor.model.StackSnapshot;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -13,6 +16,21 @@ public record RunState(String project, String instance, long supervisorPid, long
 
     public RunState {
         services = List.copyOf(services);
+    }
+
+    /** What run.json says of the stack in {@code snapshot}: the same values, for commands that have the snapshot itself. */
+    static RunState of(StackSnapshot snapshot, long supervisorPid, long supervisorStart) {
+        return new RunState(snapshot.project(), snapshot.instance(), supervisorPid, supervisorStart, snapshot.phase(),
+                snapshot.services().stream().map(service -> service(snapshot, service)).toList());
+    }
+
+    private static Service service(StackSnapshot snapshot, ServiceSnapshot service) {
+        OptionalLong listener = service.listener().stream()
+                .filter(l -> service.pid().isEmpty() || l != service.pid().getAsLong()).findFirst();
+        return new Service(service.name(), service.state().word(), service.pid(), listener,
+                snapshot.ports().stream().filter(port -> port.service().equals(service.name()))
+                        .map(port -> new Port(port.portName(), port.port(), port.reason().describe())).toList(),
+                DetailText.of(service.detail()));
     }
 
     /** {@code listener}: the process listening on its port, when it is not {@code pid} itself (a child, a daemon). */

@@ -18,10 +18,12 @@ final class ExitCodes {
     static final int ALREADY_RUNNING = 4;
     static final int STATE = 5;
     static final int STOP_FAILED = 6;
-    /** `ports --require-running`, and the commands that drive a running stack: no `up` runs the project. */
+    /** `ports --require-running`, `status`, `wait`, and the commands that drive a running stack: no `up` runs the project. */
     static final int NOT_RUNNING = 7;
-    /** `up`: a service failed (its own exit status is said on stderr, never passed on as this code). */
+    /** `up`, `up -d`, `wait`: a service failed (its own exit status is said on stderr, never passed on as this code). */
     static final int SERVICE_FAILED = 8;
+    /** `up -d`, `wait`: the time given (`--timeout`) ran out before every service was there. */
+    static final int TIMED_OUT = 9;
     static final int INTERNAL = 70;
 
     private ExitCodes() {

@@ -10,7 +10,6 @@ import dev.devstack.app.json.PortsReportJson;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,7 +74,7 @@ final class PortsCommand implements Callable<Integer> {
         } else if (format.env) {
             env(report, cli.out());
         } else {
-            table(report, cli.out());
+            PortsTable.print(report, cli.out());
         }
         return requireRunning && !report.running() ? ExitCodes.NOT_RUNNING : ExitCodes.OK;
     }
@@ -98,28 +97,5 @@ final class PortsCommand implements Callable<Integer> {
             service.namedPorts().forEach((name, port) ->
                     out.println(prefix + "_PORT_" + name.toUpperCase(Locale.ROOT) + "=" + port));
         }
-    }
-
-    private static void table(PortsReport report, PrintStream out) {
-        out.println(report.project() + " (" + report.path() + "): " + switch (report.state()) {
-            case STARTING, RUNNING, STOPPING -> report.state().word() + ", devstack pid "
-                    + report.supervisorPid().getAsLong();
-            case ORPHANED -> "orphaned: its devstack ended without stopping it; `devstack down` ends it";
-            case STOPPED -> "stopped (no `devstack up` runs it); ports shown are the ones it had last time";
-        });
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"SERVICE", "PORT(S)", "STATE", "PID", "URL"});
-        for (ServicePorts service : report.services()) {
-            List<String> ports = new ArrayList<>();
-            service.port().ifPresent(p -> ports.add(String.valueOf(p)));
-            service.namedPorts().forEach((name, port) -> ports.add(name + "=" + port));
-            String pid = service.pid().isPresent() ? String.valueOf(service.pid().getAsLong()) : "-";
-            if (service.listener().isPresent()) {
-                pid += " (listener " + service.listener().getAsLong() + ")";
-            }
-            rows.add(new String[] {service.name(), ports.isEmpty() ? "-" : String.join(" ", ports), service.state(),
-                    pid, service.url().orElse("-")});
-        }
-        Table.print(rows, out);
     }
 }

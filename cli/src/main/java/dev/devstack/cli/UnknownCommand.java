@@ -16,7 +16,7 @@ final class UnknownCommand {
     static List<String> explain(String word, Collection<String> commands) {
         String unknown = "there is no command `" + word + "`";
         return switch (word) {
-            case "status", "ps", "ls", "list" -> List.of(unknown + "; did you mean `devstack ports`?",
+            case "ps", "ls", "list" -> List.of(unknown + "; did you mean `devstack status`?",
                     "it lists the project's services with their state, ports and pids");
             case "version" -> List.of(unknown + "; did you mean `devstack --version`?");
             default -> DidYouMean.closest(word, commands)

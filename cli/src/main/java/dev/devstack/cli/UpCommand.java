@@ -14,15 +14,19 @@ import dev.devstack.tui.ExitSummary;
 import dev.devstack.tui.PlainLogPrinter;
 import dev.devstack.tui.TerminalSession;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "up", header = "Start the services on free, sticky ports and supervise them.", description = {
         "Starts every service of the project (or the SERVICEs named, and what they depend on) in dependency order,"
@@ -30,6 +34,9 @@ import picocli.CommandLine.ParentCommand;
         "On a terminal it shows the dashboard (? lists its keys, q quits); otherwise, or with --no-tui, it prints each"
                 + " service's output prefixed with its name. Ctrl-C stops the stack (twice: kills it)."})
 final class UpCommand implements Callable<Integer> {
+
+    /** How long `up -d` waits for every service to be ready, unless --timeout says otherwise. */
+    static final String DETACH_TIMEOUT = "120s";
 
     @ParentCommand
     DevstackCommand parent;
@@ -46,16 +53,55 @@ final class UpCommand implements Callable<Integer> {
             + " it is left running when the stack stops.")
     boolean adopt;
 
+    @Option(names = {"-d", "--detach"}, description = "Start the stack in the background (its own session; its output"
+            + " in .devstack/logs/devstack.log), show each service as it gets ready, and return once all are ready"
+            + " (exit 0, with the `ports` table), one failed (8) or --timeout ran out (9); the stack keeps running.")
+    boolean detach;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "With -d: how long to wait for every service to"
+            + " be ready (default: 120s).")
+    String timeout;
+
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*",
             description = "Start only these services and what they depend on (default: all).")
     List<String> services = new ArrayList<>();
 
-    /** Never returns: once the stack is down, {@link ImmediateExit} ends the process with the exit code. */
+    /**
+     * With -d, returns once the background stack is ready or is not; otherwise never returns: once
+     * the stack is down, {@link ImmediateExit} ends the process with the exit code.
+     */
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         CliContext cli = parent.cli();
+        if (timeout != null && !detach) {
+            throw new ParameterException(spec.commandLine(), "--timeout goes with -d (--detach): an attached `up` runs"
+                    + " until stopped");
+        }
+        if (detach) {
+            Duration limit = PortArguments.duration(spec.commandLine(), "--timeout", timeout == null ? DETACH_TIMEOUT : timeout);
+            return new DetachedUp(cli, parent.project()).run(services, backgroundArguments(), parent.debug, limit);
+        }
         ImmediateExit.exit(cli, run(cli));
         return ExitCodes.INTERNAL;
+    }
+
+    /** The same `up`, in the background: plain output (its log has no terminal), the same options and services. */
+    private List<String> backgroundArguments() {
+        List<String> args = new ArrayList<>(List.of("--no-tui"));
+        if (exitOnFailure) {
+            args.add("--exit-on-failure");
+        }
+        if (adopt) {
+            args.add("--adopt");
+        }
+        if (!services.isEmpty()) {
+            args.add("--");
+            args.addAll(services);
+        }
+        return args;
     }
 
     private int run(CliContext cli) throws InterruptedException {

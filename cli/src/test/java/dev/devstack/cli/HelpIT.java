@@ -120,9 +120,9 @@ class HelpIT {
 
     @Test
     void commandsOfOtherToolsAreAnsweredWithDevstacksOwn() {
-        assertUnknown(List.of("status"), "there is no command `status`; did you mean `devstack ports`?");
         assertUnknown(List.of("log"), "there is no command `log`; did you mean `devstack logs`?");
-        assertUnknown(List.of("help", "ps"), "there is no command `ps`; did you mean `devstack ports`?");
+        assertUnknown(List.of("ps"), "there is no command `ps`; did you mean `devstack status`?");
+        assertUnknown(List.of("help", "ps"), "there is no command `ps`; did you mean `devstack status`?");
     }
 
     @Test

@@ -8,15 +8,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UnknownCommandTest {
 
-    private static final List<String> COMMANDS = List.of("up", "ports", "check", "down", "logs", "restart", "stop",
-            "start", "kill", "who", "claim", "release", "gc", "run", "history", "completion", "help");
+    private static final List<String> COMMANDS = List.of("up", "status", "wait", "ports", "check", "down", "logs",
+            "restart", "stop", "start", "kill", "who", "claim", "release", "gc", "run", "history", "completion", "help");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            status     | there is no command `status`; did you mean `devstack ports`?
-            ps         | there is no command `ps`; did you mean `devstack ports`?
-            ls         | there is no command `ls`; did you mean `devstack ports`?
-            list       | there is no command `list`; did you mean `devstack ports`?
+            ps         | there is no command `ps`; did you mean `devstack status`?
+            ls         | there is no command `ls`; did you mean `devstack status`?
+            list       | there is no command `list`; did you mean `devstack status`?
             log        | there is no command `log`; did you mean `devstack logs`?
             restrat    | there is no command `restrat`; did you mean `devstack restart`?
             version    | there is no command `version`; did you mean `devstack --version`?
@@ -27,7 +26,6 @@ class UnknownCommandTest {
             hist       | there is no command `hist`; did you mean `devstack history`?
             comp       | there is no command `comp`; did you mean `devstack completion`?
             frobnicate | there is no command `frobnicate`
-            st         | there is no command `st`
             """)
     void namesTheCommandMeantOrOnlyACloseOne(String word, String error) {
         assertThat(UnknownCommand.explain(word, COMMANDS).get(0)).isEqualTo(error);
@@ -35,7 +33,7 @@ class UnknownCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            status     | lists the project's services
+            ps         | lists the project's services
             frobnicate | `devstack help` lists every command
             """)
     void saysWhatToDoInstead(String word, String next) {
