@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * {@code PORT_<NAME>} and, for every service S of the stack, {@code S_PORT}, {@code S_HOST},
  * {@code S_URL}, {@code S_PORT_<NAME>} (of its first replica) and {@code S_PORTS} (of all of them);
  * {@code DEVSTACK_PROJECT}, {@code DEVSTACK_SERVICE}, {@code DEVSTACK_INSTANCE},
- * {@code DEVSTACK_REPLICA}; then the env file and the service's own {@code env:}, so that the
- * user can override any of them. References in commands and values are filled in here; a
+ * {@code DEVSTACK_REPLICA}, {@code DEVSTACK_API_URL} (the stack's HTTP API, when it has a port);
+ * then the env file and the service's own {@code env:}, so that the user can override any of them. References in commands and values are filled in here; a
  * reference to a scaled service means its first replica.
  */
 public final class EnvironmentBuilder {
@@ -34,6 +34,7 @@ public final class EnvironmentBuilder {
 
     public List<ServicePlan> build(StackConfig config, String instance, PortPlan ports) {
         Map<String, String> stackVariables = new LinkedHashMap<>();
+        ports.api().ifPresent(api -> stackVariables.put("DEVSTACK_API_URL", url(api.port())));
         for (ServiceSpec service : config.services()) {
             String prefix = service.variablePrefix();
             String first = service.units().get(0);
