@@ -19,13 +19,18 @@ import java.util.Optional;
  * records' components: Jackson's object mapper would cost every `up` its start-up and every new
  * kind its introspection, on the thread that writes run.json while the stack stops.
  */
-final class DetailJson {
+public final class DetailJson {
 
     private DetailJson() {
     }
 
     static void write(JsonGenerator json, ServiceDetail detail) throws IOException {
-        json.writeObjectFieldStart("detail");
+        write(json, "detail", detail);
+    }
+
+    /** The detail as the field {@code name}: what a check found, say, beside a service's own detail. */
+    public static void write(JsonGenerator json, String name, ServiceDetail detail) throws IOException {
+        json.writeObjectFieldStart(name);
         fields(json, (Record) detail);
         json.writeStringField("text", DetailText.of(detail));
         json.writeEndObject();

@@ -5,12 +5,12 @@ import dev.devstack.supervisor.model.ServiceSnapshot;
 import java.io.IOException;
 
 /** One service of a stack snapshot: its state, processes, ports, start, last exit and restarts. */
-final class ServiceSnapshotJson {
+public final class ServiceSnapshotJson {
 
     private ServiceSnapshotJson() {
     }
 
-    static void write(JsonGenerator json, ServiceSnapshot service) throws IOException {
+    public static void write(JsonGenerator json, ServiceSnapshot service) throws IOException {
         json.writeStartObject();
         json.writeStringField("name", service.name());
         json.writeStringField("state", service.state().word());
