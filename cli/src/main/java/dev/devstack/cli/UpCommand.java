@@ -126,7 +126,8 @@ final class UpCommand implements Callable<Integer> {
             throws InterruptedException {
         Supervisor supervisor = session.supervisor();
         Dashboard dashboard = new Dashboard(terminal.screen(), supervisor, supervisor, new DashboardContext(
-                session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault()));
+                session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault(),
+                session.apiUrl()));
         warnings.toStack(supervisor);
         session.start();
         Exception failure;
