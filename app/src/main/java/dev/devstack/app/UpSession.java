@@ -203,6 +203,8 @@ public final class UpSession implements AutoCloseable {
         plan.ports().release(PortPlanner.API_UNIT);
         try {
             server.start();
+            supervisor.notice("", "HTTP API at " + server.url() + " (docs/http-api.md); its actions need the token in "
+                    + server.tokenFile());
         } catch (IOException e) {
             supervisor.notice("", "cannot serve this stack's HTTP API at " + server.url() + " (" + e.getMessage()
                     + "); the stack runs without it, and DEVSTACK_API_URL points nowhere");

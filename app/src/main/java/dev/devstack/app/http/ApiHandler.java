@@ -69,9 +69,10 @@ final class ApiHandler implements HttpHandler {
         }));
     }
 
+    /** Every answer closes the exchange (a {@link Reply}, or an event stream's writer when it ends). */
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             Optional<String> host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host"));
             if (!LoopbackHost.allowed(host)) {
                 Reply.error(exchange, 403, "this API answers only requests to 127.0.0.1, localhost or [::1];"

@@ -9,6 +9,7 @@ import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,16 +21,29 @@ import java.util.function.BiConsumer;
 /**
  * A stack's HTTP API on 127.0.0.1 (docs/http-api.md), served by the JDK's own server
  * ({@code com.sun.net.httpserver}): it parses HTTP, keeps connections alive and hands each request
- * to a thread of a pool of {@value #THREADS}, which is all a loopback API needs, at no cost in
+ * to one of {@value #THREADS} threads, which is all a loopback API needs, at no cost in
  * dependencies or start-up. It follows the stack from when it is made, so that its health answers
  * know every check's result; it binds its port only when {@link #start()}ed.
  */
 public final class ApiServer implements AutoCloseable {
 
-    /** Enough for {@link EventStreams#MAX_STREAMS} streams and 16 requests at once besides. */
-    static final int THREADS = EventStreams.MAX_STREAMS + 16;
+    static {
+        // The JDK's server writes a response's head and body in two writes and by default leaves
+        // Nagle's algorithm on: each answer then waited ~40 ms for the client's delayed ACK.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /**
+     * As many as can run on a laptop's cores at once: requests are short (a document written once
+     * per snapshot), and more threads than cores only make each wait longer; event streams have
+     * threads of their own ({@link EventStreams}).
+     */
+    static final int THREADS = 4;
 
     private final int port;
+    private final ApiToken token;
     private final ApiHandler handler;
     private final EventStreams streams = new EventStreams();
     private final Subscription checks;
@@ -43,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(int port, StackView view, StackJournal journal, StackControl control,
                      BiConsumer<String, String> notices, ApiToken token, Clock clock) {
         this.port = port;
+        this.token = token;
         CheckResults results = new CheckResults();
         this.checks = view.subscribe(results);
         this.handler = new ApiHandler(view, journal, control, notices, token, results, streams, clock,
@@ -51,6 +66,11 @@ public final class ApiServer implements AutoCloseable {
 
     public String url() {
         return EnvironmentBuilder.url(port);
+    }
+
+    /** The file whose token every action needs. */
+    public Path tokenFile() {
+        return token.file();
     }
 
     /** Binds 127.0.0.1 on its port and answers from now on; an IOException when the port was taken meanwhile. */

@@ -2,23 +2,29 @@ package dev.devstack.app.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.devstack.supervisor.model.StackJournal;
+import dev.devstack.supervisor.model.Subscription;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The open event streams: at most {@value #MAX_STREAMS}, since each keeps one of the server's
- * threads for as long as it lasts and the others must stay free for requests; and a watchdog
- * that closes the connections of the clients that were cut off and read nothing more.
+ * The open event streams, each written by a thread of its own for as long as it lasts (apart from
+ * the few that answer requests, so that a stream never makes a request wait): at most
+ * {@value #MAX_STREAMS}; and a watchdog that closes the connections of the clients that were cut
+ * off and read nothing more.
  */
 final class EventStreams implements AutoCloseable {
 
     static final int MAX_STREAMS = 32;
 
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor writers;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "devstack-http-watch");
         thread.setDaemon(true);
@@ -26,23 +32,36 @@ final class EventStreams implements AutoCloseable {
     });
 
     EventStreams() {
+        AtomicInteger count = new AtomicInteger();
+        writers = new ThreadPoolExecutor(0, MAX_STREAMS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "devstack-http-events-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         watchdog.scheduleWithFixedDelay(() -> open.forEach(stream -> stream.enforce(System.nanoTime())),
                 250, 250, TimeUnit.MILLISECONDS);
     }
 
-    /** Follows the journal from after {@code after} and answers with the stream; 503 when too many are open. */
-    void serve(HttpExchange exchange, EventStream stream, StackJournal journal, long after) throws IOException {
+    /**
+     * Follows the journal from after {@code after} and hands the stream to a writer of its own,
+     * which answers and closes the exchange; 503 when too many are open.
+     */
+    synchronized void serve(HttpExchange exchange, EventStream stream, StackJournal journal, long after)
+            throws IOException {
         if (open.size() >= MAX_STREAMS) {
             Reply.error(exchange, 503, MAX_STREAMS + " event streams are open, the most this API serves at once;"
                     + " close one and try again");
             return;
         }
         open.add(stream);
-        try {
-            stream.serve(exchange, stream.follow(journal, after));
-        } finally {
-            open.remove(stream);
-        }
+        Subscription subscription = stream.follow(journal, after);
+        writers.execute(() -> {
+            try {
+                stream.serve(exchange, subscription);
+            } finally {
+                open.remove(stream);
+            }
+        });
     }
 
     @Override
@@ -50,5 +69,6 @@ final class EventStreams implements AutoCloseable {
         open.forEach(EventStream::close);
         open.forEach(stream -> stream.enforce(System.nanoTime()));
         watchdog.shutdownNow();
+        writers.shutdownNow();
     }
 }

@@ -90,12 +90,14 @@ final class SseClient implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Event> seen = new ArrayList<>();
         while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("timed out after " + timeout.toMillis() + " ms; got " + seen.size()
-                        + " events, the last: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
+            long left = Math.max(1, deadline - System.nanoTime());
+            Event event;
+            try {
+                event = next(Duration.ofNanos(left));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; got " + seen.size() + " events, the last: "
+                        + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
             }
-            Event event = next(Duration.ofNanos(left));
             seen.add(event);
             if (last.test(event)) {
                 return seen;
