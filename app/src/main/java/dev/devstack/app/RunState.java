@@ -2,14 +2,17 @@ package dev.devstack.app;
 
 import dev.devstack.supervisor.model.StackPhase;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * What a running `up` publishes about itself in {@code .devstack/run.json}, so that commands in
- * other terminals see live states and pids. Valid while the supervisor process lives.
+ * other terminals see live states and pids, and where its HTTP API answers ({@code apiUrl}, empty
+ * before the ports are claimed, without an API, or from an `up` older than the API). Valid while
+ * the supervisor process lives.
  */
 public record RunState(String project, String instance, long supervisorPid, long supervisorStart, StackPhase phase,
-                       List<Service> services) {
+                       List<Service> services, Optional<String> apiUrl) {
 
     public RunState {
         services = List.copyOf(services);

@@ -83,7 +83,8 @@ public final class UpSession implements AutoCloseable {
             running = new Supervisor(plan, new NuProcessLauncher(), records, groups, context.clock(),
                     SupervisorSettings.defaults(context.stateDir().resolve("logs"))
                             .withExitOnFailure(options.exitOnFailure()).withStayOpen(options.interactive()));
-            this.publisher = new RunStatePublisher(runState, running, self, warnings);
+            this.publisher = new RunStatePublisher(runState, running, self,
+                    plan.ports().api().map(api -> EnvironmentBuilder.url(api.port())), warnings);
         } catch (RuntimeException e) {
             if (running != null) {
                 running.close();
@@ -133,7 +134,7 @@ public final class UpSession implements AutoCloseable {
                         List.of(), Optional.empty(), OptionalInt.empty(), 0, new ServiceDetail.None())).toList();
         try {
             runState.write(new StackSnapshot(config.project(), context.instance(), context.clock().instant(),
-                    StackPhase.STARTING, services, List.of()), self.pid(), self.startMillis());
+                    StackPhase.STARTING, services, List.of()), self.pid(), self.startMillis(), Optional.empty());
         } catch (IOException e) {
             // said once by the publisher, which writes the same file as soon as the ports are claimed
         }

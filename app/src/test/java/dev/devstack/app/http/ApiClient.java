@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,7 +21,7 @@ final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What came back: the status and the body read as JSON. */
-    record Answer(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
+    record Answer(int status, JsonNode body, Map<String, List<String>> headers) {
     }
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

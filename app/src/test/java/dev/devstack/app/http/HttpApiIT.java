@@ -6,18 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.devstack.app.ProjectContext;
+import dev.devstack.app.RunState;
+import dev.devstack.app.RunStateFile;
 import dev.devstack.app.UpOptions;
 import dev.devstack.app.UpSession;
 import dev.devstack.app.testing.LiveStack;
 import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
-import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.supervisor.testing.Await;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -356,13 +355,16 @@ class HttpApiIT {
     }
 
     @Test
-    void everyServiceIsToldTheApisUrlAndTheTokenFileIsPrivate() throws IOException {
+    void everyServiceAndRunJsonAreToldTheApisUrlAndTheTokenFileIsPrivate() throws IOException {
         UpSession session = up(STACK);
 
         Await.until(WAIT, "web to dump its environment", () -> stack.project().exists("env.json"));
 
         assertThat(stack.project().environment("env.json")).containsEntry("DEVSTACK_API_URL", session.apiUrl().orElseThrow());
         assertThat(session.apiUrl().orElseThrow()).startsWith("http://127.0.0.1:");
+        RunStateFile runJson = new RunStateFile(projectDir.resolve(".devstack"));
+        Await.until(WAIT, "run.json to name the API", () -> runJson.read().flatMap(RunState::apiUrl)
+                .equals(session.apiUrl()));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("api-token"))))
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");

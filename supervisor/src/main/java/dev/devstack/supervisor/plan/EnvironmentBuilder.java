@@ -34,7 +34,6 @@ public final class EnvironmentBuilder {
 
     public List<ServicePlan> build(StackConfig config, String instance, PortPlan ports) {
         Map<String, String> stackVariables = new LinkedHashMap<>();
-        ports.api().ifPresent(api -> stackVariables.put("DEVSTACK_API_URL", url(api.port())));
         for (ServiceSpec service : config.services()) {
             String prefix = service.variablePrefix();
             String first = service.units().get(0);
@@ -84,6 +83,7 @@ public final class EnvironmentBuilder {
         env.put("DEVSTACK_SERVICE", service.name());
         env.put("DEVSTACK_INSTANCE", instance);
         env.put("DEVSTACK_REPLICA", String.valueOf(replica));
+        ports.api().ifPresent(api -> env.put("DEVSTACK_API_URL", url(api.port())));
         env.putAll(config.envFile());
         service.env().forEach((name, value) -> env.put(name, render(value, config, ports)));
         return new ServicePlan(service, unit, replica, render(service.command(), config, ports),
