@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,19 +50,30 @@ final class EventStreams implements AutoCloseable {
     synchronized void serve(HttpExchange exchange, EventStream stream, StackJournal journal, long after)
             throws IOException {
         if (open.size() >= MAX_STREAMS) {
-            Reply.error(exchange, 503, MAX_STREAMS + " event streams are open, the most this API serves at once;"
-                    + " close one and try again");
+            tooMany(exchange);
             return;
         }
         open.add(stream);
         Subscription subscription = stream.follow(journal, after);
-        writers.execute(() -> {
-            try {
-                stream.serve(exchange, subscription);
-            } finally {
-                open.remove(stream);
-            }
-        });
+        try {
+            writers.execute(() -> {
+                try {
+                    stream.serve(exchange, subscription);
+                } finally {
+                    open.remove(stream);
+                }
+            });
+        } catch (RejectedExecutionException stillEnding) {
+            // a stream that ended is off the list a moment before its thread is free
+            subscription.close();
+            open.remove(stream);
+            tooMany(exchange);
+        }
+    }
+
+    private static void tooMany(HttpExchange exchange) throws IOException {
+        Reply.error(exchange, 503, MAX_STREAMS + " event streams are open, the most this API serves at once;"
+                + " close one and try again");
     }
 
     @Override
