@@ -328,6 +328,14 @@ class HttpApiIT {
             assertThat(slowGot).startsWith("HTTP/1.1 200").contains("\"line\":\"line 0 ")
                     .as("cut off long before the end").doesNotContain("\"line\":\"flood done\"");
         }
+        try (SseClient late = api.events("/api/events", "1")) {
+            SseClient.Event missed = late.next(WAIT);
+            assertThat(missed.event()).as("the first events are no longer held").isEqualTo("missed");
+            assertThat(missed.data().path("first").asLong()).isEqualTo(2);
+            SseClient.Event next = late.next(WAIT);
+            assertThat(next.sequence()).isEqualTo(missed.data().path("last").asLong() + 1);
+            assertThat(missed.sequence()).isEqualTo(missed.data().path("last").asLong());
+        }
         assertThat(supervisor.snapshot().service("flood").orElseThrow().state()).isEqualTo(ServiceState.READY);
     }
 
