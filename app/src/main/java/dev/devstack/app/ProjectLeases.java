@@ -20,6 +20,7 @@ import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.plan.PortPlan;
 import dev.devstack.supervisor.plan.PortPlanner;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,8 @@ final class ProjectLeases {
 
     /**
      * In one exclusive registry operation: sweep dead leases, refuse if this project already runs,
-     * choose and hold the ports, record them as leases of {@code self} and remember them.
+     * choose and hold the ports (the services' and the stack API's), record them as leases of
+     * {@code self} and remember them.
      */
     StackClaim claim(StackConfig config, PortPlanner planner, ProcessInfo self, boolean adopt) {
         Instant now = context.clock().instant();
@@ -132,7 +134,9 @@ final class ProjectLeases {
             }
         }
         PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true, adopt);
-        for (PortAssignment assignment : plan.assignments()) {
+        List<PortAssignment> leased = new ArrayList<>(plan.assignments());
+        plan.api().ifPresent(leased::add);
+        for (PortAssignment assignment : leased) {
             if (assignment.reason() instanceof AssignmentReason.Inherited) {
                 continue;
             }

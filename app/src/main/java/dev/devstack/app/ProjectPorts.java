@@ -73,7 +73,7 @@ public final class ProjectPorts {
      */
     public static PortsReport live(ProjectContext context, StackSnapshot snapshot, long supervisorPid) {
         StackConfig config = new ConfigLoader(context.environment()).load(context.projectDir());
-        return fromRunState(context, config, RunState.of(snapshot, supervisorPid, 0));
+        return fromRunState(context, config, RunState.of(snapshot, supervisorPid, 0, Optional.empty()));
     }
 
     private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state) {

@@ -5,23 +5,26 @@ import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackPhase;
 import dev.devstack.supervisor.model.StackSnapshot;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * What a running `up` publishes about itself in {@code .devstack/run.json}, so that commands in
- * other terminals see live states and pids. Valid while the supervisor process lives.
+ * other terminals see live states and pids, and where its HTTP API answers ({@code apiUrl}, empty
+ * before the ports are claimed, without an API, or from an `up` older than the API). Valid while
+ * the supervisor process lives.
  */
 public record RunState(String project, String instance, long supervisorPid, long supervisorStart, StackPhase phase,
-                       List<Service> services) {
+                       List<Service> services, Optional<String> apiUrl) {
 
     public RunState {
         services = List.copyOf(services);
     }
 
     /** What run.json says of the stack in {@code snapshot}: the same values, for commands that have the snapshot itself. */
-    static RunState of(StackSnapshot snapshot, long supervisorPid, long supervisorStart) {
+    static RunState of(StackSnapshot snapshot, long supervisorPid, long supervisorStart, Optional<String> apiUrl) {
         return new RunState(snapshot.project(), snapshot.instance(), supervisorPid, supervisorStart, snapshot.phase(),
-                snapshot.services().stream().map(service -> service(snapshot, service)).toList());
+                snapshot.services().stream().map(service -> service(snapshot, service)).toList(), apiUrl);
     }
 
     private static Service service(StackSnapshot snapshot, ServiceSnapshot service) {

@@ -26,11 +26,12 @@ public final class RunStateFile {
         return dir.resolve(FILE);
     }
 
-    /** The stack as {@code snapshot} shows it, run by the supervisor with that pid and start time. */
-    public void write(StackSnapshot snapshot, long supervisorPid, long supervisorStart) throws IOException {
+    /** The stack as {@code snapshot} shows it, run by the supervisor with that pid and start time, serving its API there. */
+    public void write(StackSnapshot snapshot, long supervisorPid, long supervisorStart, Optional<String> apiUrl)
+            throws IOException {
         FilePermissions.createPrivateDirectory(dir);
         Path temporary = dir.resolve(FILE + "." + supervisorPid + ".tmp");
-        byte[] bytes = RunStateJson.write(snapshot, supervisorPid, supervisorStart);
+        byte[] bytes = RunStateJson.write(snapshot, supervisorPid, supervisorStart, apiUrl);
         try (FileChannel channel = FilePermissions.openPrivate(temporary, StandardOpenOption.WRITE,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(ByteBuffer.wrap(bytes));

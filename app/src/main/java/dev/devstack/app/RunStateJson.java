@@ -10,11 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * {@code .devstack/run.json} (docs/json.md). Version 3 is the stack's snapshot, written by the
- * snapshot's own writer, with the supervisor that runs it; it is read back as Jackson's tree into
+ * snapshot's own writer, with the supervisor that runs it (and, added within the version, the URL
+ * of its HTTP API); it is read back as Jackson's tree into
  * {@link RunState}, what other commands need of it. Versions 1 and 2 (services with their ports
  * and words), of an older `up` still running, read the same.
  */
@@ -28,12 +30,13 @@ final class RunStateJson {
     private RunStateJson() {
     }
 
-    static byte[] write(StackSnapshot snapshot, long supervisorPid, long supervisorStart) {
+    static byte[] write(StackSnapshot snapshot, long supervisorPid, long supervisorStart, Optional<String> apiUrl) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonDocument.write(out, SCHEMA_VERSION, json -> {
             json.writeObjectFieldStart("supervisor");
             json.writeNumberField("pid", supervisorPid);
             json.writeNumberField("start", supervisorStart);
+            json.writeStringField("api_url", apiUrl.orElse(null));
             json.writeEndObject();
             StackSnapshotJson.fields(json, snapshot);
         });
@@ -62,7 +65,8 @@ final class RunStateJson {
         }
         StackPhase phase = document.hasNonNull("phase") ? StackPhase.of(document.path("phase").asText()) : StackPhase.RUNNING;
         return new RunState(document.path("project").asText(), document.path("instance").asText(),
-                supervisor.path("pid").asLong(), supervisor.path("start").asLong(), phase, services);
+                supervisor.path("pid").asLong(), supervisor.path("start").asLong(), phase, services,
+                Optional.ofNullable(supervisor.path("api_url").textValue()));
     }
 
     /**

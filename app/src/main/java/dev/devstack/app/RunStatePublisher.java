@@ -6,6 +6,7 @@ import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ final class RunStatePublisher implements AutoCloseable {
     private final RunStateFile file;
     private final StackView stack;
     private final ProcessInfo self;
+    private final Optional<String> apiUrl;
     private final Consumer<String> warnings;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "devstack-run-state");
@@ -34,10 +36,12 @@ final class RunStatePublisher implements AutoCloseable {
     private final Subscription subscription;
     private volatile boolean failed;
 
-    RunStatePublisher(RunStateFile file, StackView stack, ProcessInfo self, Consumer<String> warnings) {
+    RunStatePublisher(RunStateFile file, StackView stack, ProcessInfo self, Optional<String> apiUrl,
+                      Consumer<String> warnings) {
         this.file = file;
         this.stack = stack;
         this.self = self;
+        this.apiUrl = apiUrl;
         this.warnings = warnings;
         this.subscription = stack.subscribe(this::onEvent);
         writer.execute(this::write);
@@ -55,7 +59,7 @@ final class RunStatePublisher implements AutoCloseable {
 
     private void write() {
         try {
-            file.write(stack.snapshot(), self.pid(), self.startMillis());
+            file.write(stack.snapshot(), self.pid(), self.startMillis(), apiUrl);
         } catch (IOException e) {
             if (!failed) {
                 failed = true;

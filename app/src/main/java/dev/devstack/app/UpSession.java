@@ -1,5 +1,7 @@
 package dev.devstack.app;
 
+import dev.devstack.app.http.ApiServer;
+import dev.devstack.app.http.ApiToken;
 import dev.devstack.app.view.PortRows;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
@@ -15,6 +17,7 @@ import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackPhase;
 import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
+import dev.devstack.supervisor.plan.PortPlanner;
 import dev.devstack.supervisor.plan.StackPlan;
 import dev.devstack.supervisor.run.NuProcessLauncher;
 import dev.devstack.supervisor.run.ProcessGroups;
@@ -48,6 +51,7 @@ public final class UpSession implements AutoCloseable {
     private final Consumer<String> warnings;
     private final UpLock lock;
     private final RunStatePublisher publisher;
+    private final Optional<ApiServer> api;
     private ControlServer control;
     private Thread shutdownHook;
 
@@ -78,7 +82,8 @@ public final class UpSession implements AutoCloseable {
             running = new Supervisor(plan, new NuProcessLauncher(), records, groups, context.clock(),
                     SupervisorSettings.defaults(context.stateDir().resolve("logs"))
                             .withExitOnFailure(options.exitOnFailure()).withStayOpen(options.interactive()));
-            this.publisher = new RunStatePublisher(runState, running, self, warnings);
+            this.publisher = new RunStatePublisher(runState, running, self,
+                    plan.ports().api().map(api -> EnvironmentBuilder.url(api.port())), warnings);
         } catch (RuntimeException e) {
             if (running != null) {
                 running.close();
@@ -97,6 +102,26 @@ public final class UpSession implements AutoCloseable {
         this.journal = records;
         this.supervisor = running;
         this.stack = new SessionStack(running, plan, context, options.services(), machine, self);
+        this.api = api();
+    }
+
+    /**
+     * The stack's HTTP API on the port claimed for it, following the stack from before its start;
+     * without a port or a token the stack runs on without it, and says why.
+     */
+    private Optional<ApiServer> api() {
+        if (plan.ports().api().isEmpty()) {
+            warnings.accept("no port was free in " + config.range() + " for this stack's HTTP API; the stack runs"
+                    + " without it (DEVSTACK_API_URL is not set)");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ApiServer(plan.ports().api().get().port(), stack, stack, stack,
+                    stack::notice, ApiToken.of(context.home()), context.clock()));
+        } catch (RuntimeException e) {
+            warnings.accept("no HTTP API for this stack: " + e.getMessage() + "; the stack runs without it");
+            return Optional.empty();
+        }
     }
 
     /**
@@ -109,7 +134,7 @@ public final class UpSession implements AutoCloseable {
                         List.of(), Optional.empty(), OptionalInt.empty(), 0, new ServiceDetail.None())).toList();
         try {
             runState.write(new StackSnapshot(config.project(), context.instance(), context.clock().instant(),
-                    StackPhase.STARTING, services, List.of()), self.pid(), self.startMillis());
+                    StackPhase.STARTING, services, List.of()), self.pid(), self.startMillis(), Optional.empty());
         } catch (IOException e) {
             // said once by the publisher, which writes the same file as soon as the ports are claimed
         }
@@ -135,6 +160,11 @@ public final class UpSession implements AutoCloseable {
 
     public StackConfig config() {
         return config;
+    }
+
+    /** The URL of the stack's HTTP API, when it has one. */
+    public Optional<String> apiUrl() {
+        return api.map(ApiServer::url);
     }
 
     /** Every port of the machine: what listens on it and which devstack lease it has. */
@@ -168,9 +198,23 @@ public final class UpSession implements AutoCloseable {
             warnings.accept("no control socket at " + socket + " (" + e.getMessage() + "); `devstack kill` will"
                     + " signal this stack's processes directly, and this stack may restart them");
         }
+        api.ifPresent(this::startApi);
         shutdownHook = new Thread(supervisor::killAllNow, "devstack-last-resort");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         supervisor.start();
+    }
+
+    /** Lets go of the port's hold and binds it; if something took it meanwhile, the stack goes on without. */
+    private void startApi(ApiServer server) {
+        plan.ports().release(PortPlanner.API_UNIT);
+        try {
+            server.start();
+            supervisor.notice("", "HTTP API at " + server.url() + " (docs/http-api.md); its actions need the token in "
+                    + server.tokenFile());
+        } catch (IOException e) {
+            supervisor.notice("", "cannot serve this stack's HTTP API at " + server.url() + " (" + e.getMessage()
+                    + "); the stack runs without it, and DEVSTACK_API_URL points nowhere");
+        }
     }
 
     @Override
@@ -185,6 +229,7 @@ public final class UpSession implements AutoCloseable {
         stack.close();
         publisher.close();
         supervisor.close();
+        api.ifPresent(ApiServer::close);
         if (control != null) {
             control.close();
         }

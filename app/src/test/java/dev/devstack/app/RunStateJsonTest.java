@@ -27,7 +27,8 @@ class RunStateJsonTest {
             List.of(new RunState.Service("web", "ready", OptionalLong.of(4300), OptionalLong.of(4301),
                             List.of(new RunState.Port("", 3000, "as configured"), new RunState.Port("admin", 3001,
                                     "same as last time")), "pid 4300"),
-                    new RunState.Service("worker", "pending", OptionalLong.empty(), OptionalLong.empty(), List.of(), "")));
+                    new RunState.Service("worker", "pending", OptionalLong.empty(), OptionalLong.empty(), List.of(), "")),
+            Optional.empty());
 
     @Test
     void aSnapshotWrittenAsVersionThreeReadsBackAsTheStateOtherCommandsNeed() throws IOException {
@@ -41,11 +42,15 @@ class RunStateJsonTest {
                 List.of(new PortAssignment("web", "", 3000, new AssignmentReason.Preferred()),
                         new PortAssignment("web", "admin", 3001, new AssignmentReason.Sticky())));
 
-        byte[] written = RunStateJson.write(snapshot, 4242, 1_700_000_000_000L);
+        byte[] written = RunStateJson.write(snapshot, 4242, 1_700_000_000_000L, Optional.of("http://127.0.0.1:24609"));
 
         assertThat(new String(written, StandardCharsets.UTF_8)).contains("\"schema_version\" : 3", "\"listener_pid\" : 4301",
-                "\"kind\" : \"started\"");
-        assertThat(RunStateJson.read(written)).isEqualTo(STATE);
+                "\"kind\" : \"started\"", "\"api_url\" : \"http://127.0.0.1:24609\"");
+        assertThat(RunStateJson.read(written)).isEqualTo(new RunState(STATE.project(), STATE.instance(),
+                STATE.supervisorPid(), STATE.supervisorStart(), STATE.phase(), STATE.services(),
+                Optional.of("http://127.0.0.1:24609")));
+        assertThat(RunStateJson.read(RunStateJson.write(snapshot, 4242, 1_700_000_000_000L, Optional.empty())))
+                .as("a stack without an API, and a run.json of an up older than the API").isEqualTo(STATE);
     }
 
     @ParameterizedTest(name = "{0}")

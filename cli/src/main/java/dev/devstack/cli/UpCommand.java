@@ -172,7 +172,8 @@ final class UpCommand implements Callable<Integer> {
             throws InterruptedException {
         Supervisor supervisor = session.supervisor();
         Dashboard dashboard = new Dashboard(terminal.screen(), session.stack(), session.stack(), new DashboardContext(
-                session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault()));
+                session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault(),
+                session.apiUrl()));
         warnings.toStack(supervisor);
         session.start();
         Exception failure;

@@ -159,7 +159,7 @@ public final class Dashboard {
             tooSmall(canvas);
         } else {
             Frame frame = new Frame(canvas, theme, symbols, view, snapshot, visible, resources.latest(), logs,
-                    context.clock().instant(), context.zone());
+                    context.clock().instant(), context.zone(), context.apiUrl());
             drawScreen(frame);
         }
         screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

@@ -5,14 +5,15 @@ import dev.devstack.app.view.ResourceUsage;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the dashboard needs of its surroundings besides the stack: the machine's ports and each
  * service's CPU and memory (both read off the drawing thread), the environment (NO_COLOR, TERM,
- * the locale), the clock and the time zone.
+ * the locale), the clock, the time zone, and the URL of the stack's HTTP API (for the header), if it has one.
  */
 public record DashboardContext(PortRows ports, ResourceUsage resources, Map<String, String> environment, Clock clock,
-                               ZoneId zone) {
+                               ZoneId zone, Optional<String> apiUrl) {
 
     public DashboardContext {
         environment = Map.copyOf(environment);

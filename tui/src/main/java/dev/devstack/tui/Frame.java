@@ -8,14 +8,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything one frame is drawn from: where, in what styles, the stack as it is now, the services
- * the filter lets through, their resource use, the recent lines, and the user's choices.
+ * the filter lets through, their resource use, the recent lines, the user's choices, and where
+ * the stack's HTTP API answers.
  */
 record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, StackSnapshot stack,
              List<ServiceSnapshot> visible, Map<String, ServiceUsage> usage, LogBook logs,
-             Instant now, ZoneId zone) {
+             Instant now, ZoneId zone, Optional<String> apiUrl) {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 

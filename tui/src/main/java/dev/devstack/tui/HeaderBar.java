@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The top row: project and instance, how many services there are (and, while a filter is kept, how
- * many it shows), how many are in each state, and the clock.
+ * many it shows), how many are in each state, the URL of the stack's HTTP API (last: the first to
+ * go when the terminal is narrow), and the clock.
  */
 final class HeaderBar {
 
@@ -49,6 +50,10 @@ final class HeaderBar {
                 column = canvas.put(column, 0, dot, theme.plain, limit - column);
                 column = canvas.put(column, 0, count + " " + state.word(), theme.state(state), limit - column);
             }
+        }
+        String api = frame.apiUrl().map(url -> dot + "api " + url).orElse("");
+        if (!api.isEmpty() && api.length() <= limit - column) {
+            canvas.put(column, 0, api, theme.plain, limit - column);
         }
         canvas.put(canvas.width - clock.length() - 1, 0, clock, theme.plain);
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -66,9 +67,11 @@ class DashboardIT {
         UpSession session = stack.open(new UpOptions(List.of(), false, true, false));
         Supervisor supervisor = session.supervisor();
         try (VirtualDashboard screen = new VirtualDashboard(120, 30, session.stack(), session.stack(), supervisor.finished(),
-                session.portRows(), Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC())) {
+                session.portRows(), Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC(), session.apiUrl())) {
             session.start();
             screen.awaitRow("web ", "● ready");
+            assertThat(screen.awaitRow("devstack")).as("the header names the stack's HTTP API")
+                    .contains("api " + session.apiUrl().orElseThrow());
             long webPid = supervisor.snapshot().service("web").orElseThrow().pid().orElseThrow();
             List<Long> pids = supervisor.snapshot().services().stream().map(s -> s.pid().orElseThrow()).toList();
 
@@ -108,7 +111,7 @@ class DashboardIT {
         Supervisor supervisor = session.supervisor();
         try (VirtualDashboard screen = new VirtualDashboard(120, 30, session.stack(), session.stack(),
                 supervisor.finished(), session.portRows(), Map.of("TERM", "xterm", "LANG", "C.UTF-8"),
-                Clock.systemUTC())) {
+                Clock.systemUTC(), session.apiUrl())) {
             session.start();
             screen.awaitRow("api ", "● ready");
             long apiPid = supervisor.snapshot().service("api").orElseThrow().pid().orElseThrow();

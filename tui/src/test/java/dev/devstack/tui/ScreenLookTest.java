@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The same screen in 16 colours, 256 colours, no colours, and plain ASCII. */
@@ -22,7 +23,7 @@ class ScreenLookTest {
         FakeStack stack = new FakeStack(List.of(service("api", ServiceState.STOPPED, 0, 4012, new ServiceDetail.None()),
                 service("web", ServiceState.READY, 0, 4013, new ServiceDetail.None())), List.of(port("api", 4012), port("web", 4013)));
         try (VirtualDashboard screen = new VirtualDashboard(100, 20, stack, stack, stack.finished, List::of,
-                environment, Clock.fixed(FakeStack.NOW, ZoneOffset.UTC))) {
+                environment, Clock.fixed(FakeStack.NOW, ZoneOffset.UTC), Optional.empty())) {
             String row = screen.awaitRow("web ", "ready");
             int rowIndex = screen.rowOf("web ");
             return screen.terminal.getCharacter(row.indexOf("ready"), rowIndex);
@@ -52,7 +53,8 @@ class ScreenLookTest {
         FakeStack stack = new FakeStack(List.of(service("api", ServiceState.READY, 0, 4012, new ServiceDetail.None())),
                 List.of(port("api", 4012)));
         try (VirtualDashboard screen = new VirtualDashboard(100, 20, stack, stack, stack.finished, List::of,
-                Map.of("TERM", "xterm", "LANG", "C"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC))) {
+                Map.of("TERM", "xterm", "LANG", "C"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC),
+                Optional.empty())) {
             screen.awaitRow("api ", "* ready");
             screen.awaitRow("devstack - shop (default) - 1 service - 1 ready");
             assertThat(screen.text()).doesNotContain("●", "·", "─");

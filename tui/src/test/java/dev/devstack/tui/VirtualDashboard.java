@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -44,7 +45,7 @@ final class VirtualDashboard implements AutoCloseable {
     private final AtomicReference<List<String>> flushed = new AtomicReference<>(List.of());
 
     VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
-                     PortRows machinePorts, Map<String, String> environment, Clock clock) {
+                     PortRows machinePorts, Map<String, String> environment, Clock clock, Optional<String> apiUrl) {
         this.terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
             @Override
@@ -67,7 +68,8 @@ final class VirtualDashboard implements AutoCloseable {
         this.finished = finished;
         try {
             this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control,
-                    new DashboardContext(machinePorts, ProcessGroupResources.measured(), environment, clock, ZoneOffset.UTC));
+                    new DashboardContext(machinePorts, ProcessGroupResources.measured(), environment, clock, ZoneOffset.UTC,
+                            apiUrl));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +89,8 @@ final class VirtualDashboard implements AutoCloseable {
 
     static VirtualDashboard of(FakeStack stack, int columns, int rows, PortRows machinePorts) {
         return new VirtualDashboard(columns, rows, stack, stack, stack.finished, machinePorts,
-                Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC));
+                Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC),
+                Optional.of("http://127.0.0.1:4100"));
     }
 
     void type(char... characters) {

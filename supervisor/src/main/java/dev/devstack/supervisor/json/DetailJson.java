@@ -12,13 +12,18 @@ import java.io.IOException;
  * as {@link RecordJson} writes it, its {@code kind} naming its record ({@code restart_scheduled}),
  * and {@code text}, the same words the dashboard shows, which reading ignores.
  */
-final class DetailJson {
+public final class DetailJson {
 
     private DetailJson() {
     }
 
     static void write(JsonGenerator json, ServiceDetail detail) throws IOException {
-        json.writeObjectFieldStart("detail");
+        write(json, "detail", detail);
+    }
+
+    /** The detail as the field {@code name}: what a check found, say, beside a service's own detail. */
+    public static void write(JsonGenerator json, String name, ServiceDetail detail) throws IOException {
+        json.writeObjectFieldStart(name);
         RecordJson.fields(json, (Record) detail);
         json.writeStringField("text", DetailText.of(detail));
         json.writeEndObject();

@@ -37,7 +37,17 @@ public final class JsonDocument {
     }
 
     public static void write(OutputStream out, int schemaVersion, Fields fields) {
-        try (JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+        write(out, schemaVersion, fields, true);
+    }
+
+    /** The same on one line, for a program at the other end (the HTTP API, a server-sent event's data). */
+    public static void writeCompact(OutputStream out, int schemaVersion, Fields fields) {
+        write(out, schemaVersion, fields, false);
+    }
+
+    private static void write(OutputStream out, int schemaVersion, Fields fields, boolean pretty) {
+        try (JsonGenerator json = pretty ? FACTORY.createGenerator(out).useDefaultPrettyPrinter()
+                : FACTORY.createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
             json.writeNumberField("schema_version", schemaVersion);

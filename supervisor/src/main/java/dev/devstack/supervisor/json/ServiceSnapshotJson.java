@@ -11,12 +11,12 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** One service of a stack snapshot: its state, processes, ports, start, last exit and restarts. */
-final class ServiceSnapshotJson {
+public final class ServiceSnapshotJson {
 
     private ServiceSnapshotJson() {
     }
 
-    static void write(JsonGenerator json, ServiceSnapshot service) throws IOException {
+    public static void write(JsonGenerator json, ServiceSnapshot service) throws IOException {
         json.writeStartObject();
         json.writeStringField("name", service.name());
         json.writeStringField("state", service.state().word());

@@ -34,22 +34,19 @@ public final class StackEventJson {
     /** The event's fields, for a message that carries it (the control socket, the HTTP API's events). */
     public static void fields(JsonGenerator json, StackEvent event) throws IOException {
         json.writeStringField("at", event.at().toString());
+        json.writeStringField("event", kind(event));
         if (event instanceof StackEvent.Output output) {
-            json.writeStringField("event", "output");
             json.writeStringField("service", output.service());
             json.writeStringField("source", output.source().name().toLowerCase(Locale.ROOT));
             json.writeStringField("line", output.line());
         } else if (event instanceof StackEvent.StateChanged changed) {
-            json.writeStringField("event", "state_changed");
             json.writeStringField("service", changed.service());
             json.writeStringField("state", changed.state().word());
             DetailJson.write(json, changed.detail());
         } else if (event instanceof StackEvent.ProcessesChanged changed) {
-            json.writeStringField("event", "processes_changed");
             json.writeStringField("service", changed.service());
         } else {
             StackEvent.Notice notice = (StackEvent.Notice) event;
-            json.writeStringField("event", "notice");
             json.writeStringField("service", notice.service());
             json.writeStringField("message", notice.message());
         }
@@ -76,5 +73,16 @@ public final class StackEventJson {
                     + Arrays.stream(StackEvent.class.getPermittedSubclasses()).map(RecordJson::kind).sorted()
                             .collect(Collectors.joining(", ")) + " (a newer devstack may have written it)");
         };
+    }
+
+    /** The {@code event} field: the event's kind ({@code output}, {@code state_changed}, …). */
+    public static String kind(StackEvent event) {
+        if (event instanceof StackEvent.Output) {
+            return "output";
+        }
+        if (event instanceof StackEvent.StateChanged) {
+            return "state_changed";
+        }
+        return event instanceof StackEvent.ProcessesChanged ? "processes_changed" : "notice";
     }
 }

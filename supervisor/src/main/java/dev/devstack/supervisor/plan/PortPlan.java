@@ -10,21 +10,32 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The ports of a stack and, until each service starts, the sockets that keep them bound.
+ * The ports of a stack (its services' and its API's) and, until each service starts, the sockets that keep them bound.
  * {@link #release(String)} lets go of a service's ports just before it is launched.
  */
 public final class PortPlan implements AutoCloseable {
 
     private final List<PortAssignment> assignments;
+    private final Optional<PortAssignment> api;
     private final Map<String, List<PortReservation>> holds;
 
-    PortPlan(List<PortAssignment> assignments, Map<String, List<PortReservation>> holds) {
+    PortPlan(List<PortAssignment> assignments, Optional<PortAssignment> api, Map<String, List<PortReservation>> holds) {
         this.assignments = List.copyOf(assignments);
+        this.api = api;
         this.holds = new HashMap<>(holds);
     }
 
+    /** The services' ports. */
     public List<PortAssignment> assignments() {
         return assignments;
+    }
+
+    /**
+     * The port of the stack's own HTTP API (its service is {@link PortPlanner#API_UNIT}, held until
+     * {@code release(API_UNIT)}); empty when none was free.
+     */
+    public Optional<PortAssignment> api() {
+        return api;
     }
 
     public List<PortAssignment> of(String service) {

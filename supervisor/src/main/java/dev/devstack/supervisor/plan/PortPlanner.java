@@ -40,6 +40,12 @@ import java.util.function.Predicate;
  */
 public final class PortPlanner {
 
+    /**
+     * The registry's name for a stack's own HTTP API, in place of a service's: a service name must
+     * begin with a letter or a digit (ConfigLoader), so no service can be called this.
+     */
+    public static final String API_UNIT = "@api";
+
     private final PortProbe probe;
     private final HolderLookup holders;
     private final EarlierRuns earlierRuns;
@@ -126,7 +132,24 @@ public final class PortPlanner {
             search.holds.values().forEach(list -> list.forEach(PortReservation::close));
             throw DevstackException.portConflicts(conflicts);
         }
-        return new PortPlan(assignments, search.holds);
+        Optional<PortAssignment> api = api(search, config, instance, registry);
+        return new PortPlan(assignments, api, search.holds);
+    }
+
+    /**
+     * The stack's API port, chosen after every service's so that it never takes one a service
+     * wants: its sticky port while it is in the range, else the range from its own hashed offset.
+     * Empty when the range is full: the stack runs without its API.
+     */
+    private Optional<PortAssignment> api(Search search, StackConfig config, String instance, RegistryView registry) {
+        String project = config.projectDir().toString();
+        LeaseOwner owner = new LeaseOwner(project, instance, API_UNIT, "");
+        Optional<Integer> sticky = registry.sticky(owner).map(StickyPort::port).filter(config.range()::contains);
+        if (sticky.isPresent() && search.tryTake(API_UNIT, sticky.get())) {
+            return Optional.of(new PortAssignment(API_UNIT, "", sticky.get(), new AssignmentReason.Sticky()));
+        }
+        return search.scan(API_UNIT, config.range(), ScanOrder.offset(config.range(), project, API_UNIT, ""))
+                .map(port -> new PortAssignment(API_UNIT, "", port, new AssignmentReason.Automatic(config.range().toString())));
     }
 
     /** The running assignments the configuration still allows, by unit and port name. */

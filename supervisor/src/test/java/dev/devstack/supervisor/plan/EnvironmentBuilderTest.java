@@ -20,6 +20,7 @@ class EnvironmentBuilderTest {
     Path dir;
 
     private List<ServicePlan> plans;
+    private int apiPort;
 
     @BeforeEach
     void build() throws IOException {
@@ -47,6 +48,7 @@ class EnvironmentBuilderTest {
         PortPlan ports = new PortPlanner(new FakeProbe(), port -> new PortRefusal.Unseen(), EarlierRuns.NONE)
                 .plan(config, "default", new MemoryRegistry(), lease -> true, false);
         plans = new EnvironmentBuilder(user).build(config, "default", ports);
+        apiPort = ports.api().orElseThrow().port();
     }
 
     private ServicePlan plan(String name) {
@@ -63,6 +65,7 @@ class EnvironmentBuilderTest {
                 .containsEntry("WS_PORT", "3000")
                 .containsEntry("DEVSTACK_PROJECT", "shop").containsEntry("DEVSTACK_SERVICE", "api")
                 .containsEntry("DEVSTACK_INSTANCE", "default")
+                .containsEntry("DEVSTACK_API_URL", "http://127.0.0.1:" + apiPort)
                 .containsEntry("HOME", "/home/dev")
                 .doesNotContainKey("WORKER_PORT");
     }

@@ -77,6 +77,46 @@ class PortPlannerTest {
     }
 
     @Test
+    void theStacksApiGetsAPortOfItsOwnInTheRangeThatNoServiceHas() throws IOException {
+        StackConfig config = config("range: 4000-4009\nservices:\n  api: { command: ./api }\n  web: { command: ./web }\n");
+
+        PortPlan plan = plan(config);
+
+        PortAssignment api = plan.api().orElseThrow();
+        assertThat(api.service()).isEqualTo(PortPlanner.API_UNIT);
+        assertThat(api.port()).isBetween(4000, 4009)
+                .isNotIn(plan.primary("api").getAsInt(), plan.primary("web").getAsInt());
+        assertThat(plan.assignments()).extracting(PortAssignment::service).containsExactly("api", "web");
+        assertThat(plan(config).api().orElseThrow().port()).as("the same offset every time").isEqualTo(api.port());
+    }
+
+    @Test
+    void theApisStickyPortIsReusedWhileInTheRangeAndNeverTakenFromAService() throws IOException {
+        registry.remember(new StickyPort(owner(PortPlanner.API_UNIT), 4005, Instant.EPOCH));
+        registry.remember(new StickyPort(owner("web"), 4006, Instant.EPOCH));
+
+        PortPlan sticky = plan(config("range: 4000-4009\nservices:\n  web: { command: ./web }\n"));
+        PortPlan wanted = plan(config("range: 4000-4009\nservices:\n  web: { command: ./web, port: 4005 }\n"));
+        PortPlan outside = plan(config("range: 5000-5009\nservices:\n  web: { command: ./web }\n"));
+
+        assertThat(sticky.api().orElseThrow().port()).isEqualTo(4005);
+        assertThat(sticky.api().orElseThrow().reason()).isEqualTo(new AssignmentReason.Sticky());
+        assertThat(wanted.primary("web")).hasValue(4005);
+        assertThat(wanted.api().orElseThrow().port()).isNotEqualTo(4005).isBetween(4000, 4009);
+        assertThat(outside.api().orElseThrow().port()).isBetween(5000, 5009);
+    }
+
+    @Test
+    void aFullRangeLeavesTheStackWithoutAnApiRatherThanFailingIt() throws IOException {
+        probe.inUse(4001);
+
+        PortPlan plan = plan(config("range: 4000-4001\nservices:\n  web: { command: ./web }\n"));
+
+        assertThat(plan.primary("web")).hasValue(4000);
+        assertThat(plan.api()).isEmpty();
+    }
+
+    @Test
     void aStickyPortThatIsNoLongerConfiguredGivesWayToTheConfiguredOne() throws IOException {
         registry.remember(new StickyPort(owner("api"), 24123, Instant.EPOCH));
 
