@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Everything one frame is drawn from: where, in what styles, the stack as it is now, the services
- * the filter lets through, their resource use, the recent lines, and the user's choices.
+ * the filter lets through, their resource use, the recent lines, the user's choices, and whether
+ * the dashboard is attached to a stack running elsewhere.
  */
-record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, StackSnapshot stack,
+record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, DashboardMode mode, StackSnapshot stack,
              List<ServiceSnapshot> visible, Map<String, ServiceUsage> usage, LogBook logs,
              Instant now, ZoneId zone) {
 

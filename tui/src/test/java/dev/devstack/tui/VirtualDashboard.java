@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -42,9 +43,15 @@ final class VirtualDashboard implements AutoCloseable {
     private final CompletableFuture<?> finished;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicReference<List<String>> flushed = new AtomicReference<>(List.of());
+    private final AtomicBoolean detached = new AtomicBoolean();
 
     VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
                      PortRows machinePorts, Map<String, String> environment, Clock clock) {
+        this(columns, rows, stack, control, finished, machinePorts, environment, clock, DashboardMode.UP);
+    }
+
+    VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
+                     PortRows machinePorts, Map<String, String> environment, Clock clock, DashboardMode mode) {
         this.terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
             @Override
@@ -67,13 +74,14 @@ final class VirtualDashboard implements AutoCloseable {
         this.finished = finished;
         try {
             this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control,
-                    new DashboardContext(machinePorts, ProcessGroupResources.measured(), environment, clock, ZoneOffset.UTC));
+                    new DashboardContext(machinePorts, ProcessGroupResources.measured(), environment, clock, ZoneOffset.UTC),
+                    mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.thread = new Thread(() -> {
             try {
-                dashboard.run(finished, false);
+                detached.set(dashboard.run(finished, false));
             } catch (Throwable e) {
                 failure.set(e);
             }
@@ -88,6 +96,13 @@ final class VirtualDashboard implements AutoCloseable {
     static VirtualDashboard of(FakeStack stack, int columns, int rows, PortRows machinePorts) {
         return new VirtualDashboard(columns, rows, stack, stack, stack.finished, machinePorts,
                 Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC));
+    }
+
+    /** The dashboard of `devstack attach` on the stack. */
+    static VirtualDashboard attached(FakeStack stack, int columns, int rows) {
+        return new VirtualDashboard(columns, rows, stack, stack, stack.finished, List::of,
+                Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC),
+                DashboardMode.ATTACHED);
     }
 
     void type(char... characters) {
@@ -177,11 +192,12 @@ final class VirtualDashboard implements AutoCloseable {
         terminal.setTerminalSize(new TerminalSize(columns, rows));
     }
 
-    /** Waits for the dashboard to end by itself (after its stack finished). */
-    void awaitEnd() throws InterruptedException {
+    /** Waits for the dashboard to end by itself (after its stack finished, or a detach); true if detached. */
+    boolean awaitEnd() throws InterruptedException {
         thread.join(WAIT.toMillis());
         assertThat(thread.isAlive()).as("the dashboard still runs").isFalse();
         assertThat(failure.get()).isNull();
+        return detached.get();
     }
 
     private static void sleepBriefly() {
