@@ -137,7 +137,7 @@ public final class UpSession implements AutoCloseable {
 
     /** The same, as the dashboard's rows: this project's leases told from the others'. */
     public PortRows portRows() {
-        return new MachinePortRows(machinePorts(), context.projectDir());
+        return machinePorts().rows(context.projectDir());
     }
 
     /** Tells how the ports were chosen, then starts the services. */

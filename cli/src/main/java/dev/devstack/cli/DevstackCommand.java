@@ -14,20 +14,20 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every service of a project on free, sticky ports.",
-        subcommands = {UpCommand.class, PortsCommand.class, CheckCommand.class, DownCommand.class, WhoCommand.class,
+        subcommands = {UpCommand.class, AttachCommand.class, PortsCommand.class, CheckCommand.class, DownCommand.class, WhoCommand.class,
                 ClaimCommand.class, ReleaseCommand.class, GcCommand.class, RunCommand.class, KillCommand.class,
                 HistoryCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",
                 "1:`up`: a service failed (stderr names it and its exit code); `who`, `kill`: nothing listens on the port;"
-                        + " `release`: nothing released; `kill`: you said no",
-                "2:invalid configuration or command line",
+                        + " `release`: nothing released; `kill`: you said no; `attach`: the connection to the stack was lost",
+                "2:invalid configuration or command line; `attach`: not on a terminal",
                 "3:a port the configuration insists on is taken, or no port is free in the range",
                 "4:this project is already running",
                 "5:devstack's registry is unusable",
                 "6:`down`: the running stack did not stop in time; `kill`: something still listens on the port",
-                "7:`ports --require-running`: the project is not running",
+                "7:`ports --require-running`, `attach`: the project is not running",
                 "70:internal error"},
         footer = "%n`devstack help COMMAND` or `devstack COMMAND --help` explains a command and its options.")
 final class DevstackCommand implements Callable<Integer> {
