@@ -54,6 +54,10 @@ class AttachTmuxIT {
                 });
                 started.services().forEach(s -> seen.add(s.pid().orElseThrow()));
                 ServiceSnapshot web = started.service("web").orElseThrow();
+                DevstackProcess.Result piped = InProcessDevstack.run(project, home, "attach");
+                assertThat(piped.exitCode()).isEqualTo(2);
+                assertThat(piped.err()).contains("devstack: attach shows the dashboard, which needs a terminal",
+                        "`devstack logs -f`", "`devstack status`");
 
                 long restarted = restartWebThenDetach(web);
                 qThenDetach(up);
@@ -62,6 +66,17 @@ class AttachTmuxIT {
                 seen.forEach(Processes::killGroup);
             }
         }
+    }
+
+    @Test
+    void withoutARunningStackAttachSaysSo() {
+        DevstackProcess.Result result = InProcessDevstack.run(project, home, "attach");
+
+        assertThat(result.exitCode()).isEqualTo(7);
+        assertThat(result.err()).isEqualTo("devstack: no stack of " + project + " (default) is running: nothing answers"
+                + " on its control socket " + ControlClient.socket(home, project.toString(), "default")
+                + "; `devstack up` starts it\n");
+        assertThat(result.out()).isEmpty();
     }
 
     /** The first dashboard: the services, `r` on web (new pid, same port), then `d`. */
