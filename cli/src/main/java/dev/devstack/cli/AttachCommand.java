@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "attach", header = "Show the dashboard of the project's running stack, from any terminal.",
+@Command(name = "attach", header = "Show the dashboard of the project's running stack, from anywhere.",
         description = {"Shows the full dashboard of the stack that a `devstack up` of the project runs (in another"
                 + " terminal, or in the background), through its control socket: every key works as in `up`.",
                 "d detaches and leaves the stack running; q asks whether to stop the stack or only detach; Ctrl-C"
