@@ -86,8 +86,8 @@ final class ProjectLeases {
         for (Lease lease : tx.leases()) {
             if (ours(lease)) {
                 throw DevstackException.alreadyRunning("`" + config.project() + "` is already running from "
-                        + context.projectDir() + " (devstack pid " + lease.pid() + "); `devstack down` stops it"
-                        + " (from any terminal), or Ctrl-C in its own");
+                        + context.projectDir() + " (devstack pid " + lease.pid() + "); `devstack attach` shows its"
+                        + " dashboard here, `devstack down` stops it (from any terminal), or Ctrl-C in its own");
             }
         }
         PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true, adopt);

@@ -86,7 +86,8 @@ final class UpLock implements AutoCloseable {
     private static DevstackException alreadyRunning(ProjectContext context, String project, OptionalLong holder) {
         return DevstackException.alreadyRunning("`" + project + "` is already running from " + context.projectDir()
                 + (holder.isPresent() ? " (devstack pid " + holder.getAsLong() + ")" : "")
-                + "; `devstack down` stops it (from any terminal), or Ctrl-C in its own");
+                + "; `devstack attach` shows its dashboard here, `devstack down` stops it (from any terminal), or Ctrl-C"
+                + " in its own");
     }
 
     /** Whether this `up` holds the folder's lock (it does not in a folder it cannot write). */

@@ -59,7 +59,8 @@ class RemoteStackIT {
     }
 
     private RemoteStack attach() throws Exception {
-        RemoteStack remote = RemoteStack.connect(ControlClient.socket(home, projectDir.toString(), "default"), BY);
+        RemoteStack remote = RemoteStack.connect(ControlClient.socket(home, projectDir.toString(), "default"), BY,
+                Clock.systemUTC());
         remotes.add(remote);
         return remote;
     }

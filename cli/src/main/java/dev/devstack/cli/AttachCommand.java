@@ -39,7 +39,7 @@ final class AttachCommand implements Callable<Integer> {
         String by = "`devstack attach` (pid " + ProcessHandle.current().pid() + ")";
         RemoteStack stack;
         try {
-            stack = RemoteStack.connect(socket, by);
+            stack = RemoteStack.connect(socket, by, cli.clock());
         } catch (ControlClient.NotRunning e) {
             cli.err().println("devstack: no stack of " + project.projectDir() + " (" + project.instance() + ") is"
                     + " running: nothing answers on its control socket " + socket + "; `devstack up` starts it");

@@ -9,7 +9,7 @@ import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -35,6 +35,7 @@ public final class RemoteStack implements StackView, StackControl, AutoCloseable
 
     private final Path socket;
     private final String by;
+    private final Clock clock;
     private final ControlClient.StackHello hello;
     private final List<StackListener> listeners = new CopyOnWriteArrayList<>();
     private final BlockingQueue<StackEvent> waiting = new LinkedBlockingQueue<>(WAITING_EVENTS);
@@ -50,9 +51,10 @@ public final class RemoteStack implements StackView, StackControl, AutoCloseable
     /** The number of the last event read; touched by the reading thread only. */
     private long lastSeen;
 
-    private RemoteStack(Path socket, String by, ControlClient stream, StackSnapshot snapshot) {
+    private RemoteStack(Path socket, String by, Clock clock, ControlClient stream, StackSnapshot snapshot) {
         this.socket = socket;
         this.by = by;
+        this.clock = clock;
         this.hello = stream.hello();
         this.stream = stream;
         this.snapshot = snapshot;
@@ -60,13 +62,14 @@ public final class RemoteStack implements StackView, StackControl, AutoCloseable
 
     /**
      * Connects to the stack on {@code socket} and takes its snapshot; {@code by} names this client
-     * in the stack's output ("`devstack attach` (pid 4242)"). Events are read once {@link #start()}
-     * is called; {@link ControlClient.NotRunning} when no stack answers.
+     * in the stack's output ("`devstack attach` (pid 4242)"); {@code clock} times its own notices.
+     * Events are read once {@link #start()} is called; {@link ControlClient.NotRunning} when no
+     * stack answers.
      */
-    public static RemoteStack connect(Path socket, String by) throws IOException {
+    public static RemoteStack connect(Path socket, String by, Clock clock) throws IOException {
         ControlClient client = ControlClient.connect(socket, by);
         try {
-            return new RemoteStack(socket, by, client, subscribe(client, 0));
+            return new RemoteStack(socket, by, clock, client, subscribe(client, 0));
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;
@@ -244,7 +247,7 @@ public final class RemoteStack implements StackView, StackControl, AutoCloseable
     /** A notice of this client's own, delivered in turn with the stack's events. */
     private void tell(String service, String message) {
         try {
-            waiting.put(new StackEvent.Notice(Instant.now(), service, message));
+            waiting.put(new StackEvent.Notice(clock.instant(), service, message));
         } catch (InterruptedException closing) {
             Thread.currentThread().interrupt();
         }
