@@ -169,8 +169,8 @@ class RemoteStackIT {
         Await.until(WAIT, "the first event", () -> !seen.isEmpty());
         long stuckAt = supervisor.lastSequence();
 
-        // 10,000 waiting here, what the socket buffers, then 10,000 in the stack's outbox: it must have cut us off
-        Await.until(Duration.ofSeconds(60), "40,000 more events", () -> supervisor.lastSequence() > stuckAt + 40_000);
+        // 10,000 waiting here, what the socket buffers, then 20,000 in the stack's outbox: it must have cut us off
+        Await.until(Duration.ofSeconds(60), "60,000 more events", () -> supervisor.lastSequence() > stuckAt + 60_000);
         slow.countDown();
 
         int reconnected = Await.value(WAIT, "the notice of the reconnection", () -> {

@@ -213,10 +213,11 @@ final class ControlConnection {
         }
         Predicate<StackEvent> wanted = event -> event instanceof StackEvent.Output output
                 && (units.isEmpty() || units.contains(output.service()));
-        Outbox outbox = new Outbox();
-        outbox.offer(Replies.snapshot(history.upTo(), null));
-        history.lines().forEach(line -> outbox.offer(Replies.event(line)));
-        stream(outbox, history.upTo(), wanted, false, reader);
+        write(Replies.snapshot(history.upTo(), null));
+        for (NumberedEvent line : history.lines()) {
+            write(Replies.event(line));
+        }
+        stream(new Outbox(), history.upTo(), wanted, false, reader);
         return false;
     }
 
@@ -295,7 +296,7 @@ final class ControlConnection {
 
         @Override
         public void on(NumberedEvent event) {
-            if (!wanted.test(event.event()) || !outbox.offer(Replies.event(event))) {
+            if (!wanted.test(event.event()) || !outbox.offer(event)) {
                 return;
             }
             if (snapshots && !(event.event() instanceof StackEvent.Output)) {

@@ -1,38 +1,61 @@
 package dev.devstack.supervisor.control;
 
+import dev.devstack.supervisor.model.NumberedEvent;
+import dev.devstack.supervisor.model.StackEvent;
 import java.util.ArrayDeque;
 
 /**
- * The lines waiting for one streaming client, filled on the stack's events thread (which must
- * never wait for a client) and written by the connection's own writer. When more than
- * {@link #MAX_LINES} lines or {@link #MAX_CHARS} characters wait, the client is too slow: what
- * waits is dropped, and a last line says so before the connection is closed.
+ * What waits for one streaming client: filled on the stack's events thread (which must never
+ * wait for a client), written by the connection's own writer. Events wait as the journal's own
+ * objects and are made into lines by the writer, so a replay of the whole journal costs no copy.
+ * When more than {@link #MAX_ITEMS} items or about {@link #MAX_CHARS} characters wait (room for
+ * the whole journal and as much again), the client is too slow: what waits is dropped, and a last
+ * line says so before the connection is closed.
  */
 final class Outbox {
 
-    static final int MAX_LINES = 10_000;
-    static final long MAX_CHARS = 8L * 1024 * 1024;
+    static final int MAX_ITEMS = 20_000;
+    static final long MAX_CHARS = 32L * 1024 * 1024;
+    /** What a line costs besides an output line's text: its JSON, its time, its service. */
+    private static final int OVERHEAD = 200;
 
-    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private final ArrayDeque<Object> items = new ArrayDeque<>();
     private long chars;
     private boolean last;
     private boolean closed;
 
     /** Queues a line; false (and the client is cut off) when too much is waiting already. */
     synchronized boolean offer(String line) {
+        return add(line);
+    }
+
+    /** Queues an event, made into its line by the writer; false as for a line. */
+    synchronized boolean offer(NumberedEvent event) {
+        return add(event);
+    }
+
+    private static long size(Object item) {
+        if (item instanceof NumberedEvent event) {
+            return OVERHEAD + (event.event() instanceof StackEvent.Output output ? output.line().length() : 0);
+        }
+        return ((String) item).length();
+    }
+
+    private boolean add(Object item) {
+        long size = size(item);
         if (last || closed) {
             return false;
         }
-        if (lines.size() >= MAX_LINES || chars + line.length() > MAX_CHARS) {
-            lines.clear();
+        if (items.size() >= MAX_ITEMS || chars + size > MAX_CHARS) {
+            items.clear();
             chars = 0;
-            finish(Replies.cutOff("this client read too slowly: " + MAX_LINES + " lines or " + MAX_CHARS / (1024 * 1024)
+            finish(Replies.cutOff("this client read too slowly: " + MAX_ITEMS + " lines or " + MAX_CHARS / (1024 * 1024)
                     + " MiB were waiting for it; it was cut off so as not to hold up the stack (subscribe again"
                     + " with \"after\" set to the last sequence it saw)"));
             return false;
         }
-        lines.addLast(line);
-        chars += line.length();
+        items.addLast(item);
+        chars += size;
         notifyAll();
         return true;
     }
@@ -40,30 +63,33 @@ final class Outbox {
     /** Queues a last line; after it, the writer closes the connection. */
     synchronized void finish(String line) {
         if (!last && !closed) {
-            lines.addLast(line);
-            chars += line.length();
+            items.addLast(line);
+            chars += size(line);
             last = true;
             notifyAll();
         }
     }
 
     /** The next line to write, waiting for one; null when there is nothing more to write. */
-    synchronized String take() throws InterruptedException {
-        while (lines.isEmpty() && !last && !closed) {
-            wait();
+    String take() throws InterruptedException {
+        Object item;
+        synchronized (this) {
+            while (items.isEmpty() && !last && !closed) {
+                wait();
+            }
+            if (closed || items.isEmpty()) {
+                return null;
+            }
+            item = items.removeFirst();
+            chars -= size(item);
         }
-        if (closed || lines.isEmpty()) {
-            return null;
-        }
-        String line = lines.removeFirst();
-        chars -= line.length();
-        return line;
+        return item instanceof NumberedEvent event ? Replies.event(event) : (String) item;
     }
 
     /** Nothing more is written: the client went away. */
     synchronized void close() {
         closed = true;
-        lines.clear();
+        items.clear();
         notifyAll();
     }
 }

@@ -17,8 +17,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Numbers the events the {@link EventBus} delivers and holds the last {@link #MAX_EVENTS} of them,
- * and the last {@link #MAX_LINES} lines (at most {@link #MAX_CHARS} characters) of each service,
+ * Numbers the events the {@link EventBus} delivers and holds the last {@link #MAX_EVENTS} of them
+ * (at most {@link #MAX_EVENT_CHARS} characters of output among them: a line may be 64 Ki
+ * characters long), and the last {@link #MAX_LINES} lines (at most {@link #MAX_CHARS} characters)
+ * of each service,
  * for the followers of {@link dev.devstack.supervisor.model.StackJournal}. Appending and
  * delivering to followers happen under one lock, which a new follower takes too: so it gets what
  * it asked for that is held, then every new event, none twice and none lost.
@@ -26,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class EventJournal {
 
     static final int MAX_EVENTS = 10_000;
+    static final long MAX_EVENT_CHARS = 16L * 1024 * 1024;
     static final int MAX_LINES = 1_000;
     static final long MAX_CHARS = 2L * 1024 * 1024;
 
@@ -33,13 +36,15 @@ final class EventJournal {
     private final Map<String, ServiceLines> lines = new HashMap<>();
     private final List<JournalListener> followers = new CopyOnWriteArrayList<>();
     private long last;
+    private long eventChars;
 
     /** Numbers the event, holds it, and hands it to every follower. On the events thread. */
     synchronized void append(StackEvent event) {
         NumberedEvent numbered = new NumberedEvent(++last, event);
         events.addLast(numbered);
-        if (events.size() > MAX_EVENTS) {
-            events.removeFirst();
+        eventChars += chars(event);
+        while (events.size() > MAX_EVENTS || (eventChars > MAX_EVENT_CHARS && events.size() > 1)) {
+            eventChars -= chars(events.removeFirst().event());
         }
         if (event instanceof StackEvent.Output output) {
             lines.computeIfAbsent(output.service(), service -> new ServiceLines()).add(numbered, output);
@@ -51,6 +56,10 @@ final class EventJournal {
                 followers.remove(follower);
             }
         }
+    }
+
+    private static long chars(StackEvent event) {
+        return event instanceof StackEvent.Output output ? output.line().length() : 0;
     }
 
     synchronized long lastSequence() {

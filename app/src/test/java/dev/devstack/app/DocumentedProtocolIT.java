@@ -1,0 +1,127 @@
+package dev.devstack.app;
+
+import static dev.devstack.app.testing.LiveStack.await;
+import static dev.devstack.supervisor.testing.TestProject.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devstack.app.testing.LiveStack;
+import dev.devstack.supervisor.control.ControlClient;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.run.Supervisor;
+import dev.devstack.supervisor.testing.Await;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.io.BufferedReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every conversation in docs/protocol.md (a ```jsonl block of → requests and ← replies) is held
+ * with a real stack: each reply the stack gives has the shape the document shows (the same fields,
+ * nested the same way, of the same JSON types), so the document cannot drift from the protocol.
+ */
+class DocumentedProtocolIT {
+
+    private static final Path DOC = Path.of("../docs/protocol.md");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path projectDir;
+    @TempDir
+    Path home;
+
+    private LiveStack stack;
+
+    @AfterEach
+    void endEverything() {
+        stack.close();
+    }
+
+    @Test
+    void everyConversationInTheDocumentHappensAsShown() throws Exception {
+        stack = new LiveStack(projectDir, home);
+        Supervisor supervisor = stack.up("""
+                services:
+                  web: { command: "%s" }
+                  api: { command: "%s" }
+                """.formatted(service("--listen"), service("--print 'api listening' --listen")));
+        await(supervisor, "web", ServiceState.READY);
+        await(supervisor, "api", ServiceState.READY);
+        Await.until(Duration.ofSeconds(30), "api's line",
+                () -> !supervisor.output(Set.of("api"), 1, Optional.empty()).lines().isEmpty());
+
+        List<List<String>> conversations = conversations(Files.readString(DOC));
+        assertThat(conversations).hasSizeGreaterThanOrEqualTo(4);
+        for (List<String> conversation : conversations) {
+            hold(conversation);
+        }
+    }
+
+    private void hold(List<String> conversation) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(ControlClient.socket(home, projectDir.toString(), "default")));
+            BufferedReader replies = new BufferedReader(Channels.newReader(channel, StandardCharsets.UTF_8));
+            for (String line : conversation) {
+                String json = line.substring(2);
+                if (line.startsWith("→ ")) {
+                    channel.write(ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8)));
+                } else {
+                    String reply = replies.readLine();
+                    assertThat(reply).as("a reply to " + conversation).isNotNull();
+                    assertThat(shape(JSON.readTree(reply))).as("the shape of the reply\n  " + reply
+                            + "\nas docs/protocol.md shows it:\n  " + json).isEqualTo(shape(JSON.readTree(json)));
+                }
+            }
+        }
+    }
+
+    /** The fields of a JSON value, nested, and the type of each leaf: what the document promises. */
+    private static String shape(JsonNode node) {
+        if (node.isObject()) {
+            StringBuilder shape = new StringBuilder("{");
+            Set<String> names = new TreeSet<>();
+            node.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                shape.append(name).append(':').append(shape(node.get(name))).append(',');
+            }
+            return shape.append('}').toString();
+        }
+        if (node.isArray()) {
+            return node.isEmpty() ? "[]" : "[" + shape(node.get(0)) + "]";
+        }
+        return node.getNodeType().name().toLowerCase();
+    }
+
+    /** The lines of each ```jsonl block, each beginning with → or ←. */
+    private static List<List<String>> conversations(String markdown) {
+        List<List<String>> conversations = new ArrayList<>();
+        Iterator<String> lines = markdown.lines().iterator();
+        while (lines.hasNext()) {
+            if (lines.next().equals("```jsonl")) {
+                List<String> conversation = new ArrayList<>();
+                for (String line = lines.next(); !line.equals("```"); line = lines.next()) {
+                    conversation.add(line);
+                }
+                conversations.add(conversation);
+            }
+        }
+        return conversations;
+    }
+}
