@@ -84,9 +84,9 @@ class AttachTmuxIT {
         Path exit = nextExitFile();
         long restarted;
         try (Tmux tmux = attach(exit)) {
-            String screen = tmux.await(WAIT, "the attached dashboard", s -> s.contains("2 ready · 1 running"));
-            assertThat(screen).contains("devstack · shop (default) · attached · 3 services", "SERVICE", "logs: api",
-                    "d detach  q quit");
+            String screen = tmux.await(WAIT, "the attached dashboard, drawn whole", s -> s.contains("2 ready · 1 running")
+                    && s.contains("d detach  q quit"));
+            assertThat(screen).contains("devstack · shop (default) · attached · 3 services", "SERVICE", "logs: api");
 
             tmux.sendKeys("Down");
             tmux.await(WAIT, "web's logs", s -> s.contains("logs: web"));
@@ -107,9 +107,9 @@ class AttachTmuxIT {
 
             tmux.sendKeys("d");
 
-            screen = tmux.await(WAIT, "attach's exit", s -> written(exit));
+            tmux.await(WAIT, "attach's exit", s -> s.contains("devstack: detached from shop (default); it goes on running")
+                    && written(exit));
             assertThat(Files.readString(exit).strip()).isEqualTo("0");
-            assertThat(screen).contains("devstack: detached from shop (default); it goes on running");
         }
         assertRunning();
         return restarted;
@@ -126,9 +126,8 @@ class AttachTmuxIT {
                     "stop the stack and its 3 running services, or only detach? (s stops, d detaches)"));
             tmux.sendKeys("d");
 
-            String screen = tmux.await(WAIT, "attach's exit", s -> written(exit));
+            tmux.await(WAIT, "attach's exit", s -> s.contains("devstack: detached from shop (default)") && written(exit));
             assertThat(Files.readString(exit).strip()).isEqualTo("0");
-            assertThat(screen).contains("devstack: detached from shop (default)");
         }
         assertThat(up.alive()).as("devstack up").isTrue();
         assertRunning();
@@ -162,10 +161,9 @@ class AttachTmuxIT {
 
             for (Tmux tmux : List.of(first, second)) {
                 Path exit = tmux == first ? firstExit : secondExit;
-                String screen = tmux.await(WAIT, "attach's exit once the stack stopped", s -> written(exit));
+                tmux.await(WAIT, "attach's exit once the stack stopped", s -> s.contains("devstack: shop (default) stopped;"
+                        + " every line its services printed is in " + project.resolve(".devstack/logs") + "/") && written(exit));
                 assertThat(Files.readString(exit).strip()).isEqualTo("0");
-                assertThat(screen).contains("devstack: shop (default) stopped; every line its services printed is in "
-                        + project.resolve(".devstack/logs") + "/");
             }
         }
         DevstackProcess.Result result = up.awaitExit(WAIT);
