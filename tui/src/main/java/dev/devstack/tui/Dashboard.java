@@ -21,11 +21,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The full-screen dashboard of `devstack up` and `devstack attach` (DESIGN §10), on Lanterna's Screen layer with our own
- * loop: the drawing thread sleeps until an event, a key, a resize or the next second, draws the
- * whole frame into the back buffer and lets Lanterna send only the cells that changed, at most
- * {@value #MAX_FRAMES_PER_SECOND} times a second. It never reads files or waits on a process:
- * CPU, memory and the machine's ports are sampled on another thread.
+ * The full-screen dashboard of `devstack up` and `devstack attach` (DESIGN §10), on Lanterna's
+ * Screen layer with our own loop: the drawing thread sleeps until an event, a key, a resize or the
+ * next second, draws the whole frame into the back buffer and lets Lanterna send only the cells
+ * that changed, at most {@value #MAX_FRAMES_PER_SECOND} times a second. It never reads files or
+ * waits on a process: CPU, memory and the machine's ports are sampled on another thread.
  */
 public final class Dashboard {
 
