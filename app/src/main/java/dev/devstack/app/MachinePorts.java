@@ -1,9 +1,11 @@
 package dev.devstack.app;
 
+import dev.devstack.app.view.PortRows;
 import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.store.ProcessRecord;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,6 +35,11 @@ public final class MachinePorts {
 
     public static MachinePorts of(ProjectContext context, Consumer<String> warnings) {
         return new MachinePorts(new Machine(context, warnings));
+    }
+
+    /** The same, as the dashboard's rows: the leases of the project in {@code projectDir} told from the others'. */
+    public PortRows rows(Path projectDir) {
+        return new MachinePortRows(this, projectDir);
     }
 
     /** Every listening port and every live lease; with {@code endedLeasesToo}, leases of devstacks that have ended too. */

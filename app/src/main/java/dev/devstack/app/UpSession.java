@@ -174,7 +174,7 @@ public final class UpSession implements AutoCloseable {
 
     /** The same, as the dashboard's rows: this project's leases told from the others'. */
     public PortRows portRows() {
-        return new MachinePortRows(machinePorts(), context.projectDir());
+        return machinePorts().rows(context.projectDir());
     }
 
     /** Tells how the ports were chosen, then starts the services. */
@@ -193,7 +193,7 @@ public final class UpSession implements AutoCloseable {
         }
         Path socket = ControlClient.socket(context.home(), context.projectDir().toString(), context.instance());
         try {
-            control = ControlServer.open(socket, stack, self.pid(), warnings);
+            control = ControlServer.open(socket, stack, self.pid(), apiUrl(), warnings);
         } catch (IOException e) {
             warnings.accept("no control socket at " + socket + " (" + e.getMessage() + "); `devstack kill` will"
                     + " signal this stack's processes directly, and this stack may restart them");

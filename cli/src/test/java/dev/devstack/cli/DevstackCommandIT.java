@@ -251,7 +251,8 @@ class DevstackCommandIT {
             DevstackProcess.Result second = DevstackProcess.run(projectDir, home, "up");
 
             assertThat(second.exitCode()).isEqualTo(4);
-            assertThat(second.err()).contains("is already running", "devstack pid " + up.pid(), "`devstack down` stops it");
+            assertThat(second.err()).contains("is already running", "devstack pid " + up.pid(), "`devstack down` stops it",
+                    "`devstack attach` shows its dashboard here");
         }
     }
 

@@ -22,11 +22,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The full-screen dashboard of `devstack up` (DESIGN §10), on Lanterna's Screen layer with our own
- * loop: the drawing thread sleeps until an event, a key, a resize or the next second, draws the
- * whole frame into the back buffer and lets Lanterna send only the cells that changed, at most
- * {@value #MAX_FRAMES_PER_SECOND} times a second. It never reads files or waits on a process:
- * CPU, memory and the machine's ports are sampled on another thread.
+ * The full-screen dashboard of `devstack up` and `devstack attach` (DESIGN §10), on Lanterna's
+ * Screen layer with our own loop: the drawing thread sleeps until an event, a key, a resize or the
+ * next second, draws the whole frame into the back buffer and lets Lanterna send only the cells
+ * that changed, at most {@value #MAX_FRAMES_PER_SECOND} times a second. It never reads files or
+ * waits on a process: CPU, memory and the machine's ports are sampled on another thread.
  */
 public final class Dashboard {
 
@@ -38,6 +38,7 @@ public final class Dashboard {
     private final TerminalScreen screen;
     private final StackView stack;
     private final DashboardContext context;
+    private final DashboardMode mode;
     private final Theme theme;
     private final Symbols symbols;
     private final ViewState view = new ViewState();
@@ -55,18 +56,27 @@ public final class Dashboard {
     });
     private final Subscription subscription;
     private List<ServiceSnapshot> visible = List.of();
+    /** The user detached (attached dashboards only); set and read on the drawing thread. */
+    private boolean detached;
+
+    /** The dashboard of `up`: quitting stops the stack. */
+    public Dashboard(TerminalScreen screen, StackView stack, StackControl control, DashboardContext context) {
+        this(screen, stack, control, context, DashboardMode.UP);
+    }
 
     /** Listens to the stack from now on, so that nothing it says before {@link #run} is missed. */
-    public Dashboard(TerminalScreen screen, StackView stack, StackControl control, DashboardContext context) {
+    public Dashboard(TerminalScreen screen, StackView stack, StackControl control, DashboardContext context,
+                     DashboardMode mode) {
         this.screen = screen;
         this.stack = stack;
         this.context = context;
+        this.mode = mode;
         this.theme = new Theme(ColourMode.detect(context.environment()));
         this.symbols = Symbols.detect(context.environment());
         this.handler = new KeyHandler(view, control, logs, context.clock(), this::wantPorts, outcome -> {
             reloads.add(outcome);
             wakeup.signal();
-        });
+        }, mode, () -> detached = true);
         this.resources = new ResourceMonitor(stack, context.resources(), wakeup::signal);
         this.ports = new PortsMonitor(context.ports(), wakeup::signal);
         this.subscription = stack.subscribe(new LogFeed(logs, wakeup));
@@ -74,10 +84,12 @@ public final class Dashboard {
 
     /**
      * Shows the stack until {@code finished} completes (after a quit, or when the stack stops for
-     * another reason), then gives the terminal back as it was. With {@code readKeys}, keys come
-     * from the screen's terminal; otherwise only through {@link #press}.
+     * another reason) or the user detaches, then gives the terminal back as it was. With
+     * {@code readKeys}, keys come from the screen's terminal; otherwise only through {@link #press}.
+     *
+     * @return true if the user detached (an attached dashboard: the stack goes on running)
      */
-    public void run(CompletableFuture<?> finished, boolean readKeys) throws IOException, InterruptedException {
+    public boolean run(CompletableFuture<?> finished, boolean readKeys) throws IOException, InterruptedException {
         finished.whenComplete((result, error) -> wakeup.signal());
         screen.getTerminal().addResizeListener((terminal, size) -> wakeup.signal());
         screen.startScreen();
@@ -89,6 +101,7 @@ public final class Dashboard {
                 startReadingKeys();
             }
             loop(finished);
+            return detached;
         } finally {
             sampler.shutdownNow();
             subscription.close();
@@ -105,8 +118,11 @@ public final class Dashboard {
     private void loop(CompletableFuture<?> finished) throws IOException, InterruptedException {
         while (!finished.isDone()) {
             KeyStroke key;
-            while ((key = keys.poll()) != null) {
+            while (!detached && (key = keys.poll()) != null) {
                 handler.handle(key, visible, logRows(screen.getTerminalSize().getRows()));
+            }
+            if (detached) {
+                return;
             }
             ReloadOutcome reloaded;
             while ((reloaded = reloads.poll()) != null) {
@@ -158,7 +174,7 @@ public final class Dashboard {
         if (canvas.width < MIN_COLUMNS || canvas.height < MIN_ROWS) {
             tooSmall(canvas);
         } else {
-            Frame frame = new Frame(canvas, theme, symbols, view, snapshot, visible, resources.latest(), logs,
+            Frame frame = new Frame(canvas, theme, symbols, view, mode, snapshot, visible, resources.latest(), logs,
                     context.clock().instant(), context.zone(), context.apiUrl());
             drawScreen(frame);
         }
@@ -209,7 +225,8 @@ public final class Dashboard {
 
     private void tooSmall(Canvas canvas) {
         String[] lines = {"terminal too small: " + canvas.width + "x" + canvas.height,
-            "the dashboard needs at least " + MIN_COLUMNS + "x" + MIN_ROWS, "q quits"};
+            "the dashboard needs at least " + MIN_COLUMNS + "x" + MIN_ROWS,
+            mode == DashboardMode.ATTACHED ? "d detaches, q quits" : "q quits"};
         int top = Math.max(0, canvas.height / 2 - 1);
         for (int i = 0; i < lines.length; i++) {
             canvas.put(Math.max(0, (canvas.width - lines[i].length()) / 2), top + i, lines[i],

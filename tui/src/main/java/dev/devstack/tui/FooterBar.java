@@ -19,7 +19,7 @@ final class FooterBar {
         canvas.fillRow(row, theme.bar);
         String cursor = frame.symbols().unicode() ? "▏" : "_";
         switch (view.overlay) {
-            case CONFIRM -> canvas.put(1, row, view.question + " (y/n)", theme.bar.with(SGR.BOLD));
+            case CONFIRM -> canvas.put(1, row, view.question, theme.bar.with(SGR.BOLD));
             case FILTER -> canvas.put(1, row, "filter: " + view.typing + cursor + "   Enter keeps it · Esc clears it",
                     theme.bar);
             case SEARCH -> canvas.put(1, row, "search: " + view.typing + cursor + "   Enter finds the newest hit · Esc clears",
@@ -38,12 +38,13 @@ final class FooterBar {
                     + " Ctrl-C or q again kills what is left";
         }
         String upDown = frame.symbols().upDown();
+        String leave = frame.mode() == DashboardMode.ATTACHED ? "d detach  q quit" : "q quit";
         return switch (view.screen) {
             case TABLE -> upDown + " select  Enter logs  r restart  s stop/start  K kill  / filter  a all logs"
-                    + "  p ports  ? help  q quit";
+                    + "  p ports  ? help  " + leave;
             case LOGS -> upDown + " scroll  PgUp/PgDn page  / search  n/N older/newer hit  f follow  a all"
-                    + "  Enter back  ? help  q quit";
-            case PORTS -> upDown + " scroll  p or Esc back  ? help  q quit";
+                    + "  Enter back  ? help  " + leave;
+            case PORTS -> upDown + " scroll  p or Esc back  ? help  " + leave;
         };
     }
 }

@@ -12,10 +12,10 @@ import java.util.Optional;
 
 /**
  * Everything one frame is drawn from: where, in what styles, the stack as it is now, the services
- * the filter lets through, their resource use, the recent lines, the user's choices, and where
- * the stack's HTTP API answers.
+ * the filter lets through, their resource use, the recent lines, the user's choices, whether the
+ * dashboard is attached to a stack running elsewhere, and where the stack's HTTP API answers.
  */
-record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, StackSnapshot stack,
+record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, DashboardMode mode, StackSnapshot stack,
              List<ServiceSnapshot> visible, Map<String, ServiceUsage> usage, LogBook logs,
              Instant now, ZoneId zone, Optional<String> apiUrl) {
 

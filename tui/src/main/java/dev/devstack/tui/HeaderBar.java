@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The top row: project and instance, how many services there are (and, while a filter is kept, how
- * many it shows), how many are in each state, the URL of the stack's HTTP API (last: the first to
- * go when the terminal is narrow), and the clock.
+ * The top row: project and instance ("attached" when the stack runs elsewhere), how many services
+ * there are (and, while a filter is kept, how many it shows), how many are in each state, the URL
+ * of the stack's HTTP API (last: the first to go when the terminal is narrow), and the clock.
  */
 final class HeaderBar {
 
@@ -31,6 +31,9 @@ final class HeaderBar {
         int column = canvas.put(1, 0, "devstack", theme.strong, limit);
         column = canvas.put(column, 0, dot + frame.stack().project() + " (" + frame.stack().instance() + ")",
                 theme.plain, limit - column);
+        if (frame.mode() == DashboardMode.ATTACHED) {
+            column = canvas.put(column, 0, dot + "attached", theme.plain, limit - column);
+        }
         if (!title.isEmpty()) {
             column = canvas.put(column, 0, dot + title, theme.strong, limit - column);
         }

@@ -1,5 +1,7 @@
 package dev.devstack.tui;
 
+import java.util.List;
+
 /** A framed box in the middle of the screen listing every key ({@link KeyHelp}); Esc or ? closes it. */
 final class HelpOverlay {
 
@@ -10,10 +12,11 @@ final class HelpOverlay {
         Canvas canvas = frame.canvas();
         Theme theme = frame.theme();
         boolean unicode = frame.symbols().unicode();
-        int keysWidth = KeyHelp.ENTRIES.stream().mapToInt(e -> e.keys().length()).max().orElse(0);
-        int doesWidth = KeyHelp.ENTRIES.stream().mapToInt(e -> e.does().length()).max().orElse(0);
+        List<KeyHelp.Entry> entries = KeyHelp.entries(frame.mode());
+        int keysWidth = entries.stream().mapToInt(e -> e.keys().length()).max().orElse(0);
+        int doesWidth = entries.stream().mapToInt(e -> e.does().length()).max().orElse(0);
         int width = Math.min(canvas.width - 2, keysWidth + doesWidth + 7);
-        int height = Math.min(canvas.height - 2, KeyHelp.ENTRIES.size() + 4);
+        int height = Math.min(canvas.height - 2, entries.size() + 4);
         int left = (canvas.width - width) / 2;
         int top = (canvas.height - height) / 2;
         String horizontal = String.valueOf(frame.symbols().rule()).repeat(width - 2);
@@ -26,7 +29,7 @@ final class HelpOverlay {
         canvas.put(left + 2, top, " keys ", theme.strong);
         canvas.put(left + 2, top + height - 1, " Esc or ? closes ", theme.dim);
         int row = top + 2;
-        for (KeyHelp.Entry entry : KeyHelp.ENTRIES) {
+        for (KeyHelp.Entry entry : entries) {
             if (row >= top + height - 1) {
                 break;
             }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * What each key does ({@link KeyHelp} lists them): it changes what is shown, or asks the stack to
  * do something through {@link StackControl}, which only hands the request on and never waits.
- * Runs on the drawing thread.
+ * Attached to a stack that runs elsewhere, leaving may also mean detaching: the dashboard ends
+ * and the stack goes on. Runs on the drawing thread.
  */
 final class KeyHandler {
 
@@ -30,16 +31,23 @@ final class KeyHandler {
     private final Clock clock;
     private final Consumer<Boolean> portsWanted;
     private final Consumer<ReloadOutcome> reloaded;
+    private final DashboardMode mode;
+    private final Runnable detach;
 
-    /** @param reloaded takes what a reload did, on whatever thread it was done, to hand it to the drawing thread */
+    /**
+     * @param reloaded takes what a reload did, on whatever thread it was done, to hand it to the drawing thread
+     * @param detach ends the dashboard and leaves the stack running (only when {@code mode} is attached)
+     */
     KeyHandler(ViewState view, StackControl control, LogBook logs, Clock clock, Consumer<Boolean> portsWanted,
-               Consumer<ReloadOutcome> reloaded) {
+               Consumer<ReloadOutcome> reloaded, DashboardMode mode, Runnable detach) {
         this.view = view;
         this.control = control;
         this.logs = logs;
         this.clock = clock;
         this.portsWanted = portsWanted;
         this.reloaded = reloaded;
+        this.mode = mode;
+        this.detach = detach;
     }
 
     /** What a reload asked for here did: said in the footer (every problem or change is in the logs too). */
@@ -56,7 +64,11 @@ final class KeyHandler {
      */
     void handle(KeyStroke key, List<ServiceSnapshot> visible, int page) {
         if (isCtrlC(key)) {
-            quitNow();
+            if (mode == DashboardMode.ATTACHED && !view.quitting) {
+                detach.run();
+            } else {
+                quitNow();
+            }
             return;
         }
         switch (view.overlay) {
@@ -136,6 +148,11 @@ final class KeyHandler {
             }
             case '?' -> view.overlay = ViewState.Overlay.HELP;
             case 'q' -> quit();
+            case 'd' -> {
+                if (mode == DashboardMode.ATTACHED) {
+                    detach.run();
+                }
+            }
             default -> { }
         }
     }
@@ -291,12 +308,19 @@ final class KeyHandler {
             return;
         }
         long running = view.runningServices;
-        if (running == 0) {
+        if (mode == DashboardMode.ATTACHED) {
+            view.ask("stop the stack" + (running == 0 ? "" : " and its " + services(running)) + ", or only detach?"
+                    + " (s stops, d detaches)", List.of(new ViewState.Answer('s', this::quitNow),
+                    new ViewState.Answer('d', detach)));
+        } else if (running == 0) {
             quitNow();
         } else {
-            view.ask("stop " + running + (running == 1 ? " running service" : " running services") + " and quit?",
-                    this::quitNow);
+            view.ask("stop " + services(running) + " and quit?", this::quitNow);
         }
+    }
+
+    private static String services(long running) {
+        return running + (running == 1 ? " running service" : " running services");
     }
 
     /** The first time: stop the stack in order; again: kill what is left. */
@@ -311,11 +335,13 @@ final class KeyHandler {
 
     private void confirm(KeyStroke key) {
         view.overlay = ViewState.Overlay.NONE;
-        if (is(key, 'y') || is(key, 'Y')) {
-            view.onYes.run();
-        } else {
-            tell("cancelled");
+        for (ViewState.Answer answer : view.answers) {
+            if (is(key, answer.key()) || is(key, Character.toUpperCase(answer.key()))) {
+                answer.does().run();
+                return;
+            }
         }
+        tell("cancelled");
     }
 
     private void withSelected(List<ServiceSnapshot> visible, Consumer<ServiceSnapshot> action) {

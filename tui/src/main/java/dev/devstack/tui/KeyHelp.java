@@ -1,5 +1,6 @@
 package dev.devstack.tui;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every key of the dashboard and what it does: the help overlay shows this list, and docs/tui.md is checked against it. */
@@ -8,7 +9,7 @@ final class KeyHelp {
     record Entry(String keys, String does) {
     }
 
-    static final List<Entry> ENTRIES = List.of(
+    private static final List<Entry> COMMON = List.of(
             new Entry("↑ ↓  j k", "select a service (in full-screen logs: scroll a line)"),
             new Entry("Home End", "first / last service (in full-screen logs: oldest / newest line)"),
             new Entry("Enter", "full-screen logs of the selected service, and back"),
@@ -23,10 +24,24 @@ final class KeyHelp {
             new Entry("R", "read the configuration again and apply only what changed"),
             new Entry("p", "ports: this stack's, and every listening port of the machine"),
             new Entry("?", "this help (Esc closes it)"),
-            new Entry("Esc", "close help, cancel a question, clear the filter or search, leave a view"),
+            new Entry("Esc", "close help, cancel a question, clear the filter or search, leave a view"));
+
+    private static final List<Entry> UP = List.of(
             new Entry("q", "stop the stack and quit (asks y/n while services run)"),
             new Entry("Ctrl-C", "stop the stack and quit at once; again: kill what is left"));
 
+    private static final List<Entry> ATTACHED = List.of(
+            new Entry("d", "detach: leave the dashboard, the stack goes on running"),
+            new Entry("q", "stop the stack, or only detach (asks s/d)"),
+            new Entry("Ctrl-C", "detach at once; while the stack stops: kill what is left"));
+
     private KeyHelp() {
+    }
+
+    /** The keys of a dashboard of this mode, in the order the help lists them. */
+    static List<Entry> entries(DashboardMode mode) {
+        List<Entry> entries = new ArrayList<>(COMMON);
+        entries.addAll(mode == DashboardMode.ATTACHED ? ATTACHED : UP);
+        return List.copyOf(entries);
     }
 }

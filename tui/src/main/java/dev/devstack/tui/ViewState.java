@@ -1,6 +1,7 @@
 package dev.devstack.tui;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the user has chosen to look at: the screen, the selected service, the filter, how the logs
@@ -28,9 +29,9 @@ final class ViewState {
     long hit;
     /** Text being typed after '/' (filter or search). */
     String typing = "";
-    /** The question of {@link Overlay#CONFIRM} and what 'y' does. */
+    /** The question of {@link Overlay#CONFIRM}, with the keys that answer it, and what each does. */
     String question = "";
-    Runnable onYes = () -> { };
+    List<Answer> answers = List.of();
     /** First service row the table shows when there are more services than rows. */
     int tableScroll;
     /** First row of the ports view's machine list. */
@@ -52,9 +53,19 @@ final class ViewState {
         messageUntil = until;
     }
 
+    /** A yes/no question: 'y' does {@code yes}, any other key cancels. */
     void ask(String text, Runnable yes) {
+        ask(text + " (y/n)", List.of(new Answer('y', yes)));
+    }
+
+    /** A question whose text names its answers' keys; any other key cancels. */
+    void ask(String text, List<Answer> choices) {
         overlay = Overlay.CONFIRM;
         question = text;
-        onYes = yes;
+        answers = List.copyOf(choices);
+    }
+
+    /** A key that answers the question on show (in either case), and what it does. */
+    record Answer(char key, Runnable does) {
     }
 }

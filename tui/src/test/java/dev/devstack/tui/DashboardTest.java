@@ -245,7 +245,7 @@ class DashboardTest {
         screen.type('?');
 
         screen.awaitRow("Esc or ? closes");
-        for (KeyHelp.Entry entry : KeyHelp.ENTRIES) {
+        for (KeyHelp.Entry entry : KeyHelp.entries(DashboardMode.UP)) {
             assertThat(screen.awaitRow(entry.does())).contains(entry.keys());
         }
 
@@ -302,5 +302,16 @@ class DashboardTest {
 
         screen.awaitRow("stopping the stack…");
         assertThat(stack.requests).containsExactly("stop the stack");
+    }
+
+    @Test
+    void dDoesNotDetachTheDashboardOfUpWhoseStackEndsWithIt() {
+        screen.awaitRow("● ready");
+
+        screen.type('d', '?');
+
+        screen.awaitRow("Esc or ? closes");
+        assertThat(screen.text()).doesNotContain("detach");
+        assertThat(stack.requests).isEmpty();
     }
 }

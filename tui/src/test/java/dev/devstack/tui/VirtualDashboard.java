@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -43,9 +44,16 @@ final class VirtualDashboard implements AutoCloseable {
     private final CompletableFuture<?> finished;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicReference<List<String>> flushed = new AtomicReference<>(List.of());
+    private final AtomicBoolean detached = new AtomicBoolean();
 
     VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
                      PortRows machinePorts, Map<String, String> environment, Clock clock, Optional<String> apiUrl) {
+        this(columns, rows, stack, control, finished, machinePorts, environment, clock, apiUrl, DashboardMode.UP);
+    }
+
+    VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
+                     PortRows machinePorts, Map<String, String> environment, Clock clock, Optional<String> apiUrl,
+                     DashboardMode mode) {
         this.terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
             @Override
@@ -69,13 +77,13 @@ final class VirtualDashboard implements AutoCloseable {
         try {
             this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control,
                     new DashboardContext(machinePorts, ProcessGroupResources.measured(), environment, clock, ZoneOffset.UTC,
-                            apiUrl));
+                            apiUrl), mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.thread = new Thread(() -> {
             try {
-                dashboard.run(finished, false);
+                detached.set(dashboard.run(finished, false));
             } catch (Throwable e) {
                 failure.set(e);
             }
@@ -91,6 +99,13 @@ final class VirtualDashboard implements AutoCloseable {
         return new VirtualDashboard(columns, rows, stack, stack, stack.finished, machinePorts,
                 Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC),
                 Optional.of("http://127.0.0.1:4100"));
+    }
+
+    /** The dashboard of `devstack attach` on the stack. */
+    static VirtualDashboard attached(FakeStack stack, int columns, int rows) {
+        return new VirtualDashboard(columns, rows, stack, stack, stack.finished, List::of,
+                Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC),
+                Optional.empty(), DashboardMode.ATTACHED);
     }
 
     void type(char... characters) {
@@ -180,11 +195,12 @@ final class VirtualDashboard implements AutoCloseable {
         terminal.setTerminalSize(new TerminalSize(columns, rows));
     }
 
-    /** Waits for the dashboard to end by itself (after its stack finished). */
-    void awaitEnd() throws InterruptedException {
+    /** Waits for the dashboard to end by itself (after its stack finished, or a detach); true if detached. */
+    boolean awaitEnd() throws InterruptedException {
         thread.join(WAIT.toMillis());
         assertThat(thread.isAlive()).as("the dashboard still runs").isFalse();
         assertThat(failure.get()).isNull();
+        return detached.get();
     }
 
     private static void sleepBriefly() {

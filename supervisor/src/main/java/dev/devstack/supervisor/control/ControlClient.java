@@ -1,9 +1,11 @@
 package dev.devstack.supervisor.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devstack.supervisor.json.ReloadOutcomeJson;
 import dev.devstack.supervisor.json.StackEventJson;
 import dev.devstack.supervisor.json.StackSnapshotJson;
 import dev.devstack.supervisor.model.NumberedEvent;
+import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -30,14 +32,16 @@ import java.util.TimerTask;
 public final class ControlClient implements AutoCloseable {
 
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+    /** A reload waits for the registry, which another devstack may hold for up to 10 s. */
+    static final Duration RELOAD_TIMEOUT = Duration.ofSeconds(60);
     private static final Timer TIMEOUTS = new Timer("devstack-control-timeouts", true);
 
     private final SocketChannel channel;
     private final LineReader reader;
     private final StackHello hello;
 
-    /** What a stack says of itself in reply to the hello. */
-    public record StackHello(int protocol, String project, String instance, long pid) {
+    /** What a stack says of itself in reply to the hello: {@code apiUrl}, where its HTTP API answers, if it has one. */
+    public record StackHello(int protocol, String project, String instance, long pid, Optional<String> apiUrl) {
     }
 
     /** The stack answered, and refused: {@code getMessage()} is its reason, for the user. */
@@ -93,7 +97,8 @@ public final class ControlClient implements AutoCloseable {
         try {
             JsonNode reply = raw.request(new ControlRequest.Hello(ControlServer.PROTOCOL, client));
             return new ControlClient(raw, new StackHello(reply.path("protocol").asInt(), reply.path("project").asText(),
-                    reply.path("instance").asText(), reply.path("pid").asLong()));
+                    reply.path("instance").asText(), reply.path("pid").asLong(),
+                    Optional.ofNullable(reply.path("api_url").textValue())));
         } catch (IOException e) {
             raw.close();
             throw e;
@@ -106,6 +111,26 @@ public final class ControlClient implements AutoCloseable {
 
     /** Sends the request and returns the stack's reply; {@link Refused} when it says no. */
     public JsonNode request(ControlRequest request) throws IOException {
+        JsonNode reply = reply(request, REPLY_TIMEOUT);
+        if (!reply.path("ok").asBoolean()) {
+            throw new Refused(reply.path("error").asText("the stack refused without saying why"));
+        }
+        return reply;
+    }
+
+    /**
+     * Asks the stack to read its configuration again ({@code Reload}) or to change a service's
+     * scale ({@code Scale}), and returns what that did, applied or not; it may wait for the registry.
+     */
+    public ReloadOutcome reload(ControlRequest request) throws IOException {
+        JsonNode reply = reply(request, RELOAD_TIMEOUT);
+        if (!reply.has("reload")) {
+            throw new Refused(reply.path("error").asText("the stack refused without saying why"));
+        }
+        return ReloadOutcomeJson.read(reply.path("reload"));
+    }
+
+    private JsonNode reply(ControlRequest request, Duration within) throws IOException {
         send(request);
         TimerTask timeout = new TimerTask() {
             @Override
@@ -113,15 +138,11 @@ public final class ControlClient implements AutoCloseable {
                 close();
             }
         };
-        TIMEOUTS.schedule(timeout, REPLY_TIMEOUT.toMillis());
+        TIMEOUTS.schedule(timeout, within.toMillis());
         try {
-            JsonNode reply = next().orElseThrow(() -> new IOException("the stack closed the connection without a reply"));
-            if (!reply.path("ok").asBoolean()) {
-                throw new Refused(reply.path("error").asText("the stack refused without saying why"));
-            }
-            return reply;
+            return next().orElseThrow(() -> new IOException("the stack closed the connection without a reply"));
         } catch (AsynchronousCloseException e) {
-            throw new IOException("the stack did not reply within " + REPLY_TIMEOUT.toSeconds() + " s", e);
+            throw new IOException("the stack did not reply within " + within.toSeconds() + " s", e);
         } finally {
             timeout.cancel();
         }

@@ -38,14 +38,16 @@ final class ControlConnection {
     private final SocketChannel channel;
     private final RunningStack stack;
     private final long pid;
+    private final Optional<String> apiUrl;
     private volatile long deadline;
     private volatile Outbox streaming;
     private String client = "another terminal";
 
-    ControlConnection(SocketChannel channel, RunningStack stack, long pid) {
+    ControlConnection(SocketChannel channel, RunningStack stack, long pid, Optional<String> apiUrl) {
         this.channel = channel;
         this.stack = stack;
         this.pid = pid;
+        this.apiUrl = apiUrl;
     }
 
     /** Closes the connection if a wait on the client has passed its deadline. */
@@ -131,7 +133,7 @@ final class ControlConnection {
             client = hello.client();
         }
         StackSnapshot snapshot = stack.snapshot();
-        write(Replies.hello(snapshot.project(), snapshot.instance(), pid));
+        write(Replies.hello(snapshot.project(), snapshot.instance(), pid, apiUrl));
         return true;
     }
 
@@ -159,6 +161,14 @@ final class ControlConnection {
             return logs(logs, reader);
         } else if (request instanceof ControlRequest.Act act) {
             act(act);
+        } else if (request instanceof ControlRequest.Reload reload) {
+            write(Replies.reloaded(stack.reload(Optional.of(by(reload.by()))).join()));
+        } else if (request instanceof ControlRequest.Scale scale) {
+            if (scale.service() == null || scale.replicas() == null) {
+                write(Replies.refused("a scale names the \"service\" and its number of \"replicas\""));
+            } else {
+                write(Replies.reloaded(stack.scale(scale.service(), scale.replicas(), Optional.of(by(scale.by()))).join()));
+            }
         } else {
             ControlRequest.Down down = (ControlRequest.Down) request;
             stack.notice("", "stop of the stack asked by " + by(down.by()));

@@ -18,11 +18,14 @@ import java.util.List;
         @JsonSubTypes.Type(value = ControlRequest.Act.Stop.class, name = "stop"),
         @JsonSubTypes.Type(value = ControlRequest.Act.Restart.class, name = "restart"),
         @JsonSubTypes.Type(value = ControlRequest.Act.Kill.class, name = "kill"),
+        @JsonSubTypes.Type(value = ControlRequest.Reload.class, name = "reload"),
+        @JsonSubTypes.Type(value = ControlRequest.Scale.class, name = "scale"),
         @JsonSubTypes.Type(value = ControlRequest.Down.class, name = "down")})
 public sealed interface ControlRequest {
 
     /** The names of every request, for the error that answers an unknown one. */
-    List<String> NAMES = List.of("hello", "snapshot", "subscribe", "logs", "start", "stop", "restart", "kill", "down");
+    List<String> NAMES = List.of("hello", "snapshot", "subscribe", "logs", "start", "stop", "restart", "kill", "reload",
+            "scale", "down");
 
     /** The first line of every connection: the client's protocol version, and who it is (for messages). */
     record Hello(Integer protocol, String client) implements ControlRequest {
@@ -68,6 +71,17 @@ public sealed interface ControlRequest {
 
         record Kill(List<String> services, String by) implements Act {
         }
+    }
+
+    /**
+     * Read the configuration again and apply only the difference (docs/cli.md, reload); {@code by}:
+     * who asks.
+     */
+    record Reload(String by) implements ControlRequest {
+    }
+
+    /** Run {@code replicas} of {@code service} from now on; {@code by}: who asks. */
+    record Scale(String service, Integer replicas, String by) implements ControlRequest {
     }
 
     /** Stop the whole stack, in reverse dependency order; {@code by}: who asks. */

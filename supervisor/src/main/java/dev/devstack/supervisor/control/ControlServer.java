@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -37,6 +38,7 @@ public final class ControlServer implements AutoCloseable {
     private final ServerSocketChannel channel;
     private final RunningStack stack;
     private final long pid;
+    private final Optional<String> apiUrl;
     private final Consumer<String> warnings;
     private final Set<ControlConnection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -45,19 +47,23 @@ public final class ControlServer implements AutoCloseable {
         return thread;
     });
 
-    private ControlServer(Path path, ServerSocketChannel channel, RunningStack stack, long pid, Consumer<String> warnings) {
+    private ControlServer(Path path, ServerSocketChannel channel, RunningStack stack, long pid, Optional<String> apiUrl,
+                          Consumer<String> warnings) {
         this.path = path;
         this.channel = channel;
         this.stack = stack;
         this.pid = pid;
+        this.apiUrl = apiUrl;
         this.warnings = warnings;
     }
 
     /**
      * Listens on {@code path}. A socket file left there by a stack that was killed is replaced;
-     * one that still answers belongs to a running stack and is left alone (IOException).
+     * one that still answers belongs to a running stack and is left alone (IOException). The hello
+     * tells clients the supervisor's {@code pid} and where the stack's HTTP API answers.
      */
-    public static ControlServer open(Path path, RunningStack stack, long pid, Consumer<String> warnings) throws IOException {
+    public static ControlServer open(Path path, RunningStack stack, long pid, Optional<String> apiUrl,
+                                     Consumer<String> warnings) throws IOException {
         FilePermissions.createPrivateDirectory(path.getParent());
         if (Files.exists(path)) {
             if (ControlClient.answers(path)) {
@@ -73,7 +79,7 @@ public final class ControlServer implements AutoCloseable {
             channel.close();
             throw e;
         }
-        ControlServer server = new ControlServer(path, channel, stack, pid, warnings);
+        ControlServer server = new ControlServer(path, channel, stack, pid, apiUrl, warnings);
         Thread acceptor = new Thread(server::accept, "devstack-control");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -101,7 +107,7 @@ public final class ControlServer implements AutoCloseable {
                 turnAway(client);
                 continue;
             }
-            ControlConnection connection = new ControlConnection(client, stack, pid);
+            ControlConnection connection = new ControlConnection(client, stack, pid, apiUrl);
             connections.add(connection);
             Thread handler = new Thread(() -> {
                 try {

@@ -2,14 +2,18 @@ package dev.devstack.supervisor.control;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.devstack.supervisor.json.ReloadOutcomeJson;
 import dev.devstack.supervisor.json.StackEventJson;
 import dev.devstack.supervisor.json.StackSnapshotJson;
 import dev.devstack.supervisor.model.NumberedEvent;
+import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.ReloadText;
 import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a stack writes on its control socket, each a JSON object on one line (docs/protocol.md).
@@ -28,13 +32,26 @@ final class Replies {
         void write(JsonGenerator json) throws IOException;
     }
 
-    static String hello(String project, String instance, long pid) {
+    static String hello(String project, String instance, long pid, Optional<String> apiUrl) {
         return line(json -> {
             json.writeBooleanField("ok", true);
             json.writeNumberField("protocol", ControlServer.PROTOCOL);
             json.writeStringField("project", project);
             json.writeStringField("instance", instance);
             json.writeNumberField("pid", pid);
+            json.writeStringField("api_url", apiUrl.orElse(null));
+        });
+    }
+
+    /** What a reload or a change of scale did: {@code ok} only when it was applied, else why not. */
+    static String reloaded(ReloadOutcome outcome) {
+        return line(json -> {
+            boolean applied = outcome instanceof ReloadOutcome.Applied;
+            json.writeBooleanField("ok", applied);
+            if (!applied) {
+                json.writeStringField("error", ReloadText.lines(outcome).get(0));
+            }
+            ReloadOutcomeJson.write(json, "reload", outcome);
         });
     }
 

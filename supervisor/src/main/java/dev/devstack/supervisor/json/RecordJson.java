@@ -5,6 +5,7 @@ import dev.devstack.supervisor.Signal;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -50,6 +51,12 @@ final class RecordJson {
             json.writeStartObject();
             fields(json, record);
             json.writeEndObject();
+        } else if (present instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                value(json, item);
+            }
+            json.writeEndArray();
         } else if (present instanceof Duration duration) {
             json.writeNumber(duration.toMillis() / 1000.0);
         } else if (present instanceof Number number) {

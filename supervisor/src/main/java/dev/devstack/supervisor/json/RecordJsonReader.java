@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -43,6 +45,16 @@ final class RecordJsonReader {
         if (type instanceof ParameterizedType generic && generic.getRawType() == Optional.class) {
             return value.isNull() ? Optional.empty()
                     : Optional.of(value(value, generic.getActualTypeArguments()[0], where));
+        }
+        if (type instanceof ParameterizedType generic && generic.getRawType() == List.class) {
+            if (!value.isArray()) {
+                throw expected(where, "a list", value);
+            }
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                items.add(value(value.get(i), generic.getActualTypeArguments()[0], where + "[" + i + "]"));
+            }
+            return List.copyOf(items);
         }
         if (type == OptionalLong.class) {
             return value.isNull() ? OptionalLong.empty() : OptionalLong.of(number(value, where));
