@@ -11,9 +11,14 @@ import dev.devstack.supervisor.control.ControlClient;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.supervisor.testing.Await;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
+import java.net.URI;
 import java.net.UnixDomainSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
@@ -27,7 +32,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.io.BufferedReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +78,64 @@ class DocumentedProtocolIT {
         for (List<String> conversation : conversations) {
             hold(conversation);
         }
+    }
+
+    /**
+     * Every `curl` of the document followed by the JSON it answers is sent to the example stack's
+     * HTTP API (examples/shop): the answer has the shape the document shows.
+     */
+    @Test
+    void everyHttpExampleAnswersAsShown() throws Exception {
+        stack = new LiveStack(projectDir, home);
+        for (String file : List.of("ports.yaml", "api.py", "web.py", "worker.py")) {
+            Files.copy(Path.of("../examples/shop").resolve(file), projectDir.resolve(file));
+        }
+        UpSession session = stack.open(UpOptions.ALL);
+        session.start();
+        Supervisor supervisor = session.supervisor();
+        for (String service : List.of("api", "web")) {
+            await(supervisor, service, ServiceState.READY);
+        }
+        Await.until(Duration.ofSeconds(30), "two lines of api",
+                () -> supervisor.output(Set.of("api"), 2, Optional.empty()).lines().size() == 2);
+        String api = session.apiUrl().orElseThrow();
+        String token = Files.readString(home.resolve("api-token")).strip();
+
+        List<String[]> examples = httpExamples(Files.readString(DOC));
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
+        HttpClient http = HttpClient.newHttpClient();
+        for (String[] example : examples) {
+            HttpRequest request = curl(example[0], api, token);
+            String answer = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(shape(JSON.readTree(answer))).as("the shape of the answer to\n  " + example[0] + "\n  " + answer
+                    + "\nas docs/protocol.md shows it:\n  " + example[1]).isEqualTo(shape(JSON.readTree(example[1])));
+        }
+    }
+
+    /** `curl -s [-X POST] [-H "Authorization: Bearer $TOKEN"] $API/PATH` as the request it makes. */
+    private static HttpRequest curl(String command, String api, String token) {
+        Matcher url = Pattern.compile("\"?\\$API(/[^\" ]*)\"?").matcher(command);
+        assertThat(url.find()).as("a URL of $API in " + command).isTrue();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + url.group(1)));
+        if (command.contains("Authorization: Bearer $TOKEN")) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return (command.contains("-X POST") ? request.POST(HttpRequest.BodyPublishers.noBody())
+                : request.GET()).build();
+    }
+
+    /** Each `curl` that is alone in its block and answered by the ```json block after it: the command and the JSON. */
+    private static List<String[]> httpExamples(String markdown) {
+        List<String[]> examples = new ArrayList<>();
+        List<String> lines = markdown.lines().toList();
+        for (int i = 0; i + 5 < lines.size(); i++) {
+            if (lines.get(i).equals("```") && lines.get(i + 1).startsWith("curl ") && !lines.get(i + 1).contains("-sN")
+                    && lines.get(i + 2).equals("```") && lines.get(i + 3).isEmpty()
+                    && lines.get(i + 4).equals("```json")) {
+                examples.add(new String[] {lines.get(i + 1), lines.get(i + 5)});
+            }
+        }
+        return examples;
     }
 
     private void hold(List<String> conversation) throws IOException {
