@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.util.Optional;
 
 /**
- * A running stack's snapshot and the pid of the devstack that runs it: as its control socket
- * sends them, or as that devstack last wrote them to run.json ({@link #read}).
+ * A running stack's snapshot, the pid of the devstack that runs it and where its HTTP API answers:
+ * as its control socket sends them, or as that devstack last wrote them to run.json ({@link #read}).
  */
-public record PublishedStack(StackSnapshot snapshot, long supervisorPid) {
+public record PublishedStack(StackSnapshot snapshot, long supervisorPid, Optional<String> apiUrl) {
 
     /**
      * run.json (version 3: the snapshot itself) while the devstack that wrote it lives: what
@@ -31,7 +31,8 @@ public record PublishedStack(StackSnapshot snapshot, long supervisorPid) {
             if (document.path("schema_version").asInt() != RunStateJson.SCHEMA_VERSION) {
                 return Optional.empty();
             }
-            return Optional.of(new PublishedStack(StackSnapshotJson.read(document), state.get().supervisorPid()));
+            return Optional.of(new PublishedStack(StackSnapshotJson.read(document), state.get().supervisorPid(),
+                    state.get().apiUrl()));
         } catch (IOException replacedMeanwhile) {
             return Optional.empty();
         }

@@ -40,7 +40,8 @@ final class StatusCommand implements Callable<Integer> {
                 parent.project().instance());
         Optional<PublishedStack> stack;
         try (ControlClient client = ControlClient.connect(socket, "devstack status")) {
-            stack = Optional.of(new PublishedStack(client.snapshot().snapshot(), client.hello().pid()));
+            stack = Optional.of(new PublishedStack(client.snapshot().snapshot(), client.hello().pid(),
+                    client.hello().apiUrl()));
         } catch (IOException unanswered) {
             stack = PublishedStack.read(parent.project());
             stack.ifPresent(published -> cli.err().println("devstack: the stack's control socket does not answer ("
@@ -64,7 +65,7 @@ final class StatusCommand implements Callable<Integer> {
     private void table(PublishedStack stack, Instant now, PrintStream out) {
         StackSnapshot snapshot = stack.snapshot();
         out.println(snapshot.project() + " (" + parent.project().projectDir() + "): " + snapshot.phase().word()
-                + ", devstack pid " + stack.supervisorPid());
+                + ", devstack pid " + stack.supervisorPid() + stack.apiUrl().map(url -> ", HTTP API " + url).orElse(""));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SERVICE", "STATE", "PID", "PORT(S)", "UPTIME", "RESTARTS", "DETAIL"});
         for (ServiceSnapshot service : snapshot.services()) {

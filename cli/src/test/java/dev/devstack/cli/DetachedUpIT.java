@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,8 +67,9 @@ class DetachedUpIT {
             assertThat(status.exitCode()).as(status.err()).isZero();
             assertThat(status.err()).isEmpty();
             List<String> lines = status.out().lines().toList();
-            assertThat(lines.get(0)).isEqualTo(projectDir.getFileName() + " (" + projectDir.toRealPath()
-                    + "): running, devstack pid " + supervisor);
+            assertThat(lines.get(0)).matches(Pattern.quote(projectDir.getFileName() + " ("
+                    + projectDir.toRealPath() + "): running, devstack pid " + supervisor + ", HTTP API http://127.0.0.1:")
+                    + "\\d+");
             assertThat(lines.get(1)).startsWith("SERVICE").contains("STATE", "PID", "PORT(S)", "UPTIME", "RESTARTS", "DETAIL");
             long apiPid = stack.servicePids().get(0);
             assertThat(lines.get(2)).matches("api +ready +" + apiPid + " +" + port + " +\\d+s +0 +port " + port
