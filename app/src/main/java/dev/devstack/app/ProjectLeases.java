@@ -29,6 +29,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** One project's dealings with the lease registry: claim its ports at once, give them back, read what it had. */
 final class ProjectLeases {
@@ -78,14 +79,14 @@ final class ProjectLeases {
      * hold the others as `up` does (sticky first), record their leases, and give back the leases of
      * ports no unit has any more (removed units, moved ports).
      */
-    PortPlan reclaim(StackConfig config, PortPlanner planner, ProcessInfo self, List<PortAssignment> running) {
+    PortPlan reclaim(StackConfig config, PortPlanner planner, ProcessInfo self, PortPlan running) {
         Instant now = context.clock().instant();
         return recordingConflicts(self, now, () -> registryCall(tx -> {
             Audit.sweep(tx, alive(), now);
-            PortPlan plan = planner.replan(config, context.instance(), tx, alive(), running);
+            PortPlan plan = planner.replan(config, context.instance(), tx, alive(), running.assignments(), running.api());
             Map<LeaseOwner, Lease> held = new HashMap<>();
             tx.leases().stream().filter(l -> ours(l) && l.pid() == self.pid()).forEach(l -> held.put(l.owner(), l));
-            for (PortAssignment assignment : plan.assignments()) {
+            for (PortAssignment assignment : Stream.concat(plan.assignments().stream(), plan.api().stream()).toList()) {
                 if (assignment.reason() instanceof AssignmentReason.Inherited) {
                     continue;
                 }

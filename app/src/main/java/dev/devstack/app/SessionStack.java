@@ -117,7 +117,7 @@ public final class SessionStack implements RunningStack, AutoCloseable {
         }
         PortPlan ports;
         try {
-            ports = machine.leases.reclaim(config, machine.planner, self, plan.ports().assignments());
+            ports = machine.leases.reclaim(config, machine.planner, self, plan.ports());
         } catch (DevstackException e) {
             return refused(e);
         }

@@ -72,22 +72,24 @@ public final class PortPlanner {
      */
     public PortPlan plan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
                          boolean hold, boolean adopt) {
-        return plan(config, instance, registry, alive, hold, adopt, List.of());
+        return plan(config, instance, registry, alive, hold, adopt, List.of(), Optional.empty());
     }
 
     /**
      * For a running stack that reads its configuration again: each port of {@code running} (its
      * current assignments) that the configuration still allows (one of the preferred ports, or
      * inside the range for {@code auto}, as a sticky port would be) stays as it is, unprobed, since
-     * the stack's own service holds it; every other port is chosen and held as for `up`.
+     * the stack's own service holds it; every other port is chosen and held as for `up`. The
+     * stack's API keeps {@code runningApi}, the port its server listens on.
      */
     public PortPlan replan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
-                           List<PortAssignment> running) {
-        return plan(config, instance, registry, alive, true, false, running);
+                           List<PortAssignment> running, Optional<PortAssignment> runningApi) {
+        return plan(config, instance, registry, alive, true, false, running, runningApi);
     }
 
     private PortPlan plan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
-                          boolean hold, boolean adopt, List<PortAssignment> running) {
+                          boolean hold, boolean adopt, List<PortAssignment> running,
+                          Optional<PortAssignment> runningApi) {
         String project = config.projectDir().toString();
         Map<Integer, Lease> leasedToOthers = new HashMap<>();
         for (Lease lease : registry.leases()) {
@@ -106,6 +108,7 @@ public final class PortPlanner {
         Search search = new Search(leasedToOthers, rememberedForOthers, hold, adopt);
         Map<String, PortAssignment> kept = kept(config, running);
         kept.values().forEach(assignment -> search.chosen.add(assignment.port()));
+        runningApi.ifPresent(api -> search.chosen.add(api.port()));
         List<PortAssignment> assignments = new ArrayList<>();
         List<PortConflict> conflicts = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
@@ -132,7 +135,7 @@ public final class PortPlanner {
             search.holds.values().forEach(list -> list.forEach(PortReservation::close));
             throw DevstackException.portConflicts(conflicts);
         }
-        Optional<PortAssignment> api = api(search, config, instance, registry);
+        Optional<PortAssignment> api = runningApi.isPresent() ? runningApi : api(search, config, instance, registry);
         return new PortPlan(assignments, api, search.holds);
     }
 
