@@ -73,7 +73,7 @@ final class ProjectLeases {
     }
 
     /**
-     * For a running stack that read its configuration again ({@code running}: the ports it has), in
+     * For a running stack that read its configuration again ({@code running}: the ports it has, its API's too), in
      * one exclusive registry operation: keep the ports the configuration still allows, choose and
      * hold the others as `up` does (sticky first), record their leases, and give back the leases of
      * ports no unit has any more (removed units, moved ports).
@@ -85,7 +85,9 @@ final class ProjectLeases {
             PortPlan plan = planner.replan(config, context.instance(), tx, alive(), running);
             Map<LeaseOwner, Lease> held = new HashMap<>();
             tx.leases().stream().filter(l -> ours(l) && l.pid() == self.pid()).forEach(l -> held.put(l.owner(), l));
-            for (PortAssignment assignment : plan.assignments()) {
+            List<PortAssignment> leased = new ArrayList<>(plan.assignments());
+            plan.api().ifPresent(leased::add);
+            for (PortAssignment assignment : leased) {
                 if (assignment.reason() instanceof AssignmentReason.Inherited) {
                     continue;
                 }

@@ -10,6 +10,7 @@ import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.StackSelection;
 import dev.devstack.supervisor.model.JournalListener;
 import dev.devstack.supervisor.model.OutputHistory;
+import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ReloadText;
 import dev.devstack.supervisor.model.RunningStack;
@@ -22,6 +23,7 @@ import dev.devstack.supervisor.plan.PortPlan;
 import dev.devstack.supervisor.plan.StackPlan;
 import dev.devstack.supervisor.run.Supervisor;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +119,9 @@ public final class SessionStack implements RunningStack, AutoCloseable {
         }
         PortPlan ports;
         try {
-            ports = machine.leases.reclaim(config, machine.planner, self, plan.ports().assignments());
+            List<PortAssignment> running = new ArrayList<>(plan.ports().assignments());
+            plan.ports().api().ifPresent(running::add);
+            ports = machine.leases.reclaim(config, machine.planner, self, running);
         } catch (DevstackException e) {
             return refused(e);
         }

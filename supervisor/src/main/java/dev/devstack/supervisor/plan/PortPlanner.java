@@ -79,7 +79,8 @@ public final class PortPlanner {
      * For a running stack that reads its configuration again: each port of {@code running} (its
      * current assignments) that the configuration still allows (one of the preferred ports, or
      * inside the range for {@code auto}, as a sticky port would be) stays as it is, unprobed, since
-     * the stack's own service holds it; every other port is chosen and held as for `up`.
+     * the stack's own service holds it; every other port is chosen and held as for `up`. The API's
+     * assignment among {@code running} is kept as it is: its server listens there for the stack's life.
      */
     public PortPlan replan(StackConfig config, String instance, RegistryView registry, Predicate<Lease> alive,
                            List<PortAssignment> running) {
@@ -106,6 +107,8 @@ public final class PortPlanner {
         Search search = new Search(leasedToOthers, rememberedForOthers, hold, adopt);
         Map<String, PortAssignment> kept = kept(config, running);
         kept.values().forEach(assignment -> search.chosen.add(assignment.port()));
+        Optional<PortAssignment> runningApi = running.stream().filter(a -> a.service().equals(API_UNIT)).findFirst();
+        runningApi.ifPresent(assignment -> search.chosen.add(assignment.port()));
         List<PortAssignment> assignments = new ArrayList<>();
         List<PortConflict> conflicts = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
@@ -132,7 +135,7 @@ public final class PortPlanner {
             search.holds.values().forEach(list -> list.forEach(PortReservation::close));
             throw DevstackException.portConflicts(conflicts);
         }
-        Optional<PortAssignment> api = api(search, config, instance, registry);
+        Optional<PortAssignment> api = runningApi.isPresent() ? runningApi : api(search, config, instance, registry);
         return new PortPlan(assignments, api, search.holds);
     }
 

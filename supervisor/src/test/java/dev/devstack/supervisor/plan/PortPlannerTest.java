@@ -107,6 +107,21 @@ class PortPlannerTest {
     }
 
     @Test
+    void aReloadKeepsThePortWhereTheApisServerListens() throws IOException {
+        StackConfig config = config("range: 4000-4009\nservices:\n  web: { command: ./web }\n");
+        PortPlan running = plan(config);
+        PortAssignment api = running.api().orElseThrow();
+        probe.inUse(api.port());
+        List<PortAssignment> held = new ArrayList<>(running.assignments());
+        held.add(api);
+
+        PortPlan reloaded = planner.replan(config, "default", registry, lease -> true, held);
+
+        assertThat(reloaded.api()).hasValue(api);
+        assertThat(reloaded.primary("web")).isEqualTo(running.primary("web"));
+    }
+
+    @Test
     void aFullRangeLeavesTheStackWithoutAnApiRatherThanFailingIt() throws IOException {
         probe.inUse(4001);
 
