@@ -74,7 +74,7 @@ final class ProjectLeases {
     }
 
     /**
-     * For a running stack that read its configuration again ({@code running}: the ports it has), in
+     * For a running stack that read its configuration again ({@code running}: its ports and its API's), in
      * one exclusive registry operation: keep the ports the configuration still allows, choose and
      * hold the others as `up` does (sticky first), record their leases, and give back the leases of
      * ports no unit has any more (removed units, moved ports).

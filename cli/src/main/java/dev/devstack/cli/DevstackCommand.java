@@ -16,14 +16,15 @@ import picocli.CommandLine.Spec;
         description = "Runs every service of a project on free, sticky ports.",
         subcommands = {UpCommand.class, AttachCommand.class, StatusCommand.class, WaitCommand.class, PortsCommand.class,
                 CheckCommand.class, DownCommand.class, LogsCommand.class, RestartCommand.class, StopCommand.class,
-                StartCommand.class, KillCommand.class, WhoCommand.class, ClaimCommand.class, ReleaseCommand.class,
+                StartCommand.class, KillCommand.class, ReloadCommand.class, ScaleCommand.class, WhoCommand.class, ClaimCommand.class, ReleaseCommand.class,
                 GcCommand.class, RunCommand.class,
                 HistoryCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",
                 "1:`who`, `kill`: nothing listens on the port; `release`: nothing released; `kill`: you said no;"
-                        + " `logs`, `restart`, `stop`, `start`, `kill`: the running stack has no such service;"
+                        + " `logs`, `restart`, `stop`, `start`, `kill`, `scale`: the running stack has no such service;"
+                        + " `reload`, `scale`: the stack refused (stopping, a port it cannot have);"
                         + " `attach`: the connection to the stack was lost",
                 "2:invalid configuration or command line; `attach`: not on a terminal",
                 "3:a port the configuration insists on is taken, or no port is free in the range",
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "5:devstack's registry is unusable",
                 "6:`down`: the running stack did not stop in time; `kill`: something still listens on the port",
                 "7:`ports --require-running`, `status`, `wait`, `logs`, `restart`, `stop`, `start`, `kill SERVICE`,"
-                        + " `attach`: the project is not running",
+                        + " `reload`, `scale`, `attach`: the project is not running",
                 "8:`up`, `up -d`, `wait`: a service failed (stderr names it and how it ended)",
                 "9:`up -d`, `wait`: the time (--timeout) ran out before every service was there",
                 "70:internal error"},

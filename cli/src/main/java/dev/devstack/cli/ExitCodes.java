@@ -8,9 +8,11 @@ final class ExitCodes {
     static final int OK = 0;
     /**
      * `who`, `kill`: nothing listens on the port; `kill`: the user said no; `release`: no lease was released;
-     * `logs`, `restart`, `stop`, `start`, `kill`: the running stack has no such service (its refusal).
+     * `logs`, `restart`, `stop`, `start`, `kill`: the running stack has no such service (its refusal);
+     * `reload`, `scale`: the stack refused to apply the configuration (stopping, a port it cannot have, no such service).
      */
     static final int NOT_FOUND = 1;
+    /** Also `reload` and `scale`: the running stack found problems in the configuration it read again. */
     static final int INVALID_CONFIG = 2;
     /** A wrong command line; the same code as invalid configuration, as docs/cli.md says. */
     static final int USAGE = 2;

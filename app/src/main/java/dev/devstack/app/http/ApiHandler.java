@@ -2,11 +2,14 @@ package dev.devstack.app.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.devstack.supervisor.json.ReloadOutcomeJson;
 import dev.devstack.supervisor.json.StackEventJson;
 import dev.devstack.supervisor.json.StackSnapshotJson;
 import dev.devstack.supervisor.json.ServiceSnapshotJson;
 import dev.devstack.supervisor.model.NumberedEvent;
 import dev.devstack.supervisor.model.OutputHistory;
+import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.ReloadText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackEvent;
@@ -29,7 +32,7 @@ import java.util.stream.Collectors;
  * Every request of the HTTP API: the Host check first, then the route, its method, the token for
  * an action, and the answer (docs/http-api.md). Reads are answered from documents written once
  * per snapshot; actions go to {@link StackControl} and are answered at once, their effects
- * arriving as events.
+ * arriving as events, except a reload, answered with its outcome.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -293,10 +296,27 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** Reloading the configuration is not this server's to do yet: the one place that will ask the stack for it. */
-    private static void reload(HttpExchange exchange) throws IOException {
-        Reply.error(exchange, 501, "reload is not available in this devstack yet; restart `devstack up` to load a"
-                + " changed configuration");
+    /**
+     * The stack reads its configuration again: 200 when applied, 422 when the file has problems, 409
+     * when it refused; each with the outcome as data. Answered when the outcome comes, from the thread
+     * that completes it, so that a reload waiting for the registry holds no request thread.
+     */
+    private void reload(HttpExchange exchange) {
+        control.reload(Optional.of("the HTTP API")).whenComplete((outcome, failure) -> {
+            try {
+                if (failure != null) {
+                    Reply.error(exchange, 500, "devstack could not reload the configuration: " + failure);
+                } else if (outcome instanceof ReloadOutcome.Applied) {
+                    Reply.json(exchange, 200, ApiJson.success(json -> ReloadOutcomeJson.write(json, "data", outcome)));
+                } else {
+                    Reply.json(exchange, outcome instanceof ReloadOutcome.Invalid ? 422 : 409, ApiJson.failure(
+                            ReloadText.lines(outcome).get(0), json -> ReloadOutcomeJson.write(json, "data", outcome)));
+                }
+            } catch (IOException | RuntimeException clientGone) {
+                // the client hung up while the stack reloaded: the outcome is in the stack's output all the same
+                exchange.close();
+            }
+        });
     }
 
     /** A stack that is stopping takes no more requests: 409. */

@@ -23,6 +23,15 @@ final class ApiJson {
         });
     }
 
+    /** {@code success: false}, {@code error}, and what {@code fields} writes beside it (what was found, as data). */
+    static byte[] failure(String message, JsonDocument.Fields fields) {
+        return document(json -> {
+            json.writeBooleanField("success", false);
+            json.writeStringField("error", message);
+            fields.write(json);
+        });
+    }
+
     static byte[] error(String message) {
         return document(json -> {
             json.writeBooleanField("success", false);

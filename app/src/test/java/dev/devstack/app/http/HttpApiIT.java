@@ -136,9 +136,48 @@ class HttpApiIT {
         ApiClient.Answer badLines = api.get("/api/services/web/logs?lines=lots");
         assertThat(badLines.status()).isEqualTo(400);
         assertThat(badLines.body().path("error").asText()).contains("?lines", "lots");
-        ApiClient.Answer reload = api.post("/api/reload", token);
-        assertThat(reload.status()).isEqualTo(501);
-        assertThat(reload.body().path("success").asBoolean()).isFalse();
+    }
+
+    @Test
+    void reloadNeedsTheTokenAndWithItStartsAnAddedServiceLeavingTheOthersRunningAndRefusesABrokenFile() {
+        UpSession session = up(STACK);
+        Supervisor supervisor = session.supervisor();
+        ApiClient api = new ApiClient(session.apiUrl().orElseThrow());
+        ServiceSnapshot web = supervisor.snapshot().service("web").orElseThrow();
+        stack.project().write("ports.yaml", STACK + "  added: { command: \"" + service("--listen") + "\" }\n");
+
+        ApiClient.Answer refused = api.post("/api/reload", null);
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(supervisor.snapshot().service("added")).isEmpty();
+
+        ApiClient.Answer reload = api.post("/api/reload", ApiClient.token(home));
+
+        assertThat(reload.status()).as(reload.body().toString()).isEqualTo(200);
+        assertThat(reload.body().path("success").asBoolean()).isTrue();
+        JsonNode applied = reload.body().path("data");
+        assertThat(applied.path("kind").asText()).isEqualTo("applied");
+        assertThat(applied.path("started").toString()).as("the refused request changed nothing").isEqualTo("[\"added\"]");
+        assertThat(applied.path("unchanged").toString()).isEqualTo("[\"web\",\"other\"]");
+        await(supervisor, "added", ServiceState.READY);
+        ServiceSnapshot after = supervisor.snapshot().service("web").orElseThrow();
+        assertThat(after.pid()).isEqualTo(web.pid());
+        assertThat(after.ports()).isEqualTo(web.ports());
+        assertThat(stack.notices("")).anyMatch(notice -> notice.startsWith("configuration read again (asked by the HTTP API)"));
+
+        stack.project().write("ports.yaml", STACK + "  added: { comand: x }\n");
+        ApiClient.Answer invalid = api.post("/api/reload", ApiClient.token(home));
+
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.body().path("success").asBoolean()).isFalse();
+        assertThat(invalid.body().path("error").asText()).isEqualTo("the configuration has 2 problems; nothing changed");
+        assertThat(invalid.body().path("data").path("kind").asText()).isEqualTo("invalid");
+        JsonNode problems = invalid.body().path("data").path("problems");
+        assertThat(problems.findValuesAsText("file")).allMatch(file -> file.endsWith("ports.yaml"));
+        assertThat(problems.findValues("line")).extracting(JsonNode::asInt).containsOnly(4);
+        assertThat(problems.findValues("column")).extracting(JsonNode::asInt).allMatch(column -> column > 0);
+        assertThat(problems.findValuesAsText("message")).anyMatch(message -> message.contains("unknown key `comand`"));
+        assertThat(supervisor.snapshot().service("added").orElseThrow().state()).isEqualTo(ServiceState.READY);
     }
 
     @Test

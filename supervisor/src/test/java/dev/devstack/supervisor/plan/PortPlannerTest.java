@@ -107,6 +107,20 @@ class PortPlannerTest {
     }
 
     @Test
+    void aReloadKeepsThePortWhereTheApisServerListens() throws IOException {
+        StackConfig config = config("range: 4000-4009\nservices:\n  web: { command: ./web }\n");
+        PortPlan running = plan(config);
+        PortAssignment api = running.api().orElseThrow();
+        probe.inUse(api.port());
+
+        PortPlan reloaded = planner.replan(config, "default", registry, lease -> true, running.assignments(),
+                running.api());
+
+        assertThat(reloaded.api()).hasValue(api);
+        assertThat(reloaded.primary("web")).isEqualTo(running.primary("web"));
+    }
+
+    @Test
     void aFullRangeLeavesTheStackWithoutAnApiRatherThanFailingIt() throws IOException {
         probe.inUse(4001);
 
