@@ -209,7 +209,7 @@ public final class UpSession implements AutoCloseable {
         plan.ports().release(PortPlanner.API_UNIT);
         try {
             server.start();
-            supervisor.notice("", "HTTP API at " + server.url() + " (docs/http-api.md); its actions need the token in "
+            supervisor.notice("", "HTTP API at " + server.url() + " (docs/protocol.md); its actions need the token in "
                     + server.tokenFile());
         } catch (IOException e) {
             supervisor.notice("", "cannot serve this stack's HTTP API at " + server.url() + " (" + e.getMessage()

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every request of the HTTP API: the Host check first, then the route, its method, the token for
- * an action, and the answer (docs/http-api.md). Reads are answered from documents written once
+ * an action, and the answer (docs/protocol.md). Reads are answered from documents written once
  * per snapshot; actions go to {@link StackControl} and are answered at once, their effects
  * arriving as events, except a reload, answered with its outcome.
  */
@@ -157,7 +157,7 @@ final class ApiHandler implements HttpHandler {
 
     private static void notFound(HttpExchange exchange, String method) throws IOException {
         Reply.error(exchange, 404, "no endpoint " + method + " " + exchange.getRequestURI().getPath()
-                + "; docs/http-api.md lists them");
+                + "; docs/protocol.md lists them");
     }
 
     private void health(HttpExchange exchange, boolean detailed) throws IOException {

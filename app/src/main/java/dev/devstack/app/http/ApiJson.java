@@ -4,7 +4,7 @@ import dev.devstack.supervisor.json.JsonDocument;
 import java.io.ByteArrayOutputStream;
 
 /**
- * The envelope of every answer of the HTTP API (docs/http-api.md): a JSON document with its
+ * The envelope of every answer of the HTTP API (docs/protocol.md): a JSON document with its
  * {@code schema_version}, {@code success}, and then {@code data} or {@code error}. On one line:
  * the other end is a program.
  */

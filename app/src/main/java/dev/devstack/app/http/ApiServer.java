@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
- * A stack's HTTP API on 127.0.0.1 (docs/http-api.md), served by the JDK's own server
+ * A stack's HTTP API on 127.0.0.1 (docs/protocol.md), served by the JDK's own server
  * ({@code com.sun.net.httpserver}): it parses HTTP, keeps connections alive and hands each request
  * to one of {@value #THREADS} threads, which is all a loopback API needs, at no cost in
  * dependencies or start-up. It follows the stack from when it is made, so that its health answers
