@@ -1,6 +1,5 @@
 package dev.devstack.supervisor.model;
 
-import dev.devstack.supervisor.ConfigProblem;
 import java.util.ArrayList;
 import java.util.List;
 
