@@ -252,7 +252,7 @@ class DevstackCommandIT {
 
             assertThat(second.exitCode()).isEqualTo(4);
             assertThat(second.err()).contains("is already running", "devstack pid " + up.pid(), "`devstack down` stops it",
-                    "`devstack attach` shows its dashboard here");
+                    "`devstack attach` shows its dashboard");
         }
     }
 

@@ -76,7 +76,11 @@ class HistoryIT {
             assertThat(kill.exitCode()).as(kill.err()).isZero();
         }
 
-        List<String> events = events();
+        List<String> all = events();
+        assertThat(all).as("the stack's HTTP API claims its port and gives it back like a service")
+                .anyMatch(event -> event.startsWith("claim ") && event.endsWith(" @api of " + projectDir))
+                .anyMatch(event -> event.startsWith("release ") && event.endsWith(" @api of " + projectDir));
+        List<String> events = all.stream().filter(event -> !event.contains(" @api of ")).toList();
         assertThat(events).hasSize(4);
         assertThat(events.get(0)).startsWith("move ").endsWith(" web of " + projectDir);
         assertThat(events.get(1)).startsWith("release ").endsWith(" web of " + projectDir);

@@ -3,6 +3,7 @@ package dev.devstack.cli;
 import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.devstack.app.RunStateFile;
 import dev.devstack.supervisor.testing.Await;
 import dev.devstack.supervisor.testing.TestProject;
 import java.nio.file.Files;
@@ -87,6 +88,10 @@ class WaitIT {
         try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up", "--no-tui")) {
             Await.until(WAIT, "up to publish its state", () -> Files.exists(projectDir.resolve(".devstack/run.json")));
             assertThat(InProcessDevstack.run(projectDir, home, "wait", "api").exitCode()).isZero();
+            RunStateFile runJson = new RunStateFile(projectDir.resolve(".devstack"));
+            Await.until(WAIT, "run.json, which follows the socket by up to 50 ms, to say api is ready",
+                    () -> runJson.read().stream().flatMap(state -> state.services().stream())
+                            .anyMatch(service -> service.state().equals("ready")));
             try (var sockets = Files.list(home.resolve("control"))) {
                 for (Path socket : sockets.toList()) {
                     Files.delete(socket);
