@@ -44,7 +44,7 @@ class LogsIT {
     @TempDir
     static Path projectDir;
 
-    private static RunningStack stack;
+    private static BackgroundUp stack;
 
     @BeforeAll
     static void startTheStack() {
@@ -55,7 +55,7 @@ class LogsIT {
                   web: { command: "%s" }
                 """.formatted(service(early + " --delay " + PAUSE_SECONDS + " --print api-late --listen"),
                 service("--print web-up --listen")));
-        stack = RunningStack.start(projectDir, home);
+        stack = BackgroundUp.start(projectDir, home);
     }
 
     @AfterAll
@@ -138,16 +138,16 @@ class LogsIT {
     void followSeesTheLinesOfARestartAndCtrlCEndsItWithZero() {
         try (DevstackProcess follow = DevstackProcess.start(projectDir, home, "logs", "-f", "-n", "1", "web")) {
             long before = stack.service("web").pid().orElseThrow();
-            follow.awaitOutput("web    | web-up", RunningStack.WAIT);
+            follow.awaitOutput("web    | web-up", BackgroundUp.WAIT);
 
             DevstackProcess.Result restart = devstack("restart", "web");
 
             assertThat(restart.exitCode()).as(restart.err()).isZero();
-            Await.until(RunningStack.WAIT, "the restarted web's line; so far:\n" + follow.out(),
+            Await.until(BackgroundUp.WAIT, "the restarted web's line; so far:\n" + follow.out(),
                     () -> follow.out().lines().filter(line -> line.endsWith("web    | web-up")).count() == 2);
             assertThat(stack.await("web", ServiceState.READY).pid()).isNotEqualTo(before);
             follow.signal("INT");
-            DevstackProcess.Result ended = follow.awaitExit(RunningStack.WAIT);
+            DevstackProcess.Result ended = follow.awaitExit(BackgroundUp.WAIT);
             assertThat(ended.exitCode()).as(ended.err()).isZero();
             assertThat(ended.out().lines()).hasSize(2);
         }

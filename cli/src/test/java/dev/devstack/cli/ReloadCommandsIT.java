@@ -41,7 +41,7 @@ class ReloadCommandsIT {
 
     @Test
     void reloadStartsWhatWasAddedRestartsWhatChangedStopsWhatWasRemovedAndLeavesTheRestRunning() {
-        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
             ServiceSnapshot api = stack.service("api");
             ServiceSnapshot web = stack.service("web");
 
@@ -57,30 +57,30 @@ class ReloadCommandsIT {
             assertThat(stack.service("web").pid()).as("web keeps its process").isEqualTo(web.pid());
             assertThat(stack.service("web").ports()).isEqualTo(web.ports());
             stack.up().awaitOutput("configuration read again (asked by `devstack reload` (pid "
-                    + ProcessHandle.current().pid() + "))", RunningStack.WAIT);
+                    + ProcessHandle.current().pid() + "))", BackgroundUp.WAIT);
 
             project.write("ports.yaml", "services:\n" + API.replace("api-up", "api-v2") + WEB);
             DevstackProcess.Result changed = devstack("reload");
 
             assertThat(changed.exitCode()).as(changed.err()).isZero();
             assertThat(changed.out()).isEqualTo("stopping worker; restarting api; 1 unchanged\n");
-            ServiceSnapshot restarted = Await.value(RunningStack.WAIT, "api ready with a new pid", () -> {
+            ServiceSnapshot restarted = Await.value(BackgroundUp.WAIT, "api ready with a new pid", () -> {
                 ServiceSnapshot now = stack.service("api");
                 return now.state() == ServiceState.READY && !now.pid().equals(api.pid()) ? now : null;
             });
             assertThat(restarted.ports()).as("the same port").isEqualTo(api.ports());
             assertThat(Processes.alive(api.pid().orElseThrow())).isFalse();
-            Await.until(RunningStack.WAIT, "worker to leave the stack", () -> stack.now().orElseThrow().service("worker")
+            Await.until(BackgroundUp.WAIT, "worker to leave the stack", () -> stack.now().orElseThrow().service("worker")
                     .isEmpty());
-            stack.up().awaitOutput("api-v2", RunningStack.WAIT);
+            stack.up().awaitOutput("api-v2", BackgroundUp.WAIT);
 
             project.write("ports.yaml", "services:\n" + API.replace("api-up", "api-v2"));
             DevstackProcess.Result removed = devstack("reload");
 
             assertThat(removed.exitCode()).as(removed.err()).isZero();
             assertThat(removed.out()).isEqualTo("stopping web; 1 unchanged\n");
-            Await.until(RunningStack.WAIT, "web's process to end", () -> !Processes.alive(web.pid().orElseThrow()));
-            Await.until(RunningStack.WAIT, "web to leave the stack", () -> stack.now().orElseThrow().service("web")
+            Await.until(BackgroundUp.WAIT, "web's process to end", () -> !Processes.alive(web.pid().orElseThrow()));
+            Await.until(BackgroundUp.WAIT, "web to leave the stack", () -> stack.now().orElseThrow().service("web")
                     .isEmpty());
             assertThat(stack.service("api").pid()).isEqualTo(restarted.pid());
         }
@@ -88,7 +88,7 @@ class ReloadCommandsIT {
 
     @Test
     void aBrokenFileIsReportedWithEveryPlaceAndChangesNothing() {
-        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
             long api = stack.service("api").pid().orElseThrow();
             long web = stack.service("web").pid().orElseThrow();
             project.write("ports.yaml", "services:\n" + API + WEB + "  worker: { comand: x }\n");
@@ -102,7 +102,7 @@ class ReloadCommandsIT {
                       ports.yaml:4:3: service `worker` has no `command`
                       ports.yaml:4:13: unknown key `comand` in service `worker`; did you mean `command`?
                     """);
-            stack.up().awaitOutput("configuration not applied (asked by `devstack reload`", RunningStack.WAIT);
+            stack.up().awaitOutput("configuration not applied (asked by `devstack reload`", BackgroundUp.WAIT);
             assertThat(stack.now().orElseThrow().services()).extracting(ServiceSnapshot::name).containsExactly("api", "web");
             assertThat(stack.service("api").pid()).hasValue(api);
             assertThat(stack.service("web").pid()).hasValue(web);
@@ -111,7 +111,7 @@ class ReloadCommandsIT {
 
     @Test
     void scaleStartsAndStopsReplicas() {
-        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
             long api = stack.service("api").pid().orElseThrow();
 
             DevstackProcess.Result up = devstack("scale", "web", "3");
@@ -121,7 +121,7 @@ class ReloadCommandsIT {
             for (String replica : List.of("web.0", "web.1", "web.2")) {
                 stack.await(replica, ServiceState.READY);
             }
-            Await.until(RunningStack.WAIT, "web to leave the stack", () -> stack.now().orElseThrow().service("web")
+            Await.until(BackgroundUp.WAIT, "web to leave the stack", () -> stack.now().orElseThrow().service("web")
                     .isEmpty());
             long last = stack.service("web.2").pid().orElseThrow();
             long first = stack.service("web.0").pid().orElseThrow();
@@ -130,8 +130,8 @@ class ReloadCommandsIT {
 
             assertThat(down.exitCode()).as(down.err()).isZero();
             assertThat(down.out()).isEqualTo("stopping web.2; 3 unchanged\n");
-            Await.until(RunningStack.WAIT, "web.2's process to end", () -> !Processes.alive(last));
-            Await.until(RunningStack.WAIT, "web.2 to leave the stack", () -> stack.now().orElseThrow().service("web.2")
+            Await.until(BackgroundUp.WAIT, "web.2's process to end", () -> !Processes.alive(last));
+            Await.until(BackgroundUp.WAIT, "web.2 to leave the stack", () -> stack.now().orElseThrow().service("web.2")
                     .isEmpty());
             assertThat(stack.service("web.0").pid()).hasValue(first);
             assertThat(stack.service("api").pid()).as("api untouched").hasValue(api);

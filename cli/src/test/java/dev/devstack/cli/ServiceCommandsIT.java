@@ -43,7 +43,7 @@ class ServiceCommandsIT {
 
     @Test
     void restartGivesTheServiceANewPidOnTheSamePortAndTheStackSaysWhoAsked() {
-        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
             ServiceSnapshot before = stack.service("web");
             long api = stack.service("api").pid().orElseThrow();
 
@@ -51,7 +51,7 @@ class ServiceCommandsIT {
 
             assertThat(restart.exitCode()).as(restart.err()).isZero();
             assertThat(restart.out()).isEqualTo("web: restart asked\n");
-            ServiceSnapshot after = Await.value(RunningStack.WAIT, "web ready with a new pid", () -> {
+            ServiceSnapshot after = Await.value(BackgroundUp.WAIT, "web ready with a new pid", () -> {
                 ServiceSnapshot web = stack.service("web");
                 return web.state() == ServiceState.READY && !web.pid().equals(before.pid()) ? web : null;
             });
@@ -59,20 +59,20 @@ class ServiceCommandsIT {
             assertThat(Processes.alive(before.pid().orElseThrow())).isFalse();
             assertThat(stack.service("api").pid().orElseThrow()).as("api untouched").isEqualTo(api);
             stack.up().awaitOutput("web: restart asked by `devstack restart` (pid " + ProcessHandle.current().pid() + ")",
-                    RunningStack.WAIT);
+                    BackgroundUp.WAIT);
         }
     }
 
     @Test
     void restartWithoutANameRestartsEveryService() {
-        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
             long worker = stack.service("worker").pid().orElseThrow();
 
             DevstackProcess.Result restart = devstack("restart");
 
             assertThat(restart.exitCode()).as(restart.err()).isZero();
             assertThat(restart.out()).isEqualTo("api: restart asked\nweb: restart asked\nworker: restart asked\n");
-            Await.until(RunningStack.WAIT, "worker to run again with a new pid", () -> {
+            Await.until(BackgroundUp.WAIT, "worker to run again with a new pid", () -> {
                 ServiceSnapshot now = stack.service("worker");
                 return now.state() == ServiceState.READY && now.pid().orElse(worker) != worker;
             });
@@ -81,7 +81,7 @@ class ServiceCommandsIT {
 
     @Test
     void stopStartAndKillTakeGlobs() {
-        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
             long api = stack.service("api").pid().orElseThrow();
             long web = stack.service("web").pid().orElseThrow();
 
@@ -109,14 +109,14 @@ class ServiceCommandsIT {
             stack.await("worker", ServiceState.STOPPED);
             assertThat(Processes.alive(restarted)).isFalse();
             assertThat(stack.service("api").pid()).as("api untouched").hasValue(api);
-            stack.up().awaitOutput("web: killed by devstack (SIGKILL)", RunningStack.WAIT);
+            stack.up().awaitOutput("web: killed by devstack (SIGKILL)", BackgroundUp.WAIT);
             assertThat(stack.up().out()).contains("web: kill asked by `devstack kill` (pid ");
         }
     }
 
     @Test
     void anUnknownServiceIsRefusedAndNothingChanges() {
-        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
             long api = stack.service("api").pid().orElseThrow();
             long web = stack.service("web").pid().orElseThrow();
 
@@ -163,11 +163,11 @@ class ServiceCommandsIT {
 
     @Test
     void downReportsEachServiceAsItStopsAndLeavesNoProcessAndNoSocket() {
-        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
             List<Long> pids = stack.up().servicePids();
             assertThat(pids).hasSize(3);
             try (DevstackProcess follower = DevstackProcess.start(projectDir, home, "logs", "-f")) {
-                follower.awaitOutput("web-up", RunningStack.WAIT);
+                follower.awaitOutput("web-up", BackgroundUp.WAIT);
 
                 DevstackProcess.Result down = devstack("down");
 
@@ -185,7 +185,7 @@ class ServiceCommandsIT {
                 assertThat(stack.up().out()).contains("stop of the stack asked by `devstack down` (pid "
                         + ProcessHandle.current().pid() + ")");
 
-                DevstackProcess.Result followed = follower.awaitExit(RunningStack.WAIT);
+                DevstackProcess.Result followed = follower.awaitExit(BackgroundUp.WAIT);
                 assertThat(followed.exitCode()).isZero();
                 assertThat(followed.err()).isEqualTo("devstack: the stack stopped; no more lines will come\n");
             }
@@ -195,7 +195,7 @@ class ServiceCommandsIT {
 
     @Test
     void downFallsBackOnThePidWhenTheSocketDoesNotAnswer() throws Exception {
-        try (RunningStack stack = RunningStack.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
             List<Long> pids = stack.up().servicePids();
             Files.delete(stack.socket());
 

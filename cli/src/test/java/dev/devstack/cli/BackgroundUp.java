@@ -16,22 +16,22 @@ import java.util.Optional;
  * A real `devstack up --no-tui` of a test project, in its own process, and what its control socket
  * says of it, for the commands that drive a running stack. Closing it ends devstack and its services.
  */
-final class RunningStack implements AutoCloseable {
+final class BackgroundUp implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(60);
 
     private final DevstackProcess up;
     private final Path socket;
 
-    private RunningStack(DevstackProcess up, Path socket) {
+    private BackgroundUp(DevstackProcess up, Path socket) {
         this.up = up;
         this.socket = socket;
     }
 
     /** Starts the stack and waits until each of its services is ready. */
-    static RunningStack start(Path projectDir, Path home) {
+    static BackgroundUp start(Path projectDir, Path home) {
         Path socket = ControlClient.socket(home, ProjectSearch.from(projectDir).toString(), "default");
-        RunningStack stack = new RunningStack(DevstackProcess.start(projectDir, home, "up", "--no-tui"), socket);
+        BackgroundUp stack = new BackgroundUp(DevstackProcess.start(projectDir, home, "up", "--no-tui"), socket);
         try {
             Await.until(WAIT, "every service ready; up printed:\n" + stack.up.out() + stack.up.err(), () -> stack.now()
                     .map(now -> !now.services().isEmpty() && now.services().stream()
