@@ -328,7 +328,7 @@ final class ControlConnection {
                 StackSnapshot now = stack.snapshot();
                 if (now != lastSent) {
                     lastSent = now;
-                    outbox.offer(Replies.snapshotItem(now));
+                    outbox.offer(now);
                 }
             }
         }

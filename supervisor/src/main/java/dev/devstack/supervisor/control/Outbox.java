@@ -2,12 +2,14 @@ package dev.devstack.supervisor.control;
 
 import dev.devstack.supervisor.model.NumberedEvent;
 import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StackSnapshot;
 import java.util.ArrayDeque;
 
 /**
  * What waits for one streaming client: filled on the stack's events thread (which must never
- * wait for a client), written by the connection's own writer. Events wait as the journal's own
- * objects and are made into lines by the writer, so a replay of the whole journal costs no copy.
+ * wait for a client), written by the connection's own writer. Events and snapshots wait as the
+ * stack's own objects and are made into lines by the writer, so a replay of the whole journal costs
+ * no copy and the events thread writes no JSON.
  * When more than {@link #MAX_ITEMS} items or about {@link #MAX_CHARS} characters wait (room for
  * the whole journal and as much again), the client is too slow: what waits is dropped, and a last
  * line says so before the connection is closed.
@@ -34,9 +36,17 @@ final class Outbox {
         return add(event);
     }
 
+    /** Queues a snapshot, made into its line by the writer; false as for a line. */
+    synchronized boolean offer(StackSnapshot snapshot) {
+        return add(snapshot);
+    }
+
     private static long size(Object item) {
         if (item instanceof NumberedEvent event) {
             return OVERHEAD + (event.event() instanceof StackEvent.Output output ? output.line().length() : 0);
+        }
+        if (item instanceof StackSnapshot snapshot) {
+            return OVERHEAD * (1L + snapshot.services().size() + snapshot.ports().size());
         }
         return ((String) item).length();
     }
@@ -83,7 +93,10 @@ final class Outbox {
             item = items.removeFirst();
             chars -= size(item);
         }
-        return item instanceof NumberedEvent event ? Replies.event(event) : (String) item;
+        if (item instanceof NumberedEvent event) {
+            return Replies.event(event);
+        }
+        return item instanceof StackSnapshot snapshot ? Replies.snapshotItem(snapshot) : (String) item;
     }
 
     /** Nothing more is written: the client went away. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.devstack.supervisor.model.NumberedEvent;
 import dev.devstack.supervisor.model.OutputSource;
 import dev.devstack.supervisor.model.StackEvent;
+import dev.devstack.supervisor.model.StackPhase;
+import dev.devstack.supervisor.model.StackSnapshot;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutboxTest {
@@ -20,6 +23,13 @@ class OutboxTest {
         assertThat(outbox.take()).isEqualTo("{\"ok\":true}");
         assertThat(outbox.take()).startsWith("{\"sequence\":7,\"event\":{\"schema_version\":1,")
                 .contains("\"source\":\"stderr\",\"line\":\"boom\"");
+    }
+
+    @Test
+    void aSnapshotWaitsAsItselfAndComesOutAsItsLine() throws InterruptedException {
+        outbox.offer(new StackSnapshot("shop", "default", Instant.EPOCH, StackPhase.RUNNING, List.of(), List.of()));
+
+        assertThat(outbox.take()).startsWith("{\"snapshot\":{\"schema_version\":1,\"project\":\"shop\"");
     }
 
     @Test
