@@ -1,13 +1,16 @@
 // The log pane. Lines are kept in memory (the last KEEP of the stack and of each service) and
 // drawn at most once a frame, at most MAX_DOM at a time, so that a service printing 1,000 lines/s
-// costs the page a few appended elements per frame and its memory stays flat. Service output is
-// untrusted: it only ever reaches the page as text nodes.
+// costs the page a few appended elements per frame and its memory stays flat. In the page they sit
+// in blocks of BLOCK lines; every block but the newest has `content-visibility: auto` (style.css),
+// so the browser lays out only the blocks in sight and a frame's work does not grow with the lines
+// kept. Service output is untrusted: it only ever reaches the page as text nodes.
 
 import { clock } from './format.js';
 
 const MAX_DOM = 2000;
 const KEEP = 2000;
 const SLACK = 500;
+const BLOCK = 100;
 const HUES = 8;
 
 export function createLogPane({ box, select, search, count, follow, newer }) {
@@ -19,6 +22,8 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
   let pattern = null;
   let following = true;
   let unseen = 0;
+  let inPage = 0;
+  let dragging = false;
   const hues = new Map();
 
   // Lists grow by SLACK before they are cut back, so that cutting is rare and cheap.
@@ -92,13 +97,33 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
     newer.textContent = `${unseen} newer`;
   }
 
+  function append(lines) {
+    let block = box.lastElementChild;
+    for (const line of lines) {
+      if (!block || block.childElementCount >= BLOCK) {
+        block = document.createElement('div');
+        block.className = 'block';
+        box.append(block);
+      }
+      block.append(element(line));
+    }
+    inPage += lines.length;
+    while (inPage > MAX_DOM) {
+      const oldest = box.firstElementChild;
+      if (oldest.childElementCount <= inPage - MAX_DOM) {
+        inPage -= oldest.childElementCount;
+        oldest.remove();
+      } else {
+        oldest.firstElementChild.remove();
+        inPage--;
+      }
+    }
+  }
+
   function draw() {
     frame = 0;
     if (following && pending.length) {
-      const fragment = document.createDocumentFragment();
-      for (const line of pending.slice(-MAX_DOM)) fragment.append(element(line));
-      box.append(fragment);
-      for (let excess = box.childElementCount - MAX_DOM; excess > 0; excess--) box.firstElementChild.remove();
+      append(pending.slice(-MAX_DOM));
       toBottom();
       if (pattern) countMatches();
     }
@@ -113,9 +138,9 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
   function redraw() {
     pending = [];
     unseen = 0;
-    const fragment = document.createDocumentFragment();
-    for (const line of shown().slice(-MAX_DOM)) fragment.append(element(line));
-    box.replaceChildren(fragment);
+    box.replaceChildren();
+    inPage = 0;
+    append(shown().slice(-MAX_DOM));
     toBottom();
     countMatches();
     showNewer();
@@ -172,13 +197,22 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
   select.addEventListener('change', () => setFilter(select.value));
   follow.addEventListener('click', () => setFollowing(!following));
   newer.addEventListener('click', () => setFollowing(true));
-  box.addEventListener('scroll', () => {
-    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 4;
-    if (following && !atBottom) setFollowing(false);
-    else if (!following && atBottom && unseen > 0) setFollowing(true);
-  });
+  // Only the user pauses by scrolling (the wheel, keys, a drag of the scroll bar or a finger):
+  // the page's own scrolling, and blocks that change height as they come into sight, never do.
+  box.addEventListener('wheel', (e) => {
+    if (e.deltaY < 0 && box.scrollTop > 0) setFollowing(false);
+  }, { passive: true });
   box.addEventListener('keydown', (e) => {
     if (e.key === 'End') setFollowing(true);
+    else if (['ArrowUp', 'PageUp', 'Home'].includes(e.key)) setFollowing(false);
+  });
+  box.addEventListener('pointerdown', () => { dragging = true; });
+  box.addEventListener('touchstart', () => { dragging = true; }, { passive: true });
+  for (const end of ['pointerup', 'pointercancel', 'touchend']) window.addEventListener(end, () => { dragging = false; });
+  box.addEventListener('scroll', () => {
+    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 4;
+    if (following && dragging && !atBottom) setFollowing(false);
+    else if (!following && atBottom && unseen > 0) setFollowing(true);
   });
 
   return {
