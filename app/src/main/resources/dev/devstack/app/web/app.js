@@ -58,18 +58,16 @@ function connection(state, words) {
 const accessKnown = actions.exchangeCode();
 
 openStream(`/api/events?snapshots=true&lines=${HISTORY_LINES}`, {
-  fresh(data) {
-    snapshot = data;
+  opened() {
     notices.clear();
     logs.clear();
     connection('live', 'live');
-    show();
-    table.mark(logs.filter);
     accessKnown.then(actions.checkAccess);
   },
   snapshot(data) {
     snapshot = data;
     show();
+    table.mark(logs.filter);
   },
   event(kind, data, seq) {
     if (kind === 'output') {

@@ -2,7 +2,7 @@
 // listening port of the machine (GET /api/machine/ports, asked every 3 s only while it is shown).
 
 import { get } from './api.js';
-import { DASH, reason } from './format.js';
+import { DASH, clock, reason } from './format.js';
 
 const MACHINE_EVERY_MS = 3000;
 
@@ -65,7 +65,7 @@ export function createMachinePorts(table, note) {
     const answer = await get('/api/machine/ports');
     if (mine !== round) return;
     if (answer.success) {
-      note.textContent = `${answer.data.length} listening or leased, as of ${new Date().toLocaleTimeString()}`;
+      note.textContent = `${answer.data.length} listening or leased, as of ${clock(new Date())}`;
       table.tBodies[0].replaceChildren(...answer.data.map(machineRow));
     } else {
       note.textContent = `Not available: ${answer.error}`;
