@@ -212,7 +212,7 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
   box.addEventListener('scroll', () => {
     const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 4;
     if (following && dragging && !atBottom) setFollowing(false);
-    else if (!following && atBottom && unseen > 0) setFollowing(true);
+    else if (!following && atBottom) setFollowing(true);
   });
 
   return {
