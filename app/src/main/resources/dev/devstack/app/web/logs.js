@@ -24,6 +24,7 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
   let unseen = 0;
   let inPage = 0;
   let dragging = false;
+  let lastTop = 0;
   const hues = new Map();
 
   // Lists grow by SLACK before they are cut back, so that cutting is rare and cheap.
@@ -149,6 +150,7 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
   function setFollowing(on) {
     if (following === on) return;
     following = on;
+    lastTop = box.scrollTop;
     follow.setAttribute('aria-pressed', String(on));
     follow.textContent = on ? 'Following' : 'Paused';
     if (on) redraw();
@@ -209,10 +211,14 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
   box.addEventListener('pointerdown', () => { dragging = true; });
   box.addEventListener('touchstart', () => { dragging = true; }, { passive: true });
   for (const end of ['pointerup', 'pointercancel', 'touchend']) window.addEventListener(end, () => { dragging = false; });
+  // A scroll event can be the page's own, from just before the user paused; only moving down to
+  // the bottom (lastTop grows) follows again.
   box.addEventListener('scroll', () => {
-    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 4;
+    const top = box.scrollTop;
+    const atBottom = box.scrollHeight - top - box.clientHeight < 4;
     if (following && dragging && !atBottom) setFollowing(false);
-    else if (!following && atBottom) setFollowing(true);
+    else if (!following && atBottom && top > lastTop) setFollowing(true);
+    lastTop = top;
   });
 
   return {
