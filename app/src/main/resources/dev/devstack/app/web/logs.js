@@ -25,6 +25,7 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
   let inPage = 0;
   let dragging = false;
   let lastTop = 0;
+  let listed = null;
   const hues = new Map();
 
   // Lists grow by SLACK before they are cut back, so that cutting is rare and cheap.
@@ -40,14 +41,10 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
   }
 
   function paint(span, text) {
-    if (!pattern) {
-      span.textContent = text;
-      return false;
-    }
-    const parts = text.split(pattern);
+    const parts = pattern ? text.split(pattern) : [text];
     if (parts.length === 1) {
       span.textContent = text;
-      return false;
+      return;
     }
     span.replaceChildren();
     parts.forEach((part, i) => {
@@ -59,7 +56,6 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
         span.append(mark);
       }
     });
-    return true;
   }
 
   function element(line) {
@@ -234,12 +230,13 @@ export function createLogPane({ box, select, search, count, follow, newer }) {
       return filter;
     },
     toggleFollow: () => setFollowing(!following),
+    // Rebuilt only when the names change, so that a list the user has open stays open.
     services(names) {
-      const keep = select.value;
-      const options = [new Option('all services', '')].concat(names.map((n) => new Option(n, n)));
-      if (filter && !names.includes(filter)) options.push(new Option(filter, filter));
-      select.replaceChildren(...options);
-      select.value = keep;
+      const list = filter && !names.includes(filter) ? [...names, filter] : names;
+      if (list.join('\n') === listed) return;
+      listed = list.join('\n');
+      select.replaceChildren(new Option('all services', ''), ...list.map((n) => new Option(n, n)));
+      select.value = filter;
     },
   };
 }

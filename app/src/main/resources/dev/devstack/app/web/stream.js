@@ -6,7 +6,8 @@
 
 const FIRST_DELAY = 500;
 const MAX_DELAY = 3000;
-const EVENTS = ['output', 'state_changed', 'processes_changed', 'notice', 'missed'];
+// processes_changed is left out: the snapshot that follows it says what changed.
+const EVENTS = ['output', 'state_changed', 'notice', 'missed'];
 
 export function openStream(url, { opened, snapshot, event, lost }) {
   let delay = FIRST_DELAY;
