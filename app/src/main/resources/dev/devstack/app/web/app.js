@@ -63,6 +63,7 @@ openStream(`/api/events?snapshots=true&lines=${HISTORY_LINES}`, {
     logs.clear();
     connection('live', 'live');
     accessKnown.then(actions.checkAccess);
+    refreshUsage();
   },
   snapshot(data) {
     snapshot = data;
@@ -90,13 +91,15 @@ openStream(`/api/events?snapshots=true&lines=${HISTORY_LINES}`, {
   },
 });
 
+async function refreshUsage() {
+  const answer = await get('/api/usage');
+  usage = answer.success ? new Map(Object.entries(answer.data.services)) : new Map();
+  if (snapshot) showTable();
+}
+
 // One loop for the whole page's life: it asks only while the page is visible and the stream live.
-async function pollUsage() {
-  if (!document.hidden && body.dataset.connection === 'live') {
-    const answer = await get('/api/usage');
-    usage = answer.success ? new Map(Object.entries(answer.data.services)) : new Map();
-    if (snapshot) showTable();
-  }
+function pollUsage() {
+  if (!document.hidden && body.dataset.connection === 'live') refreshUsage();
   setTimeout(pollUsage, USAGE_EVERY_MS);
 }
 pollUsage();
