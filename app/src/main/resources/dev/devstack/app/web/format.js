@@ -27,8 +27,8 @@ export function percent(value) {
   return value == null ? DASH : `${value.toFixed(1)}%`;
 }
 
-export function clock(iso) {
-  const at = new Date(iso);
+export function clock(time) {
+  const at = new Date(time);
   return Number.isNaN(at.getTime()) ? '' : at.toTimeString().slice(0, 8);
 }
 
