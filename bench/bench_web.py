@@ -30,8 +30,9 @@ import urllib.request
 
 from stacklib import LAUNCHER, PYTHON, CHATTER, Stack, cpu_seconds, wait
 
-STAMPER = """import sys, time
-time.sleep(float(sys.argv[1]))
+STAMPER = """import os, sys, time
+while not os.path.exists(sys.argv[1]):
+    time.sleep(0.01)
 for i in range(int(sys.argv[2])):
     print("stamp %d" % time.time_ns(), flush=True)
     time.sleep(0.02)
@@ -46,8 +47,11 @@ OBSERVE = """
 window.__seen = [];
 new MutationObserver(records => {
   const now = performance.timeOrigin + performance.now();
-  for (const record of records) for (const node of record.addedNodes)
-    if (node.classList && node.classList.contains('line')) window.__seen.push([node.textContent, now]);
+  for (const record of records) for (const node of record.addedNodes) {
+    if (!node.classList) continue;
+    const lines = node.classList.contains('line') ? [node] : node.querySelectorAll('.line');
+    for (const line of lines) window.__seen.push([line.textContent, now]);
+  }
 }).observe(document.querySelector('#logs'), {childList: true, subtree: true});
 """
 MEMORY = "gc(); return [performance.memory.usedJSHeapSize, document.getElementsByTagName('*').length]"
@@ -60,6 +64,15 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def poll(condition, deadline, what):
+    """Asks the browser every 100 ms (each question is a round trip through chromedriver)."""
+    end = time.monotonic() + deadline
+    while not condition():
+        if time.monotonic() > end:
+            raise RuntimeError("timed out waiting for " + what)
+        time.sleep(0.1)
 
 
 def percentile(values, p):
@@ -103,7 +116,7 @@ class Browser:
         return self._call("POST", f"/session/{self.session}/execute/sync", {"script": script, "args": []})["value"]
 
     def await_live(self, services):
-        wait(lambda: self.js(LIVE) == services, 60, "the page to show the stack live")
+        poll(lambda: self.js(LIVE) == services, 60, "the page to show the stack live")
 
     def close(self):
         try:
@@ -163,9 +176,10 @@ def cpu(reps):
         stack.close()
 
 
-def api_reader(url, arrivals, stop):
+def api_reader(url, arrivals, connected, stop):
     """A plain client of the event stream: when each stamped line arrives, on this machine's clock."""
     with urllib.request.urlopen(url + "api/events", timeout=120) as stream:
+        connected.set()
         for raw in stream:
             if stop.is_set():
                 return
@@ -177,7 +191,7 @@ def api_reader(url, arrivals, stop):
 def latency(reps):
     per_run, floor_run = [], []
     for _ in range(reps):
-        stack = Stack("  stamper: { command: %s stamper.py 8 250, port: none }\n" % PYTHON,
+        stack = Stack("  stamper: { command: %s stamper.py go 250, port: none }\n" % PYTHON,
                       {"stamper.py": STAMPER}).up()
         browser = None
         stop = threading.Event()
@@ -189,8 +203,12 @@ def latency(reps):
             browser.await_live(1)
             browser.js(OBSERVE)
             arrivals = []
-            threading.Thread(target=api_reader, args=(url, arrivals, stop), daemon=True).start()
-            wait(lambda: sum(1 for text, _ in browser.js("return window.__seen") if "stamp " in text) >= 250, 60,
+            connected = threading.Event()
+            threading.Thread(target=api_reader, args=(url, arrivals, connected, stop), daemon=True).start()
+            if not connected.wait(30):
+                raise RuntimeError("the event stream did not answer")
+            open(os.path.join(stack.dir, "go"), "w").close()
+            poll(lambda: sum(1 for text, _ in browser.js("return window.__seen") if "stamp " in text) >= 250, 60,
                  "250 lines in the page")
             seen = browser.js("return window.__seen")
             page = [at - int(text.split("stamp ")[1].split()[0]) / 1e6 for text, at in seen if "stamp " in text]
