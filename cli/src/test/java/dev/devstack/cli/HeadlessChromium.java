@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -105,10 +106,11 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Waits until {@code condition} gives something other than null or false, and returns it. */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return await(WAIT, what, condition);
+        return await(WAIT, () -> what, condition);
     }
 
-    <T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
+    /** As {@link #await(String, Function)}, with {@code what} said as it is when the deadline passes. */
+    <T> T await(Duration timeout, Supplier<String> what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(20)).withMessage(what).until(condition::apply);
     }
 

@@ -129,7 +129,7 @@ class HeadlessChromiumIT {
             chromium.open(url());
             long start = System.nanoTime();
 
-            assertThatThrownBy(() -> chromium.await(Duration.ofMillis(300), "a #never element", page ->
+            assertThatThrownBy(() -> chromium.await(Duration.ofMillis(300), () -> "a #never element", page ->
                     page.findElements(By.id("never")).stream().findFirst().orElse(null)))
                     .isInstanceOf(TimeoutException.class).hasMessageContaining("a #never element");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
