@@ -117,7 +117,8 @@ public final class UpSession implements AutoCloseable {
         }
         try {
             return Optional.of(new ApiServer(plan.ports().api().get().port(), stack, stack, stack,
-                    stack::notice, ApiToken.of(context.home()), context.clock()));
+                    stack::notice, ApiToken.of(context.home()), context.clock(), ProcessGroupResources.measured(),
+                    portRows()));
         } catch (RuntimeException e) {
             warnings.accept("no HTTP API for this stack: " + e.getMessage() + "; the stack runs without it");
             return Optional.empty();

@@ -36,10 +36,13 @@ final class DetachedUp {
     private final CliContext cli;
     private final ProjectContext project;
     private final Path socket;
+    private final boolean web;
 
-    DetachedUp(CliContext cli, ProjectContext project) {
+    /** @param web whether to open the stack's web page once it is ready ({@code up -d --web}) */
+    DetachedUp(CliContext cli, ProjectContext project, boolean web) {
         this.cli = cli;
         this.project = project;
+        this.web = web;
         this.socket = ControlClient.socket(project.home(), project.projectDir().toString(), project.instance());
     }
 
@@ -65,6 +68,7 @@ final class DetachedUp {
         }
         WaitReport report = new WaitReport(cli, socket, CLIENT);
         WaitOutcome outcome;
+        Optional<String> apiUrl = connected.get().hello().apiUrl();
         try (ControlClient client = connected.get()) {
             Duration left = Duration.between(cli.clock().instant(), deadline);
             outcome = new StackWait(List.of(), WaitCondition.READY, StackWait.oneshots(config)).await(client,
@@ -74,6 +78,10 @@ final class DetachedUp {
             PortsTable.print(ProjectPorts.live(project, reached.last(), child.pid()), cli.out());
             cli.out().println("the stack runs in the background: `devstack status` shows it, `devstack attach` its"
                     + " dashboard, `devstack down` stops it");
+            if (web && apiUrl.isPresent()) {
+                WebPage page = WebPage.of(apiUrl.get(), project.home(), cli.clock().instant());
+                cli.out().println(page.told(page.open(cli.environment())));
+            }
             return ExitCodes.OK;
         }
         if (outcome instanceof WaitOutcome.StackEnded) {

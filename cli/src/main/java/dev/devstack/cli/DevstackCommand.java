@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 CheckCommand.class, DownCommand.class, LogsCommand.class, RestartCommand.class, StopCommand.class,
                 StartCommand.class, KillCommand.class, ReloadCommand.class, ScaleCommand.class, WhoCommand.class, ClaimCommand.class, ReleaseCommand.class,
                 GcCommand.class, RunCommand.class,
-                HistoryCommand.class, CompletionCommand.class, HelpCommand.class},
+                WebCommand.class, HistoryCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",

@@ -65,7 +65,7 @@ final class StatusCommand implements Callable<Integer> {
     private void table(PublishedStack stack, Instant now, PrintStream out) {
         StackSnapshot snapshot = stack.snapshot();
         out.println(snapshot.project() + " (" + parent.project().projectDir() + "): " + snapshot.phase().word()
-                + ", devstack pid " + stack.supervisorPid() + stack.apiUrl().map(url -> ", HTTP API " + url).orElse(""));
+                + ", devstack pid " + stack.supervisorPid() + stack.apiUrl().map(url -> ", web page and HTTP API " + url + "/").orElse(""));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SERVICE", "STATE", "PID", "PORT(S)", "UPTIME", "RESTARTS", "DETAIL"});
         for (ServiceSnapshot service : snapshot.services()) {

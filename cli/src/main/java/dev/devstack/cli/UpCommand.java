@@ -58,6 +58,10 @@ final class UpCommand implements Callable<Integer> {
             + " (exit 0, with the `ports` table), one failed (8) or --timeout ran out (9); the stack keeps running.")
     boolean detach;
 
+    @Option(names = "--web", description = "Once the stack is up, open its web page in your browser with the right"
+            + " to act, as `devstack web` does (docs/web.md).")
+    boolean web;
+
     @Option(names = "--timeout", paramLabel = "DURATION", description = "With -d: how long to wait for every service to"
             + " be ready (default: 120s).")
     String timeout;
@@ -82,7 +86,7 @@ final class UpCommand implements Callable<Integer> {
         }
         if (detach) {
             Duration limit = PortArguments.duration(spec.commandLine(), "--timeout", timeout == null ? DETACH_TIMEOUT : timeout);
-            return new DetachedUp(cli, parent.project()).run(services, backgroundArguments(), parent.debug, limit);
+            return new DetachedUp(cli, parent.project(), web).run(services, backgroundArguments(), parent.debug, limit);
         }
         ImmediateExit.exit(cli, run(cli));
         return ExitCodes.INTERNAL;
@@ -121,6 +125,7 @@ final class UpCommand implements Callable<Integer> {
                 supervisor.subscribe(printer(cli, session));
                 if (terminal == null) {
                     session.start();
+                    openPage(cli, session);
                 }
             }
             StackOutcome outcome = await(supervisor);
@@ -176,6 +181,7 @@ final class UpCommand implements Callable<Integer> {
                 session.apiUrl()));
         warnings.toStack(supervisor);
         session.start();
+        openPage(cli, session);
         Exception failure;
         try {
             dashboard.run(supervisor.finished(), true);
@@ -192,6 +198,14 @@ final class UpCommand implements Callable<Integer> {
             failure.printStackTrace(cli.err());
         }
         return false;
+    }
+
+    /** With --web, the stack's page in the browser; said in the stack's output, which the dashboard shows. */
+    private void openPage(CliContext cli, UpSession session) {
+        if (web && session.apiUrl().isPresent()) {
+            WebPage page = WebPage.of(session.apiUrl().get(), parent.project().home(), cli.clock().instant());
+            session.supervisor().notice("", page.told(page.open(cli.environment())));
+        }
     }
 
     private static void restore(CliContext cli, TerminalSession terminal) {

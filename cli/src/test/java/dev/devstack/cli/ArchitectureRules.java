@@ -51,7 +51,7 @@ final class ArchitectureRules {
             }
             List<String> below = new ArrayList<>(FOUNDATIONS);
             below.addAll(LAYERS.subList(0, i));
-            if (LAYERS.indexOf("app") <= i) {
+            if (LAYERS.indexOf("app.http") <= i) {
                 below.add("app.view");
             }
             layers = layers.whereLayer(name).mayOnlyAccessLayers(below.toArray(String[]::new));

@@ -68,7 +68,7 @@ class DetachedUpIT {
             assertThat(status.err()).isEmpty();
             List<String> lines = status.out().lines().toList();
             assertThat(lines.get(0)).matches(Pattern.quote(projectDir.getFileName() + " ("
-                    + projectDir.toRealPath() + "): running, devstack pid " + supervisor + ", HTTP API http://127.0.0.1:")
+                    + projectDir.toRealPath() + "): running, devstack pid " + supervisor + ", web page and HTTP API http://127.0.0.1:")
                     + "\\d+");
             assertThat(lines.get(1)).startsWith("SERVICE").contains("STATE", "PID", "PORT(S)", "UPTIME", "RESTARTS", "DETAIL");
             long apiPid = stack.servicePids().get(0);

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The top row: project and instance ("attached" when the stack runs elsewhere), how many services
- * there are (and, while a filter is kept, how many it shows), how many are in each state, the URL
- * of the stack's HTTP API (last: the first to go when the terminal is narrow), and the clock.
+ * there are (and, while a filter is kept, how many it shows), how many are in each state, the address
+ * of the stack's web page, the root of its HTTP API (last: the first to go when the terminal is
+ * narrow), and the clock.
  */
 final class HeaderBar {
 
@@ -54,7 +55,7 @@ final class HeaderBar {
                 column = canvas.put(column, 0, count + " " + state.word(), theme.state(state), limit - column);
             }
         }
-        String api = frame.apiUrl().map(url -> dot + "api " + url).orElse("");
+        String api = frame.apiUrl().map(url -> dot + "web " + url + "/").orElse("");
         if (!api.isEmpty() && api.length() <= limit - column) {
             canvas.put(column, 0, api, theme.plain, limit - column);
         }

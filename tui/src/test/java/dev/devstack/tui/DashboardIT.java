@@ -70,7 +70,7 @@ class DashboardIT {
             session.start();
             screen.awaitRow("web ", "● ready");
             assertThat(screen.awaitRow("devstack")).as("the header names the stack's HTTP API")
-                    .contains("api " + session.apiUrl().orElseThrow());
+                    .contains("web " + session.apiUrl().orElseThrow() + "/");
             long webPid = supervisor.snapshot().service("web").orElseThrow().pid().orElseThrow();
             List<Long> pids = supervisor.snapshot().services().stream().map(s -> s.pid().orElseThrow()).toList();
 

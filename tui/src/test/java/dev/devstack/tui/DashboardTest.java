@@ -53,7 +53,7 @@ class DashboardTest {
     void theFirstScreenShowsTheHeaderTheTableAndTheSelectedServicesLogs() {
         String header = screen.awaitRow("devstack");
         assertThat(header).contains("devstack · shop (default) · 3 services · 1 ready · 1 running · 1 backoff"
-                + " · api http://127.0.0.1:4100").endsWith("12:03:44");
+                + " · web http://127.0.0.1:4100/").endsWith("12:03:44");
         screen.awaitRow("SERVICE", "STATE", "PORT", "PID", "UPTIME", "RESTARTS", "CPU", "MEM",
                 "HEALTH / LAST EVENT");
         screen.awaitRow("api ", "● ready", "4012", Long.toString(api), "2m10s",

@@ -39,27 +39,33 @@ final class ApiHandler implements HttpHandler {
     /** As many lines of a service as the journal holds. */
     private static final int MAX_LINES = 1_000;
     private static final int DEFAULT_LINES = 100;
+    /** As many lines of the whole stack as a new event stream may ask to start with. */
+    private static final int MAX_HISTORY = 5_000;
     private static final List<String> SERVICE_ACTIONS = List.of("start", "stop", "restart", "kill");
 
     private final StackView view;
     private final StackJournal journal;
     private final StackControl control;
     private final BiConsumer<String, String> notices;
-    private final ApiToken token;
+    private final ActionAccess access;
     private final CheckResults checks;
     private final EventStreams streams;
     private final Clock clock;
     private final Instant since;
     private final PerSnapshot ports;
     private final PerSnapshot services;
+    private final MachineViews machine;
+    private final WebAssets assets = new WebAssets();
 
     ApiHandler(StackView view, StackJournal journal, StackControl control, BiConsumer<String, String> notices,
-               ApiToken token, CheckResults checks, EventStreams streams, Clock clock, Optional<String> url) {
+               ActionAccess access, CheckResults checks, EventStreams streams, Clock clock, Optional<String> url,
+               MachineViews machine) {
         this.view = view;
         this.journal = journal;
         this.control = control;
         this.notices = notices;
-        this.token = token;
+        this.access = access;
+        this.machine = machine;
         this.checks = checks;
         this.streams = streams;
         this.clock = clock;
@@ -95,12 +101,26 @@ final class ApiHandler implements HttpHandler {
         List<String> path = Arrays.stream(exchange.getRequestURI().getPath().split("/")).filter(s -> !s.isEmpty())
                 .toList();
         Query query = Query.of(exchange.getRequestURI());
+        if (path.isEmpty()) {
+            page(exchange, method, "index.html");
+            return;
+        }
+        if (path.size() == 2 && path.get(0).equals("web")) {
+            page(exchange, method, path.get(1));
+            return;
+        }
         if (path.size() < 2 || !path.get(0).equals("api")) {
             notFound(exchange, method);
             return;
         }
         String what = path.get(1);
-        if (path.size() == 2 && what.equals("ports")) {
+        if (path.size() == 3 && what.equals("web") && path.get(2).equals("session")) {
+            WebSession.answer(exchange, method, access);
+        } else if (path.size() == 2 && what.equals("usage")) {
+            get(exchange, method, () -> Reply.json(exchange, 200, machine.usage().current()));
+        } else if (path.size() == 3 && what.equals("machine") && path.get(2).equals("ports")) {
+            get(exchange, method, () -> machinePorts(exchange));
+        } else if (path.size() == 2 && what.equals("ports")) {
             get(exchange, method, () -> Reply.json(exchange, 200, ports.of(view.snapshot())));
         } else if (path.size() == 2 && what.equals("health")) {
             get(exchange, method, () -> health(exchange, query.flag("detailed")));
@@ -109,15 +129,15 @@ final class ApiHandler implements HttpHandler {
         } else if (path.size() == 2 && what.equals("events")) {
             get(exchange, method, () -> events(exchange, query));
         } else if (path.size() == 2 && what.equals("stop")) {
-            post(exchange, method, () -> stopStack(exchange));
+            post(exchange, method, caller -> stopStack(exchange, caller));
         } else if (path.size() == 2 && what.equals("reload")) {
-            post(exchange, method, () -> reload(exchange));
+            post(exchange, method, caller -> reload(exchange, caller));
         } else if (path.size() == 3 && what.equals("services")) {
             get(exchange, method, () -> service(exchange, path.get(2)));
         } else if (path.size() == 4 && what.equals("services") && path.get(3).equals("logs")) {
             get(exchange, method, () -> logs(exchange, path.get(2), query));
         } else if (path.size() == 4 && what.equals("services") && SERVICE_ACTIONS.contains(path.get(3))) {
-            post(exchange, method, () -> act(exchange, path.get(2), path.get(3)));
+            post(exchange, method, caller -> act(exchange, path.get(2), path.get(3), caller));
         } else {
             notFound(exchange, method);
         }
@@ -128,6 +148,28 @@ final class ApiHandler implements HttpHandler {
         void run() throws IOException;
     }
 
+    @FunctionalInterface
+    private interface Action {
+        void run(Caller caller) throws IOException;
+    }
+
+    /** The web page's files answer GET and HEAD. */
+    private void page(HttpExchange exchange, String method, String name) throws IOException {
+        if (method.equals("GET") || method.equals("HEAD")) {
+            assets.serve(exchange, name);
+        } else {
+            wrongMethod(exchange, method, "GET");
+        }
+    }
+
+    private void machinePorts(HttpExchange exchange) throws IOException {
+        try {
+            Reply.json(exchange, 200, MachinePortsDocument.write(machine.ports().read()));
+        } catch (RuntimeException e) {
+            Reply.error(exchange, 503, "devstack could not read the machine's ports: " + e.getMessage());
+        }
+    }
+
     private static void get(HttpExchange exchange, String method, Answer answer) throws IOException {
         if (method.equals("GET")) {
             answer.run();
@@ -136,16 +178,23 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** An action: the token first, so that a request without it learns nothing and changes nothing. */
-    private void post(HttpExchange exchange, String method, Answer answer) throws IOException {
+    /**
+     * An action: who asks first (the token, or the web page's cookie), so that a request without
+     * either learns nothing and changes nothing.
+     */
+    private void post(HttpExchange exchange, String method, Action action) throws IOException {
         if (!method.equals("POST")) {
             wrongMethod(exchange, method, "POST");
-        } else if (!token.accepts(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")))) {
+            return;
+        }
+        Optional<Caller> caller = access.caller(exchange);
+        if (caller.isEmpty()) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"devstack\"");
             Reply.error(exchange, 401, "this action needs your devstack API token: send the contents of "
-                    + token.file() + " as `Authorization: Bearer <token>`");
+                    + access.token().file() + " as `Authorization: Bearer <token>`, or open the web page with"
+                    + " `devstack web`");
         } else {
-            answer.run();
+            action.run(caller.get());
         }
     }
 
@@ -186,15 +235,24 @@ final class ApiHandler implements HttpHandler {
         return service;
     }
 
+    /**
+     * A new client (or one whose number this stack never gave) gets the stack's last {@code ?lines}
+     * of output and then the whole snapshot; {@code ?snapshots=true} sends it again after each change.
+     */
     private void events(HttpExchange exchange, Query query) throws IOException {
         OptionalLong after = lastEventId(exchange, query);
-        if (after.isEmpty()) {
+        Optional<Integer> lines = after.isEmpty() ? Optional.empty() : count(exchange, query, 0, MAX_HISTORY,
+                "the lines of output devstack sends a new event stream");
+        if (lines.isEmpty()) {
             return;
         }
-        EventStream stream = new EventStream(event -> true);
+        EventStream stream = new EventStream(event -> true,
+                query.flag("snapshots") ? Optional.of(view::snapshot) : Optional.empty());
         long from = after.getAsLong();
         if (from < 0 || from > journal.lastSequence()) {
-            from = journal.lastSequence();
+            OutputHistory history = journal.output(Set.of(), lines.get(), Optional.empty());
+            stream.history(history.lines());
+            from = history.upTo();
             stream.snapshot(from, view.snapshot());
         }
         streams.serve(exchange, stream, journal, from);
@@ -223,7 +281,7 @@ final class ApiHandler implements HttpHandler {
         if (known(exchange, view.snapshot(), name).isEmpty()) {
             return;
         }
-        Optional<Integer> lines = lines(exchange, query);
+        Optional<Integer> lines = count(exchange, query, DEFAULT_LINES, MAX_LINES, "the lines devstack holds per service");
         if (lines.isEmpty()) {
             return;
         }
@@ -232,7 +290,8 @@ final class ApiHandler implements HttpHandler {
         if (after.isEmpty()) {
             return;
         }
-        EventStream stream = new EventStream(e -> e instanceof StackEvent.Output o && o.service().equals(name));
+        EventStream stream = new EventStream(e -> e instanceof StackEvent.Output o && o.service().equals(name),
+                Optional.empty());
         if (follow && after.getAsLong() >= 0) {
             streams.serve(exchange, stream, journal, after.getAsLong());
             return;
@@ -258,39 +317,40 @@ final class ApiHandler implements HttpHandler {
         }));
     }
 
-    private static Optional<Integer> lines(HttpExchange exchange, Query query) throws IOException {
-        String given = query.get("lines").orElse(String.valueOf(DEFAULT_LINES));
+    /** {@code ?lines}, from 0 to {@code max} ({@code what} says why that many); empty after answering 400. */
+    private static Optional<Integer> count(HttpExchange exchange, Query query, int fallback, int max, String what)
+            throws IOException {
+        String given = query.get("lines").orElse(String.valueOf(fallback));
         try {
             int lines = Integer.parseInt(given);
-            if (lines >= 0 && lines <= MAX_LINES) {
+            if (lines >= 0 && lines <= max) {
                 return Optional.of(lines);
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        Reply.error(exchange, 400, "?lines must be a number from 0 to " + MAX_LINES + " (the lines devstack holds"
-                + " per service), got `" + given + "`");
+        Reply.error(exchange, 400, "?lines must be a number from 0 to " + max + " (" + what + "), got `" + given + "`");
         return Optional.empty();
     }
 
-    private void act(HttpExchange exchange, String name, String action) throws IOException {
+    private void act(HttpExchange exchange, String name, String action, Caller caller) throws IOException {
         StackSnapshot snapshot = view.snapshot();
         if (known(exchange, snapshot, name).isEmpty() || stopping(exchange, snapshot, action)) {
             return;
         }
-        notices.accept(name, action + " asked through the HTTP API");
+        notices.accept(name, action + " asked by " + caller.words());
         switch (action) {
             case "start" -> control.startService(name);
-            case "stop" -> control.stopService(name, Optional.of("the HTTP API"));
+            case "stop" -> control.stopService(name, Optional.of(caller.words()));
             case "restart" -> control.restartService(name);
             default -> control.killService(name);
         }
         accepted(exchange, action, Optional.of(name));
     }
 
-    private void stopStack(HttpExchange exchange) throws IOException {
+    private void stopStack(HttpExchange exchange, Caller caller) throws IOException {
         if (!stopping(exchange, view.snapshot(), "stop")) {
-            notices.accept("", "stop asked through the HTTP API");
+            notices.accept("", "stop of the stack asked by " + caller.words());
             control.stop();
             accepted(exchange, "stop", Optional.empty());
         }
@@ -301,8 +361,8 @@ final class ApiHandler implements HttpHandler {
      * when it refused; each with the outcome as data. Answered when the outcome comes, from the thread
      * that completes it, so that a reload waiting for the registry holds no request thread.
      */
-    private void reload(HttpExchange exchange) {
-        control.reload(Optional.of("the HTTP API")).whenComplete((outcome, failure) -> {
+    private void reload(HttpExchange exchange, Caller caller) {
+        control.reload(Optional.of(caller.words())).whenComplete((outcome, failure) -> {
             try {
                 if (failure != null) {
                     Reply.error(exchange, 500, "devstack could not reload the configuration: " + failure);

@@ -1,6 +1,8 @@
 package dev.devstack.app.http;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.devstack.app.view.PortRows;
+import dev.devstack.app.view.ResourceUsage;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackJournal;
 import dev.devstack.supervisor.model.StackView;
@@ -55,17 +57,25 @@ public final class ApiServer implements AutoCloseable {
      *                (service, or "" for the stack; message)
      */
     public ApiServer(int port, StackView view, StackJournal journal, StackControl control,
-                     BiConsumer<String, String> notices, ApiToken token, Clock clock) {
+                     BiConsumer<String, String> notices, ApiToken token, Clock clock, ResourceUsage usage,
+                     PortRows machinePorts) {
         this.port = port;
         this.token = token;
         CheckResults results = new CheckResults();
         this.checks = view.subscribe(results);
-        this.handler = new ApiHandler(view, journal, control, notices, token, results, streams, clock,
-                Optional.of(EnvironmentBuilder.url(port)));
+        this.handler = new ApiHandler(view, journal, control, notices,
+                new ActionAccess(token, new WebPass(token), clock), results, streams, clock,
+                Optional.of(EnvironmentBuilder.url(port)),
+                new MachineViews(new UsageDocument(usage, view), machinePorts));
     }
 
     public String url() {
         return EnvironmentBuilder.url(port);
+    }
+
+    /** The web page's address: the API's own root (docs/web.md). */
+    public String pageUrl() {
+        return url() + "/";
     }
 
     /** The file whose token every action needs. */

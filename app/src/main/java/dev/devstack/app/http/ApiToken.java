@@ -11,10 +11,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The user's token for the HTTP API's actions: 32 random bytes as hex in {@code $DEVSTACK_HOME/api-token}
@@ -62,6 +65,20 @@ public final class ApiToken {
         }
         byte[] offered = authorization.get().substring(prefix.length()).trim().getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(offered, token);
+    }
+
+    /**
+     * HMAC-SHA256 of {@code message} keyed by the token: what the web page's one-time code and cookie
+     * carry instead of the token itself ({@link WebPass}).
+     */
+    byte[] sign(String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token, "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM has no HmacSHA256, which every Java 17 has", e);
+        }
     }
 
     private static Optional<String> read(Path file) throws IOException {

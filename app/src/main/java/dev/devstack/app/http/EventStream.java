@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One client's server-sent events: {@code id:} is the journal's number, {@code event:} the
@@ -55,18 +57,26 @@ final class EventStream implements JournalListener {
 
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Predicate<StackEvent> wanted;
+    private final Optional<Supplier<StackSnapshot>> snapshots;
+    private volatile StackSnapshot lastSnapshot;
     private volatile boolean replaying = true;
     private volatile long cutOffAt;
     private volatile boolean closing;
     private Thread writer;
     private long lastSent;
 
-    EventStream(Predicate<StackEvent> wanted) {
+    /**
+     * @param snapshots where to read the stack from after each event that changed it, so that a
+     *                  client that asked for them ({@code ?snapshots=true}) gets each change whole
+     */
+    EventStream(Predicate<StackEvent> wanted, Optional<Supplier<StackSnapshot>> snapshots) {
         this.wanted = wanted;
+        this.snapshots = snapshots;
     }
 
     /** The whole stack as it is, before the events that follow {@code sequence}: a new client's start. */
     void snapshot(long sequence, StackSnapshot snapshot) {
+        lastSnapshot = snapshot;
         queue.add(new Snapshot(sequence, snapshot));
     }
 
@@ -93,6 +103,13 @@ final class EventStream implements JournalListener {
             return;
         }
         queue.add(new Event(event));
+        if (snapshots.isPresent() && !(event.event() instanceof StackEvent.Output)) {
+            StackSnapshot now = snapshots.get().get();
+            if (now != lastSnapshot) {
+                lastSnapshot = now;
+                queue.add(new Snapshot(event.sequence(), now));
+            }
+        }
     }
 
     @Override

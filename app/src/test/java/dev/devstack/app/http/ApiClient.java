@@ -67,6 +67,18 @@ final class ApiClient {
         }
     }
 
+    /** The answer as text, for the page's files. */
+    HttpResponse<String> text(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens a server-sent event stream; the caller closes it. */
     SseClient events(String path, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).GET();

@@ -228,7 +228,7 @@ class HttpApiIT {
         assertThat(api.post("/api/services/web/stop", token).status()).isEqualTo(202);
         ServiceSnapshot stopped = await(supervisor, "web", ServiceState.STOPPED);
         assertThat(DetailText.of(stopped.detail())).contains("stopped");
-        assertThat(stack.notices("web")).contains("stop asked through the HTTP API");
+        assertThat(stack.notices("web")).contains("stop asked by the HTTP API");
         assertThat(api.post("/api/services/web/start", token).status()).isEqualTo(202);
         await(supervisor, "web", ServiceState.READY);
         assertThat(api.post("/api/services/web/kill", token).status()).isEqualTo(202);

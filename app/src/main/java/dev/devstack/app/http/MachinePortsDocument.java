@@ -1,0 +1,55 @@
+package dev.devstack.app.http;
+
+import dev.devstack.app.view.PortLease;
+import dev.devstack.app.view.PortProcess;
+import dev.devstack.app.view.PortRow;
+import java.util.List;
+
+/**
+ * {@code GET /api/machine/ports}: every listening TCP port of the machine and every devstack lease,
+ * as the dashboard's ports view shows them: addresses, the listening process, its user, the lease,
+ * and whether the listener is a conflict (not the process of the service the port is leased to).
+ */
+final class MachinePortsDocument {
+
+    private MachinePortsDocument() {
+    }
+
+    static byte[] write(List<PortRow> rows) {
+        return ApiJson.success(json -> {
+            json.writeArrayFieldStart("data");
+            for (PortRow row : rows) {
+                json.writeStartObject();
+                json.writeNumberField("port", row.port());
+                json.writeArrayFieldStart("addresses");
+                for (String address : row.addresses()) {
+                    json.writeString(address);
+                }
+                json.writeEndArray();
+                if (row.process().isPresent()) {
+                    PortProcess process = row.process().get();
+                    json.writeNumberField("pid", process.pid());
+                    json.writeStringField("command", process.commandLine());
+                    json.writeStringField("process", process.description());
+                } else {
+                    json.writeNullField("pid");
+                    json.writeStringField("command", "");
+                    json.writeNullField("process");
+                }
+                json.writeStringField("user", row.user());
+                if (row.lease().isPresent()) {
+                    PortLease lease = row.lease().get();
+                    json.writeObjectFieldStart("lease");
+                    json.writeStringField("owner", lease.owner());
+                    json.writeBooleanField("this_project", lease.thisProject());
+                    json.writeEndObject();
+                } else {
+                    json.writeNullField("lease");
+                }
+                json.writeBooleanField("conflict", row.conflict());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package dev.devstack.app.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How the web page may act without ever holding the API token (docs/web.md, Access). `devstack web`
+ * signs a one-time code with the token; the page trades it for a cookie, signed the same way, that
+ * the browser keeps HttpOnly and SameSite=Strict. Both are {@code expiry.nonce.mac}: nothing is
+ * stored but the codes already used, so that a code works once, and any stack of the same user (the
+ * same token) takes the cookie, which is why the page keeps its actions across a restart of the stack.
+ */
+public final class WebPass {
+
+    static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+    static final Duration COOKIE_LIFETIME = Duration.ofHours(12);
+    private static final String CODE = "devstack web code";
+    private static final String COOKIE = "devstack web cookie";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiToken token;
+    private final String cookieName;
+    private final Map<String, Instant> used = new ConcurrentHashMap<>();
+
+    WebPass(ApiToken token) {
+        this.token = token;
+        this.cookieName = "devstack_" + HexFormat.of().formatHex(token.sign("devstack web cookie name"), 0, 4);
+    }
+
+    /** A code that opens the page with its actions, once, within {@link #CODE_LIFETIME} of {@code now}. */
+    public static String code(ApiToken token, Instant now) {
+        return signed(token, CODE, now.plus(CODE_LIFETIME));
+    }
+
+    /**
+     * The {@code Set-Cookie} value a valid, unused code is traded for; the code is used up. The
+     * cookie's name is the user's own, so that two users' stacks on one machine do not overwrite each
+     * other's cookie in one browser (a browser keeps cookies by host, not by port).
+     */
+    Optional<String> redeem(String code, Instant now) {
+        Optional<String[]> parts = verified(CODE, code, now, CODE_LIFETIME);
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        used.values().removeIf(expiry -> expiry.isBefore(now));
+        if (used.putIfAbsent(parts.get()[1], Instant.ofEpochSecond(Long.parseLong(parts.get()[0]))) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(cookieName + "=" + signed(token, COOKIE, now.plus(COOKIE_LIFETIME)) + "; Path=/; Max-Age="
+                + COOKIE_LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict");
+    }
+
+    /** Whether one of the request's {@code Cookie} headers carries a valid cookie of this user. */
+    boolean accepts(List<String> cookieHeaders, Instant now) {
+        for (String header : cookieHeaders) {
+            for (String pair : header.split(";")) {
+                String trimmed = pair.trim();
+                if (trimmed.startsWith(cookieName + "=")
+                        && verified(COOKIE, trimmed.substring(cookieName.length() + 1), now, COOKIE_LIFETIME).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String signed(ApiToken token, String purpose, Instant expiry) {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        String body = expiry.getEpochSecond() + "." + HexFormat.of().formatHex(nonce);
+        return body + "." + HexFormat.of().formatHex(token.sign(purpose + "\n" + body));
+    }
+
+    /** The expiry and nonce of a value this token signed for {@code purpose}, unexpired and not too far ahead. */
+    private Optional<String[]> verified(String purpose, String value, Instant now, Duration lifetime) {
+        String[] parts = value.trim().split("\\.");
+        if (parts.length != 3 || !parts[0].matches("[0-9]{1,12}") || !parts[1].matches("[0-9a-f]{32}")) {
+            return Optional.empty();
+        }
+        byte[] expected = HexFormat.of().formatHex(token.sign(purpose + "\n" + parts[0] + "." + parts[1]))
+                .getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        Instant expiry = Instant.ofEpochSecond(Long.parseLong(parts[0]));
+        return expiry.isAfter(now) && !expiry.isAfter(now.plus(lifetime)) ? Optional.of(parts) : Optional.empty();
+    }
+}

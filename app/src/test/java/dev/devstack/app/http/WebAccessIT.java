@@ -1,0 +1,198 @@
+package dev.devstack.app.http;
+
+import static dev.devstack.app.testing.LiveStack.await;
+import static dev.devstack.supervisor.testing.TestProject.service;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.devstack.app.UpOptions;
+import dev.devstack.app.UpSession;
+import dev.devstack.app.testing.LiveStack;
+import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.ServiceState;
+import dev.devstack.supervisor.run.Supervisor;
+import dev.devstack.supervisor.testing.Await;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the web page stands on, over real HTTP to a real stack: its files, the one-time code and the
+ * cookie it is traded for, who the cookie lets act, and the reads only the page uses.
+ */
+class WebAccessIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String STACK = """
+            services:
+              web: { command: "%s" }
+              other: { command: "%s" }
+            """.formatted(service("--print hello --listen"), service("--listen"));
+
+    @TempDir
+    Path projectDir;
+    @TempDir
+    Path home;
+
+    private LiveStack stack;
+    private UpSession session;
+    private ApiClient api;
+    private String origin;
+
+    @BeforeEach
+    void up() {
+        stack = new LiveStack(projectDir, home);
+        stack.project().write("ports.yaml", STACK);
+        session = stack.open(UpOptions.ALL);
+        session.start();
+        for (ServiceSnapshot service : session.supervisor().snapshot().services()) {
+            await(session.supervisor(), service.name(), ServiceState.READY);
+        }
+        origin = session.apiUrl().orElseThrow();
+        api = new ApiClient(origin);
+    }
+
+    @AfterEach
+    void endEverything() {
+        stack.close();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(origin + path));
+    }
+
+    /** Trades a fresh code for the cookie, as the page does; the {@code name=value} to send back. */
+    private String cookie() {
+        ApiClient.Answer traded = api.send(request("/api/web/session").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + WebPass.code(ApiToken.of(home),
+                        Instant.now()) + "\"}")));
+        assertThat(traded.status()).isEqualTo(200);
+        String setCookie = traded.headers().get("set-cookie").get(0);
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private ApiClient.Answer restartAs(String cookie, String requestOrigin) {
+        HttpRequest.Builder restart = request("/api/services/web/restart").POST(HttpRequest.BodyPublishers.noBody());
+        if (cookie != null) {
+            restart.header("Cookie", cookie);
+        }
+        if (requestOrigin != null) {
+            restart.header("Origin", requestOrigin);
+        }
+        return api.send(restart);
+    }
+
+    @Test
+    void thePageIsServedFromTheJarWithAPolicyThatLetsItTalkOnlyToItsOwnStack() {
+        HttpResponse<String> page = api.text(request("/").GET());
+        HttpResponse<String> missing = api.text(request("/web/nothing.js").GET());
+        HttpResponse<String> outside = api.text(request("/web/..%2Fhttp%2FApiToken.class").GET());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body()).startsWithIgnoringCase("<!doctype html>");
+        assertThat(page.headers().firstValue("content-security-policy").orElseThrow())
+                .contains("default-src 'self'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("referrer-policy")).hasValue("no-referrer");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(outside.statusCode()).isEqualTo(404);
+        assertThat(api.send(request("/").POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(405);
+    }
+
+    @Test
+    void aCodeIsGoodOnceAndItsCookieLetsThePageActWithTheStackSayingWebAsked() {
+        Supervisor supervisor = session.supervisor();
+        long before = supervisor.snapshot().service("web").orElseThrow().pid().orElseThrow();
+        assertThat(api.get("/api/web/session").body().path("data").path("actions").asBoolean()).isFalse();
+        String code = WebPass.code(ApiToken.of(home), Instant.now());
+        HttpRequest.Builder trade = request("/api/web/session").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"code\":\"" + code + "\"}"));
+
+        ApiClient.Answer first = api.send(trade);
+        ApiClient.Answer again = api.send(trade);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.headers().get("set-cookie").get(0)).contains("HttpOnly", "SameSite=Strict");
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.body().path("error").asText()).contains("devstack web");
+        String cookie = first.headers().get("set-cookie").get(0).split(";")[0];
+        assertThat(api.send(request("/api/web/session").header("Cookie", cookie).GET()).body().path("data")
+                .path("actions").asBoolean()).isTrue();
+
+        assertThat(restartAs(cookie, origin).status()).isEqualTo(202);
+
+        Await.until(WAIT, "web to run again", () -> supervisor.snapshot().service("web").orElseThrow().pid()
+                .stream().anyMatch(pid -> pid != before));
+        assertThat(stack.notices("web")).contains("restart asked by web");
+    }
+
+    @Test
+    void theCookieActsOnlyFromThePageItselfSoThatAnotherLocalServersPageCannotUseIt() {
+        Supervisor supervisor = session.supervisor();
+        long before = supervisor.snapshot().service("web").orElseThrow().pid().orElseThrow();
+        String cookie = cookie();
+        URI self = URI.create(origin);
+
+        ApiClient.Answer otherPort = restartAs(cookie, "http://127.0.0.1:" + (self.getPort() + 1));
+        ApiClient.Answer noOrigin = restartAs(cookie, null);
+        ApiClient.Answer noCookie = restartAs(null, origin);
+        ApiClient.Answer forgedCookie = restartAs(cookie.substring(0, cookie.length() - 4) + "0000", origin);
+
+        assertThat(List.of(otherPort, noOrigin, noCookie, forgedCookie)).extracting(ApiClient.Answer::status)
+                .containsOnly(401);
+        assertThat(supervisor.snapshot().service("web").orElseThrow().pid()).hasValue(before);
+        assertThat(stack.notices("web")).noneMatch(notice -> notice.contains("restart asked"));
+    }
+
+    @Test
+    void usageAndTheMachinesPortsTellWhatTheTerminalDashboardShows() {
+        Supervisor supervisor = session.supervisor();
+        ServiceSnapshot web = supervisor.snapshot().service("web").orElseThrow();
+
+        JsonNode usage = api.get("/api/usage").body().path("data").path("services");
+        Await.until(WAIT, "a second sample, with CPU", () -> api.get("/api/usage").body().path("data")
+                .path("services").path("web").path("cpu_percent").isNumber());
+        JsonNode ports = api.get("/api/machine/ports").body().path("data");
+
+        assertThat(usage.path("web").path("memory_bytes").asLong()).isGreaterThan(1_000_000);
+        assertThat(usage.path("other").path("memory_bytes").asLong()).isGreaterThan(1_000_000);
+        JsonNode row = StreamSupport.stream(ports.spliterator(), false)
+                .filter(port -> port.path("port").asInt() == web.ports().get(0)).findFirst().orElseThrow();
+        assertThat(row.path("pid").asLong()).isEqualTo(web.listener().orElse(web.pid().orElseThrow()));
+        assertThat(row.path("lease").path("owner").asText()).endsWith("/web");
+        assertThat(row.path("lease").path("this_project").asBoolean()).isTrue();
+        assertThat(row.path("conflict").asBoolean()).isFalse();
+        assertThat(row.path("addresses").get(0).asText()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aNewEventStreamStartsWithTheStacksLastLinesAndItsSnapshotAndGetsOneAfterEachChange() {
+        Supervisor supervisor = session.supervisor();
+        long before = supervisor.snapshot().service("web").orElseThrow().pid().orElseThrow();
+
+        try (SseClient events = api.events("/api/events?snapshots=true&lines=50", null)) {
+            List<SseClient.Event> start = events.until(WAIT, e -> e.event().equals("snapshot"));
+            assertThat(start).anyMatch(e -> e.event().equals("output") && e.data().path("line").asText().equals("hello"));
+            assertThat(start.get(start.size() - 1).sequence()).isGreaterThanOrEqualTo(
+                    start.stream().mapToLong(SseClient.Event::sequence).max().orElseThrow());
+
+            api.post("/api/services/web/restart", ApiClient.token(home));
+
+            List<SseClient.Event> after = events.until(WAIT, e -> e.event().equals("snapshot")
+                    && StreamSupport.stream(e.data().path("services").spliterator(), false).anyMatch(service ->
+                    service.path("name").asText().equals("web") && service.path("state").asText().equals("ready")
+                            && service.path("pid").asLong() != before));
+            assertThat(after).anyMatch(e -> e.event().equals("state_changed"));
+        }
+        assertThat(api.get("/api/events?lines=5001").status()).isEqualTo(400);
+    }
+}

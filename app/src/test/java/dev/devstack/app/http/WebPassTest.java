@@ -1,0 +1,73 @@
+package dev.devstack.app.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The web page's one-time code and cookie: signed by the user's token, the code good once and briefly. */
+class WebPassTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private static String cookie(String setCookie) {
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    @Test
+    void aCodeIsTradedOnceForAnHttpOnlySameSiteStrictCookieThatTheSameTokenAccepts() {
+        ApiToken token = ApiToken.of(dir);
+        WebPass pass = new WebPass(token);
+        String code = WebPass.code(token, NOW);
+
+        Optional<String> setCookie = pass.redeem(code, NOW.plusSeconds(5));
+
+        assertThat(setCookie).hasValueSatisfying(value -> assertThat(value).startsWith("devstack_")
+                .contains("; Path=/", "; HttpOnly", "; SameSite=Strict", "; Max-Age=43200"));
+        assertThat(pass.redeem(code, NOW.plusSeconds(6))).as("a second use of the code").isEmpty();
+        String cookie = cookie(setCookie.orElseThrow());
+        assertThat(pass.accepts(List.of("other=1; " + cookie), NOW.plusSeconds(7))).isTrue();
+        assertThat(new WebPass(token).accepts(List.of(cookie), NOW.plus(Duration.ofHours(11))))
+                .as("another stack of the same user, later").isTrue();
+        assertThat(pass.accepts(List.of(cookie), NOW.plus(Duration.ofHours(13)))).as("after 12 hours").isFalse();
+    }
+
+    @Test
+    void aCodeTooOldTamperedWithOrSignedByAnotherTokenIsRefused() {
+        ApiToken token = ApiToken.of(dir.resolve("mine"));
+        ApiToken other = ApiToken.of(dir.resolve("theirs"));
+        WebPass pass = new WebPass(token);
+        String code = WebPass.code(token, NOW);
+        String[] parts = code.split("\\.");
+
+        assertThat(pass.redeem(code, NOW.plusSeconds(61))).as("older than a minute").isEmpty();
+        assertThat(pass.redeem(WebPass.code(other, NOW), NOW)).as("another user's code").isEmpty();
+        assertThat(pass.redeem((Long.parseLong(parts[0]) + 3600) + "." + parts[1] + "." + parts[2], NOW))
+                .as("a later expiry under the same signature").isEmpty();
+        assertThat(pass.redeem("", NOW)).isEmpty();
+        assertThat(pass.redeem("1.2.3", NOW)).isEmpty();
+        assertThat(pass.redeem(code, NOW)).as("the untouched code still works").isPresent();
+    }
+
+    @Test
+    void eachUserHasACookieOfTheirOwnNameSoThatTwoUsersStacksDoNotOverwriteEachOthers() {
+        ApiToken mine = ApiToken.of(dir.resolve("mine"));
+        ApiToken theirs = ApiToken.of(dir.resolve("theirs"));
+        String myCookie = cookie(new WebPass(mine).redeem(WebPass.code(mine, NOW), NOW).orElseThrow());
+        String theirCookie = cookie(new WebPass(theirs).redeem(WebPass.code(theirs, NOW), NOW).orElseThrow());
+
+        assertThat(myCookie.substring(0, myCookie.indexOf('=')))
+                .isNotEqualTo(theirCookie.substring(0, theirCookie.indexOf('=')));
+        assertThat(new WebPass(mine).accepts(List.of(theirCookie), NOW)).isFalse();
+        String forged = myCookie.substring(0, myCookie.indexOf('=') + 1) + theirCookie.substring(theirCookie.indexOf('=') + 1);
+        assertThat(new WebPass(mine).accepts(List.of(forged), NOW)).as("their cookie's value under my name").isFalse();
+    }
+}
