@@ -219,16 +219,16 @@ class WebDashboardIT {
      * -Ddevstack.screenshots, into target/ otherwise (so that every run checks it can be taken).
      */
     @Test
-    void screenshotOfTheShopExample() throws Exception {
+    void screenshotOfTheShopExample(@TempDir Path shop) throws Exception {
         try (Stream<Path> files = Files.list(REPO.resolve("examples/shop"))) {
             for (Path file : files.toList()) {
-                Files.copy(file, projectDir.resolve(file.getFileName()));
+                Files.copy(file, shop.resolve(file.getFileName()));
             }
         }
-        try (BackgroundUp stack = BackgroundUp.start(projectDir, home, "api and web ready, the worker running", service ->
+        try (BackgroundUp stack = BackgroundUp.start(shop, home, "api and web ready, the worker running", service ->
                 service.state() == ServiceState.READY || service.name().equals("worker") && service.state() == ServiceState.RUNNING);
              HeadlessChromium chromium = HeadlessChromium.start()) {
-            DashboardPage page = new DashboardPage(chromium).open(web().loginUrl()).awaitAccess("actions");
+            DashboardPage page = new DashboardPage(chromium).open(web(shop).loginUrl()).awaitAccess("actions");
             for (String name : List.of("api", "web", "worker")) {
                 page.awaitCell(name, "memory", "to show the memory of its processes", memory -> memory.matches(".*\\d.*"));
             }
@@ -245,7 +245,11 @@ class WebDashboardIT {
     }
 
     private WebUrls web() throws IOException {
-        DevstackProcess.Result result = InProcessDevstack.run(projectDir, home, "web", "--no-open", "--json");
+        return web(projectDir);
+    }
+
+    private WebUrls web(Path project) throws IOException {
+        DevstackProcess.Result result = InProcessDevstack.run(project, home, "web", "--no-open", "--json");
         assertThat(result.exitCode()).as("devstack web: " + result.err()).isZero();
         JsonNode json = JSON.readTree(result.out());
         return new WebUrls(json.path("url").asText(), json.path("login_url").asText());
