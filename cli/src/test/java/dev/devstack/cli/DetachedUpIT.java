@@ -69,7 +69,7 @@ class DetachedUpIT {
             List<String> lines = status.out().lines().toList();
             assertThat(lines.get(0)).matches(Pattern.quote(projectDir.getFileName() + " ("
                     + projectDir.toRealPath() + "): running, devstack pid " + supervisor + ", web page and HTTP API http://127.0.0.1:")
-                    + "\\d+");
+                    + "\\d+/");
             assertThat(lines.get(1)).startsWith("SERVICE").contains("STATE", "PID", "PORT(S)", "UPTIME", "RESTARTS", "DETAIL");
             long apiPid = stack.servicePids().get(0);
             assertThat(lines.get(2)).matches("api +ready +" + apiPid + " +" + port + " +\\d+s +0 +port " + port

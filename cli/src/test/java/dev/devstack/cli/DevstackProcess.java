@@ -66,6 +66,11 @@ final class DevstackProcess implements AutoCloseable {
     }
 
     static DevstackProcess start(Path dir, Path home, String... args) {
+        return start(dir, home, Map.of(), args);
+    }
+
+    /** With {@code extra} in its environment besides DEVSTACK_HOME ({@code BROWSER}, say). */
+    static DevstackProcess start(Path dir, Path home, Map<String, String> extra, String... args) {
         try {
             Path logs = Files.createTempDirectory("devstack-it");
             Path out = logs.resolve("out.txt");
@@ -73,6 +78,7 @@ final class DevstackProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command(List.of(args))).directory(dir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             environment(builder.environment(), home);
+            builder.environment().putAll(extra);
             return new DevstackProcess(builder.start(), dir, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

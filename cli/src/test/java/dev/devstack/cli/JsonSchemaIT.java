@@ -102,6 +102,17 @@ class JsonSchemaIT {
     }
 
     @Test
+    void webJsonOfARunningStack() throws Exception {
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            readyPorts();
+            JsonNode web = valid("web.schema.json", run("web", "--no-open", "--json"));
+
+            assertThat(web.path("login_url").asText()).startsWith(web.path("url").asText() + "?code=");
+            assertThat(web.path("opened_with").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void historyJsonAfterARun() throws Exception {
         try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
             readyPorts();
