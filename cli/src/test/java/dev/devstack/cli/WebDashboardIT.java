@@ -87,6 +87,20 @@ class WebDashboardIT {
     }
 
     @Test
+    void theLinesPrintedBeforeThePageOpenedAreInIt() throws Exception {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
+            DashboardPage page = new DashboardPage(chromium).open(web().url());
+
+            for (String[] line : new String[][] {{"api", "api-up"}, {"front", "front-up"}, {"worker", "working"}}) {
+                chromium.await(HeadlessChromium.WAIT, () -> line[0] + "'s \"" + line[1] + "\" in #logs; it has:\n"
+                        + page.find("#logs").getText(), driver -> page.logLines(line[0]).stream()
+                        .anyMatch(element -> element.getText().contains(line[1])));
+            }
+        }
+    }
+
+    @Test
     void aLineAServicePrintsIsInThePageWithinASecond() throws Exception {
         try (BackgroundUp stack = BackgroundUp.start(projectDir, home);
              HeadlessChromium chromium = HeadlessChromium.start()) {
@@ -230,10 +244,13 @@ class WebDashboardIT {
              HeadlessChromium chromium = HeadlessChromium.start()) {
             DashboardPage page = new DashboardPage(chromium).open(web(shop).loginUrl()).awaitAccess("actions");
             for (String name : List.of("api", "web", "worker")) {
-                page.awaitCell(name, "memory", "to show the memory of its processes", memory -> memory.matches(".*\\d.*"));
+                for (String field : List.of("cpu", "memory")) {
+                    page.awaitCell(name, field, "to show a figure (usage is sampled every 2 s)", text -> text.matches(".*\\d.*"));
+                }
             }
-            chromium.await("the worker's first job in #logs", driver -> page.logLines("worker").stream()
-                    .anyMatch(line -> line.getText().contains("job 1 done")));
+            chromium.await(HeadlessChromium.WAIT, () -> "a job of the worker in #logs; it has:\n"
+                    + page.find("#logs").getText(), driver -> page.logLines("worker").stream()
+                    .anyMatch(line -> line.getText().contains("done (api says: hello from the api)")));
             Path png = System.getProperty("devstack.screenshots") != null
                     ? REPO.resolve("docs/images/web-dashboard.png") : Path.of("target/web-dashboard.png");
 
