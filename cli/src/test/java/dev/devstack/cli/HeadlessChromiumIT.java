@@ -31,7 +31,7 @@ import org.openqa.selenium.manager.SeleniumManager;
 /**
  * The browser fixture on its own, against a page served here under the same strict CSP as the
  * dashboard's: scripts run as modules, the window has its fixed size, the wait has a deadline,
- * Selenium Manager never runs, and closing leaves no chromium process.
+ * Selenium Manager never runs, no name resolves, and closing leaves no chromium process.
  */
 class HeadlessChromiumIT {
 
@@ -133,6 +133,17 @@ class HeadlessChromiumIT {
                     page.findElements(By.id("never")).stream().findFirst().orElse(null)))
                     .isInstanceOf(TimeoutException.class).hasMessageContaining("a #never element");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void noHostNameResolvesSoNothingLeavesTheMachine() {
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            assertThatThrownBy(() -> chromium.open("http://example.com/")).hasMessageContaining("ERR_NAME_NOT_RESOLVED");
+
+            chromium.open(url());
+
+            chromium.find("body[data-connection=live]");
         }
     }
 
