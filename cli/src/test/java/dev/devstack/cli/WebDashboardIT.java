@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,11 +93,10 @@ class WebDashboardIT {
              HeadlessChromium chromium = HeadlessChromium.start()) {
             DashboardPage page = new DashboardPage(chromium).open(web().url());
 
-            for (String[] line : new String[][] {{"api", "api-up"}, {"front", "front-up"}, {"worker", "working"}}) {
-                chromium.await(HeadlessChromium.WAIT, () -> line[0] + "'s \"" + line[1] + "\" in #logs; it has:\n"
-                        + page.find("#logs").getText(), driver -> page.logLines(line[0]).stream()
-                        .anyMatch(element -> element.getText().contains(line[1])));
-            }
+            Map.of("api", "api-up", "front", "front-up", "worker", "working").forEach((service, text) ->
+                    chromium.await(HeadlessChromium.WAIT, () -> service + "'s \"" + text + "\" in #logs; it has:\n"
+                            + page.find("#logs").getText(), driver -> page.logLines(service).stream()
+                            .anyMatch(element -> element.getText().contains(text))));
         }
     }
 
