@@ -1,0 +1,89 @@
+// The ports view: this stack's ports with the reason each was chosen (from the snapshot), and every
+// listening port of the machine (GET /api/machine/ports, asked every 3 s only while it is shown).
+
+import { get } from './api.js';
+import { DASH, clock, reason } from './format.js';
+
+const MACHINE_EVERY_MS = 3000;
+
+function row(cells, data) {
+  const tr = document.createElement('tr');
+  Object.assign(tr.dataset, data);
+  for (const cell of cells) {
+    const td = document.createElement('td');
+    td.append(cell);
+    tr.append(td);
+  }
+  return tr;
+}
+
+function link(port) {
+  const a = document.createElement('a');
+  a.href = `http://127.0.0.1:${port}`;
+  a.target = '_blank';
+  a.rel = 'noopener';
+  a.textContent = String(port);
+  return a;
+}
+
+export function renderStackPorts(table, ports) {
+  table.tBodies[0].replaceChildren(...ports.map((p) => row(
+    [p.service, p.port_name || 'primary', link(p.port), reason(p.reason)],
+    { service: p.service, port: String(p.port) })));
+}
+
+function process(p) {
+  if (p.process) return p.process;
+  if (p.pid == null) return DASH;
+  return p.command ? `pid ${p.pid} (${p.command})` : `pid ${p.pid}`;
+}
+
+function lease(l) {
+  if (!l) return DASH;
+  return l.this_project ? `${l.owner} (this stack)` : l.owner;
+}
+
+function machineRow(p) {
+  const conflict = document.createElement('span');
+  if (p.conflict) {
+    conflict.className = 'conflict';
+    conflict.textContent = typeof p.conflict === 'string' ? `conflict: ${p.conflict}` : 'conflict';
+  }
+  const tr = row([String(p.port), (p.addresses || []).join(', ') || DASH, process(p), p.user || DASH,
+    lease(p.lease), conflict], { port: String(p.port) });
+  if (p.conflict) tr.dataset.conflict = 'true';
+  return tr;
+}
+
+export function createMachinePorts(table, note) {
+  let on = false;
+  let round = 0;
+  let timer = 0;
+
+  // `round` tells an answer that arrives after stop() (or after a stop and a new start) to drop itself.
+  async function refresh(mine) {
+    const answer = await get('/api/machine/ports');
+    if (mine !== round) return;
+    if (answer.success) {
+      note.textContent = `${answer.data.length} listening or leased, as of ${clock(new Date())}`;
+      table.tBodies[0].replaceChildren(...answer.data.map(machineRow));
+    } else {
+      note.textContent = `Not available: ${answer.error}`;
+      table.tBodies[0].replaceChildren();
+    }
+    timer = setTimeout(() => refresh(mine), MACHINE_EVERY_MS);
+  }
+
+  return {
+    start() {
+      if (on) return;
+      on = true;
+      refresh(++round);
+    },
+    stop() {
+      on = false;
+      round++;
+      clearTimeout(timer);
+    },
+  };
+}
