@@ -22,10 +22,6 @@ final class DashboardPage {
         this.chromium = chromium;
     }
 
-    HeadlessChromium chromium() {
-        return chromium;
-    }
-
     /** Opens the page and waits until its event stream is live. */
     DashboardPage open(String url) {
         chromium.open(url);

@@ -28,8 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's chromium, headless, driven by its own chromedriver: both by path, so that Selenium
  * Manager is never asked for a driver and nothing is downloaded at run time. A fresh profile in a
  * temporary folder per browser, and flags that keep the browser off the network (no component
- * updates, sync or background requests, and no host name resolves). Closing it quits the driver and kills whatever process of
- * this browser is left. Missing chromium fails the test: CI installs it (.ci/run).
+ * updates, sync or background requests, and no host name resolves). Closing it quits the driver
+ * and kills whatever process of this browser is left. Missing chromium fails the test: CI installs
+ * it (.ci/run).
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -86,7 +87,9 @@ final class HeadlessChromium implements AutoCloseable {
         } catch (RuntimeException e) {
             service.stop();
             killBrowser(folder);
-            throw new AssertionError("headless chromium did not start; chromedriver's log (" + log + "):\n" + read(log), e);
+            String said = read(log);
+            delete(folder);
+            throw new AssertionError("headless chromium did not start; chromedriver's log:\n" + said, e);
         }
     }
 
@@ -100,10 +103,6 @@ final class HeadlessChromium implements AutoCloseable {
         List<Long> inner = (List<Long>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
         driver.manage().window().setSize(new Dimension(WIDTH + outer.getWidth() - inner.get(0).intValue(),
                 HEIGHT + outer.getHeight() - inner.get(1).intValue()));
-    }
-
-    WebDriver driver() {
-        return driver;
     }
 
     void open(String url) {
