@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A real `devstack up --no-tui` of a test project, in its own process, and what its control socket
@@ -30,12 +31,16 @@ final class BackgroundUp implements AutoCloseable {
 
     /** Starts the stack and waits until each of its services is ready. */
     static BackgroundUp start(Path projectDir, Path home) {
+        return start(projectDir, home, "every service ready", service -> service.state() == ServiceState.READY);
+    }
+
+    /** Starts the stack and waits until each of its services is {@code settled} (a worker without a port runs). */
+    static BackgroundUp start(Path projectDir, Path home, String what, Predicate<ServiceSnapshot> settled) {
         Path socket = ControlClient.socket(home, ProjectSearch.from(projectDir).toString(), "default");
         BackgroundUp stack = new BackgroundUp(DevstackProcess.start(projectDir, home, "up", "--no-tui"), socket);
         try {
-            Await.until(WAIT, "every service ready; up printed:\n" + stack.up.out() + stack.up.err(), () -> stack.now()
-                    .map(now -> !now.services().isEmpty() && now.services().stream()
-                            .allMatch(service -> service.state() == ServiceState.READY)).orElse(false));
+            Await.until(WAIT, what + "; up printed:\n" + stack.up.out() + stack.up.err(), () -> stack.now()
+                    .map(now -> !now.services().isEmpty() && now.services().stream().allMatch(settled)).orElse(false));
             return stack;
         } catch (RuntimeException | AssertionError e) {
             stack.close();

@@ -12,7 +12,8 @@
 --child           start a child (a sleep) that stays in the group, print "child PID", and go on
 --listen          listen on 127.0.0.1:$PORT and serve until stopped (otherwise sleep until stopped)
 --http            serve HTTP on 127.0.0.1:$PORT: /healthz is 200, /status/NNN is NNN,
-                  /flip is 500 while a file `sick` exists and 200 otherwise
+                  /flip is 500 while a file `sick` exists and 200 otherwise, /print/TEXT prints
+                  TEXT (URL-decoded) and is 200 once it is written: a line on demand
 """
 import json
 import os
@@ -81,6 +82,10 @@ if http:
                 code = 200
             elif self.path == "/flip":
                 code = 500 if os.path.exists("sick") else 200
+            elif self.path.startswith("/print/"):
+                from urllib.parse import unquote
+                print(unquote(self.path[len("/print/"):]), flush=True)
+                code = 200
             else:
                 code = 404
             self.send_response(code)
