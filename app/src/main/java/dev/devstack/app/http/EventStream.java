@@ -55,13 +55,16 @@ final class EventStream implements JournalListener {
     private record Wake() implements Item {
     }
 
+    /** The server closes: what was queued before it is written, then the response ends properly. */
+    private record End() implements Item {
+    }
+
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Predicate<StackEvent> wanted;
     private final Optional<Supplier<StackSnapshot>> snapshots;
     private volatile StackSnapshot lastSnapshot;
     private volatile boolean replaying = true;
     private volatile long cutOffAt;
-    private volatile boolean closing;
     private Thread writer;
     private long lastSent;
 
@@ -138,9 +141,10 @@ final class EventStream implements JournalListener {
     }
 
     private void write(OutputStream out) throws IOException, InterruptedException {
-        while (!closing) {
+        while (true) {
             Item item = queue.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
-            if (closing) {
+            if (item instanceof End) {
+                out.flush();
                 return;
             }
             if (cutOffAt != 0) {
@@ -160,16 +164,23 @@ final class EventStream implements JournalListener {
         }
     }
 
-    /** Closes the connection under a writer that a cut-off or the server's close left waiting on it. */
+    /** Closes the connection under a writer that a cut-off left waiting on it. */
     synchronized void enforce(long now) {
-        if (writer != null && (closing || cutOffAt != 0 && now - cutOffAt > GRACE_NANOS)) {
+        if (writer != null && cutOffAt != 0 && now - cutOffAt > GRACE_NANOS) {
             writer.interrupt();
         }
     }
 
+    /** Ends the stream once what is queued now has been written (the stack's last events). */
     void close() {
-        closing = true;
-        queue.add(new Wake());
+        queue.add(new End());
+    }
+
+    /** Closes the connection under a writer that did not finish when the server closed. */
+    synchronized void abandon() {
+        if (writer != null) {
+            writer.interrupt();
+        }
     }
 
     private byte[] format(Item item) {

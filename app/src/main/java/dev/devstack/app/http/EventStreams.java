@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EventStreams implements AutoCloseable {
 
     static final int MAX_STREAMS = 32;
+    /** How long the streams may take to write the stack's last events when the server closes. */
+    static final long CLOSE_GRACE_MILLIS = 1_000;
 
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor writers;
@@ -76,11 +78,21 @@ final class EventStreams implements AutoCloseable {
                 + " close one and try again");
     }
 
+    /**
+     * Lets each stream write what it holds and end properly (a browser then sees the stream end, not
+     * break), and closes those that could not within {@value #CLOSE_GRACE_MILLIS} ms.
+     */
     @Override
     public void close() {
-        open.forEach(EventStream::close);
-        open.forEach(stream -> stream.enforce(System.nanoTime()));
         watchdog.shutdownNow();
+        open.forEach(EventStream::close);
+        writers.shutdown();
+        try {
+            writers.awaitTermination(CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        open.forEach(EventStream::abandon);
         writers.shutdownNow();
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -25,6 +26,8 @@ final class SseClient implements AutoCloseable {
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile boolean ended;
+    private volatile boolean endedCleanly;
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     SseClient(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -64,10 +67,12 @@ final class SseClient implements AutoCloseable {
                     data.append(line.substring(6));
                 }
             }
+            endedCleanly = true;
         } catch (RuntimeException closed) {
-            // the test closed the stream
+            // the test closed the stream, or the server broke it off
         } finally {
             ended = true;
+            finished.countDown();
         }
     }
 
@@ -79,6 +84,19 @@ final class SseClient implements AutoCloseable {
                 throw new AssertionError("no event within " + timeout.toMillis() + " ms" + (ended ? " (the stream ended)" : ""));
             }
             return event;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the server to end the stream: true when it ended it properly (its last chunk), false when it broke it off. */
+    boolean endsCleanly(Duration timeout) {
+        try {
+            if (!finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the stream did not end within " + timeout.toMillis() + " ms");
+            }
+            return endedCleanly;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -195,4 +195,20 @@ class WebAccessIT {
         }
         assertThat(api.get("/api/events?lines=5001").status()).isEqualTo(400);
     }
+
+    @Test
+    void whenTheStackStopsAStreamGetsItsLastEventsAndEndsProperlySoThatABrowserSeesAnEndNotABreak() {
+        try (SseClient events = api.events("/api/events", null)) {
+            events.until(WAIT, e -> e.event().equals("snapshot"));
+
+            assertThat(api.post("/api/stop", ApiClient.token(home)).status()).isEqualTo(202);
+
+            List<SseClient.Event> last = events.until(WAIT, e -> e.event().equals("state_changed")
+                    && e.data().path("service").asText().equals("web") && e.data().path("state").asText().equals("stopped"));
+            assertThat(last).isNotEmpty();
+            Await.until(WAIT, "the stack to stop", () -> session.supervisor().finished().isDone());
+            stack.close();
+            assertThat(events.endsCleanly(WAIT)).as("the response ended with its last chunk").isTrue();
+        }
+    }
 }

@@ -97,5 +97,6 @@ public final class LiveStack implements AutoCloseable {
             session.supervisor().snapshot().services().forEach(s -> s.pid().ifPresent(Processes::killGroup));
             session.close();
         }
+        sessions.clear();
     }
 }
