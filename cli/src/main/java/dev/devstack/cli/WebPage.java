@@ -20,7 +20,7 @@ record WebPage(String url, String loginUrl) {
     /** The page of the stack whose HTTP API answers at {@code apiUrl}, with a new code signed by the user's token. */
     static WebPage of(String apiUrl, Path home, Instant now) {
         String url = apiUrl + "/";
-        return new WebPage(url, url + "?code=" + WebPass.code(ApiToken.of(home), now));
+        return new WebPage(url, url + "?code=" + WebPass.code(ApiToken.of(home), apiUrl, now));
     }
 
     /** Opens the page with its code; the opener's name, or empty when there is none. */
