@@ -73,11 +73,6 @@ public final class ApiServer implements AutoCloseable {
         return EnvironmentBuilder.url(port);
     }
 
-    /** The web page's address: the API's own root (docs/web.md). */
-    public String pageUrl() {
-        return url() + "/";
-    }
-
     /** The file whose token every action needs. */
     public Path tokenFile() {
         return token.file();
