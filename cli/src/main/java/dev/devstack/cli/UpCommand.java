@@ -204,7 +204,7 @@ final class UpCommand implements Callable<Integer> {
     private void openPage(CliContext cli, UpSession session) {
         if (web && session.apiUrl().isPresent()) {
             WebPage page = WebPage.of(session.apiUrl().get(), parent.project().home(), cli.clock().instant());
-            session.supervisor().notice("", page.told(page.open(cli.environment())));
+            session.supervisor().notice("", page.toldInOutput(page.open(cli.environment())));
         }
     }
 

@@ -20,7 +20,7 @@ record WebPage(String url, String loginUrl) {
     /** The page of the stack whose HTTP API answers at {@code apiUrl}, with a new code signed by the user's token. */
     static WebPage of(String apiUrl, Path home, Instant now) {
         String url = apiUrl + "/";
-        return new WebPage(url, url + "?code=" + WebPass.code(ApiToken.of(home), now));
+        return new WebPage(url, url + "?code=" + WebPass.code(ApiToken.of(home), apiUrl, now));
     }
 
     /** Opens the page with its code; the opener's name, or empty when there is none. */
@@ -28,10 +28,22 @@ record WebPage(String url, String loginUrl) {
         return BrowserOpener.open(environment, loginUrl);
     }
 
-    /** What to tell the user once {@link #open} answered {@code opener}. */
+    /** What to tell the user on their terminal once {@link #open} answered {@code opener}. */
     String told(Optional<String> opener) {
+        return told(opener, "to act from it, open this link within a minute: " + loginUrl);
+    }
+
+    /**
+     * The same for the stack's output, without the code: anyone on this machine can read that output
+     * from the stack's API (its reads are open), and the code would let them act.
+     */
+    String toldInOutput(Optional<String> opener) {
+        return told(opener, "`devstack web --no-open` prints a one-time link to act from it");
+    }
+
+    private String told(Optional<String> opener, String withoutOpener) {
         return opener.map(name -> "web page " + url + " opened with " + name)
                 .orElse("web page " + url + " (no browser opener here: " + String.join(", ", BrowserOpener.tried())
-                        + "); to act from it, open this link within a minute: " + loginUrl);
+                        + "); " + withoutOpener);
     }
 }

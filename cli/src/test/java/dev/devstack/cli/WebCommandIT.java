@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,26 @@ class WebCommandIT {
             assertThat(link).startsWith(api + "/?code=");
             up.awaitOutput("web page " + api + "/ opened with", WAIT);
             assertThat(trade(link)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void upWithWebAndNoOpenerKeepsTheCodeOutOfTheStacksOutputWhichItsApiLetsAnyoneRead() throws Exception {
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home,
+                Map.of("BROWSER", "", "DISPLAY", "", "WAYLAND_DISPLAY", ""), "up", "--web")) {
+            String api = apiUrl();
+
+            up.awaitOutput("web page " + api + "/ (no browser opener here", WAIT);
+            HttpRequest events = HttpRequest.newBuilder(URI.create(api + "/api/events?after=0")).build();
+            String notice = HTTP.sendAsync(events, HttpResponse.BodyHandlers.ofLines()).thenApply(response -> {
+                try (var lines = response.body()) {
+                    return lines.filter(line -> line.contains("no browser opener")).findFirst().orElseThrow();
+                }
+            }).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            assertThat(notice).as("the stack's events, which anyone on this machine may read")
+                    .contains("devstack web --no-open").doesNotContain("?code=");
+            assertThat(up.out()).doesNotContain("?code=");
         }
     }
 

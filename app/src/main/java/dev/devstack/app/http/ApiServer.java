@@ -64,18 +64,13 @@ public final class ApiServer implements AutoCloseable {
         CheckResults results = new CheckResults();
         this.checks = view.subscribe(results);
         this.handler = new ApiHandler(view, journal, control, notices,
-                new ActionAccess(token, new WebPass(token), clock), results, streams, clock,
+                new ActionAccess(token, new WebPass(token, EnvironmentBuilder.url(port)), clock), results, streams, clock,
                 Optional.of(EnvironmentBuilder.url(port)),
                 new MachineViews(new UsageDocument(usage, view), machinePorts));
     }
 
     public String url() {
         return EnvironmentBuilder.url(port);
-    }
-
-    /** The web page's address: the API's own root (docs/web.md). */
-    public String pageUrl() {
-        return url() + "/";
     }
 
     /** The file whose token every action needs. */

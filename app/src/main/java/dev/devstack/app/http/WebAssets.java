@@ -29,11 +29,13 @@ final class WebAssets {
             "js", "text/javascript; charset=utf-8",
             "svg", "image/svg+xml");
 
-    private final Map<String, Optional<byte[]>> read = new ConcurrentHashMap<>();
+    /** Only files the jar has: a name asked for in vain is not kept, or any client could fill this map. */
+    private final Map<String, byte[]> read = new ConcurrentHashMap<>();
 
     /** Answers with the file, or 404 when the jar has none of that name. */
     void serve(HttpExchange exchange, String name) throws IOException {
-        Optional<byte[]> body = NAME.matcher(name).matches() ? read.computeIfAbsent(name, WebAssets::load)
+        Optional<byte[]> body = NAME.matcher(name).matches()
+                ? Optional.ofNullable(read.computeIfAbsent(name, file -> load(file).orElse(null)))
                 : Optional.empty();
         if (body.isEmpty()) {
             Reply.error(exchange, 404, "no file `" + name + "` in devstack's web page; the page is at /");

@@ -27,17 +27,27 @@ public final class WebPass {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiToken token;
+    private final String apiUrl;
     private final String cookieName;
     private final Map<String, Instant> used = new ConcurrentHashMap<>();
 
-    WebPass(ApiToken token) {
+    /** @param apiUrl the API this stack answers at ({@code http://127.0.0.1:PORT}): the only one whose codes it takes */
+    WebPass(ApiToken token, String apiUrl) {
         this.token = token;
+        this.apiUrl = apiUrl;
         this.cookieName = "devstack_" + HexFormat.of().formatHex(token.sign("devstack web cookie name"), 0, 4);
     }
 
-    /** A code that opens the page with its actions, once, within {@link #CODE_LIFETIME} of {@code now}. */
-    public static String code(ApiToken token, Instant now) {
-        return signed(token, CODE, now.plus(CODE_LIFETIME));
+    /**
+     * A code that opens the page of the stack at {@code apiUrl} with its actions, once, within
+     * {@link #CODE_LIFETIME} of {@code now}.
+     */
+    public static String code(ApiToken token, String apiUrl, Instant now) {
+        return signed(token, codePurpose(apiUrl), now.plus(CODE_LIFETIME));
+    }
+
+    private static String codePurpose(String apiUrl) {
+        return CODE + " for " + apiUrl;
     }
 
     /**
@@ -46,7 +56,7 @@ public final class WebPass {
      * other's cookie in one browser (a browser keeps cookies by host, not by port).
      */
     Optional<String> redeem(String code, Instant now) {
-        Optional<String[]> parts = verified(CODE, code, now, CODE_LIFETIME);
+        Optional<String[]> parts = verified(codePurpose(apiUrl), code, now, CODE_LIFETIME);
         if (parts.isEmpty()) {
             return Optional.empty();
         }

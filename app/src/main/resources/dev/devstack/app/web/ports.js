@@ -47,7 +47,7 @@ function machineRow(p) {
   const conflict = document.createElement('span');
   if (p.conflict) {
     conflict.className = 'conflict';
-    conflict.textContent = typeof p.conflict === 'string' ? `conflict: ${p.conflict}` : 'conflict';
+    conflict.textContent = 'conflict';
   }
   const tr = row([String(p.port), (p.addresses || []).join(', ') || DASH, process(p), p.user || DASH,
     lease(p.lease), conflict], { port: String(p.port) });

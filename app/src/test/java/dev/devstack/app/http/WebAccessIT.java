@@ -74,7 +74,7 @@ class WebAccessIT {
     private String cookie() {
         ApiClient.Answer traded = api.send(request("/api/web/session").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + WebPass.code(ApiToken.of(home),
-                        Instant.now()) + "\"}")));
+                        origin, Instant.now()) + "\"}")));
         assertThat(traded.status()).isEqualTo(200);
         String setCookie = traded.headers().get("set-cookie").get(0);
         return setCookie.substring(0, setCookie.indexOf(';'));
@@ -113,7 +113,7 @@ class WebAccessIT {
         Supervisor supervisor = session.supervisor();
         long before = supervisor.snapshot().service("web").orElseThrow().pid().orElseThrow();
         assertThat(api.get("/api/web/session").body().path("data").path("actions").asBoolean()).isFalse();
-        String code = WebPass.code(ApiToken.of(home), Instant.now());
+        String code = WebPass.code(ApiToken.of(home), origin, Instant.now());
         HttpRequest.Builder trade = request("/api/web/session").POST(HttpRequest.BodyPublishers.ofString(
                 "{\"code\":\"" + code + "\"}"));
 

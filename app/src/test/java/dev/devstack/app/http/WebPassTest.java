@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebPassTest {
 
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    private static final String API = "http://127.0.0.1:24609";
 
     @TempDir
     Path dir;
@@ -25,17 +26,19 @@ class WebPassTest {
     @Test
     void aCodeIsTradedOnceForAnHttpOnlySameSiteStrictCookieThatTheSameTokenAccepts() {
         ApiToken token = ApiToken.of(dir);
-        WebPass pass = new WebPass(token);
-        String code = WebPass.code(token, NOW);
+        WebPass pass = new WebPass(token, API);
+        String code = WebPass.code(token, API, NOW);
 
         Optional<String> setCookie = pass.redeem(code, NOW.plusSeconds(5));
 
         assertThat(setCookie).hasValueSatisfying(value -> assertThat(value).startsWith("devstack_")
                 .contains("; Path=/", "; HttpOnly", "; SameSite=Strict", "; Max-Age=43200"));
         assertThat(pass.redeem(code, NOW.plusSeconds(6))).as("a second use of the code").isEmpty();
+        assertThat(new WebPass(token, "http://127.0.0.1:24610").redeem(code, NOW.plusSeconds(6)))
+                .as("the code at another stack of the same user, which never saw it used").isEmpty();
         String cookie = cookie(setCookie.orElseThrow());
         assertThat(pass.accepts(List.of("other=1; " + cookie), NOW.plusSeconds(7))).isTrue();
-        assertThat(new WebPass(token).accepts(List.of(cookie), NOW.plus(Duration.ofHours(11))))
+        assertThat(new WebPass(token, "http://127.0.0.1:24610").accepts(List.of(cookie), NOW.plus(Duration.ofHours(11))))
                 .as("another stack of the same user, later").isTrue();
         assertThat(pass.accepts(List.of(cookie), NOW.plus(Duration.ofHours(13)))).as("after 12 hours").isFalse();
     }
@@ -44,12 +47,12 @@ class WebPassTest {
     void aCodeTooOldTamperedWithOrSignedByAnotherTokenIsRefused() {
         ApiToken token = ApiToken.of(dir.resolve("mine"));
         ApiToken other = ApiToken.of(dir.resolve("theirs"));
-        WebPass pass = new WebPass(token);
-        String code = WebPass.code(token, NOW);
+        WebPass pass = new WebPass(token, API);
+        String code = WebPass.code(token, API, NOW);
         String[] parts = code.split("\\.");
 
         assertThat(pass.redeem(code, NOW.plusSeconds(61))).as("older than a minute").isEmpty();
-        assertThat(pass.redeem(WebPass.code(other, NOW), NOW)).as("another user's code").isEmpty();
+        assertThat(pass.redeem(WebPass.code(other, API, NOW), NOW)).as("another user's code").isEmpty();
         assertThat(pass.redeem((Long.parseLong(parts[0]) + 3600) + "." + parts[1] + "." + parts[2], NOW))
                 .as("a later expiry under the same signature").isEmpty();
         assertThat(pass.redeem("", NOW)).isEmpty();
@@ -61,13 +64,13 @@ class WebPassTest {
     void eachUserHasACookieOfTheirOwnNameSoThatTwoUsersStacksDoNotOverwriteEachOthers() {
         ApiToken mine = ApiToken.of(dir.resolve("mine"));
         ApiToken theirs = ApiToken.of(dir.resolve("theirs"));
-        String myCookie = cookie(new WebPass(mine).redeem(WebPass.code(mine, NOW), NOW).orElseThrow());
-        String theirCookie = cookie(new WebPass(theirs).redeem(WebPass.code(theirs, NOW), NOW).orElseThrow());
+        String myCookie = cookie(new WebPass(mine, API).redeem(WebPass.code(mine, API, NOW), NOW).orElseThrow());
+        String theirCookie = cookie(new WebPass(theirs, API).redeem(WebPass.code(theirs, API, NOW), NOW).orElseThrow());
 
         assertThat(myCookie.substring(0, myCookie.indexOf('=')))
                 .isNotEqualTo(theirCookie.substring(0, theirCookie.indexOf('=')));
-        assertThat(new WebPass(mine).accepts(List.of(theirCookie), NOW)).isFalse();
+        assertThat(new WebPass(mine, API).accepts(List.of(theirCookie), NOW)).isFalse();
         String forged = myCookie.substring(0, myCookie.indexOf('=') + 1) + theirCookie.substring(theirCookie.indexOf('=') + 1);
-        assertThat(new WebPass(mine).accepts(List.of(forged), NOW)).as("their cookie's value under my name").isFalse();
+        assertThat(new WebPass(mine, API).accepts(List.of(forged), NOW)).as("their cookie's value under my name").isFalse();
     }
 }
