@@ -188,7 +188,10 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         Optional<Caller> caller = access.caller(exchange);
-        if (caller.isEmpty()) {
+        if (caller.isEmpty() && access.holdsPass(exchange)) {
+            Reply.error(exchange, 403, "the web page's pass came from the page at `" + ActionAccess.origin(exchange)
+                    + "`; only the stack's own page (" + ActionAccess.ownOrigin(exchange) + ") may act with it");
+        } else if (caller.isEmpty()) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"devstack\"");
             Reply.error(exchange, 401, "this action needs your devstack API token: send the contents of "
                     + access.token().file() + " as `Authorization: Bearer <token>`, or open the web page with"

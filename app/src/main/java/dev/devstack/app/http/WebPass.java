@@ -14,9 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How the web page may act without ever holding the API token (docs/web.md, Access). `devstack web`
  * signs a one-time code with the token; the page trades it for a cookie, signed the same way, that
- * the browser keeps HttpOnly and SameSite=Strict. Both are {@code expiry.nonce.mac}: nothing is
- * stored but the codes already used, so that a code works once, and any stack of the same user (the
- * same token) takes the cookie, which is why the page keeps its actions across a restart of the stack.
+ * the browser keeps HttpOnly and SameSite=Strict, and a key, the cookie's own signature, that the
+ * page keeps in its tab and sends as {@value #KEY_HEADER}. Both are needed: a browser sends the
+ * cookie to every server on 127.0.0.1 (cookies are kept by host, not by port), so a dev server the
+ * page links to gets the cookie, but never the key, which only the page's own origin can read.
+ * Code and cookie are {@code expiry.nonce.mac}: nothing is stored but the codes already used, so
+ * that a code works once, and any stack of the same user (the same token) takes the pair, which is
+ * why the page keeps its actions across a restart of the stack.
  */
 public final class WebPass {
 
@@ -24,6 +28,8 @@ public final class WebPass {
     static final Duration COOKIE_LIFETIME = Duration.ofHours(12);
     private static final String CODE = "devstack web code";
     private static final String COOKIE = "devstack web cookie";
+    private static final String KEY = "devstack web key";
+    static final String KEY_HEADER = "X-Devstack-Key";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiToken token;
@@ -51,11 +57,15 @@ public final class WebPass {
     }
 
     /**
-     * The {@code Set-Cookie} value a valid, unused code is traded for; the code is used up. The
-     * cookie's name is the user's own, so that two users' stacks on one machine do not overwrite each
-     * other's cookie in one browser (a browser keeps cookies by host, not by port).
+     * What a valid, unused code is traded for: the {@code Set-Cookie} value and the key that goes with
+     * the cookie. The cookie's name is the user's own, so that two users' stacks on one machine do
+     * not overwrite each other's cookie in one browser.
      */
-    Optional<String> redeem(String code, Instant now) {
+    record Pass(String setCookie, String key) {
+    }
+
+    /** The pass a valid, unused code is traded for; the code is used up. */
+    Optional<Pass> redeem(String code, Instant now) {
         Optional<String[]> parts = verified(codePurpose(apiUrl), code, now, CODE_LIFETIME);
         if (parts.isEmpty()) {
             return Optional.empty();
@@ -64,22 +74,37 @@ public final class WebPass {
         if (used.putIfAbsent(parts.get()[1], Instant.ofEpochSecond(Long.parseLong(parts.get()[0]))) != null) {
             return Optional.empty();
         }
-        return Optional.of(cookieName + "=" + signed(token, COOKIE, now.plus(COOKIE_LIFETIME)) + "; Path=/; Max-Age="
-                + COOKIE_LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict");
+        String cookie = signed(token, COOKIE, now.plus(COOKIE_LIFETIME));
+        return Optional.of(new Pass(cookieName + "=" + cookie + "; Path=/; Max-Age=" + COOKIE_LIFETIME.toSeconds()
+                + "; HttpOnly; SameSite=Strict", key(cookie)));
     }
 
-    /** Whether one of the request's {@code Cookie} headers carries a valid cookie of this user. */
-    boolean accepts(List<String> cookieHeaders, Instant now) {
+    /**
+     * Whether one of the request's {@code Cookie} headers carries a valid cookie of this user and
+     * {@code key} is that cookie's key.
+     */
+    boolean accepts(List<String> cookieHeaders, Optional<String> key, Instant now) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        byte[] offered = key.get().trim().getBytes(StandardCharsets.US_ASCII);
         for (String header : cookieHeaders) {
             for (String pair : header.split(";")) {
                 String trimmed = pair.trim();
-                if (trimmed.startsWith(cookieName + "=")
-                        && verified(COOKIE, trimmed.substring(cookieName.length() + 1), now, COOKIE_LIFETIME).isPresent()) {
-                    return true;
+                if (trimmed.startsWith(cookieName + "=")) {
+                    String cookie = trimmed.substring(cookieName.length() + 1);
+                    if (verified(COOKIE, cookie, now, COOKIE_LIFETIME).isPresent()
+                            && MessageDigest.isEqual(key(cookie).getBytes(StandardCharsets.US_ASCII), offered)) {
+                        return true;
+                    }
                 }
             }
         }
         return false;
+    }
+
+    private String key(String cookie) {
+        return HexFormat.of().formatHex(token.sign(KEY + "\n" + cookie.trim()));
     }
 
     private static String signed(ApiToken token, String purpose, Instant expiry) {

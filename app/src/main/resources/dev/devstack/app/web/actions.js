@@ -1,8 +1,8 @@
-// What this browser may do, and the actions it sends. Actions need the cookie that
+// What this browser may do, and the actions it sends. Actions need the cookie and its key that
 // POST /api/web/session gives for the one-time code `devstack web` puts in the page's address;
-// without it every action button is disabled and the page says how to get one.
+// without them every action button is disabled and the page says how to get them.
 
-import { get, post } from './api.js';
+import { get, keep, post } from './api.js';
 
 const TOAST_MS = 6000;
 const ERROR_TOAST_MS = 12000;
@@ -49,7 +49,8 @@ export function createActions({ body, access, toast, dialog, dialogText }) {
     if (code === null) return;
     const answer = await post('/api/web/session', { code });
     history.replaceState(null, '', '/');
-    if (!answer.success) say(`The one-time code was not accepted: ${answer.error}`, true);
+    if (answer.success) keep(answer.data.key);
+    else say(`The one-time code was not accepted: ${answer.error}`, true);
   }
 
   async function checkAccess() {

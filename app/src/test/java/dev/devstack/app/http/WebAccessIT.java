@@ -70,20 +70,27 @@ class WebAccessIT {
         return HttpRequest.newBuilder(URI.create(origin + path));
     }
 
-    /** Trades a fresh code for the cookie, as the page does; the {@code name=value} to send back. */
-    private String cookie() {
+    /** What the page holds once it traded its code: the cookie ({@code name=value}) and its key. */
+    private record Held(String cookie, String key) {
+    }
+
+    /** Trades a fresh code, as the page does. */
+    private Held pass() {
         ApiClient.Answer traded = api.send(request("/api/web/session").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + WebPass.code(ApiToken.of(home),
                         origin, Instant.now()) + "\"}")));
         assertThat(traded.status()).isEqualTo(200);
         String setCookie = traded.headers().get("set-cookie").get(0);
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return new Held(setCookie.substring(0, setCookie.indexOf(';')), traded.body().path("data").path("key").asText());
     }
 
-    private ApiClient.Answer restartAs(String cookie, String requestOrigin) {
+    private ApiClient.Answer restartAs(String cookie, String key, String requestOrigin) {
         HttpRequest.Builder restart = request("/api/services/web/restart").POST(HttpRequest.BodyPublishers.noBody());
         if (cookie != null) {
             restart.header("Cookie", cookie);
+        }
+        if (key != null) {
+            restart.header("X-Devstack-Key", key);
         }
         if (requestOrigin != null) {
             restart.header("Origin", requestOrigin);
@@ -125,10 +132,12 @@ class WebAccessIT {
         assertThat(again.status()).isEqualTo(401);
         assertThat(again.body().path("error").asText()).contains("devstack web");
         String cookie = first.headers().get("set-cookie").get(0).split(";")[0];
-        assertThat(api.send(request("/api/web/session").header("Cookie", cookie).GET()).body().path("data")
-                .path("actions").asBoolean()).isTrue();
+        String key = first.body().path("data").path("key").asText();
+        assertThat(key).matches("[0-9a-f]{64}");
+        assertThat(api.send(request("/api/web/session").header("Cookie", cookie).header("X-Devstack-Key", key).GET())
+                .body().path("data").path("actions").asBoolean()).isTrue();
 
-        assertThat(restartAs(cookie, origin).status()).isEqualTo(202);
+        assertThat(restartAs(cookie, key, origin).status()).isEqualTo(202);
 
         Await.until(WAIT, "web to run again", () -> supervisor.snapshot().service("web").orElseThrow().pid()
                 .stream().anyMatch(pid -> pid != before));
@@ -136,19 +145,25 @@ class WebAccessIT {
     }
 
     @Test
-    void theCookieActsOnlyFromThePageItselfSoThatAnotherLocalServersPageCannotUseIt() {
+    void thePassActsOnlyFromThePageItselfAndTheCookieThatEveryLocalServerGetsActsOnNothingWithoutItsKey() {
         Supervisor supervisor = session.supervisor();
         long before = supervisor.snapshot().service("web").orElseThrow().pid().orElseThrow();
-        String cookie = cookie();
+        Held held = pass();
         URI self = URI.create(origin);
 
-        ApiClient.Answer otherPort = restartAs(cookie, "http://127.0.0.1:" + (self.getPort() + 1));
-        ApiClient.Answer noOrigin = restartAs(cookie, null);
-        ApiClient.Answer noCookie = restartAs(null, origin);
-        ApiClient.Answer forgedCookie = restartAs(cookie.substring(0, cookie.length() - 4) + "0000", origin);
+        ApiClient.Answer otherPort = restartAs(held.cookie(), held.key(), "http://127.0.0.1:" + (self.getPort() + 1));
+        ApiClient.Answer noOrigin = restartAs(held.cookie(), held.key(), null);
+        ApiClient.Answer cookieAlone = restartAs(held.cookie(), null, origin);
+        ApiClient.Answer keyAlone = restartAs(null, held.key(), origin);
+        ApiClient.Answer forgedCookie = restartAs(held.cookie().substring(0, held.cookie().length() - 4) + "0000",
+                held.key(), origin);
 
-        assertThat(List.of(otherPort, noOrigin, noCookie, forgedCookie)).extracting(ApiClient.Answer::status)
-                .containsOnly(401);
+        assertThat(otherPort.status()).isEqualTo(403);
+        assertThat(otherPort.body().path("error").asText()).contains("http://127.0.0.1:" + (self.getPort() + 1), origin);
+        assertThat(noOrigin.status()).isEqualTo(403);
+        assertThat(List.of(cookieAlone, keyAlone, forgedCookie)).extracting(ApiClient.Answer::status).containsOnly(401);
+        assertThat(api.send(request("/api/web/session").header("Cookie", held.cookie()).GET()).body().path("data")
+                .path("actions").asBoolean()).as("the cookie alone").isFalse();
         assertThat(supervisor.snapshot().service("web").orElseThrow().pid()).hasValue(before);
         assertThat(stack.notices("web")).noneMatch(notice -> notice.contains("restart asked"));
     }

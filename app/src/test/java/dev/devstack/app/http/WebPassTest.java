@@ -19,28 +19,42 @@ class WebPassTest {
     @TempDir
     Path dir;
 
-    private static String cookie(String setCookie) {
-        return setCookie.substring(0, setCookie.indexOf(';'));
+    private static String cookie(WebPass.Pass pass) {
+        return pass.setCookie().substring(0, pass.setCookie().indexOf(';'));
     }
 
     @Test
-    void aCodeIsTradedOnceForAnHttpOnlySameSiteStrictCookieThatTheSameTokenAccepts() {
+    void aCodeIsTradedOnceForAnHttpOnlySameSiteStrictCookieAndItsKeyThatTheSameTokenAccepts() {
         ApiToken token = ApiToken.of(dir);
         WebPass pass = new WebPass(token, API);
         String code = WebPass.code(token, API, NOW);
 
-        Optional<String> setCookie = pass.redeem(code, NOW.plusSeconds(5));
+        Optional<WebPass.Pass> traded = pass.redeem(code, NOW.plusSeconds(5));
 
-        assertThat(setCookie).hasValueSatisfying(value -> assertThat(value).startsWith("devstack_")
+        assertThat(traded).hasValueSatisfying(value -> assertThat(value.setCookie()).startsWith("devstack_")
                 .contains("; Path=/", "; HttpOnly", "; SameSite=Strict", "; Max-Age=43200"));
         assertThat(pass.redeem(code, NOW.plusSeconds(6))).as("a second use of the code").isEmpty();
         assertThat(new WebPass(token, "http://127.0.0.1:24610").redeem(code, NOW.plusSeconds(6)))
                 .as("the code at another stack of the same user, which never saw it used").isEmpty();
-        String cookie = cookie(setCookie.orElseThrow());
-        assertThat(pass.accepts(List.of("other=1; " + cookie), NOW.plusSeconds(7))).isTrue();
-        assertThat(new WebPass(token, "http://127.0.0.1:24610").accepts(List.of(cookie), NOW.plus(Duration.ofHours(11))))
-                .as("another stack of the same user, later").isTrue();
-        assertThat(pass.accepts(List.of(cookie), NOW.plus(Duration.ofHours(13)))).as("after 12 hours").isFalse();
+        String cookie = cookie(traded.orElseThrow());
+        Optional<String> key = Optional.of(traded.orElseThrow().key());
+        assertThat(pass.accepts(List.of("other=1; " + cookie), key, NOW.plusSeconds(7))).isTrue();
+        assertThat(new WebPass(token, "http://127.0.0.1:24610").accepts(List.of(cookie), key,
+                NOW.plus(Duration.ofHours(11)))).as("another stack of the same user, later").isTrue();
+        assertThat(pass.accepts(List.of(cookie), key, NOW.plus(Duration.ofHours(13)))).as("after 12 hours").isFalse();
+    }
+
+    @Test
+    void theCookieAloneActsOnNothingSinceEveryServerOnTheHostGetsItAndOnlyThePageHasTheKey() {
+        ApiToken token = ApiToken.of(dir);
+        WebPass pass = new WebPass(token, API);
+        WebPass.Pass first = pass.redeem(WebPass.code(token, API, NOW), NOW).orElseThrow();
+        WebPass.Pass second = pass.redeem(WebPass.code(token, API, NOW), NOW).orElseThrow();
+
+        assertThat(pass.accepts(List.of(cookie(first)), Optional.empty(), NOW)).as("no key").isFalse();
+        assertThat(pass.accepts(List.of(cookie(first)), Optional.of(second.key()), NOW)).as("another cookie's key")
+                .isFalse();
+        assertThat(pass.accepts(List.of(cookie(first)), Optional.of(first.key()), NOW)).isTrue();
     }
 
     @Test
@@ -64,13 +78,16 @@ class WebPassTest {
     void eachUserHasACookieOfTheirOwnNameSoThatTwoUsersStacksDoNotOverwriteEachOthers() {
         ApiToken mine = ApiToken.of(dir.resolve("mine"));
         ApiToken theirs = ApiToken.of(dir.resolve("theirs"));
-        String myCookie = cookie(new WebPass(mine, API).redeem(WebPass.code(mine, API, NOW), NOW).orElseThrow());
-        String theirCookie = cookie(new WebPass(theirs, API).redeem(WebPass.code(theirs, API, NOW), NOW).orElseThrow());
+        WebPass.Pass myPass = new WebPass(mine, API).redeem(WebPass.code(mine, API, NOW), NOW).orElseThrow();
+        WebPass.Pass theirPass = new WebPass(theirs, API).redeem(WebPass.code(theirs, API, NOW), NOW).orElseThrow();
+        String myCookie = cookie(myPass);
+        String theirCookie = cookie(theirPass);
 
         assertThat(myCookie.substring(0, myCookie.indexOf('=')))
                 .isNotEqualTo(theirCookie.substring(0, theirCookie.indexOf('=')));
-        assertThat(new WebPass(mine, API).accepts(List.of(theirCookie), NOW)).isFalse();
+        assertThat(new WebPass(mine, API).accepts(List.of(theirCookie), Optional.of(theirPass.key()), NOW)).isFalse();
         String forged = myCookie.substring(0, myCookie.indexOf('=') + 1) + theirCookie.substring(theirCookie.indexOf('=') + 1);
-        assertThat(new WebPass(mine, API).accepts(List.of(forged), NOW)).as("their cookie's value under my name").isFalse();
+        assertThat(new WebPass(mine, API).accepts(List.of(forged), Optional.of(theirPass.key()), NOW))
+                .as("their cookie's value under my name").isFalse();
     }
 }
