@@ -78,10 +78,7 @@ final class DetachedUp {
             PortsTable.print(ProjectPorts.live(project, reached.last(), child.pid()), cli.out());
             cli.out().println("the stack runs in the background: `devstack status` shows it, `devstack attach` its"
                     + " dashboard, `devstack down` stops it");
-            if (web && apiUrl.isPresent()) {
-                WebPage page = WebPage.of(apiUrl.get(), project.home(), cli.clock().instant());
-                cli.out().println(page.told(page.open(cli.environment())));
-            }
+            openPage(apiUrl);
             return ExitCodes.OK;
         }
         if (outcome instanceof WaitOutcome.StackEnded) {
@@ -91,7 +88,22 @@ final class DetachedUp {
         // it goes on unless an exit_on_failure (or --exit-on-failure) makes it stop the stack
         cli.err().println("devstack: the stack is left to its background devstack (pid " + child.pid()
                 + "): `devstack status` shows it, `devstack down` stops it");
+        openPage(apiUrl);
         return code;
+    }
+
+    /** With --web, the running stack's page, ready or not: where to see what it is waiting for. */
+    private void openPage(Optional<String> apiUrl) {
+        if (!web) {
+            return;
+        }
+        if (apiUrl.isEmpty()) {
+            cli.out().println("no web page to open: the stack has no HTTP API (its log says why: "
+                    + project.projectDir().relativize(project.stateDir().resolve("logs").resolve("devstack.log")) + ")");
+            return;
+        }
+        WebPage page = WebPage.of(apiUrl.get(), project.home(), cli.clock().instant());
+        cli.out().println(page.told(page.open(cli.environment())));
     }
 
     /** A stack that answers on the socket already: exit 4, as for an attached `up`, without starting anything. */

@@ -124,8 +124,8 @@ final class UpCommand implements Callable<Integer> {
             if (!shown) {
                 supervisor.subscribe(printer(cli, session));
                 if (terminal == null) {
+                    openPageOnceUp(cli, session);
                     session.start();
-                    openPage(cli, session);
                 }
             }
             StackOutcome outcome = await(supervisor);
@@ -180,8 +180,8 @@ final class UpCommand implements Callable<Integer> {
                 session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault(),
                 session.apiUrl()));
         warnings.toStack(supervisor);
+        openPageOnceUp(cli, session);
         session.start();
-        openPage(cli, session);
         Exception failure;
         try {
             dashboard.run(supervisor.finished(), true);
@@ -201,10 +201,12 @@ final class UpCommand implements Callable<Integer> {
     }
 
     /** With --web, the stack's page in the browser; said in the stack's output, which the dashboard shows. */
-    private void openPage(CliContext cli, UpSession session) {
+    private void openPageOnceUp(CliContext cli, UpSession session) {
         if (web && session.apiUrl().isPresent()) {
-            WebPage page = WebPage.of(session.apiUrl().get(), parent.project().home(), cli.clock().instant());
-            session.supervisor().notice("", page.toldInOutput(page.open(cli.environment())));
+            session.supervisor().subscribe(new PageOnceUp(session.supervisor(), session.apiUrl().get(),
+                    parent.project().home(), cli.clock(), cli.environment()));
+        } else if (web) {
+            session.supervisor().notice("", "no web page to open: this stack has no HTTP API (said above)");
         }
     }
 

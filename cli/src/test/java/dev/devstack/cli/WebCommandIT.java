@@ -113,6 +113,9 @@ class WebCommandIT {
 
             assertThat(link).startsWith(api + "/?code=");
             up.awaitOutput("web page " + api + "/ opened with", WAIT);
+            assertThat(up.out().indexOf("web page " + api + "/ opened with")).as("opened after api was ready")
+                    .isGreaterThan(up.out().indexOf("api: ready"));
+            assertThat(up.out()).contains("api: ready");
             assertThat(trade(link)).isEqualTo(200);
         }
     }

@@ -3,16 +3,12 @@ package dev.devstack.app.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.devstack.supervisor.json.ReloadOutcomeJson;
-import dev.devstack.supervisor.json.StackEventJson;
 import dev.devstack.supervisor.json.StackSnapshotJson;
 import dev.devstack.supervisor.json.ServiceSnapshotJson;
-import dev.devstack.supervisor.model.NumberedEvent;
-import dev.devstack.supervisor.model.OutputHistory;
 import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ReloadText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackControl;
-import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackJournal;
 import dev.devstack.supervisor.model.StackPhase;
 import dev.devstack.supervisor.model.StackSnapshot;
@@ -23,8 +19,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -36,20 +30,14 @@ import java.util.stream.Collectors;
  */
 final class ApiHandler implements HttpHandler {
 
-    /** As many lines of a service as the journal holds. */
-    private static final int MAX_LINES = 1_000;
-    private static final int DEFAULT_LINES = 100;
-    /** As many lines of the whole stack as a new event stream may ask to start with. */
-    private static final int MAX_HISTORY = 5_000;
     private static final List<String> SERVICE_ACTIONS = List.of("start", "stop", "restart", "kill");
 
     private final StackView view;
-    private final StackJournal journal;
     private final StackControl control;
     private final BiConsumer<String, String> notices;
     private final ActionAccess access;
     private final CheckResults checks;
-    private final EventStreams streams;
+    private final StreamAnswers streams;
     private final Clock clock;
     private final Instant since;
     private final PerSnapshot ports;
@@ -61,13 +49,12 @@ final class ApiHandler implements HttpHandler {
                ActionAccess access, CheckResults checks, EventStreams streams, Clock clock, Optional<String> url,
                MachineViews machine) {
         this.view = view;
-        this.journal = journal;
         this.control = control;
         this.notices = notices;
         this.access = access;
         this.machine = machine;
         this.checks = checks;
-        this.streams = streams;
+        this.streams = new StreamAnswers(view, journal, streams);
         this.clock = clock;
         this.since = clock.instant();
         this.ports = new PerSnapshot(snapshot -> PortsJson.write(snapshot, url));
@@ -127,7 +114,7 @@ final class ApiHandler implements HttpHandler {
         } else if (path.size() == 2 && what.equals("services")) {
             get(exchange, method, () -> Reply.json(exchange, 200, services.of(view.snapshot())));
         } else if (path.size() == 2 && what.equals("events")) {
-            get(exchange, method, () -> events(exchange, query));
+            get(exchange, method, () -> streams.events(exchange, query));
         } else if (path.size() == 2 && what.equals("stop")) {
             post(exchange, method, caller -> stopStack(exchange, caller));
         } else if (path.size() == 2 && what.equals("reload")) {
@@ -135,7 +122,7 @@ final class ApiHandler implements HttpHandler {
         } else if (path.size() == 3 && what.equals("services")) {
             get(exchange, method, () -> service(exchange, path.get(2)));
         } else if (path.size() == 4 && what.equals("services") && path.get(3).equals("logs")) {
-            get(exchange, method, () -> logs(exchange, path.get(2), query));
+            get(exchange, method, () -> streams.logs(exchange, path.get(2), query));
         } else if (path.size() == 4 && what.equals("services") && SERVICE_ACTIONS.contains(path.get(3))) {
             post(exchange, method, caller -> act(exchange, path.get(2), path.get(3), caller));
         } else {
@@ -164,9 +151,10 @@ final class ApiHandler implements HttpHandler {
 
     private void machinePorts(HttpExchange exchange) throws IOException {
         try {
-            Reply.json(exchange, 200, MachinePortsDocument.write(machine.ports().read()));
+            Reply.json(exchange, 200, machine.ports().current());
         } catch (RuntimeException e) {
-            Reply.error(exchange, 503, "devstack could not read the machine's ports: " + e.getMessage());
+            Reply.error(exchange, 503, "devstack could not read the machine's ports: " + e.getMessage()
+                    + "; `devstack ports --all` in a terminal says more");
         }
     }
 
@@ -228,7 +216,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     /** The service, or a 404 that lists the services there are. */
-    private static Optional<ServiceSnapshot> known(HttpExchange exchange, StackSnapshot snapshot, String name)
+    static Optional<ServiceSnapshot> known(HttpExchange exchange, StackSnapshot snapshot, String name)
             throws IOException {
         Optional<ServiceSnapshot> service = snapshot.service(name);
         if (service.isEmpty()) {
@@ -236,104 +224,6 @@ final class ApiHandler implements HttpHandler {
                     + snapshot.services().stream().map(ServiceSnapshot::name).collect(Collectors.joining(", ")));
         }
         return service;
-    }
-
-    /**
-     * A new client (or one whose number this stack never gave) gets the stack's last {@code ?lines}
-     * of output and then the whole snapshot; {@code ?snapshots=true} sends it again after each change.
-     */
-    private void events(HttpExchange exchange, Query query) throws IOException {
-        OptionalLong after = lastEventId(exchange, query);
-        Optional<Integer> lines = after.isEmpty() ? Optional.empty() : count(exchange, query, 0, MAX_HISTORY,
-                "the lines of output devstack sends a new event stream");
-        if (lines.isEmpty()) {
-            return;
-        }
-        EventStream stream = new EventStream(event -> true,
-                query.flag("snapshots") ? Optional.of(view::snapshot) : Optional.empty());
-        long from = after.getAsLong();
-        if (from < 0 || from > journal.lastSequence()) {
-            OutputHistory history = journal.output(Set.of(), lines.get(), Optional.empty());
-            stream.history(history.lines());
-            from = history.upTo();
-            stream.snapshot(from, view.snapshot());
-        }
-        streams.serve(exchange, stream, journal, from);
-    }
-
-    /**
-     * {@code Last-Event-ID} (a reconnecting EventSource), else {@code ?after=N}; -1 for a new client;
-     * empty after answering 400 to a number that is none.
-     */
-    private static OptionalLong lastEventId(HttpExchange exchange, Query query) throws IOException {
-        Optional<String> given = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Last-Event-ID"))
-                .or(() -> query.get("after"));
-        if (given.isEmpty()) {
-            return OptionalLong.of(-1);
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(given.get().trim()));
-        } catch (NumberFormatException e) {
-            Reply.error(exchange, 400, "Last-Event-ID (or ?after) must be the number of an event, got `"
-                    + given.get() + "`");
-            return OptionalLong.empty();
-        }
-    }
-
-    private void logs(HttpExchange exchange, String name, Query query) throws IOException {
-        if (known(exchange, view.snapshot(), name).isEmpty()) {
-            return;
-        }
-        Optional<Integer> lines = count(exchange, query, DEFAULT_LINES, MAX_LINES, "the lines devstack holds per service");
-        if (lines.isEmpty()) {
-            return;
-        }
-        boolean follow = query.flag("follow");
-        OptionalLong after = lastEventId(exchange, query);
-        if (after.isEmpty()) {
-            return;
-        }
-        EventStream stream = new EventStream(e -> e instanceof StackEvent.Output o && o.service().equals(name),
-                Optional.empty());
-        if (follow && after.getAsLong() >= 0) {
-            streams.serve(exchange, stream, journal, after.getAsLong());
-            return;
-        }
-        OutputHistory history = journal.output(Set.of(name), lines.get(), Optional.empty());
-        if (follow) {
-            stream.history(history.lines());
-            streams.serve(exchange, stream, journal, history.upTo());
-            return;
-        }
-        Reply.json(exchange, 200, ApiJson.success(json -> {
-            json.writeObjectFieldStart("data");
-            json.writeStringField("service", name);
-            json.writeNumberField("up_to", history.upTo());
-            json.writeArrayFieldStart("lines");
-            for (NumberedEvent line : history.lines()) {
-                json.writeStartObject();
-                StackEventJson.fields(json, line.event());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }));
-    }
-
-    /** {@code ?lines}, from 0 to {@code max} ({@code what} says why that many); empty after answering 400. */
-    private static Optional<Integer> count(HttpExchange exchange, Query query, int fallback, int max, String what)
-            throws IOException {
-        String given = query.get("lines").orElse(String.valueOf(fallback));
-        try {
-            int lines = Integer.parseInt(given);
-            if (lines >= 0 && lines <= max) {
-                return Optional.of(lines);
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        Reply.error(exchange, 400, "?lines must be a number from 0 to " + max + " (" + what + "), got `" + given + "`");
-        return Optional.empty();
     }
 
     private void act(HttpExchange exchange, String name, String action, Caller caller) throws IOException {

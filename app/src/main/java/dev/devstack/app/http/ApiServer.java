@@ -66,7 +66,7 @@ public final class ApiServer implements AutoCloseable {
         this.handler = new ApiHandler(view, journal, control, notices,
                 new ActionAccess(token, new WebPass(token, EnvironmentBuilder.url(port)), clock), results, streams, clock,
                 Optional.of(EnvironmentBuilder.url(port)),
-                new MachineViews(new UsageDocument(usage, view), machinePorts));
+                new MachineViews(new UsageDocument(usage, view), new MachinePortsDocument(machinePorts)));
     }
 
     public String url() {

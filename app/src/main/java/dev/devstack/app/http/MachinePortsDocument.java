@@ -3,19 +3,40 @@ package dev.devstack.app.http;
 import dev.devstack.app.view.PortLease;
 import dev.devstack.app.view.PortProcess;
 import dev.devstack.app.view.PortRow;
+import dev.devstack.app.view.PortRows;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/machine/ports}: every listening TCP port of the machine and every devstack lease,
  * as the dashboard's ports view shows them: addresses, the listening process, its user, the lease,
  * and whether the listener is a conflict (not the process of the service the port is leased to).
+ * One walk of /proc and one read of the registry serve every request within
+ * {@value #INTERVAL_MILLIS} ms, however many pages ask.
  */
 final class MachinePortsDocument {
 
-    private MachinePortsDocument() {
+    static final long INTERVAL_MILLIS = 1_000;
+
+    private final PortRows rows;
+    private long readAt;
+    private byte[] last;
+
+    MachinePortsDocument(PortRows rows) {
+        this.rows = rows;
     }
 
-    static byte[] write(List<PortRow> rows) {
+    /** The document as of at most a second ago; a failure to read the registry is thrown. */
+    synchronized byte[] current() {
+        long now = System.nanoTime();
+        if (last == null || now - readAt >= TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS)) {
+            last = write(rows.read());
+            readAt = now;
+        }
+        return last;
+    }
+
+    private static byte[] write(List<PortRow> rows) {
         return ApiJson.success(json -> {
             json.writeArrayFieldStart("data");
             for (PortRow row : rows) {

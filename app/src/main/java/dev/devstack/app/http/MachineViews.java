@@ -1,7 +1,5 @@
 package dev.devstack.app.http;
 
-import dev.devstack.app.view.PortRows;
-
 /** What the API tells of the machine beside the stack: its services' CPU and memory, and every port's listener and lease. */
-record MachineViews(UsageDocument usage, PortRows ports) {
+record MachineViews(UsageDocument usage, MachinePortsDocument ports) {
 }
