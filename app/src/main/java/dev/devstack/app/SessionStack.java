@@ -7,6 +7,7 @@ import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
+import dev.devstack.supervisor.config.Selection;
 import dev.devstack.supervisor.config.StackSelection;
 import dev.devstack.supervisor.model.JournalListener;
 import dev.devstack.supervisor.model.OutputHistory;
@@ -43,7 +44,7 @@ public final class SessionStack implements RunningStack, AutoCloseable {
 
     private final Supervisor supervisor;
     private final ProjectContext context;
-    private final List<String> selected;
+    private final Selection selected;
     private final Machine machine;
     private final ProcessInfo self;
     private final ScaleOverrides scales = new ScaleOverrides();
@@ -55,12 +56,12 @@ public final class SessionStack implements RunningStack, AutoCloseable {
     /** The plan the supervisor runs; read and replaced on the reload thread only (after construction). */
     private StackPlan plan;
 
-    SessionStack(Supervisor supervisor, StackPlan plan, ProjectContext context, List<String> selected, Machine machine,
+    SessionStack(Supervisor supervisor, StackPlan plan, ProjectContext context, Selection selected, Machine machine,
                  ProcessInfo self) {
         this.supervisor = supervisor;
         this.plan = plan;
         this.context = context;
-        this.selected = List.copyOf(selected);
+        this.selected = selected;
         this.machine = machine;
         this.self = self;
     }

@@ -1,16 +1,13 @@
 package dev.devstack.app;
 
-import java.util.List;
+import dev.devstack.supervisor.config.Selection;
 
 /**
- * What `devstack up` was asked for: only some services (empty: all), whether any failure ends the
- * stack, and whether it is watched interactively (a dashboard), so that it stays open until quit.
+ * What `devstack up` was asked for: which services ({@link Selection}: named ones, profiles, or the
+ * default), whether any failure ends the stack, and whether it is watched interactively (a
+ * dashboard), so that it stays open until quit.
  */
-public record UpOptions(List<String> services, boolean exitOnFailure, boolean interactive, boolean adopt) {
+public record UpOptions(Selection selection, boolean exitOnFailure, boolean interactive, boolean adopt) {
 
-    public static final UpOptions ALL = new UpOptions(List.of(), false, false, false);
-
-    public UpOptions {
-        services = List.copyOf(services);
-    }
+    public static final UpOptions ALL = new UpOptions(Selection.DEFAULT, false, false, false);
 }

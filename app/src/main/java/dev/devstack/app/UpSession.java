@@ -59,7 +59,7 @@ public final class UpSession implements AutoCloseable {
         this.context = context;
         this.warnings = warnings;
         this.config = StackSelection.select(new ConfigLoader(context.environment()).load(context.projectDir()),
-                options.services());
+                options.selection());
         this.machine = new Machine(context, warnings);
         this.self = machine.processes.self();
         ProjectStateDir.prepare(context.stateDir());
@@ -101,7 +101,7 @@ public final class UpSession implements AutoCloseable {
         }
         this.journal = records;
         this.supervisor = running;
-        this.stack = new SessionStack(running, plan, context, options.services(), machine, self);
+        this.stack = new SessionStack(running, plan, context, options.selection(), machine, self);
         this.api = api();
     }
 

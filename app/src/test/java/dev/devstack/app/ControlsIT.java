@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.testing.LiveStack;
 import dev.devstack.detect.ConnectProbe;
+import dev.devstack.supervisor.config.Selection;
 import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
@@ -47,7 +48,7 @@ class ControlsIT {
     }
 
     private Supervisor up(String yaml, boolean interactive) {
-        return stack.up(yaml, new UpOptions(List.of(), false, interactive, false));
+        return stack.up(yaml, new UpOptions(Selection.DEFAULT, false, interactive, false));
     }
 
     @Test

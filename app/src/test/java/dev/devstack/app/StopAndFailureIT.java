@@ -5,6 +5,7 @@ import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.app.testing.LiveStack;
+import dev.devstack.supervisor.config.Selection;
 import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.ExitDescription;
 import dev.devstack.supervisor.model.ServiceDetail;
@@ -121,7 +122,7 @@ class StopAndFailureIT {
                 services:
                   flaky: { command: "%s", port: none, restart: on-failure, backoff: 0, max_restarts: 1 }
                   api: { command: "%s" }
-                """.formatted(service("--exit 4"), service("--listen")), new UpOptions(List.of(), true, false, false));
+                """.formatted(service("--exit 4"), service("--listen")), new UpOptions(Selection.DEFAULT, true, false, false));
 
         StackOutcome outcome = supervisor.finished().get(30, TimeUnit.SECONDS);
 

@@ -7,6 +7,7 @@ import dev.devstack.app.StackWait;
 import dev.devstack.app.WaitCondition;
 import dev.devstack.app.WaitOutcome;
 import dev.devstack.supervisor.config.ConfigLoader;
+import dev.devstack.supervisor.config.Selection;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.StackSelection;
 import dev.devstack.supervisor.control.ControlClient;
@@ -47,10 +48,10 @@ final class DetachedUp {
     }
 
     /** {@code upArgs}: the arguments of the `up` to run in the background, after `up`. */
-    int run(List<String> services, List<String> upArgs, boolean debug, Duration timeout)
+    int run(Selection selection, List<String> upArgs, boolean debug, Duration timeout)
             throws IOException, InterruptedException {
         StackConfig config = StackSelection.select(new ConfigLoader(project.environment()).load(project.projectDir()),
-                services);
+                selection);
         refuseIfRunning(config.project());
         Instant deadline = cli.clock().instant().plus(timeout);
         List<String> args = new ArrayList<>(List.of("-C", project.projectDir().toString()));

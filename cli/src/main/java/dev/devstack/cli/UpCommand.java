@@ -5,6 +5,7 @@ import dev.devstack.app.UpOptions;
 import dev.devstack.app.UpSession;
 import dev.devstack.detect.SignalDispositions;
 import dev.devstack.supervisor.Signal;
+import dev.devstack.supervisor.config.Selection;
 import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.run.Supervisor;
@@ -29,8 +30,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up", header = "Start the services on free, sticky ports and supervise them.", description = {
-        "Starts every service of the project (or the SERVICEs named, and what they depend on) in dependency order,"
-                + " each on a port that stays the same from run to run.",
+        "Starts every service of the project that has no profile, and those of each --profile (or only the SERVICEs"
+                + " named), with what they depend on, in dependency order, each on a port that stays the same from run"
+                + " to run.",
         "On a terminal it shows the dashboard (? lists its keys, q quits); otherwise, or with --no-tui, it prints each"
                 + " service's output prefixed with its name. Ctrl-C stops the stack (twice: kills it)."})
 final class UpCommand implements Callable<Integer> {
@@ -57,6 +59,11 @@ final class UpCommand implements Callable<Integer> {
             + " in .devstack/logs/devstack.log), show each service as it gets ready, and return once all are ready"
             + " (exit 0, with the `ports` table), one failed (8) or --timeout ran out (9); the stack keeps running.")
     boolean detach;
+
+    @Option(names = "--profile", paramLabel = "NAME", split = ",", description = "Also start the services of this"
+            + " profile (`profiles:` in ports.yaml) and what they need; repeat it or separate names with commas."
+            + " Services without profiles always start.")
+    List<String> profiles = new ArrayList<>();
 
     @Option(names = "--web", description = "Once the stack is up, open its web page in your browser with the right"
             + " to act, as `devstack web` does (docs/web.md).")
@@ -86,7 +93,8 @@ final class UpCommand implements Callable<Integer> {
         }
         if (detach) {
             Duration limit = PortArguments.duration(spec.commandLine(), "--timeout", timeout == null ? DETACH_TIMEOUT : timeout);
-            return new DetachedUp(cli, parent.project(), web).run(services, backgroundArguments(), parent.debug, limit);
+            return new DetachedUp(cli, parent.project(), web).run(new Selection(services, profiles), backgroundArguments(),
+                    parent.debug, limit);
         }
         ImmediateExit.exit(cli, run(cli));
         return ExitCodes.INTERNAL;
@@ -101,6 +109,7 @@ final class UpCommand implements Callable<Integer> {
         if (adopt) {
             args.add("--adopt");
         }
+        profiles.forEach(profile -> args.addAll(List.of("--profile", profile)));
         if (!services.isEmpty()) {
             args.add("--");
             args.addAll(services);
@@ -117,7 +126,7 @@ final class UpCommand implements Callable<Integer> {
                     + " at its default.");
         }
         try (UpSession session = UpSession.open(parent.project(),
-                new UpOptions(services, exitOnFailure, terminal != null, adopt), warnings)) {
+                new UpOptions(new Selection(services, profiles), exitOnFailure, terminal != null, adopt), warnings)) {
             Supervisor supervisor = session.supervisor();
             StopSignals.onEach(supervisor::stop);
             boolean shown = terminal != null && showDashboard(cli, session, terminal, warnings);

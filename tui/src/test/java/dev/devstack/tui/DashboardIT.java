@@ -6,6 +6,7 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.devstack.app.UpOptions;
 import dev.devstack.app.UpSession;
 import dev.devstack.app.testing.LiveStack;
+import dev.devstack.supervisor.config.Selection;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -63,7 +64,7 @@ class DashboardIT {
                   api: { command: "python3 -u svc.py" }
                   web: { command: "python3 -u svc.py", depends_on: [api] }
                 """);
-        UpSession session = stack.open(new UpOptions(List.of(), false, true, false));
+        UpSession session = stack.open(new UpOptions(Selection.DEFAULT, false, true, false));
         Supervisor supervisor = session.supervisor();
         try (VirtualDashboard screen = new VirtualDashboard(120, 30, session.stack(), session.stack(), supervisor.finished(),
                 session.portRows(), Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC(), session.apiUrl())) {
@@ -106,7 +107,7 @@ class DashboardIT {
                   api: { command: "python3 -u svc.py" }
                 """;
         Files.writeString(projectDir.resolve("ports.yaml"), api);
-        UpSession session = stack.open(new UpOptions(List.of(), false, true, false));
+        UpSession session = stack.open(new UpOptions(Selection.DEFAULT, false, true, false));
         Supervisor supervisor = session.supervisor();
         try (VirtualDashboard screen = new VirtualDashboard(120, 30, session.stack(), session.stack(),
                 supervisor.finished(), session.portRows(), Map.of("TERM", "xterm", "LANG", "C.UTF-8"),

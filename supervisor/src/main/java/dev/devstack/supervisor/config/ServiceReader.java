@@ -24,7 +24,7 @@ final class ServiceReader {
 
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "on_conflict", "depends_on",
             "inherit_port", "stop_timeout", "stop_signal", "stop_command", "restart", "backoff", "max_restarts", "oneshot",
-            "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale", "pidfile");
+            "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale", "pidfile", "profiles");
 
     /** Each replica is a process with its own ports; more than this is a typo or a hostile file, not a dev stack. */
 
@@ -106,12 +106,15 @@ final class ServiceReader {
                     + " all write the one `pidfile`; drop `pidfile` (a daemon listening on its port is found without"
                     + " it) or `scale`");
         }
+        List<String> profiles = entries.containsKey("profiles")
+                ? ProfileNames.read(name, entries.get("profiles").value(), values, problems) : List.of();
         checkCombinations(name, entries, ownPort, oneshot, ready, health, restartOnUnhealthy);
         if (command == null) {
             return Optional.empty();
         }
         ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, onConflict, List.of(),
-                inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile);
+                inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile,
+                profiles);
         return Optional.of(new Draft(spec, dependencies));
     }
 

@@ -18,6 +18,8 @@ import java.util.Optional;
  * {@code scale} is its number of replicas, each run as a unit of its own. {@code onConflict}:
  * what happens when its fixed port is taken. {@code pidfile}: where a service that daemonizes
  * writes its daemon's pid, which is then the service's process once the command has exited 0.
+ * {@code profiles}: the profiles it belongs to; with none it always starts, with some only when one
+ * of them is chosen (`up --profile`), it is named, or a service that starts needs it.
  */
 public record ServiceSpec(
         String name,
@@ -38,7 +40,8 @@ public record ServiceSpec(
         boolean restartOnUnhealthy,
         boolean exitOnFailure,
         int scale,
-        Optional<Path> pidfile) {
+        Optional<Path> pidfile,
+        List<String> profiles) {
 
     /** The most replicas a service may have. */
     public static final int MAX_SCALE = 100;
@@ -47,17 +50,18 @@ public record ServiceSpec(
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         namedPorts = Collections.unmodifiableMap(new LinkedHashMap<>(namedPorts));
         dependsOn = List.copyOf(dependsOn);
+        profiles = List.copyOf(profiles);
     }
 
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependencies, inheritPort,
-                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile, profiles);
     }
 
     /** The same service with {@code replicas} replicas. */
     public ServiceSpec withScale(int replicas) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependsOn, inheritPort,
-                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, replicas, pidfile);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, replicas, pidfile, profiles);
     }
 
     /** The names it runs under: its own name, or {@code name.0} … {@code name.N-1} for N replicas. */

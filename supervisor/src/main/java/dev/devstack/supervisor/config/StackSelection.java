@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * `devstack up SERVICE…`: the named services and everything they depend on, nothing else. A
- * service of the selection that refers to one outside it (`${svc.url}`) would get a port of a
- * service that does not run, so that is refused with the way out.
+ * `devstack up [SERVICE…] [--profile P…]`: the services named, or without names every service
+ * that has no profile; the services of each profile chosen; and everything they depend on, nothing
+ * else. A service of the selection that refers to one outside it (`${svc.url}`) would get a port
+ * of a service that does not run, so that is refused with the way out.
  */
 public final class StackSelection {
 
@@ -20,10 +21,42 @@ public final class StackSelection {
     }
 
     public static StackConfig select(StackConfig config, List<String> names) {
-        if (names.isEmpty()) {
+        return select(config, Selection.of(names));
+    }
+
+    public static StackConfig select(StackConfig config, Selection selection) {
+        List<String> names = selection.services();
+        List<String> all = config.services().stream().map(ServiceSpec::name).toList();
+        List<String> defined = config.services().stream().flatMap(s -> s.profiles().stream()).distinct().toList();
+        if (names.isEmpty() && defined.isEmpty()) {
+            refuseUnknown(config, List.of(), selection.profiles(), all, defined);
             return config;
         }
-        List<String> all = config.services().stream().map(ServiceSpec::name).toList();
+        refuseUnknown(config, names, selection.profiles(), all, defined);
+        List<String> roots = new ArrayList<>(names);
+        for (ServiceSpec service : config.services()) {
+            boolean chosenProfile = service.profiles().stream().anyMatch(selection.profiles()::contains);
+            if (chosenProfile || names.isEmpty() && service.profiles().isEmpty()) {
+                roots.add(service.name());
+            }
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        Set<String> chosen = closure(config, roots);
+        for (ServiceSpec service : config.services()) {
+            if (chosen.contains(service.name())) {
+                references(service, chosen, problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw DevstackException.configProblems("cannot start only " + String.join(", ", chosen), problems);
+        }
+        List<ServiceSpec> kept = config.services().stream().filter(s -> chosen.contains(s.name())).toList();
+        return new StackConfig(config.projectDir(), config.source(), config.project(), config.range(), config.envFile(),
+                kept, config.warnings());
+    }
+
+    private static void refuseUnknown(StackConfig config, List<String> names, List<String> profiles, List<String> all,
+                                      List<String> defined) {
         List<String> unknown = new ArrayList<>();
         for (String name : names) {
             if (!all.contains(name)) {
@@ -31,22 +64,16 @@ public final class StackSelection {
                         + " (services: " + String.join(", ", all) + ")");
             }
         }
+        for (String profile : profiles) {
+            if (!defined.contains(profile)) {
+                unknown.add("--profile " + profile + ": no service of " + config.source() + " has that profile"
+                        + Suggestions.hint(profile, defined) + (defined.isEmpty() ? " (no service has `profiles:`)"
+                        : " (profiles: " + String.join(", ", defined) + ")"));
+            }
+        }
         if (!unknown.isEmpty()) {
             throw DevstackException.invalidConfig("cannot start what was asked for", unknown);
         }
-        List<ConfigProblem> problems = new ArrayList<>();
-        Set<String> chosen = closure(config, names);
-        for (ServiceSpec service : config.services()) {
-            if (chosen.contains(service.name())) {
-                references(service, chosen, problems);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw DevstackException.configProblems("cannot start only " + String.join(", ", names), problems);
-        }
-        List<ServiceSpec> kept = config.services().stream().filter(s -> chosen.contains(s.name())).toList();
-        return new StackConfig(config.projectDir(), config.source(), config.project(), config.range(), config.envFile(),
-                kept, config.warnings());
     }
 
     private static Set<String> closure(StackConfig config, List<String> names) {
