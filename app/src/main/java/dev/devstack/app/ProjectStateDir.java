@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A project's {@code .devstack/} (live state, logs): private to the user, and ignored by git
- * through a {@code .gitignore} of its own, so that it never shows up in the user's repository.
+ * A project's {@code .devstack/} (live state, logs; another instance's below it, in
+ * {@code instances/NAME/}): private to the user, and ignored by git through a {@code .gitignore}
+ * of its own, so that it never shows up in the user's repository.
  */
 final class ProjectStateDir {
 
@@ -19,11 +20,15 @@ final class ProjectStateDir {
     private ProjectStateDir() {
     }
 
-    /** Creates the folder and its .gitignore if missing; a folder that cannot be written is reported by its writers. */
-    static void prepare(Path stateDir) {
+    /**
+     * Creates the instance's folder, and the project's with its .gitignore, if missing; a folder that
+     * cannot be written is reported by its writers.
+     */
+    static void prepare(ProjectContext context) {
         try {
-            FilePermissions.createPrivateDirectory(stateDir);
-            Path ignore = stateDir.resolve(".gitignore");
+            FilePermissions.createPrivateDirectory(context.stateRoot());
+            FilePermissions.createPrivateDirectory(context.stateDir());
+            Path ignore = context.stateRoot().resolve(".gitignore");
             if (!Files.exists(ignore)) {
                 try (FileChannel channel = FilePermissions.openPrivate(ignore, StandardOpenOption.WRITE,
                         StandardOpenOption.CREATE_NEW)) {

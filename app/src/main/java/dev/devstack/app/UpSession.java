@@ -62,7 +62,7 @@ public final class UpSession implements AutoCloseable {
                 options.selection());
         this.machine = new Machine(context, warnings);
         this.self = machine.processes.self();
-        ProjectStateDir.prepare(context.stateDir());
+        ProjectStateDir.prepare(context);
         this.lock = UpLock.acquire(context, config.project(), self.pid(), warnings);
         RunStateFile runState = new RunStateFile(context.stateDir());
         if (lock.held()) {

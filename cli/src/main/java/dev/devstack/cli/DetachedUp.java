@@ -58,6 +58,9 @@ final class DetachedUp {
         if (debug) {
             args.add("--debug");
         }
+        if (!project.instance().equals(ProjectContext.DEFAULT_INSTANCE)) {
+            args.addAll(List.of("--instance", project.instance()));
+        }
         args.add("up");
         args.addAll(upArgs);
         BackgroundDevstack child = BackgroundDevstack.start(project.projectDir(), project.stateDir().resolve("logs"), args);

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -46,6 +47,11 @@ final class DevstackCommand implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean debug;
 
+    @Option(names = "--instance", paramLabel = "NAME", scope = ScopeType.INHERIT, description = "Work on this instance"
+            + " of the project: another copy of its stack in the same folder, with its own sticky ports, state and"
+            + " socket (default: `default`).")
+    String instance;
+
     @Spec
     CommandSpec spec;
 
@@ -73,9 +79,14 @@ final class DevstackCommand implements Callable<Integer> {
      */
     ProjectContext project() {
         if (project == null) {
+            String name = instance == null ? ProjectContext.DEFAULT_INSTANCE : instance;
+            if (!ProjectContext.INSTANCE_NAME.matcher(name).matches()) {
+                throw new ParameterException(spec.commandLine(), "--instance " + name + ": an instance's name is 1 to 40"
+                        + " lower-case letters, digits, `_`, `.` and `-`, starting with a letter or digit");
+            }
             Path projectDir = ProjectSearch.from(dir == null ? cli.workingDir() : cli.workingDir().resolve(dir));
             project = new ProjectContext(projectDir, cli.environment(),
-                    DevstackHome.resolve(cli.environment(), cli.userHome()), ProjectContext.DEFAULT_INSTANCE, cli.clock());
+                    DevstackHome.resolve(cli.environment(), cli.userHome()), name, cli.clock());
         }
         return project;
     }

@@ -20,17 +20,30 @@ final class DetachedStack implements AutoCloseable {
 
     private final Path dir;
     private final Path home;
+    private final List<String> instance;
+    private final Path state;
     private final Set<Long> supervisors = new LinkedHashSet<>();
     private final Set<Long> services = new LinkedHashSet<>();
 
     DetachedStack(Path dir, Path home) {
         this.dir = dir;
         this.home = home;
+        this.instance = List.of();
+        this.state = dir.resolve(".devstack");
+    }
+
+    /** The stack of another instance of the project ({@code --instance NAME}). */
+    DetachedStack(Path dir, Path home, String instance) {
+        this.dir = dir;
+        this.home = home;
+        this.instance = List.of("--instance", instance);
+        this.state = dir.resolve(".devstack/instances").resolve(instance);
     }
 
     /** Runs `devstack up -d ARGS` to its end and remembers the stack it left. */
     DevstackProcess.Result up(String... args) {
-        List<String> command = new ArrayList<>(List.of("up", "-d"));
+        List<String> command = new ArrayList<>(instance);
+        command.addAll(List.of("up", "-d"));
         command.addAll(List.of(args));
         DevstackProcess.Result result = DevstackProcess.run(dir, home, command.toArray(String[]::new));
         remember();
@@ -63,7 +76,7 @@ final class DetachedStack implements AutoCloseable {
 
     private JsonNode runJson() {
         try {
-            return new ObjectMapper().readTree(Files.readString(dir.resolve(".devstack/run.json")));
+            return new ObjectMapper().readTree(Files.readString(state.resolve("run.json")));
         } catch (IOException notThere) {
             return new ObjectMapper().missingNode();
         }
@@ -73,7 +86,9 @@ final class DetachedStack implements AutoCloseable {
     public void close() {
         remember();
         if (supervisors.stream().anyMatch(Processes::alive)) {
-            InProcessDevstack.run(dir, home, "down", "--wait", "20");
+            List<String> down = new ArrayList<>(instance);
+            down.addAll(List.of("down", "--wait", "20"));
+            InProcessDevstack.run(dir, home, down.toArray(String[]::new));
         }
         supervisors.forEach(Processes::kill);
         services.forEach(Processes::killGroup);

@@ -22,13 +22,14 @@ public final class FilePermissions {
     private FilePermissions() {
     }
 
+    /** Creates {@code dir} 0700, and each of its missing parents the same way. */
     public static void createPrivateDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
         Path parent = dir.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (parent != null && !Files.isDirectory(parent)) {
+            createPrivateDirectory(parent);
         }
         try {
             if (POSIX) {
