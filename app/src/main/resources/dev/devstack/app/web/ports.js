@@ -17,7 +17,8 @@ function row(cells, data) {
   return tr;
 }
 
-function link(port) {
+// A port as a link to the service on it, in a tab of its own.
+export function link(port) {
   const a = document.createElement('a');
   a.href = `http://127.0.0.1:${port}`;
   a.target = '_blank';

@@ -3,6 +3,7 @@
 // the snapshot that follows every change of the stack.
 
 import { DASH, detailText, mebibytes, percent, uptime } from './format.js';
+import { link } from './ports.js';
 
 const FIELDS = ['name', 'phase', 'ports', 'pid', 'uptime', 'restarts', 'cpu', 'memory', 'health'];
 const ACTIONS = ['restart', 'stop', 'start', 'kill'];
@@ -73,14 +74,7 @@ export function createServicesTable(table, onSelect) {
       cell.textContent = DASH;
       return;
     }
-    cell.replaceChildren(...list.map((port) => {
-      const a = document.createElement('a');
-      a.href = `http://127.0.0.1:${port}`;
-      a.target = '_blank';
-      a.rel = 'noopener';
-      a.textContent = String(port);
-      return a;
-    }));
+    cell.replaceChildren(...list.map(link));
   }
 
   function update(snapshot, usage, words, now) {
