@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * `up --web`: opens the stack's web page once every service is up (the stack's phase is running),
  * once, and says so in the stack's output. The code is made then, not at the start, since a stack
- * may take longer than the code's minute to come up; the opener starts off the events thread.
+ * may take longer than the code's minute to come up; the opener starts off the events thread. Once
+ * it has opened, an event costs it one read of a flag (it sees every output line).
  */
 final class PageOnceUp implements StackListener {
 
@@ -34,7 +35,7 @@ final class PageOnceUp implements StackListener {
 
     @Override
     public void on(StackEvent event) {
-        if (stack.snapshot().phase() == StackPhase.RUNNING && opened.compareAndSet(false, true)) {
+        if (!opened.get() && stack.snapshot().phase() == StackPhase.RUNNING && opened.compareAndSet(false, true)) {
             CompletableFuture.runAsync(() -> {
                 WebPage page = WebPage.of(apiUrl, home, clock.instant());
                 stack.notice("", page.toldInOutput(page.open(environment)));
