@@ -4,36 +4,26 @@ import dev.devstack.app.view.PortLease;
 import dev.devstack.app.view.PortProcess;
 import dev.devstack.app.view.PortRow;
 import dev.devstack.app.view.PortRows;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/machine/ports}: every listening TCP port of the machine and every devstack lease,
  * as the dashboard's ports view shows them: addresses, the listening process, its user, the lease,
  * and whether the listener is a conflict (not the process of the service the port is leased to).
- * One walk of /proc and one read of the registry serve every request within
- * {@value #INTERVAL_MILLIS} ms, however many pages ask.
+ * One walk of /proc and one read of the registry serve every request within a second.
  */
 final class MachinePortsDocument {
 
-    static final long INTERVAL_MILLIS = 1_000;
-
-    private final PortRows rows;
-    private long readAt;
-    private byte[] last;
+    private final RecentDocument recent;
 
     MachinePortsDocument(PortRows rows) {
-        this.rows = rows;
+        this.recent = new RecentDocument(Duration.ofSeconds(1), () -> write(rows.read()));
     }
 
     /** The document as of at most a second ago; a failure to read the registry is thrown. */
-    synchronized byte[] current() {
-        long now = System.nanoTime();
-        if (last == null || now - readAt >= TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS)) {
-            last = write(rows.read());
-            readAt = now;
-        }
-        return last;
+    byte[] current() {
+        return recent.current();
     }
 
     private static byte[] write(List<PortRow> rows) {

@@ -3,37 +3,26 @@ package dev.devstack.app.http;
 import dev.devstack.app.view.ResourceUsage;
 import dev.devstack.app.view.ServiceUsage;
 import dev.devstack.supervisor.model.StackView;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/usage}: each service's CPU (share of one core since the previous sample, null on
  * the first) and resident memory, summed over its process group. One pass over /proc serves every
- * page that asks within {@value #INTERVAL_MILLIS} ms, so that pages cost the stack the same however
- * many are open.
+ * page that asks within a second.
  */
 final class UsageDocument {
 
-    static final long INTERVAL_MILLIS = 1_000;
-
-    private final ResourceUsage usage;
-    private final StackView view;
-    private long sampledAt;
-    private byte[] last;
+    private final RecentDocument recent;
 
     UsageDocument(ResourceUsage usage, StackView view) {
-        this.usage = usage;
-        this.view = view;
+        this.recent = new RecentDocument(Duration.ofSeconds(1),
+                () -> write(new TreeMap<>(usage.sample(view.snapshot()))));
     }
 
-    synchronized byte[] current() {
-        long now = System.nanoTime();
-        if (last == null || now - sampledAt >= TimeUnit.MILLISECONDS.toNanos(INTERVAL_MILLIS)) {
-            last = write(new TreeMap<>(usage.sample(view.snapshot())));
-            sampledAt = now;
-        }
-        return last;
+    byte[] current() {
+        return recent.current();
     }
 
     private static byte[] write(Map<String, ServiceUsage> services) {
