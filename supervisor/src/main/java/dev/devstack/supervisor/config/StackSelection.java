@@ -20,10 +20,6 @@ public final class StackSelection {
     private StackSelection() {
     }
 
-    public static StackConfig select(StackConfig config, List<String> names) {
-        return select(config, Selection.of(names));
-    }
-
     public static StackConfig select(StackConfig config, Selection selection) {
         List<String> names = selection.services();
         List<String> all = config.services().stream().map(ServiceSpec::name).toList();

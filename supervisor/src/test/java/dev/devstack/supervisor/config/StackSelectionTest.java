@@ -29,16 +29,16 @@ class StackSelectionTest {
 
     @Test
     void theNamedServicesComeWithEverythingTheyDependOnAndNothingElse() {
-        assertThat(StackSelection.select(config(), List.of("web")).services()).extracting(ServiceSpec::name)
+        assertThat(StackSelection.select(config(), Selection.of(List.of("web"))).services()).extracting(ServiceSpec::name)
                 .containsExactly("db", "migrate", "api", "web");
-        assertThat(StackSelection.select(config(), List.of("ws", "worker")).services()).extracting(ServiceSpec::name)
+        assertThat(StackSelection.select(config(), Selection.of(List.of("ws", "worker"))).services()).extracting(ServiceSpec::name)
                 .containsExactly("db", "migrate", "api", "ws", "worker");
-        assertThat(StackSelection.select(config(), List.of())).isEqualTo(config());
+        assertThat(StackSelection.select(config(), Selection.of(List.of()))).isEqualTo(config());
     }
 
     @Test
     void anUnknownNameIsAConfigurationErrorWithASuggestion() {
-        assertThatThrownBy(() -> StackSelection.select(config(), List.of("wbe")))
+        assertThatThrownBy(() -> StackSelection.select(config(), Selection.of(List.of("wbe"))))
                 .isInstanceOfSatisfying(DevstackException.class, e -> assertThat(e.details()).containsExactly(
                         "there is no service `wbe` in ports.yaml; did you mean `web`? (services: db, migrate, api, ws,"
                                 + " web, admin, worker)"));
@@ -46,7 +46,7 @@ class StackSelectionTest {
 
     @Test
     void aReferenceToAServiceThatWouldNotRunIsRefused() {
-        assertThatThrownBy(() -> StackSelection.select(config(), List.of("admin")))
+        assertThatThrownBy(() -> StackSelection.select(config(), Selection.of(List.of("admin"))))
                 .isInstanceOfSatisfying(DevstackException.class, e -> assertThat(e.details()).containsExactly(
                         "ports.yaml:7:21: `admin` refers to ${web.url}, but `web` would not run; name it too, or add it"
                                 + " to `admin`'s depends_on"));
