@@ -66,13 +66,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def poll(condition, deadline, what):
-    """Asks the browser every 100 ms (each question is a round trip through chromedriver)."""
-    end = time.monotonic() + deadline
-    while not condition():
-        if time.monotonic() > end:
-            raise RuntimeError("timed out waiting for " + what)
-        time.sleep(0.1)
+# Questions to the browser are round trips through chromedriver: asked every 100 ms, not every 1.
+BROWSER_POLL = 0.1
 
 
 def percentile(values, p):
@@ -116,7 +111,7 @@ class Browser:
         return self._call("POST", f"/session/{self.session}/execute/sync", {"script": script, "args": []})["value"]
 
     def await_live(self, services):
-        poll(lambda: self.js(LIVE) == services, 60, "the page to show the stack live")
+        wait(lambda: self.js(LIVE) == services, 60, "the page to show the stack live", BROWSER_POLL)
 
     def close(self):
         try:
@@ -208,8 +203,8 @@ def latency(reps):
             if not connected.wait(30):
                 raise RuntimeError("the event stream did not answer")
             open(os.path.join(stack.dir, "go"), "w").close()
-            poll(lambda: sum(1 for text, _ in browser.js("return window.__seen") if "stamp " in text) >= 250, 60,
-                 "250 lines in the page")
+            wait(lambda: sum(1 for text, _ in browser.js("return window.__seen") if "stamp " in text) >= 250, 60,
+                 "250 lines in the page", BROWSER_POLL)
             seen = browser.js("return window.__seen")
             page = [at - int(text.split("stamp ")[1].split()[0]) / 1e6 for text, at in seen if "stamp " in text]
             api = [at - int(text.split()[1]) / 1e6 for text, at in arrivals]

@@ -61,12 +61,13 @@ def group(pgid):
     return members
 
 
-def wait(condition, deadline, what):
+def wait(condition, deadline, what, every=0.001):
+    """Asks `condition` every `every` seconds until it holds, or fails after `deadline` seconds."""
     end = time.monotonic() + deadline
     while not condition():
         if time.monotonic() > end:
             raise RuntimeError("timed out waiting for " + what)
-        time.sleep(0.001)
+        time.sleep(every)
 
 
 class Stack:
