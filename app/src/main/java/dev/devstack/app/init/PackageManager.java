@@ -1,0 +1,34 @@
+package dev.devstack.app.init;
+
+/** Which tool runs a package.json script, told by the lock file beside it; npm when there is none. */
+enum PackageManager {
+    PNPM("pnpm-lock.yaml", "pnpm run "),
+    YARN("yarn.lock", "yarn "),
+    NPM("package-lock.json", "npm run ");
+
+    private final String lockFile;
+    private final String run;
+
+    PackageManager(String lockFile, String run) {
+        this.lockFile = lockFile;
+        this.run = run;
+    }
+
+    static PackageManager of(ProjectFiles files) {
+        for (PackageManager manager : values()) {
+            if (files.isFile(manager.lockFile)) {
+                return manager;
+            }
+        }
+        return NPM;
+    }
+
+    String run(String script) {
+        return run + script;
+    }
+
+    /** Why this one: its lock file, or none at all. */
+    String because(ProjectFiles files) {
+        return files.isFile(lockFile) ? lockFile : "no lock file";
+    }
+}
