@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every service of a project on free, sticky ports.",
         subcommands = {UpCommand.class, AttachCommand.class, StatusCommand.class, WaitCommand.class, PortsCommand.class,
-                CheckCommand.class, DownCommand.class, LogsCommand.class, RestartCommand.class, StopCommand.class,
+                CheckCommand.class, InitCommand.class, DownCommand.class, LogsCommand.class, RestartCommand.class, StopCommand.class,
                 StartCommand.class, KillCommand.class, ReloadCommand.class, ScaleCommand.class, WhoCommand.class, ClaimCommand.class, ReleaseCommand.class,
                 GcCommand.class, RunCommand.class,
                 WebCommand.class, HistoryCommand.class, CompletionCommand.class, HelpCommand.class},

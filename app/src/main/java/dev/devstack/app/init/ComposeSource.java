@@ -36,26 +36,26 @@ final class ComposeSource implements InitSource {
             scan.problem(services.path(), "no services (a mapping of name: service) to read");
             return Optional.of(scan.build());
         }
-        Map<String, ServiceDraft> drafts = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        Set<String> completed = new LinkedHashSet<>();
         services.entries().forEach((key, node) -> names.put(key, ServiceNames.of(key, "service")));
-        services.entries().forEach((key, node) -> service(files, file.get(), key, node, names, completed, scan)
-                .ifPresent(draft -> drafts.put(key, draft)));
-        for (Map.Entry<String, ServiceDraft> entry : drafts.entrySet()) {
-            ServiceDraft draft = entry.getValue();
-            if (completed.contains(entry.getKey())) {
-                draft = draft.asOneshot().withNote("a dependent waits for it to complete");
+        Set<String> completed = new LinkedHashSet<>();
+        services.entries().values().forEach(node -> node.get("depends_on").entries().forEach((other, entry) -> {
+            if (entry.get("condition").text().filter("service_completed_successfully"::equals).isPresent()) {
+                completed.add(other);
             }
-            scan.service(draft, "service " + entry.getKey() + " → " + draft.name()
-                    + (draft.ready().isPresent() ? ", its healthcheck as ready" : ""));
-        }
+        }));
+        services.entries().forEach((key, node) -> service(files, file.get(), key, node, names, scan).ifPresent(draft -> {
+            ServiceDraft service = completed.contains(key) ? draft.asOneshot() : draft;
+            scan.service(service, "→ " + service.name() + (service.ports().isEmpty() ? "" : ", port "
+                    + service.ports().get(0) + " (its published port)") + (service.oneshot() ? ", a one-shot task (a"
+                    + " dependent waits for it to complete)" : "") + (service.ready().isPresent()
+                    ? ", its healthcheck as ready" : ""));
+        }));
         return Optional.of(scan.build());
     }
 
     private static Optional<ServiceDraft> service(ProjectFiles files, String file, String key, DocumentNode node,
-                                                  Map<String, String> names, Set<String> completed,
-                                                  SourceScan.Builder scan) {
+                                                  Map<String, String> names, SourceScan.Builder scan) {
         String origin = file + ": services." + key;
         String name = names.get(key);
         List<String> command = new ArrayList<>(words(node.get("entrypoint")));
@@ -88,7 +88,7 @@ final class ComposeSource implements InitSource {
             draft = draft.withReady(check.get()).withNote("ready: its healthcheck, which ran in the container; here"
                     + " it runs on this machine");
         }
-        return Optional.of(draft.withDependsOn(dependencies(node.get("depends_on"), names, completed)));
+        return Optional.of(draft.withDependsOn(dependencies(node.get("depends_on"), names)));
     }
 
     private static List<String> words(DocumentNode node) {
@@ -114,8 +114,7 @@ final class ComposeSource implements InitSource {
         return ports.items().isEmpty() ? draft.withoutPort() : draft;
     }
 
-    private static List<DependencyDraft> dependencies(DocumentNode node, Map<String, String> names,
-                                                      Set<String> completed) {
+    private static List<DependencyDraft> dependencies(DocumentNode node, Map<String, String> names) {
         List<DependencyDraft> dependencies = new ArrayList<>();
         if (node.isList()) {
             node.texts().forEach(other -> dependencies.add(DependencyDraft.of(names.getOrDefault(other, other))));
@@ -125,10 +124,7 @@ final class ComposeSource implements InitSource {
             String condition = entry.get("condition").text().orElse("service_started");
             switch (condition) {
                 case "service_healthy" -> dependencies.add(DependencyDraft.of(target, Condition.READY));
-                case "service_completed_successfully" -> {
-                    completed.add(other);
-                    dependencies.add(DependencyDraft.of(target, Condition.COMPLETED));
-                }
+                case "service_completed_successfully" -> dependencies.add(DependencyDraft.of(target, Condition.COMPLETED));
                 default -> dependencies.add(DependencyDraft.of(target, Condition.STARTED));
             }
         });

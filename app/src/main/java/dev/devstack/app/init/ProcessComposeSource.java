@@ -17,6 +17,8 @@ import java.util.Set;
 final class ProcessComposeSource implements InitSource {
 
     static final List<String> FILES = List.of("process-compose.yaml", "process-compose.yml");
+    /** devstack's `completed` is an exit with 0; process_completed (any exit) is the nearest it has. */
+    private static final Set<String> COMPLETED = Set.of("process_completed", "process_completed_successfully");
 
     @Override
     public Role role() {
@@ -38,21 +40,22 @@ final class ProcessComposeSource implements InitSource {
         Map<String, String> names = new LinkedHashMap<>();
         processes.entries().forEach((key, node) -> names.put(key, ServiceNames.of(key, "process")));
         Set<String> completed = new LinkedHashSet<>();
-        Map<String, ServiceDraft> drafts = new LinkedHashMap<>();
-        processes.entries().forEach((key, node) -> process(files, file.get(), key, node, names, completed, scan)
-                .ifPresent(draft -> drafts.put(key, draft)));
-        drafts.forEach((key, draft) -> {
+        processes.entries().values().forEach(node -> node.get("depends_on").entries().forEach((other, entry) -> {
+            if (entry.get("condition").text().filter(COMPLETED::contains).isPresent()) {
+                completed.add(other);
+            }
+        }));
+        processes.entries().forEach((key, node) -> process(files, file.get(), key, node, names, scan).ifPresent(draft -> {
             ServiceDraft service = completed.contains(key) ? draft.asOneshot() : draft;
-            scan.service(service, "process " + key + " → " + service.name()
-                    + (service.oneshot() ? " (a one-shot task: a dependent waits for it to complete)" : "")
+            scan.service(service, "→ " + service.name()
+                    + (service.oneshot() ? ", a one-shot task (a dependent waits for it to complete)" : "")
                     + (service.ready().isPresent() ? ", its readiness probe as ready" : ""));
-        });
+        }));
         return Optional.of(scan.build());
     }
 
     private static Optional<ServiceDraft> process(ProjectFiles files, String file, String key, DocumentNode node,
-                                                  Map<String, String> names, Set<String> completed,
-                                                  SourceScan.Builder scan) {
+                                                  Map<String, String> names, SourceScan.Builder scan) {
         String origin = file + ": processes." + key;
         Optional<String> command = node.get("command").text().filter(c -> !c.isBlank());
         if (command.isEmpty()) {
@@ -73,7 +76,7 @@ final class ProcessComposeSource implements InitSource {
                     + " the project folder");
         }
         draft = readiness(draft, node.get("readiness_probe"));
-        return Optional.of(draft.withDependsOn(dependencies(node.get("depends_on"), names, completed)));
+        return Optional.of(draft.withDependsOn(dependencies(node.get("depends_on"), names)));
     }
 
     private static ServiceDraft readiness(ServiceDraft draft, DocumentNode probe) {
@@ -88,17 +91,14 @@ final class ProcessComposeSource implements InitSource {
         return exec.map(c -> draft.withoutPort().withReady(CheckDraft.exec(c))).orElse(draft.withoutPort());
     }
 
-    private static List<DependencyDraft> dependencies(DocumentNode node, Map<String, String> names,
-                                                      Set<String> completed) {
+    private static List<DependencyDraft> dependencies(DocumentNode node, Map<String, String> names) {
         List<DependencyDraft> dependencies = new ArrayList<>();
         node.entries().forEach((other, entry) -> {
             String target = names.getOrDefault(other, other);
             switch (entry.get("condition").text().orElse("process_started")) {
                 case "process_healthy" -> dependencies.add(DependencyDraft.of(target, Condition.READY));
-                case "process_completed", "process_completed_successfully" -> {
-                    completed.add(other);
-                    dependencies.add(DependencyDraft.of(target, Condition.COMPLETED));
-                }
+                case "process_completed", "process_completed_successfully" ->
+                        dependencies.add(DependencyDraft.of(target, Condition.COMPLETED));
                 default -> dependencies.add(DependencyDraft.of(target, Condition.STARTED));
             }
         });

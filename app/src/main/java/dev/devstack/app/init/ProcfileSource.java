@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A Foreman Procfile: each `name: command` line a service. As Foreman (and devstack without a
  * ports.yaml) does, `PORT=N` in .env makes N + 100·i the preferred port of the i-th process; in
  * ports.yaml that becomes each service's `port:`, since devstack ignores PORT in the env file.
- * The other variables of .env need nothing: ports.yaml reads .env beside it by default.
+ * The other variables of .env need nothing: ports.yaml reads .env beside it by default
+ * ({@link ProjectInit} says so).
  */
 final class ProcfileSource implements InitSource {
 
@@ -58,11 +59,11 @@ final class ProcfileSource implements InitSource {
     }
 
     private static Optional<Integer> basePort(String env, SourceScan.Builder scan) {
-        scan.read(".env");
         List<String> lines = env.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             Matcher matcher = PORT.matcher(lines.get(i));
             if (matcher.matches() && Integer.parseInt(matcher.group(1)) <= 65535) {
+                scan.read(".env");
                 scan.found(".env:" + (i + 1), "PORT=" + matcher.group(1) + " is Foreman's first port: the services'"
                         + " preferred ports start there (devstack itself ignores PORT in .env)");
                 return Optional.of(Integer.parseInt(matcher.group(1)));

@@ -19,6 +19,8 @@ public final class ProjectInit {
             new ComposeSource(), new DjangoSource(), new PythonWebSource(), new RailsSource(), new SpringBootSource(),
             new PackageJsonSource());
 
+    private static final String ENV_FILE = ".env";
+
     /** What init looks for, for the message when it finds nothing. */
     public static final List<String> LOOKS_FOR = List.of("Procfile (and .env)", "process-compose.yaml",
             "compose.yaml or docker-compose.yml", "manage.py (Django)", "pyproject.toml or requirements.txt with flask"
@@ -60,6 +62,11 @@ public final class ProjectInit {
             findings.addAll(scan.get().findings());
             leftOut.addAll(scan.get().leftOut());
             services.addAll(uniqueNames(scan.get().services(), services, findings));
+        }
+        if (!services.isEmpty() && files.isFile(ENV_FILE)) {
+            sources.add(ENV_FILE);
+            findings.add(Finding.found(ENV_FILE, "its variables reach every service: ports.yaml reads " + ENV_FILE
+                    + " beside it (env_file)"));
         }
         return new InitProposal(List.copyOf(sources), DependencyRepair.repair(services), findings, leftOut);
     }

@@ -34,7 +34,7 @@ public final class ConfigLoader {
     private static final int FOREMAN_PORT_STEP = 100;
 
     /** The smallest useful ports.yaml, shown when there is none; docs/configuration.md has every key. */
-    static final List<String> STARTER = List.of(
+    public static final List<String> STARTER = List.of(
             "services:",
             "  web:",
             "    command: python3 -m http.server $PORT",
