@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
                 "1:`who`, `kill`: nothing listens on the port; `release`: nothing released; `kill`: you said no;"
                         + " `logs`, `restart`, `stop`, `start`, `kill`, `scale`: the running stack has no such service;"
                         + " `reload`, `scale`: the stack refused (stopping, a port it cannot have);"
-                        + " `attach`: the connection to the stack was lost",
-                "2:invalid configuration or command line; `attach`: not on a terminal",
+                        + " `attach`: the connection to the stack was lost; `init`: nothing found to write from",
+                "2:invalid configuration or command line; `attach`: not on a terminal; `init`: ports.yaml exists"
+                        + " (use --force)",
                 "3:a port the configuration insists on is taken, or no port is free in the range",
                 "4:this project is already running",
                 "5:devstack's registry is unusable",

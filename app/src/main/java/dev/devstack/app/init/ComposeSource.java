@@ -109,7 +109,8 @@ final class ComposeSource implements InitSource {
                 return draft.withNote("port " + number + " is privileged (below 1024) or no port: devstack"
                         + " gives it an automatic one");
             }
-            return draft.withPorts(List.of(number));
+            return draft.withPorts(List.of(number)).withNote("port " + number + ", as published: if its command"
+                    + " does not listen on $PORT, add `on_conflict: fail` so that it never moves");
         }
         return ports.items().isEmpty() ? draft.withoutPort() : draft;
     }

@@ -85,7 +85,9 @@ final class ProcessComposeSource implements InitSource {
             ServiceDraft checked = draft.withReady(CheckDraft.http(http.get("path").text().orElse("/")));
             Optional<Integer> port = http.get("port").text().filter(p -> p.matches("\\d{4,5}")).map(Integer::parseInt)
                     .filter(p -> p >= 1024 && p <= 65535);
-            return port.map(p -> checked.withPorts(List.of(p))).orElse(checked);
+            return port.map(p -> checked.withPorts(List.of(p)).withNote("port " + p + ", from its readiness probe: if"
+                    + " its command does not listen on $PORT, add `on_conflict: fail` so that it never moves"))
+                    .orElse(checked);
         }
         Optional<String> exec = probe.get("exec").get("command").text();
         return exec.map(c -> draft.withoutPort().withReady(CheckDraft.exec(c))).orElse(draft.withoutPort());
