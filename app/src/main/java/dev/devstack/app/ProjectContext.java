@@ -1,16 +1,22 @@
 package dev.devstack.app;
 
+import dev.devstack.supervisor.config.ConfigChoice;
+import dev.devstack.supervisor.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Where and how devstack runs for one command: the project folder, the user's environment,
- * devstack's home folder (the registry) and the instance name. Passed down instead of reading
- * globals, so tests choose every one of them.
+ * devstack's home folder (the registry), the instance, and what the command line chose on top of
+ * the configuration files. Passed down instead of reading globals, so tests choose every one of
+ * them. {@code instance} is the copy's key: the instance's name, followed by {@code +ENV} when an
+ * environment is chosen, because an environment runs as a copy of its own (sticky ports, state).
  */
-public record ProjectContext(Path projectDir, Map<String, String> environment, Path home, String instance, Clock clock) {
+public record ProjectContext(Path projectDir, Map<String, String> environment, Path home, String instance,
+                             ConfigChoice choice, Clock clock) {
 
     public static final String DEFAULT_INSTANCE = "default";
     /** What `--instance` may be: it names a folder and is part of the registry's keys. */
@@ -19,6 +25,27 @@ public record ProjectContext(Path projectDir, Map<String, String> environment, P
     public ProjectContext {
         projectDir = projectDir.toAbsolutePath().normalize();
         environment = Map.copyOf(environment);
+    }
+
+    /** The default choice: the files as they are. */
+    public ProjectContext(Path projectDir, Map<String, String> environment, Path home, String instance, Clock clock) {
+        this(projectDir, environment, home, instance, ConfigChoice.NONE, clock);
+    }
+
+    /** The key of instance {@code name} in {@code environment}: {@code name}, or {@code name+environment}. */
+    public static String copyKey(String name, Optional<String> environment) {
+        return environment.map(env -> name + "+" + env).orElse(name);
+    }
+
+    /** The instance's name as the user gave it, without the environment. */
+    public String instanceName() {
+        return choice.environment().filter(env -> instance.endsWith("+" + env))
+                .map(env -> instance.substring(0, instance.length() - env.length() - 1)).orElse(instance);
+    }
+
+    /** Reads the project's configuration with the command line's choice. */
+    public ConfigLoader loader() {
+        return new ConfigLoader(environment, choice);
     }
 
     /**

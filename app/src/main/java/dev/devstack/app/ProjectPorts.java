@@ -1,6 +1,5 @@
 package dev.devstack.app;
 
-import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.PortSpec;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
@@ -30,7 +29,7 @@ public final class ProjectPorts {
     }
 
     public static PortsReport read(ProjectContext context, Consumer<String> warnings) {
-        StackConfig config = new ConfigLoader(context.environment()).load(context.projectDir());
+        StackConfig config = context.loader().load(context.projectDir());
         Machine machine = new Machine(context, warnings);
         Optional<RunState> live = new RunStateFile(context.stateDir()).read()
                 .filter(state -> state.instance().equals(context.instance()))
@@ -72,7 +71,7 @@ public final class ProjectPorts {
      * follows it by up to 50 ms: for a command that has just seen the stack ready.
      */
     public static PortsReport live(ProjectContext context, StackSnapshot snapshot, long supervisorPid) {
-        StackConfig config = new ConfigLoader(context.environment()).load(context.projectDir());
+        StackConfig config = context.loader().load(context.projectDir());
         return fromRunState(context, config, RunState.of(snapshot, supervisorPid, 0, Optional.empty()));
     }
 

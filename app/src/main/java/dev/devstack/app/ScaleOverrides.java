@@ -28,8 +28,7 @@ final class ScaleOverrides {
     StackConfig apply(StackConfig config) {
         asked.entrySet().removeIf(entry -> config.service(entry.getKey())
                 .map(service -> service.scale() != entry.getValue().configured()).orElse(true));
-        return new StackConfig(config.projectDir(), config.source(), config.project(), config.range(), config.envFile(),
-                config.services().stream().map(this::scaled).toList(), config.warnings());
+        return config.withServices(config.services().stream().map(this::scaled).toList());
     }
 
     private ServiceSpec scaled(ServiceSpec service) {

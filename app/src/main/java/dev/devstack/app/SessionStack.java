@@ -4,7 +4,6 @@ import dev.devstack.detect.ProcessInfo;
 import dev.devstack.supervisor.ConfigProblem;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.ErrorCategory;
-import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.Selection;
@@ -102,7 +101,7 @@ public final class SessionStack implements RunningStack, AutoCloseable {
         StackConfig loaded;
         StackConfig config;
         try {
-            loaded = new ConfigLoader(context.environment()).load(context.projectDir());
+            loaded = context.loader().load(context.projectDir());
             Optional<ReloadOutcome> refused = scale.flatMap(asked -> refusal(asked, loaded));
             if (refused.isPresent()) {
                 return refused.get();
@@ -154,9 +153,8 @@ public final class SessionStack implements RunningStack, AutoCloseable {
     }
 
     private static StackConfig withScale(StackConfig config, ServiceSpec scaled) {
-        return new StackConfig(config.projectDir(), config.source(), config.project(), config.range(), config.envFile(),
-                config.services().stream().map(s -> s.name().equals(scaled.name()) ? scaled : s).toList(),
-                config.warnings());
+        return config.withServices(config.services().stream().map(s -> s.name().equals(scaled.name()) ? scaled : s)
+                .toList());
     }
 
     /** Invalid configuration: every problem with its place; anything else (a port that cannot be had): the reason. */

@@ -5,7 +5,6 @@ import dev.devstack.app.http.ApiToken;
 import dev.devstack.app.view.PortRows;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
-import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.StackSelection;
 import dev.devstack.supervisor.control.ControlClient;
@@ -58,7 +57,7 @@ public final class UpSession implements AutoCloseable {
     private UpSession(ProjectContext context, UpOptions options, Consumer<String> warnings) {
         this.context = context;
         this.warnings = warnings;
-        this.config = StackSelection.select(new ConfigLoader(context.environment()).load(context.projectDir()),
+        this.config = StackSelection.select(context.loader().load(context.projectDir()),
                 options.selection());
         this.machine = new Machine(context, warnings);
         this.self = machine.processes.self();

@@ -3,6 +3,7 @@ package dev.devstack.cli;
 import dev.devstack.app.CheckReport;
 import dev.devstack.app.StackChecker;
 import dev.devstack.supervisor.config.Dependency;
+import dev.devstack.supervisor.config.Selection;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.model.PortAssignment;
@@ -12,20 +13,30 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "check", header = "Validate the configuration and show the plan, starting nothing.",
         description = "Validates ports.yaml (or Procfile and .env) and shows the start order and the port each service"
-                + " would get now, and why. Starts, holds and records nothing.")
+                + " would get now, and why. Starts, holds and records nothing. With services or `--profile`, only"
+                + " what `up` would start with the same choice.")
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
     DevstackCommand parent;
 
+    @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Check only these services and what they need.")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "NAME", split = ",", description = "Also the services of this profile,"
+            + " as `up --profile` would start them.")
+    List<String> profiles = new ArrayList<>();
+
     @Override
     public Integer call() {
         CliContext cli = parent.cli();
-        CheckReport report = StackChecker.check(parent.project(), cli.warnings());
+        CheckReport report = StackChecker.check(parent.project(), new Selection(services, profiles), cli.warnings());
         StackConfig config = report.config();
         PrintStream out = cli.out();
         config.warnings().forEach(warning -> cli.err().println("devstack: warning: " + warning));

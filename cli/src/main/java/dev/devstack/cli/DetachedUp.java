@@ -6,7 +6,6 @@ import dev.devstack.app.ProjectPorts;
 import dev.devstack.app.StackWait;
 import dev.devstack.app.WaitCondition;
 import dev.devstack.app.WaitOutcome;
-import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.Selection;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.StackSelection;
@@ -50,7 +49,7 @@ final class DetachedUp {
     /** {@code upArgs}: the arguments of the `up` to run in the background, after `up`. */
     int run(Selection selection, List<String> upArgs, boolean debug, Duration timeout)
             throws IOException, InterruptedException {
-        StackConfig config = StackSelection.select(new ConfigLoader(project.environment()).load(project.projectDir()),
+        StackConfig config = StackSelection.select(project.loader().load(project.projectDir()),
                 selection);
         refuseIfRunning(config.project());
         Instant deadline = cli.clock().instant().plus(timeout);
@@ -58,9 +57,11 @@ final class DetachedUp {
         if (debug) {
             args.add("--debug");
         }
-        if (!project.instance().equals(ProjectContext.DEFAULT_INSTANCE)) {
-            args.addAll(List.of("--instance", project.instance()));
+        if (!project.instanceName().equals(ProjectContext.DEFAULT_INSTANCE)) {
+            args.addAll(List.of("--instance", project.instanceName()));
         }
+        project.choice().environment().ifPresent(env -> args.addAll(List.of("--env", env)));
+        project.choice().sets().forEach(set -> args.addAll(List.of("--set", set)));
         args.add("up");
         args.addAll(upArgs);
         BackgroundDevstack child = BackgroundDevstack.start(project.projectDir(), project.stateDir().resolve("logs"), args);

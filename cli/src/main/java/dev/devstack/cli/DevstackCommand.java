@@ -2,8 +2,12 @@ package dev.devstack.cli;
 
 import dev.devstack.app.ProjectContext;
 import dev.devstack.store.DevstackHome;
+import dev.devstack.supervisor.config.ConfigChoice;
 import dev.devstack.supervisor.config.ProjectSearch;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every service of a project on free, sticky ports.",
         subcommands = {UpCommand.class, AttachCommand.class, StatusCommand.class, WaitCommand.class, PortsCommand.class,
-                CheckCommand.class, InitCommand.class, DownCommand.class, LogsCommand.class, RestartCommand.class, StopCommand.class,
+                CheckCommand.class, ConfigCommand.class, InitCommand.class, DownCommand.class, LogsCommand.class,
+                RestartCommand.class, StopCommand.class,
                 StartCommand.class, KillCommand.class, ReloadCommand.class, ScaleCommand.class, WhoCommand.class, ClaimCommand.class, ReleaseCommand.class,
                 GcCommand.class, RunCommand.class,
                 WebCommand.class, HistoryCommand.class, CompletionCommand.class, HelpCommand.class},
@@ -53,6 +58,19 @@ final class DevstackCommand implements Callable<Integer> {
             + " socket (default: `default`).")
     String instance;
 
+    @Option(names = "--env", paramLabel = "NAME", scope = ScopeType.INHERIT, description = "Use this environment of"
+            + " ports.yaml's `environments:` (default: $DEVSTACK_ENV, else none); it runs as a copy of its own, with"
+            + " its own sticky ports and state.")
+    String env;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT, description = "Override one value"
+            + " of the configuration, such as `api.port=9000`, `api.env.DEBUG=1` or `range=5000-5999`; may be"
+            + " repeated, the last one winning.")
+    List<String> sets = new ArrayList<>();
+
+    /** Chooses the environment when `--env` is not given. */
+    static final String ENVIRONMENT_VARIABLE = "DEVSTACK_ENV";
+
     @Spec
     CommandSpec spec;
 
@@ -85,10 +103,24 @@ final class DevstackCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--instance " + name + ": an instance's name is 1 to 40"
                         + " lower-case letters, digits, `_`, `.` and `-`, starting with a letter or digit");
             }
+            ConfigChoice choice = choice();
             Path projectDir = ProjectSearch.from(dir == null ? cli.workingDir() : cli.workingDir().resolve(dir));
             project = new ProjectContext(projectDir, cli.environment(),
-                    DevstackHome.resolve(cli.environment(), cli.userHome()), name, cli.clock());
+                    DevstackHome.resolve(cli.environment(), cli.userHome()),
+                    ProjectContext.copyKey(name, choice.environment()), choice, cli.clock());
         }
         return project;
+    }
+
+    private ConfigChoice choice() {
+        String variable = cli.environment().get(ENVIRONMENT_VARIABLE);
+        Optional<String> chosen = Optional.ofNullable(env).or(() -> Optional.ofNullable(variable)
+                .filter(value -> !value.isEmpty()));
+        chosen.filter(name -> !ProjectContext.INSTANCE_NAME.matcher(name).matches()).ifPresent(name -> {
+            throw new ParameterException(spec.commandLine(), (env != null ? "--env " : ENVIRONMENT_VARIABLE + "=")
+                    + name + ": an environment's name is 1 to 40 lower-case letters, digits, `_`, `.` and `-`,"
+                    + " starting with a letter or digit");
+        });
+        return new ConfigChoice(chosen, env != null ? "--env" : ENVIRONMENT_VARIABLE, sets);
     }
 }

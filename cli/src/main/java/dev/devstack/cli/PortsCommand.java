@@ -47,7 +47,8 @@ final class PortsCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
         boolean json;
 
-        @Option(names = "--env", description = "Print NAME_PORT=, NAME_HOST=, NAME_URL= lines for a .env file or eval.")
+        @Option(names = "--dotenv", description = "Print NAME_PORT=, NAME_HOST=, NAME_URL= lines for a .env file or"
+                + " eval (`--env` chooses an environment of ports.yaml).")
         boolean env;
     }
 
@@ -57,7 +58,7 @@ final class PortsCommand implements Callable<Integer> {
         if (all) {
             if (format.env || requireRunning) {
                 throw new ParameterException(spec.commandLine(), "--all cannot be combined with "
-                        + (format.env ? "--env" : "--require-running"));
+                        + (format.env ? "--dotenv" : "--require-running"));
             }
             List<MachinePort> ports = MachinePorts.of(parent.project(), cli.warnings())
                     .read(true);

@@ -5,7 +5,6 @@ import dev.devstack.app.StackWait;
 import dev.devstack.app.WaitCondition;
 import dev.devstack.app.WaitOutcome;
 import dev.devstack.supervisor.DevstackException;
-import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.control.ControlClient;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -110,7 +109,7 @@ final class WaitCommand implements Callable<Integer> {
      */
     private Set<String> oneshots() {
         try {
-            return StackWait.oneshots(new ConfigLoader(parent.project().environment()).load(parent.project().projectDir()));
+            return StackWait.oneshots(parent.project().loader().load(parent.project().projectDir()));
         } catch (DevstackException brokenSinceTheStackStarted) {
             return Set.of();
         }

@@ -58,7 +58,7 @@ class CompletionIT {
 
         assertThat(bash(script, "devstack u")).containsExactly("up");
         assertThat(bash(script, "devstack hi")).containsExactly("history");
-        assertThat(bash(script, "devstack ports --")).contains("--json", "--env", "--all", "--help", "--dir")
+        assertThat(bash(script, "devstack ports --")).contains("--json", "--dotenv", "--all", "--help", "--dir")
                 .doesNotContain("--no-tui");
         assertThat(bash(script, "devstack -C " + scratch + " ports --j")).containsExactly("--json");
         assertThat(bash(script, "devstack completion ")).containsExactly("bash", "zsh", "fish");

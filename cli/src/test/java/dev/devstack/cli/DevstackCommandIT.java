@@ -217,7 +217,7 @@ class DevstackCommandIT {
             assertThat(table).contains("running, devstack pid " + up.pid())
                     .containsPattern("api +" + api.path("port").asInt() + " admin=\\d+ +ready +" + api.path("pid").asLong());
 
-            String env = DevstackProcess.run(projectDir, home, "ports", "--env").out();
+            String env = DevstackProcess.run(projectDir, home, "ports", "--dotenv").out();
             assertThat(env.lines()).containsExactly(
                     "API_PORT=" + api.path("port").asInt(),
                     "API_PORTS=" + api.path("port").asInt(),

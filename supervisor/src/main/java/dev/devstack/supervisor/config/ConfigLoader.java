@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a project folder into a validated {@link StackConfig}: {@code ports.yaml} when there is
- * one, else a Foreman {@code Procfile}; the env file alongside. Every problem in every file is
- * collected and reported together as one {@link DevstackException} (invalid config).
+ * one, with the layers {@link ConfigLayers} lays over it, else a Foreman {@code Procfile}; the env
+ * file alongside. Every problem in every file is collected and reported together as one
+ * {@link DevstackException} (invalid config).
  */
 public final class ConfigLoader {
 
@@ -41,10 +42,17 @@ public final class ConfigLoader {
             "every key is described in devstack's docs/configuration.md");
 
     private final Map<String, String> environment;
+    private final ConfigChoice choice;
 
     /** @param environment the variables devstack runs with, for {@code ${env.NAME}} */
     public ConfigLoader(Map<String, String> environment) {
+        this(environment, ConfigChoice.NONE);
+    }
+
+    /** @param choice the environment and {@code --set} overrides chosen on the command line */
+    public ConfigLoader(Map<String, String> environment, ConfigChoice choice) {
         this.environment = Map.copyOf(environment);
+        this.choice = choice;
     }
 
     public StackConfig load(Path projectDir) {
@@ -60,19 +68,27 @@ public final class ConfigLoader {
                 + PORTS_YAML + " such as:", STARTER);
     }
 
+    /** The configuration with every layer merged, before it is read into services: what `devstack config` shows. */
+    public MergedConfig merged(Path projectDir) {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        Problems problems = new Problems();
+        Optional<Layered> layered = Files.isRegularFile(dir.resolve(PORTS_YAML))
+                ? new ConfigLayers(dir, problems).read(choice) : Optional.empty();
+        load(dir);
+        problems.throwIfAny(PORTS_YAML);
+        return MergedConfig.of(layered.orElseThrow(() -> DevstackException.invalidConfig("`devstack config` shows how "
+                + PORTS_YAML + " and its layers merge; " + dir + " has a " + PROCFILE + " only, which has none",
+                List.of())), dir.getFileName().toString(), choice.environment());
+    }
+
     private StackConfig loadPortsYaml(Path dir) {
         Problems problems = new Problems();
-        Optional<YamlNode> root = text(dir, PORTS_YAML, problems)
-                .flatMap(text -> new YamlTreeReader(PORTS_YAML, problems).read(text));
-        if (root.isEmpty()) {
+        Optional<Layered> layered = new ConfigLayers(dir, problems).read(choice);
+        if (layered.isEmpty()) {
             problems.throwIfAny(PORTS_YAML);
             throw new IllegalStateException("unreachable: an unread file is a problem");
         }
-        if (!(root.get() instanceof YamlNode.Mapping top)) {
-            problems.add(root.get().location(), "the file must be a mapping with `services:`, got " + root.get().describe());
-            problems.throwIfAny(PORTS_YAML);
-            throw new IllegalStateException("unreachable");
-        }
+        YamlNode.Mapping top = layered.get().top();
         Values values = new Values(problems);
         top.entries().forEach((key, entry) -> {
             if (!KEYS.contains(key) && !key.startsWith(EXTENSION_PREFIX)) {
@@ -111,10 +127,15 @@ public final class ConfigLoader {
         List<ServiceSpec> specs = validator.resolveDependencies(drafts);
         validator.check(specs, variables(envFile));
         problems.throwIfAny(PORTS_YAML);
-        return new StackConfig(dir, PORTS_YAML, project, range, envFile, specs, warnings);
+        return new StackConfig(dir, PORTS_YAML, project, range, envFile, specs, warnings, choice.environment());
     }
 
     private StackConfig loadProcfile(Path dir) {
+        if (choice.environment().isPresent() || !choice.sets().isEmpty()) {
+            throw DevstackException.invalidConfig((choice.sets().isEmpty() ? choice.environmentSource()
+                    : "--set") + " changes " + PORTS_YAML + ", and " + dir + " has a " + PROCFILE + " only; write a "
+                    + PORTS_YAML + " (`devstack init` makes one from the " + PROCFILE + ")", List.of());
+        }
         Problems problems = new Problems();
         List<ProcfileReader.Entry> entries = text(dir, PROCFILE, problems)
                 .map(text -> ProcfileReader.read(PROCFILE, text.lines().toList(), problems)).orElse(List.of());
@@ -138,7 +159,7 @@ public final class ConfigLoader {
         new StackValidator(problems).check(services, variables(envFile));
         problems.throwIfAny(PROCFILE);
         return new StackConfig(dir, PROCFILE, dir.getFileName().toString(), PortRange.DEFAULT, envFile, services,
-                List.of());
+                List.of(), Optional.empty());
     }
 
     private Optional<Integer> foremanBasePort(String value, Location location, Problems problems) {

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A validated stack: where it lives, what it is called, and its services in the order they
  * were written. {@code source} is the file it came from ("ports.yaml" or "Procfile");
- * {@code envFile} holds the values of the env file, in file order.
+ * {@code envFile} holds the values of the env file, in file order; {@code environment} is the
+ * environment chosen from its {@code environments:}, if any.
  */
 public record StackConfig(
         Path projectDir,
@@ -19,12 +20,18 @@ public record StackConfig(
         PortRange range,
         Map<String, String> envFile,
         List<ServiceSpec> services,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<String> environment) {
 
     public StackConfig {
         envFile = Collections.unmodifiableMap(new LinkedHashMap<>(envFile));
         services = List.copyOf(services);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The same stack with other services (a selection, other scales). */
+    public StackConfig withServices(List<ServiceSpec> replaced) {
+        return new StackConfig(projectDir, source, project, range, envFile, replaced, warnings, environment);
     }
 
     public Optional<ServiceSpec> service(String name) {

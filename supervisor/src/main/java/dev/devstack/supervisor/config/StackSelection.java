@@ -47,8 +47,7 @@ public final class StackSelection {
             throw DevstackException.configProblems("cannot start only " + String.join(", ", chosen), problems);
         }
         List<ServiceSpec> kept = config.services().stream().filter(s -> chosen.contains(s.name())).toList();
-        return new StackConfig(config.projectDir(), config.source(), config.project(), config.range(), config.envFile(),
-                kept, config.warnings());
+        return config.withServices(kept);
     }
 
     private static void refuseUnknown(StackConfig config, List<String> names, List<String> profiles, List<String> all,

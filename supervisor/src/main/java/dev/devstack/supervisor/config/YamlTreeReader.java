@@ -132,6 +132,12 @@ final class YamlTreeReader {
         add(scalar, 1, tag.equals(Tag.MERGE.getValue()));
     }
 
+    /** A value written on its own, outside any file ({@code --set}), read as YAML would read it plain. */
+    static YamlNode.Scalar plain(String text, Location location) {
+        String tag = RESOLVER.resolve(NodeId.scalar, text, true).getValue();
+        return new YamlNode.Scalar(location, text.isEmpty() ? YamlNode.Kind.STRING : kind(tag, text), text);
+    }
+
     private static YamlNode.Kind kind(String tag, String value) {
         if (tag.equals(Tag.INT.getValue())) {
             return YamlNode.Kind.INTEGER;

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * {@code PORT_<NAME>} and, for every service S of the stack, {@code S_PORT}, {@code S_HOST},
  * {@code S_URL}, {@code S_PORT_<NAME>} (of its first replica) and {@code S_PORTS} (of all of them);
  * {@code DEVSTACK_PROJECT}, {@code DEVSTACK_SERVICE}, {@code DEVSTACK_INSTANCE},
- * {@code DEVSTACK_REPLICA}, {@code DEVSTACK_API_URL} (the stack's HTTP API, when it has a port);
+ * {@code DEVSTACK_REPLICA}, {@code DEVSTACK_ENV} (the environment chosen, if any), {@code DEVSTACK_API_URL} (the
+ * stack's HTTP API, when it has a port);
  * then the env file and the service's own {@code env:}, so that the user can override any of them. References in commands and values are filled in here; a
  * reference to a scaled service means its first replica.
  */
@@ -82,6 +83,7 @@ public final class EnvironmentBuilder {
         env.put("DEVSTACK_PROJECT", config.project());
         env.put("DEVSTACK_SERVICE", service.name());
         env.put("DEVSTACK_INSTANCE", instance);
+        config.environment().ifPresent(name -> env.put("DEVSTACK_ENV", name));
         env.put("DEVSTACK_REPLICA", String.valueOf(replica));
         ports.api().ifPresent(api -> env.put("DEVSTACK_API_URL", url(api.port())));
         env.putAll(config.envFile());

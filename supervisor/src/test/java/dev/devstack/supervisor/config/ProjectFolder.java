@@ -15,6 +15,7 @@ final class ProjectFolder {
 
     private final Path dir;
     private Map<String, String> environment = Map.of("HOME", "/home/dev");
+    private ConfigChoice choice = ConfigChoice.NONE;
 
     ProjectFolder(Path dir) {
         this.dir = dir;
@@ -40,8 +41,18 @@ final class ProjectFolder {
         return this;
     }
 
+    /** Loads with an environment and {@code --set} overrides, as the command line gives them. */
+    ProjectFolder choose(String environmentName, String... sets) {
+        this.choice = new ConfigChoice(java.util.Optional.ofNullable(environmentName), "--env", List.of(sets));
+        return this;
+    }
+
     StackConfig load() {
-        return new ConfigLoader(environment).load(dir);
+        return new ConfigLoader(environment, choice).load(dir);
+    }
+
+    MergedConfig merged() {
+        return new ConfigLoader(environment, choice).merged(dir);
     }
 
     /** The problem lines of a configuration that must not load. */
