@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", header = "Write a commented ports.yaml from what the project folder already has.",
+@Command(name = "init", header = "Write a commented ports.yaml from what the project already has.",
         description = "Reads the Procfile (and .env), process-compose.yaml, a Compose file, manage.py, pyproject.toml or"
                 + " requirements.txt with Flask or FastAPI, a Gemfile with Rails, a Maven or Gradle build with Spring"
                 + " Boot, and package.json scripts (workspaces too), and writes ports.yaml (0600) with a service for"
