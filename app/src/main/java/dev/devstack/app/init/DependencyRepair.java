@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * Makes the dependencies init copied valid for devstack: one on a service init left out (an image
- * with no command) is dropped, and waiting for `ready` on a service with neither a port nor a check
- * becomes waiting for it to start; each change is said in a comment on the service.
+ * with no command) is dropped; waiting for `ready` on a one-shot task becomes waiting for it to
+ * complete, and on a service with neither a port nor a check, waiting for it to start; each change
+ * is said in a comment on the service.
  */
 final class DependencyRepair {
 
@@ -29,6 +30,10 @@ final class DependencyRepair {
                 if (target == null) {
                     draft = draft.withNote("it depended on " + dependency.service() + ", which is not in this file:"
                             + " start that yourself first");
+                } else if (dependency.condition().filter(Condition.READY::equals).isPresent() && target.oneshot()) {
+                    kept.add(DependencyDraft.of(dependency.service(), Condition.COMPLETED));
+                    draft = draft.withNote("waits for " + dependency.service() + " to complete: it is a one-shot task,"
+                            + " which is never `ready`");
                 } else if (dependency.condition().filter(Condition.READY::equals).isPresent() && target.noPort()
                         && target.ready().isEmpty()) {
                     kept.add(DependencyDraft.of(dependency.service(), Condition.STARTED));

@@ -44,8 +44,9 @@ final class ProcfileSource implements InitSource {
                 scan.leftOut(origin, "not a `name: command` line; left out");
                 continue;
             }
-            ServiceDraft service = ServiceDraft.of(matcher.group(1), origin, matcher.group(2));
-            String why = "process " + matcher.group(1);
+            String name = ServiceNames.of(matcher.group(1), "process");
+            ServiceDraft service = ServiceDraft.of(name, origin, matcher.group(2));
+            String why = "process " + matcher.group(1) + (name.equals(matcher.group(1)) ? "" : " → " + name);
             int port = base.orElse(0) + FOREMAN_PORT_STEP * index;
             if (base.isPresent() && port <= 65535) {
                 service = service.withPorts(List.of(port)).withNote("port " + port + ": Foreman's PORT=" + base.get()
