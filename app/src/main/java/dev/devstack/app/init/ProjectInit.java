@@ -50,8 +50,10 @@ public final class ProjectInit {
             }
             if (source.role() == InitSource.Role.FRAMEWORK && processList.isPresent()) {
                 for (ServiceDraft service : scan.get().services()) {
-                    findings.add(Finding.found(service.origin(), "would be " + service.name() + " (`"
-                            + service.command() + "`), left out: " + processList.get() + " lists the processes"));
+                    String text = "would be " + service.name() + " (`" + service.command() + "`), left out: "
+                            + processList.get() + " lists the processes";
+                    findings.add(Finding.found(service.origin(), text));
+                    leftOut.add(service.origin() + ": " + text);
                 }
                 continue;
             }
