@@ -3,15 +3,20 @@ package dev.devstack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.supervisor.testing.TestProject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** `devstack init` through the real command line: what it writes, what it says, and what it refuses to replace. */
 class InitIT {
 
+    private static final Path FIXTURES = Path.of("..", "app", "src", "test", "resources", "init");
     private static final String PROCFILE = "web: python3 -m http.server $PORT --bind 127.0.0.1\nworker: python3 worker.py\n";
 
     @TempDir
@@ -37,6 +42,35 @@ class InitIT {
         DevstackProcess.Result check = InProcessDevstack.run(projectDir, home, "check");
         assertThat(check.exitCode()).as(check.err()).isZero();
         assertThat(check.out()).contains("ports.yaml is valid: 2 services");
+    }
+
+    /** The golden folders of app's InitGoldenTest: what init writes for each passes `devstack check`. */
+    static Stream<String> fixtures() throws IOException {
+        try (Stream<Path> folders = Files.list(FIXTURES)) {
+            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals("empty")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void whatInitWritesForEachKindOfProjectPassesCheck(String fixture) throws IOException {
+        Path source = FIXTURES.resolve(fixture);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("expected-")).toList()) {
+                Path copy = projectDir.resolve(source.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+
+        DevstackProcess.Result init = InProcessDevstack.run(projectDir, home, "init");
+        DevstackProcess.Result check = InProcessDevstack.run(projectDir, home, "check");
+
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(check.out()).contains("ports.yaml is valid");
     }
 
     @Test
