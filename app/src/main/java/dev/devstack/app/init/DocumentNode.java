@@ -96,11 +96,15 @@ record DocumentNode(Object value, String path) {
         return text().map(List::of).orElse(List.of());
     }
 
-    /** Compose's and process-compose's `environment`: a mapping, or a list of `NAME=value`. */
+    /**
+     * Compose's and process-compose's `environment`: a mapping, or a list of `NAME=value`. A name
+     * without a value passes the variable on from where the tool runs; a service of devstack
+     * inherits devstack's environment anyway, so it is left out rather than set empty.
+     */
     Map<String, String> environment() {
         Map<String, String> variables = new LinkedHashMap<>();
         if (isMap()) {
-            entries().forEach((name, node) -> variables.put(name, node.text().orElse("")));
+            entries().forEach((name, node) -> node.text().ifPresent(value -> variables.put(name, value)));
         } else {
             for (String item : texts()) {
                 int equals = item.indexOf('=');
