@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Lays a service over its `preset:`. The preset becomes a mapping located at {@code preset NAME}
@@ -16,11 +17,21 @@ import java.util.Optional;
  */
 final class PresetOverlay {
 
+    /**
+     * A preset's variables refer to the service by name ({@code ${api.port}}); a name that cannot be
+     * referred to is reported by the loader, and its preset is not applied, lest the reference fail
+     * again at a place ({@code preset NAME}) the user never wrote.
+     */
+    private static final Pattern REFERABLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
     private PresetOverlay() {
     }
 
     static YamlNode apply(String service, YamlNode node, Problems problems) {
         if (!(node instanceof YamlNode.Mapping user) || !user.entries().containsKey("preset")) {
+            return node;
+        }
+        if (!REFERABLE.matcher(service).matches()) {
             return node;
         }
         YamlNode named = user.entries().get("preset").value();

@@ -209,4 +209,13 @@ class PresetsTest {
         assertThat(docs.command().source()).contains("$PORT");
         assertThat(Optional.of(docs.units())).map(u -> u.size()).contains(3);
     }
+
+    @Test
+    void aServiceWhoseNameIsWrongKeepsItsPresetOutOfTheProblems() {
+        assertThat(new ProjectFolder(dir).write("ports.yaml", """
+                services:
+                  my.api: { command: flask run, preset: flask }
+                """).problems()).containsExactly("ports.yaml:2:3: `my.api` is not a valid service name: use letters,"
+                + " digits, _ and -, starting with a letter or digit");
+    }
 }
