@@ -57,6 +57,9 @@ class PresetsTest {
                 Map.of("NEXT_TELEMETRY_DISABLED", "1"), "Ready in"));
         cases.put("python3 manage.py runserver|django", new Expected("python3 manage.py runserver 127.0.0.1:$PORT",
                 Map.of("PYTHONUNBUFFERED", "1"), "Starting development server at http://"));
+        cases.put("python3 manage.py runserver --noreload|django", new Expected(
+                "python3 manage.py runserver --noreload 127.0.0.1:$PORT", Map.of("PYTHONUNBUFFERED", "1"),
+                "Starting development server at http://"));
         cases.put("python3 -m flask --app shop run|flask", new Expected("python3 -m flask --app shop run",
                 Map.of("PYTHONUNBUFFERED", "1", "FLASK_RUN_HOST", "127.0.0.1", "FLASK_RUN_PORT", "${svc.port}"),
                 "Running on http://"));
