@@ -61,6 +61,10 @@ class DocumentedConfigsTest {
                         Map.of())));
         tests.add(DynamicTest.dynamicTest("examples/shop", () ->
                 assertThat(new ConfigLoader(Map.of()).load(REPO.resolve("examples/shop")).services()).hasSize(3)));
+        for (String example : List.of("vite-flask", "django", "fastapi-express")) {
+            tests.add(DynamicTest.dynamicTest("examples/" + example, () -> assertThat(new ConfigLoader(Map.of())
+                    .load(REPO.resolve("examples").resolve(example)).services()).hasSize(2)));
+        }
         assertThat(tests).as("yaml blocks found in the docs").hasSizeGreaterThanOrEqualTo(5);
         return tests.stream();
     }
