@@ -113,7 +113,7 @@ public final class ConfigLoader {
             ServiceReader reader = new ServiceReader(dir, problems);
             mapping.entries().forEach((name, entry) -> {
                 serviceName(name, entry.keyLocation(), problems);
-                reader.read(name, entry.keyLocation(), PresetOverlay.apply(name, entry.value(), problems)).ifPresent(drafts::add);
+                reader.read(name, entry.keyLocation(), entry.value()).ifPresent(drafts::add);
             });
         }
 
