@@ -43,6 +43,17 @@ public record ProjectContext(Path projectDir, Map<String, String> environment, P
                 .map(env -> instance.substring(0, instance.length() - env.length() - 1)).orElse(instance);
     }
 
+    /**
+     * How the copy is shown to people: its key, except that the default instance of a project in a
+     * linked git worktree is shown by the worktree's branch (with {@code +ENV} when an environment is chosen).
+     */
+    public String instanceLabel() {
+        if (!instanceName().equals(DEFAULT_INSTANCE)) {
+            return instance;
+        }
+        return WorktreeBranch.of(projectDir).map(branch -> copyKey(branch, choice.environment())).orElse(instance);
+    }
+
     /** Reads the project's configuration with the command line's choice. */
     public ConfigLoader loader() {
         return new ConfigLoader(environment, choice);

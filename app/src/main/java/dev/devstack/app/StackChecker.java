@@ -16,6 +16,7 @@ public final class StackChecker {
     /** @param selection the services `up` would start with the same names and profiles */
     public static CheckReport check(ProjectContext context, Selection selection, Consumer<String> warnings) {
         StackConfig config = StackSelection.select(context.loader().load(context.projectDir()), selection);
+        LocalOverridesInGit.warning(context.projectDir()).ifPresent(warnings);
         Machine machine = new Machine(context, warnings);
         try (PortPlan ports = machine.leases.preview(config, machine.planner)) {
             return new CheckReport(config, DependencyGraph.of(config.services()).waves(), ports.assignments());

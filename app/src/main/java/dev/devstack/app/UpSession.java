@@ -59,6 +59,7 @@ public final class UpSession implements AutoCloseable {
         this.warnings = warnings;
         this.config = StackSelection.select(context.loader().load(context.projectDir()),
                 options.selection());
+        LocalOverridesInGit.warning(context.projectDir()).ifPresent(warnings);
         this.machine = new Machine(context, warnings);
         this.self = machine.processes.self();
         ProjectStateDir.prepare(context);

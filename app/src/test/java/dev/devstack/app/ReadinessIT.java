@@ -105,6 +105,17 @@ class ReadinessIT {
     }
 
     @Test
+    void aLogLineIsMatchedWithoutItsColours() {
+        Supervisor supervisor = stack.up("""
+                services:
+                  worker: { command: "%s", port: none, ready: { log: "queue ready" } }
+                """.formatted(service("--print 'queue \\e[1;32mready\\e[0m'")));
+
+        assertThat(DetailText.of(await(supervisor, "worker", ServiceState.READY).detail()))
+                .startsWith("a line matched /queue ready/ after ");
+    }
+
+    @Test
     void aLogLineThatNeverComesTimesOut() {
         Supervisor supervisor = stack.up("""
                 services:

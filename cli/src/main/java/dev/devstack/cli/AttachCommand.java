@@ -81,7 +81,8 @@ final class AttachCommand implements Callable<Integer> {
         try {
             Dashboard dashboard = new Dashboard(terminal.screen(), stack, stack, new DashboardContext(
                     MachinePorts.of(project, warnings::add).rows(project.projectDir()), ProcessGroupResources.measured(),
-                    cli.environment(), cli.clock(), ZoneId.systemDefault(), stack.hello().apiUrl()), DashboardMode.ATTACHED);
+                    cli.environment(), cli.clock(), ZoneId.systemDefault(), stack.hello().apiUrl(), project.instanceLabel()),
+                    DashboardMode.ATTACHED);
             stack.start();
             detached = dashboard.run(stack.finished(), true);
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.devstack.cli;
 
+import dev.devstack.app.ProjectContext;
 import dev.devstack.app.PublishedStack;
 import dev.devstack.supervisor.control.ControlClient;
 import dev.devstack.supervisor.json.StackSnapshotJson;
@@ -64,7 +65,10 @@ final class StatusCommand implements Callable<Integer> {
 
     private void table(PublishedStack stack, Instant now, PrintStream out) {
         StackSnapshot snapshot = stack.snapshot();
-        out.println(snapshot.project() + " (" + parent.project().projectDir() + "): " + snapshot.phase().word()
+        String label = parent.project().instanceLabel();
+        out.println(snapshot.project() + " (" + parent.project().projectDir()
+                + (label.equals(ProjectContext.DEFAULT_INSTANCE) ? "" : ", instance " + label) + "): "
+                + snapshot.phase().word()
                 + ", devstack pid " + stack.supervisorPid() + stack.apiUrl().map(url -> ", web page and HTTP API " + url + "/").orElse(""));
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SERVICE", "STATE", "PID", "PORT(S)", "UPTIME", "RESTARTS", "DETAIL"});

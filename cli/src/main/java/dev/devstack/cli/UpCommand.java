@@ -187,7 +187,7 @@ final class UpCommand implements Callable<Integer> {
         Supervisor supervisor = session.supervisor();
         Dashboard dashboard = new Dashboard(terminal.screen(), session.stack(), session.stack(), new DashboardContext(
                 session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault(),
-                session.apiUrl()));
+                session.apiUrl(), parent.project().instanceLabel()));
         warnings.toStack(supervisor);
         openPageOnceUp(cli, session);
         session.start();

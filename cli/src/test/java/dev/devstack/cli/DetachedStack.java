@@ -34,10 +34,20 @@ final class DetachedStack implements AutoCloseable {
 
     /** The stack of another instance of the project ({@code --instance NAME}). */
     DetachedStack(Path dir, Path home, String instance) {
+        this(dir, home, List.of("--instance", instance), dir.resolve(".devstack/instances").resolve(instance));
+    }
+
+    private DetachedStack(Path dir, Path home, List<String> options, Path state) {
         this.dir = dir;
         this.home = home;
-        this.instance = List.of("--instance", instance);
-        this.state = dir.resolve(".devstack/instances").resolve(instance);
+        this.instance = options;
+        this.state = state;
+    }
+
+    /** The default instance's stack in an environment ({@code --env NAME}), which is a copy of its own. */
+    static DetachedStack inEnvironment(Path dir, Path home, String environment) {
+        return new DetachedStack(dir, home, List.of("--env", environment),
+                dir.resolve(".devstack/instances").resolve("default+" + environment));
     }
 
     /** Runs `devstack up -d ARGS` to its end and remembers the stack it left. */

@@ -28,6 +28,7 @@ class JsonDocsTest {
             Map.entry("## `devstack ports --all --json`", List.of("ports-all.schema.json")),
             Map.entry("## `devstack who PORT --json`", List.of("who.schema.json")),
             Map.entry("## `devstack web --json`", List.of("web.schema.json")),
+            Map.entry("## `devstack config --json`", List.of("config.schema.json")),
             Map.entry("## `devstack history --json`", List.of("history.schema.json")),
             Map.entry("## `.devstack/run.json`", List.of("run.schema.json")),
             Map.entry("## A stack snapshot and a stack event", List.of("stack-snapshot.schema.json",
@@ -58,7 +59,7 @@ class JsonDocsTest {
             }
         }
         assertThat(checked).as("one example per schema").containsExactlyInAnyOrder("ports.schema.json",
-                "ports-all.schema.json", "who.schema.json", "web.schema.json", "history.schema.json", "run.schema.json",
+                "ports-all.schema.json", "who.schema.json", "web.schema.json", "config.schema.json", "history.schema.json", "run.schema.json",
                 "stack-snapshot.schema.json", "stack-event.schema.json");
     }
 

@@ -113,6 +113,19 @@ class JsonSchemaIT {
     }
 
     @Test
+    void configJsonOfAnEnvironmentWithAnOverride() throws Exception {
+        Files.writeString(projectDir.resolve("ports.local.yaml"), "services:\n  api: { restart: always }\n");
+        JsonNode config = valid("config.schema.json", run("config", "--json", "--set", "api.port=31999"));
+
+        assertThat(config.path("files")).extracting(JsonNode::asText).containsExactly("ports.yaml", "ports.local.yaml");
+        assertThat(config.path("settings")).anySatisfy(setting -> {
+            assertThat(setting.path("path").toString()).isEqualTo("[\"services\",\"api\",\"port\"]");
+            assertThat(setting.path("value").asInt()).isEqualTo(31999);
+            assertThat(setting.path("origin").asText()).isEqualTo("--set api.port=31999");
+        });
+    }
+
+    @Test
     void historyJsonAfterARun() throws Exception {
         try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
             readyPorts();

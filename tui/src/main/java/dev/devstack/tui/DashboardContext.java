@@ -10,10 +10,11 @@ import java.util.Optional;
 /**
  * What the dashboard needs of its surroundings besides the stack: the machine's ports and each
  * service's CPU and memory (both read off the drawing thread), the environment (NO_COLOR, TERM,
- * the locale), the clock, the time zone, and the URL of the stack's HTTP API (for the header), if it has one.
+ * the locale), the clock, the time zone, the URL of the stack's HTTP API (for the header), if it has one,
+ * and how the header names the instance (a git worktree's branch for its default instance).
  */
 public record DashboardContext(PortRows ports, ResourceUsage resources, Map<String, String> environment, Clock clock,
-                               ZoneId zone, Optional<String> apiUrl) {
+                               ZoneId zone, Optional<String> apiUrl, String instanceLabel) {
 
     public DashboardContext {
         environment = Map.copyOf(environment);

@@ -13,11 +13,12 @@ import java.util.Optional;
 /**
  * Everything one frame is drawn from: where, in what styles, the stack as it is now, the services
  * the filter lets through, their resource use, the recent lines, the user's choices, whether the
- * dashboard is attached to a stack running elsewhere, and where the stack's HTTP API answers.
+ * dashboard is attached to a stack running elsewhere, where the stack's HTTP API answers, and how the
+ * instance is named.
  */
 record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, DashboardMode mode, StackSnapshot stack,
              List<ServiceSnapshot> visible, Map<String, ServiceUsage> usage, LogBook logs,
-             Instant now, ZoneId zone, Optional<String> apiUrl) {
+             Instant now, ZoneId zone, Optional<String> apiUrl, String instanceLabel) {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 

@@ -30,7 +30,7 @@ final class HeaderBar {
         int limit = canvas.width - clock.length() - 2;
         String dot = frame.symbols().dot();
         int column = canvas.put(1, 0, "devstack", theme.strong, limit);
-        column = canvas.put(column, 0, dot + frame.stack().project() + " (" + frame.stack().instance() + ")",
+        column = canvas.put(column, 0, dot + frame.stack().project() + " (" + frame.instanceLabel() + ")",
                 theme.plain, limit - column);
         if (frame.mode() == DashboardMode.ATTACHED) {
             column = canvas.put(column, 0, dot + "attached", theme.plain, limit - column);

@@ -77,7 +77,7 @@ final class VirtualDashboard implements AutoCloseable {
         try {
             this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control,
                     new DashboardContext(machinePorts, ProcessGroupResources.measured(), environment, clock, ZoneOffset.UTC,
-                            apiUrl), mode);
+                            apiUrl, "default"), mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,12 +16,14 @@ import java.util.stream.Collectors;
  * each under the file that names it), then ports.yaml itself, then {@code ports.local.yaml} (a
  * person's own overrides); then services that {@code extends} another service take its settings as
  * the files have made them; then the chosen environment, then {@code --set}, each changing only
- * the services it names. {@link YamlMerge} says how layers merge.
+ * the services it names; and last each service's preset goes under it ({@link PresetOverlay}).
+ * {@link YamlMerge} says how layers merge.
  */
 final class ConfigLayers {
 
     static final String LOCAL = "ports.local.yaml";
     static final String EXTENDS = "extends";
+    static final String PRESET = "preset";
 
     private final Path dir;
     private final Problems problems;
@@ -52,7 +54,26 @@ final class ConfigLayers {
         top = new ServiceExtends(problems).resolve(top);
         EnvironmentOverlay.Applied applied = new EnvironmentOverlay(problems).apply(top, choice);
         top = new SetOverrides(problems).apply(applied.top(), choice.sets());
+        top = presets(top);
         return Optional.of(new Layered(top, files, applied.marked()));
+    }
+
+    private YamlNode.Mapping presets(YamlNode.Mapping top) {
+        YamlNode.Entry section = top.entries().get("services");
+        if (section == null || !(section.value() instanceof YamlNode.Mapping services)) {
+            return top;
+        }
+        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+        services.entries().forEach((name, entry) -> {
+            YamlNode applied = PresetOverlay.apply(name, entry.value(), problems);
+            // an applied preset is spent, as an extends is: what it gave is in the service, located at the preset
+            entries.put(name, new YamlNode.Entry(entry.keyLocation(), applied != entry.value()
+                    && applied instanceof YamlNode.Mapping service ? without(service, PRESET) : applied));
+        });
+        Map<String, YamlNode.Entry> topEntries = new LinkedHashMap<>(top.entries());
+        topEntries.put("services", new YamlNode.Entry(section.keyLocation(),
+                new YamlNode.Mapping(services.location(), entries)));
+        return new YamlNode.Mapping(top.location(), topEntries);
     }
 
     /** A file with the files it extends merged under it; {@code chain} holds the files that extend it. */

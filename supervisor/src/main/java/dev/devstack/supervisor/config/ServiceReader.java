@@ -24,7 +24,7 @@ final class ServiceReader {
 
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "on_conflict", "depends_on",
             "inherit_port", "stop_timeout", "stop_signal", "stop_command", "restart", "backoff", "max_restarts", "oneshot",
-            "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale", "pidfile", "profiles");
+            "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale", "pidfile", "profiles", "preset");
 
     /** Each replica is a process with its own ports; more than this is a typo or a hostile file, not a dev stack. */
 

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
-import java.util.regex.Pattern;
 
 /**
  * One service: its {@link Life} (changed only by its {@link Lifecycle}) and the bookkeeping of its
@@ -53,7 +52,7 @@ final class ServiceRuntime {
     Instant daemonDeadline;
     Instant startedAt;
     /** Set while a `log` readiness check waits: read by the thread that reads the service's output. */
-    volatile Pattern readyPattern;
+    volatile ReadyLine readyLine;
     /** An earlier run of the service to keep as its first run (`up --adopt`), or null. */
     AssignmentReason.Adopted adoptee;
     /** The health check of the current run, made once per run. */

@@ -112,8 +112,8 @@ final class Starts {
         if (service.adoptee != null && adopt(service)) {
             return;
         }
-        service.readyPattern = service.plan.spec().ready().filter(check -> check.kind() == CheckSpec.Kind.LOG)
-                .map(check -> Pattern.compile(check.target())).orElse(null);
+        service.readyLine = service.plan.spec().ready().filter(check -> check.kind() == CheckSpec.Kind.LOG)
+                .map(check -> new ReadyLine(Pattern.compile(check.target()))).orElse(null);
         lifecycles.apply(service, new Input.Launched(new ServiceDetail.Launching(service.plan.command())));
         ServicePlan plan = service.plan;
         int run = service.run;
@@ -136,9 +136,9 @@ final class Starts {
                 @Override
                 public void output(OutputSource source, String line) {
                     Instant now = stack.clock.instant();
-                    Pattern ready = service.readyPattern;
-                    if (ready != null && ready.matcher(line).find()) {
-                        service.readyPattern = null;
+                    ReadyLine ready = service.readyLine;
+                    if (ready != null && ready.matches(line)) {
+                        service.readyLine = null;
                         engine.run(() -> inRun(service, run, new Input.LineMatched()));
                     }
                     service.recent.add(line);

@@ -143,6 +143,19 @@ class EnvironmentsAndSetTest {
     }
 
     @Test
+    void aPresetsValuesShowItAsTheirOriginAndThePresetKeyIsSpent() {
+        MergedConfig merged = new ProjectFolder(dir).write("ports.yaml",
+                "services:\n  docs: { command: python3 -m http.server, preset: http.server, stop_signal: INT }\n").merged();
+
+        assertThat(merged.settings()).filteredOn(s -> s.origin().equals("preset http.server"))
+                .extracting(s -> s.path().get(s.path().size() - 1).key()).containsExactly("PYTHONUNBUFFERED", "log");
+        assertThat(merged.settings()).filteredOn(s -> s.path().get(s.path().size() - 1).key().equals("stop_signal"))
+                .extracting(ConfigSetting::text, ConfigSetting::origin)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("INT", "ports.yaml:2:78"));
+        assertThat(merged.settings()).noneMatch(s -> "preset".equals(s.path().get(s.path().size() - 1).key()));
+    }
+
+    @Test
     void configOfAnInvalidConfigurationReportsItsProblems() {
         assertThat(Optional.of(new ProjectFolder(dir).write("ports.yaml", STACK).choose("qa")).map(f -> {
             try {

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from guestbook import views
+
+urlpatterns = [path("", views.home)]
