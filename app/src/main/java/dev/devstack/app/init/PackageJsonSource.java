@@ -61,9 +61,10 @@ final class PackageJsonSource implements InitSource {
         if (script.isEmpty()) {
             return Optional.empty();
         }
-        ServiceDraft service = ServiceDraft.of(name, file, manager.run(script.get()));
         Optional<String> preset = NodeFramework.of(pkg);
-        String why = "script " + script.get() + " → " + name + " (" + manager.run(script.get()) + ": "
+        ServiceDraft service = ServiceDraft.of(name, file, preset.isPresent() ? manager.runWithArguments(script.get())
+                : manager.run(script.get()));
+        String why = "script " + script.get() + " → " + name + " (" + service.command() + ": "
                 + manager.because(files) + preset.map(p -> "; preset " + p + ": " + p + " in its dependencies")
                 .orElse("; no framework recognised, so it must listen on $PORT itself") + ")";
         return Optional.of(new Scripted(preset.map(service::withPreset).orElse(service), why));

@@ -27,6 +27,14 @@ enum PackageManager {
         return run + script;
     }
 
+    /**
+     * The command for a script that a preset appends arguments to: npm keeps arguments before `--`
+     * for itself, while pnpm and yarn pass them on (and would pass a `--` on as well).
+     */
+    String runWithArguments(String script) {
+        return this == NPM ? run(script) + " --" : run(script);
+    }
+
     /** Why this one: its lock file, or none at all. */
     String because(ProjectFiles files) {
         return files.isFile(lockFile) ? lockFile : "no lock file";
