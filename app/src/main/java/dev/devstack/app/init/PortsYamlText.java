@@ -48,7 +48,7 @@ public final class PortsYamlText {
         if (service.oneshot()) {
             key(out, "oneshot", "true");
         }
-        if (service.noPort() && !service.oneshot()) {
+        if (service.noPort()) {
             key(out, "port", "none");
         } else if (service.ports().size() == 1) {
             key(out, "port", String.valueOf(service.ports().get(0)));
