@@ -8,7 +8,8 @@ import java.util.Optional;
  * package.json: its `dev` script (else `start`) becomes a service run by the package manager its
  * lock file names. With workspaces (package.json `workspaces`, or pnpm-workspace.yaml), each
  * workspace package's script is a service of its own, in its folder; the root's script, which
- * usually starts them all, is then left out.
+ * usually starts them all, is then left out. Without a package.json at the top, each folder of
+ * the project that has one is read instead.
  */
 final class PackageJsonSource implements InitSource {
 
@@ -19,11 +20,11 @@ final class PackageJsonSource implements InitSource {
     public Optional<SourceScan> scan(ProjectFiles files) {
         Optional<String> text = files.text("package.json");
         if (text.isEmpty()) {
-            return Optional.empty();
+            return inFolders(files);
         }
         SourceScan.Builder scan = new SourceScan.Builder().read("package.json");
         DocumentNode root = DocumentNode.json("package.json", text.get());
-        PackageManager manager = PackageManager.of(files);
+        PackageManager manager = PackageManager.of(files, "");
         List<String> folders = workspaceFolders(files, root, scan);
         List<Scripted> workspaces = new ArrayList<>();
         for (String folder : folders) {
@@ -31,14 +32,14 @@ final class PackageJsonSource implements InitSource {
             scan.read(file);
             try {
                 files.text(file).map(json -> DocumentNode.json(file, json)).ifPresent(node -> service(node, file,
-                        ServiceNames.of(folder.substring(folder.lastIndexOf('/') + 1), "app"), manager, files)
+                        ServiceNames.of(folder.substring(folder.lastIndexOf('/') + 1), "app"), manager, files, "")
                         .ifPresent(s -> workspaces.add(new Scripted(s.draft().withCwd(folder), s.why()))));
             } catch (ProjectFiles.UnreadableFile e) {
                 scan.problem(e.where(), e.getMessage() + "; this workspace is left out");
             }
         }
         if (workspaces.isEmpty()) {
-            service(root, "package.json", "web", manager, files).ifPresent(s -> scan.service(s.draft(), s.why()));
+            service(root, "package.json", "web", manager, files, "").ifPresent(s -> scan.service(s.draft(), s.why()));
         } else {
             workspaces.forEach(s -> scan.service(s.draft(), s.why()));
             SCRIPTS.stream().filter(script -> root.get("scripts").get(script).text().isPresent()).findFirst()
@@ -55,8 +56,34 @@ final class PackageJsonSource implements InitSource {
     private record Scripted(ServiceDraft draft, String why) {
     }
 
+    /**
+     * Without a package.json of its own, a project may keep its front end in a folder (frontend/,
+     * web/): each folder of the project with a package.json is a service there, named after it.
+     */
+    private static Optional<SourceScan> inFolders(ProjectFiles files) {
+        SourceScan.Builder scan = new SourceScan.Builder();
+        boolean any = false;
+        for (String folder : files.projectFolders()) {
+            String file = folder + "/package.json";
+            Optional<String> text = files.text(file);
+            if (text.isEmpty()) {
+                continue;
+            }
+            any = true;
+            scan.read(file);
+            try {
+                service(DocumentNode.json(file, text.get()), file, ServiceNames.of(folder, "app"),
+                        PackageManager.of(files, folder), files, folder)
+                        .ifPresent(s -> scan.service(s.draft().withCwd(folder), s.why()));
+            } catch (ProjectFiles.UnreadableFile e) {
+                scan.problem(e.where(), e.getMessage() + "; this folder is left out");
+            }
+        }
+        return any ? Optional.of(scan.build()) : Optional.empty();
+    }
+
     private static Optional<Scripted> service(DocumentNode pkg, String file, String name, PackageManager manager,
-                                                  ProjectFiles files) {
+                                              ProjectFiles files, String folder) {
         Optional<String> script = SCRIPTS.stream().filter(s -> pkg.get("scripts").get(s).text().isPresent()).findFirst();
         if (script.isEmpty()) {
             return Optional.empty();
@@ -65,7 +92,7 @@ final class PackageJsonSource implements InitSource {
         ServiceDraft service = ServiceDraft.of(name, file, preset.isPresent() ? manager.runWithArguments(script.get())
                 : manager.run(script.get()));
         String why = "script " + script.get() + " → " + name + " (" + service.command() + ": "
-                + manager.because(files) + preset.map(p -> "; preset " + p + ": " + p + " in its dependencies")
+                + manager.because(files, folder) + preset.map(p -> "; preset " + p + ": " + p + " in its dependencies")
                 .orElse("; no framework recognised, so it must listen on $PORT itself") + ")";
         return Optional.of(new Scripted(preset.map(service::withPreset).orElse(service), why));
     }

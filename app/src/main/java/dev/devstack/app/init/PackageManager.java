@@ -14,9 +14,10 @@ enum PackageManager {
         this.run = run;
     }
 
-    static PackageManager of(ProjectFiles files) {
+    /** @param folder where the package.json is, relative to the project ("" for the project itself) */
+    static PackageManager of(ProjectFiles files, String folder) {
         for (PackageManager manager : values()) {
-            if (files.isFile(manager.lockFile)) {
+            if (files.isFile(prefix(folder) + manager.lockFile)) {
                 return manager;
             }
         }
@@ -36,7 +37,11 @@ enum PackageManager {
     }
 
     /** Why this one: its lock file, or none at all. */
-    String because(ProjectFiles files) {
-        return files.isFile(lockFile) ? lockFile : "no lock file";
+    String because(ProjectFiles files, String folder) {
+        return files.isFile(prefix(folder) + lockFile) ? prefix(folder) + lockFile : "no lock file";
+    }
+
+    private static String prefix(String folder) {
+        return folder.isEmpty() ? "" : folder + "/";
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The project folder as init reads it: files by their path relative to it, as text. */
@@ -16,15 +17,13 @@ final class ProjectFiles {
 
     /** Larger files are no configuration a person wrote; init says so rather than read them. */
     static final long MAX_SIZE = 1 << 20;
+    private static final Set<String> NOT_PARTS = Set.of("node_modules", "vendor", "target", "build", "dist", "venv",
+            "__pycache__");
 
     private final Path dir;
 
     ProjectFiles(Path dir) {
         this.dir = dir;
-    }
-
-    Path dir() {
-        return dir;
     }
 
     boolean isFile(String relative) {
@@ -67,6 +66,15 @@ final class ProjectFiles {
         } catch (IOException e) {
             throw new UnreadableFile(relative, "cannot be listed: " + e.getMessage());
         }
+    }
+
+    /**
+     * The folders at the top of the project that may hold a part of it (backend/, frontend/), sorted:
+     * not hidden ones (.git, .venv) nor those that hold what tools installed or built.
+     */
+    List<String> projectFolders() {
+        return foldersIn(".").stream().map(folder -> folder.startsWith("./") ? folder.substring(2) : folder)
+                .filter(folder -> !folder.startsWith(".") && !NOT_PARTS.contains(folder)).toList();
     }
 
     /**

@@ -60,7 +60,9 @@ public final class ProjectInit {
             if (source.role() == InitSource.Role.PROCESSES && !scan.get().services().isEmpty()) {
                 processList = Optional.of(scan.get().files().get(0));
             }
-            sources.addAll(scan.get().files());
+            if (!scan.get().services().isEmpty() || !scan.get().leftOut().isEmpty()) {
+                sources.addAll(scan.get().files());
+            }
             findings.addAll(scan.get().findings());
             leftOut.addAll(scan.get().leftOut());
             services.addAll(uniqueNames(scan.get().services(), services, findings));
