@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * Which paths under a service's folder a {@link WatchSpec} is about, each given relative to that
  * folder. A glob without {@code /} matches a name at any depth ({@code *.py}, {@code node_modules}),
  * as in .gitignore; one with {@code /} matches the whole relative path, where {@code **} crosses
- * folders and a leading {@code **}{@code /} may match no folder at all. An ignore that matches a
+ * folders, none included ({@code **}{@code /*.py} matches {@code app.py}). An ignore that matches a
  * folder (or ends in {@code /**} and matches it without that) leaves the whole folder out, so it is
  * never walked nor watched.
  */
@@ -94,28 +94,49 @@ public final class WatchFilter {
         return text.startsWith("./") ? text.substring(2) : text;
     }
 
-    /** One compiled glob, with the forms it also matches in. */
-    private record Glob(boolean byName, PathMatcher whole, Optional<PathMatcher> top, Optional<PathMatcher> folder) {
+    /**
+     * One compiled glob. The JDK's {@code **}{@code /} needs at least one folder; here, as in
+     * .gitignore, it may be none, so {@code src/**}{@code /*.py} is compiled in every form with and
+     * without each {@code **}{@code /} and matches {@code src/app.py} too.
+     */
+    private record Glob(boolean byName, List<PathMatcher> forms, Optional<PathMatcher> folder) {
 
         static Optional<Glob> compile(String glob) {
             if (problem(glob).isPresent()) {
                 return Optional.empty();
             }
             String text = stripped(glob);
-            Optional<PathMatcher> top = text.startsWith("**/")
-                    ? Optional.of(FILES.getPathMatcher("glob:" + text.substring(3))) : Optional.empty();
             Optional<PathMatcher> folder = text.endsWith("/**") && text.length() > 3
                     ? Optional.of(FILES.getPathMatcher("glob:" + text.substring(0, text.length() - 3)))
                     : Optional.empty();
-            return Optional.of(new Glob(!text.contains("/"), FILES.getPathMatcher("glob:" + text), top, folder));
+            return Optional.of(new Glob(!text.contains("/"),
+                    forms(text).stream().map(form -> FILES.getPathMatcher("glob:" + form)).toList(), folder));
+        }
+
+        private static List<String> forms(String text) {
+            if (text.startsWith("**/")) {
+                List<String> forms = new ArrayList<>(forms(text.substring(3)));
+                forms(text.substring(3)).forEach(rest -> forms.add("**/" + rest));
+                return forms;
+            }
+            int at = text.indexOf("/**/");
+            if (at < 0) {
+                return List.of(text);
+            }
+            List<String> forms = new ArrayList<>();
+            for (String rest : forms(text.substring(at + 4))) {
+                forms.add(text.substring(0, at) + "/" + rest);
+                forms.add(text.substring(0, at) + "/**/" + rest);
+            }
+            return forms;
         }
 
         boolean matches(Path path) {
             if (byName) {
                 Path name = path.getFileName();
-                return name != null && whole.matches(name);
+                return name != null && forms.get(0).matches(name);
             }
-            return whole.matches(path) || top.filter(m -> m.matches(path)).isPresent();
+            return forms.stream().anyMatch(m -> m.matches(path));
         }
 
         boolean matchesFolder(Path path) {
