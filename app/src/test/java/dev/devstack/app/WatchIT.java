@@ -64,7 +64,7 @@ class WatchIT {
     }
 
     private List<String> restarts(String service) {
-        return stack.notices(service).stream().filter(n -> n.startsWith("restarting ")).toList();
+        return stack.notices(service).stream().filter(n -> n.startsWith("restarting:")).toList();
     }
 
     private void write(String file, String text) throws IOException {
@@ -89,9 +89,12 @@ class WatchIT {
 
         write("pkg/sub/mod.py", "a folder made after the start");
         restarted(supervisor, "web", second);
-        assertThat(restarts("web")).containsExactly("restarting web: app.py changed (watch)",
-                "restarting web: pkg/sub/mod.py changed (watch)");
+        assertThat(restarts("web")).containsExactly("restarting: app.py changed (watch)",
+                "restarting: pkg/sub/mod.py changed (watch)");
         assertThat(supervisor.snapshot().service("web").orElseThrow().restarts()).isEqualTo(2);
+        assertThat(stack.details("web", ServiceState.BACKOFF)).containsExactly(
+                "stopped by devstack (SIGTERM), restart 1 now (files changed)",
+                "stopped by devstack (SIGTERM), restart 2 now (files changed)");
     }
 
     @Test
@@ -109,8 +112,8 @@ class WatchIT {
         write("marker.py", "a later change");
         restarted(supervisor, "web", second);
 
-        assertThat(restarts("web")).containsExactly("restarting web: app.py changed (watch)",
-                "restarting web: marker.py changed (watch)");
+        assertThat(restarts("web")).containsExactly("restarting: app.py changed (watch)",
+                "restarting: marker.py changed (watch)");
     }
 
     @Test
@@ -135,7 +138,7 @@ class WatchIT {
         restarted(supervisor, "api", api);
         restarted(supervisor, "worker", worker);
 
-        assertThat(restarts("worker")).containsExactly("restarting worker: app.py changed in api (watch_cascade)");
+        assertThat(restarts("worker")).containsExactly("restarting: app.py changed in api (watch_cascade)");
         assertThat(restarts("client")).isEmpty();
         assertThat(supervisor.snapshot().service("client").orElseThrow().pid()).hasValue(client);
     }
@@ -157,5 +160,27 @@ class WatchIT {
 
         assertThat(supervisor.snapshot().service("stopped").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
         assertThat(restarts("stopped")).isEmpty();
+    }
+
+    @Test
+    void aCrashFixedByAnEditRunsAgainAndACompletedTaskRunsAgain() throws Exception {
+        write("broken/app.py", "raise SystemExit(3)\n");
+        write("task/run.py", "print('done', flush=True)\n");
+        Supervisor supervisor = up("""
+                services:
+                  broken: { command: python3 app.py, cwd: broken, port: none, watch: ["*.py"] }
+                  task: { command: python3 run.py, cwd: task, oneshot: true, watch: ["*.py"] }
+                """);
+        await(supervisor, "broken", ServiceState.CRASHED);
+        await(supervisor, "task", ServiceState.EXITED);
+
+        write("broken/app.py", APP);
+        running(supervisor, "broken");
+        write("task/run.py", "print('done again', flush=True)\n");
+        Await.until(WAIT, "the task to complete a second time",
+                () -> stack.details("task", ServiceState.EXITED).size() == 2);
+
+        assertThat(stack.details("broken", ServiceState.PENDING)).endsWith("files it watches changed");
+        assertThat(restarts("task")).containsExactly("restarting: run.py changed (watch)");
     }
 }

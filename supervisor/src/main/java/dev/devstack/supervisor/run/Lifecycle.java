@@ -86,8 +86,29 @@ final class Lifecycle {
             stopCommandFailed(d, failed.finding());
         } else if (input instanceof Input.Reconfigured reconfigured) {
             reconfigured(d, reconfigured.change());
+        } else if (input instanceof Input.FilesChanged) {
+            filesChanged(d);
         }
         return d.done();
+    }
+
+    /**
+     * Its files changed: it restarts if it runs, and runs again if it ended on its own (a crash that
+     * an edit fixes, a one-shot task). One a user or the stack stopped stays stopped; one that has
+     * not started (or is starting, or stopping) starts with the files as they are.
+     */
+    private void filesChanged(LifeDraft d) {
+        Phase phase = d.phase;
+        if (d.stackStopping) {
+            return;
+        }
+        if (isUp(phase)) {
+            d.streak = 0;
+            terminate(d, new StopCause.Restart(RestartReason.WATCH));
+        } else if (phase instanceof Phase.Backoff || phase instanceof Phase.Exited || phase instanceof Phase.Crashed
+                || phase instanceof Phase.Failed) {
+            startAgain(d, new ServiceDetail.FilesChanged());
+        }
     }
 
     private void launched(LifeDraft d, ServiceDetail how) {

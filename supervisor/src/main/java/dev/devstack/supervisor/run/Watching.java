@@ -5,21 +5,16 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Restarts a service when its watched files change, through the same request as a user's
- * restart, and with {@code watch_cascade} everything that depends on it too, in dependency order.
- * Only a service that runs, or ended on its own (crashed, failed, waiting to restart, or exited: a
- * one-shot task runs again), is restarted: one a user stopped stays stopped, and one not started
- * yet starts with the files as they are. Runs on the engine thread; the {@link FileWatcher} follows
- * the plan (a reload may change what is watched) and stops with the stack.
+ * Hands a change of a service's watched files to its {@link Lifecycle} ({@link Input.FilesChanged},
+ * which decides whether it restarts), and with {@code watch_cascade} to everything that depends on
+ * it too, in dependency order; tells why in a notice of each one that restarts. Runs on the engine
+ * thread; the {@link FileWatcher} follows the plan (a reload may change what is watched) and stops
+ * with the stack.
  */
 final class Watching implements AutoCloseable {
-
-    private static final Set<ServiceState> RESTARTED = Set.of(ServiceState.RUNNING, ServiceState.READY,
-            ServiceState.UNHEALTHY, ServiceState.BACKOFF, ServiceState.EXITED, ServiceState.CRASHED, ServiceState.FAILED);
 
     private final StackState stack;
     private final Engine engine;
@@ -66,10 +61,13 @@ final class Watching implements AutoCloseable {
         for (List<String> wave : stack.graph.waves()) {
             for (String name : wave) {
                 ServiceRuntime unit = stack.services.get(name);
-                if (chosen.contains(name) && unit != null && RESTARTED.contains(unit.state())) {
-                    stack.notice(name, "restarting " + name + ": " + what + (own.contains(name) ? " (watch)"
-                            : " in " + service + " (watch_cascade)"));
-                    lifecycles.apply(unit, new Input.Asked(Input.Action.RESTART, Optional.of("watch")));
+                if (chosen.contains(name) && unit != null) {
+                    ServiceState before = unit.state();
+                    lifecycles.apply(unit, new Input.FilesChanged());
+                    if (unit.state() != before) {
+                        stack.notice(name, "restarting: " + what + (own.contains(name) ? " (watch)"
+                                : " in " + service + " (watch_cascade)"));
+                    }
                 }
             }
         }
