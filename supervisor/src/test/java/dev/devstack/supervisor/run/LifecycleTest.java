@@ -897,6 +897,20 @@ class LifecycleTest {
     }
 
     @Test
+    void aServiceWhoseFilesChangedWaitsAsPendingForWhatItDependsOnOnceItHasStopped() {
+        Lifecycle lifecycle = new Lifecycle(SERVER);
+
+        Lifecycle.Transition changed = lifecycle.next(life(PHASES.get("Ready")), new Input.FilesChanged(), NOW);
+        Lifecycle.Transition ended = lifecycle.next(changed.life(), new Input.Exited(new ExitStatus.Code(15)), NOW);
+
+        assertThat(changed.life().started()).as("its dependents wait for the new run").isFalse();
+        assertThat(changed.life().readiness()).isEqualTo(Life.Readiness.WAITING);
+        assertThat(ended.life().phase()).isEqualTo(new Phase.Pending(new ServiceDetail.FilesChanged()));
+        assertThat(ended.life().restarts()).isEqualTo(changed.life().restarts() + 1);
+        assertThat(ended.effects()).contains(new Effect.Advance()).doesNotContain(new Effect.Launch());
+    }
+
+    @Test
     void aRunOfAMinuteEndsTheRestartStreak() {
         Life running = new Life(new Phase.Running(PID, START, new ServiceDetail.Started(PID)), 7, 3, true, false,
                 Life.Readiness.PASSED, false, false, OptionalInt.empty());
