@@ -20,6 +20,7 @@ import java.util.Optional;
  * writes its daemon's pid, which is then the service's process once the command has exited 0.
  * {@code profiles}: the profiles it belongs to; with none it always starts, with some only when one
  * of them is chosen (`up --profile`), it is named, or a service that starts needs it.
+ * {@code watch}: the files whose changes restart it.
  */
 public record ServiceSpec(
         String name,
@@ -41,7 +42,8 @@ public record ServiceSpec(
         boolean exitOnFailure,
         int scale,
         Optional<Path> pidfile,
-        List<String> profiles) {
+        List<String> profiles,
+        Optional<WatchSpec> watch) {
 
     /** The most replicas a service may have. */
     public static final int MAX_SCALE = 100;
@@ -55,13 +57,13 @@ public record ServiceSpec(
 
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependencies, inheritPort,
-                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile, profiles);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile, profiles, watch);
     }
 
     /** The same service with {@code replicas} replicas. */
     public ServiceSpec withScale(int replicas) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependsOn, inheritPort,
-                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, replicas, pidfile, profiles);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, replicas, pidfile, profiles, watch);
     }
 
     /** The names it runs under: its own name, or {@code name.0} … {@code name.N-1} for N replicas. */

@@ -96,6 +96,9 @@ public final class DetailText {
         if (detail instanceof ServiceDetail.AskedToRestart) {
             return "asked to restart";
         }
+        if (detail instanceof ServiceDetail.FilesChanged) {
+            return "files it watches changed";
+        }
         if (detail instanceof ServiceDetail.Reconfigured) {
             return "its configuration changed; it starts again with the new one";
         }
@@ -156,6 +159,7 @@ public final class DetailText {
         return switch (reason) {
             case UNHEALTHY -> "unhealthy";
             case ASKED -> "asked for";
+            case WATCH -> "files changed";
         };
     }
 

@@ -5,5 +5,7 @@ public enum RestartReason {
     /** Its health check failed too often in a row, and it has `restart_on_unhealthy`. */
     UNHEALTHY,
     /** A user asked for it. */
-    ASKED
+    ASKED,
+    /** Files it watches ({@code watch:}) changed. */
+    WATCH
 }

@@ -108,6 +108,10 @@ public sealed interface ServiceDetail {
     record AskedToRestart() implements ServiceDetail {
     }
 
+    /** Back to waiting: files it watches changed after it had ended, and it runs again. */
+    record FilesChanged() implements ServiceDetail {
+    }
+
     /** Back to waiting: its configuration changed, and it starts again with the new one. */
     record Reconfigured() implements ServiceDetail {
     }

@@ -68,6 +68,10 @@ sealed interface Input {
     record Asked(Action action, Optional<String> by) implements Input {
     }
 
+    /** Files it watches changed ({@code watch:}, or {@code watch_cascade} of what it depends on). */
+    record FilesChanged() implements Input {
+    }
+
     /** One of its timers fired. */
     record TimerFired(Timer timer) implements Input {
     }

@@ -86,8 +86,38 @@ final class Lifecycle {
             stopCommandFailed(d, failed.finding());
         } else if (input instanceof Input.Reconfigured reconfigured) {
             reconfigured(d, reconfigured.change());
+        } else if (input instanceof Input.FilesChanged) {
+            filesChanged(d);
         }
         return d.done();
+    }
+
+    /**
+     * Its files changed: it restarts if it runs, and runs again if it ended on its own (a crash that
+     * an edit fixes, a one-shot task). One a user or the stack stopped stays stopped; one that has
+     * not started (or is starting, or stopping) starts with the files as they are. Either way it
+     * starts again as pending, once what it depends on allows.
+     */
+    private void filesChanged(LifeDraft d) {
+        Phase phase = d.phase;
+        if (d.stackStopping) {
+            return;
+        }
+        boolean endedOnItsOwn = phase instanceof Phase.Backoff || phase instanceof Phase.Exited
+                || phase instanceof Phase.Crashed || phase instanceof Phase.Failed;
+        if (!isUp(phase) && !endedOnItsOwn) {
+            return;
+        }
+        // what depends on it and waits (restarted by the same change with watch_cascade) waits for the new run
+        d.started = false;
+        d.completed = false;
+        if (isUp(phase)) {
+            d.streak = 0;
+            d.readiness = Life.Readiness.WAITING;
+            terminate(d, new StopCause.Restart(RestartReason.WATCH));
+        } else {
+            startAgain(d, new ServiceDetail.FilesChanged());
+        }
     }
 
     private void launched(LifeDraft d, ServiceDetail how) {
@@ -167,8 +197,14 @@ final class Lifecycle {
             ExitDescription exit = ExitDescription.stopped(stopping.means(), stopping.cause(), sent.orElse(null), code);
             if (stopping.cause() instanceof StopCause.Restart restart && !d.stackStopping) {
                 d.restarts++;
-                d.enter(new Phase.Backoff(new ServiceDetail.RestartingNow(exit, d.restarts, restart.reason())));
-                d.effects.add(new Effect.Launch());
+                if (restart.reason() == RestartReason.WATCH) {
+                    // pending, as after a reload: what it depends on, restarted by the same change, comes first
+                    d.enter(new Phase.Pending(new ServiceDetail.FilesChanged()));
+                    d.effects.add(new Effect.RequeueBlocked());
+                } else {
+                    d.enter(new Phase.Backoff(new ServiceDetail.RestartingNow(exit, d.restarts, restart.reason())));
+                    d.effects.add(new Effect.Launch());
+                }
             } else {
                 d.enter(new Phase.Stopped(new ServiceDetail.Ended(exit)));
             }

@@ -25,7 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * effects the {@link EffectExecutor} carries out: {@link Starts} starts services in dependency
  * order and launches their runs, {@link Readiness} finds out when they are ready and
  * {@link Health} whether they stay well, {@link Stops} stops them in reverse order, {@link Controls}
- * hands on what a user asks of one service, {@link Reloads} applies a new plan. All service state lives on one {@link Engine} thread;
+ * hands on what a user asks of one service, {@link Reloads} applies a new plan, {@link Watching} restarts a
+ * service whose files changed. All service state lives on one {@link Engine} thread;
  * process callbacks, readiness checks and requests only hand it work. Every line of output goes to
  * {@link LogFiles} and, through the {@link EventBus}, to the views.
  */
@@ -43,6 +44,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
     private final ProcessGroups groups;
     private final ProcessTracker tracker;
     private final Descendants descendants;
+    private final Watching watching;
 
     public Supervisor(StackPlan plan, Launcher launcher, ProcessJournal journal, ProcessGroups groups, Clock clock,
                       SupervisorSettings settings) {
@@ -62,6 +64,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
         this.starts = new Starts(stack, engine, launcher, logs, journal, descendants, lifecycles);
         this.controls = new Controls(stack, lifecycles);
         this.reloads = new Reloads(stack, lifecycles, starts);
+        this.watching = new Watching(stack, engine, lifecycles);
         lifecycles.connect(starts, stops, controls, new Readiness(stack, engine, checks, lifecycles),
                 new Health(engine, checks, lifecycles));
     }
@@ -76,7 +79,10 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
 
     /** Begins starting the stack; returns at once. */
     public void start() {
-        engine.run(starts::advance);
+        engine.run(() -> {
+            starts.advance();
+            watching.follow();
+        });
     }
 
     public void startService(String service) {
@@ -104,6 +110,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
             if (stack.stopRequested) {
                 stops.killRemaining();
             } else {
+                watching.close();
                 stops.begin();
             }
         });
@@ -119,6 +126,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
         boolean accepted = engine.run(() -> {
             try {
                 outcome.complete(reloads.apply(next, by));
+                watching.follow();
             } catch (RuntimeException e) {
                 outcome.completeExceptionally(e);
                 throw e;
@@ -180,6 +188,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
 
     @Override
     public void close() {
+        watching.close();
         tracker.close();
         tracker.endOrphans(groups);
         engine.close();

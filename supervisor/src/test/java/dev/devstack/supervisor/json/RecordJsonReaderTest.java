@@ -81,7 +81,7 @@ class RecordJsonReaderTest {
         assertThatThrownBy(() -> DetailJson.read(JSON.readTree("""
                 {"kind": "restarting_now", "exit": {"kind": "natural", "code": 1}, "restart": 1, "reason": "bored"}"""),
                 "detail"))
-                .hasMessage("detail(restarting_now).reason: expected one of unhealthy, asked, got \"bored\"");
+                .hasMessage("detail(restarting_now).reason: expected one of unhealthy, asked, watch, got \"bored\"");
         assertThatThrownBy(() -> DetailJson.read(JSON.readTree("""
                 {"kind": "kill_after_timeout", "waited": 10, "means": {"kind": "signal_sent", "signal": "SIGWINCH"}}"""),
                 "detail"))

@@ -107,6 +107,7 @@ class LifecycleTest {
         for (Input.Change change : Input.Change.values()) {
             inputs.put("Reconfigured(" + change + ")", new Input.Reconfigured(change));
         }
+        inputs.put("FilesChanged", new Input.FilesChanged());
         return inputs;
     }
 
@@ -141,6 +142,7 @@ class LifecycleTest {
             Pending   | StopCommandFailed        | -         |
             Pending   | Reconfigured(REMOVED)    | Stopped   | CancelTimers ReleasePorts Publish(STOPPED)
             Pending   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
+            Pending   | FilesChanged             | -         |
             Blocked   | Launched                 | -         |
             Blocked   | Blocked                  | -         |
             Blocked   | Started                  | -         |
@@ -170,6 +172,7 @@ class LifecycleTest {
             Blocked   | StopCommandFailed        | -         |
             Blocked   | Reconfigured(REMOVED)    | Blocked   |
             Blocked   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
+            Blocked   | FilesChanged             | -         |
             Starting  | Launched                 | -         |
             Starting  | Blocked                  | -         |
             Starting  | Started                  | Running   | Publish(RUNNING) WatchReadiness Advance
@@ -199,6 +202,7 @@ class LifecycleTest {
             Starting  | StopCommandFailed        | -         |
             Starting  | Reconfigured(REMOVED)    | Starting  |
             Starting  | Reconfigured(CHANGED)    | Starting  |
+            Starting  | FilesChanged             | -         |
             Running   | Launched                 | -         |
             Running   | Blocked                  | -         |
             Running   | Started                  | -         |
@@ -228,6 +232,7 @@ class LifecycleTest {
             Running   | StopCommandFailed        | -         |
             Running   | Reconfigured(REMOVED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
             Running   | Reconfigured(CHANGED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Running   | FilesChanged             | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
             Ready     | Launched                 | -         |
             Ready     | Blocked                  | -         |
             Ready     | Started                  | -         |
@@ -257,6 +262,7 @@ class LifecycleTest {
             Ready     | StopCommandFailed        | -         |
             Ready     | Reconfigured(REMOVED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
             Ready     | Reconfigured(CHANGED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Ready     | FilesChanged             | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
             Unhealthy | Launched                 | -         |
             Unhealthy | Blocked                  | -         |
             Unhealthy | Started                  | -         |
@@ -286,6 +292,7 @@ class LifecycleTest {
             Unhealthy | StopCommandFailed        | -         |
             Unhealthy | Reconfigured(REMOVED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
             Unhealthy | Reconfigured(CHANGED)    | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
+            Unhealthy | FilesChanged             | Stopping  | CancelTimers Publish(STOPPING) SignalGroup(SIGTERM) Track Schedule(STOP_TIMEOUT 5s)
             Stopping  | Launched                 | -         |
             Stopping  | Blocked                  | -         |
             Stopping  | Started                  | -         |
@@ -315,6 +322,7 @@ class LifecycleTest {
             Stopping  | StopCommandFailed        | -         |
             Stopping  | Reconfigured(REMOVED)    | Stopping  |
             Stopping  | Reconfigured(CHANGED)    | Stopping  |
+            Stopping  | FilesChanged             | -         |
             Backoff   | Launched                 | Starting  | Publish(STARTING)
             Backoff   | Blocked                  | -         |
             Backoff   | Started                  | -         |
@@ -344,6 +352,7 @@ class LifecycleTest {
             Backoff   | StopCommandFailed        | -         |
             Backoff   | Reconfigured(REMOVED)    | Stopped   | CancelTimers ReleasePorts Publish(STOPPED)
             Backoff   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
+            Backoff   | FilesChanged             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
             Exited    | Launched                 | -         |
             Exited    | Blocked                  | -         |
             Exited    | Started                  | -         |
@@ -373,6 +382,7 @@ class LifecycleTest {
             Exited    | StopCommandFailed        | -         |
             Exited    | Reconfigured(REMOVED)    | Exited    |
             Exited    | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
+            Exited    | FilesChanged             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
             Crashed   | Launched                 | -         |
             Crashed   | Blocked                  | -         |
             Crashed   | Started                  | -         |
@@ -402,6 +412,7 @@ class LifecycleTest {
             Crashed   | StopCommandFailed        | -         |
             Crashed   | Reconfigured(REMOVED)    | Crashed   |
             Crashed   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
+            Crashed   | FilesChanged             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
             Failed    | Launched                 | -         |
             Failed    | Blocked                  | -         |
             Failed    | Started                  | -         |
@@ -431,6 +442,7 @@ class LifecycleTest {
             Failed    | StopCommandFailed        | -         |
             Failed    | Reconfigured(REMOVED)    | Failed    |
             Failed    | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
+            Failed    | FilesChanged             | Pending   | CancelTimers Publish(PENDING) RequeueBlocked Advance
             Stopped   | Launched                 | -         |
             Stopped   | Blocked                  | -         |
             Stopped   | Started                  | -         |
@@ -460,6 +472,7 @@ class LifecycleTest {
             Stopped   | StopCommandFailed        | -         |
             Stopped   | Reconfigured(REMOVED)    | Stopped   |
             Stopped   | Reconfigured(CHANGED)    | Pending   | CancelTimers Replan Publish(PENDING) RequeueBlocked Advance
+            Stopped   | FilesChanged             | -         |
             """;
 
     /**
@@ -496,6 +509,7 @@ class LifecycleTest {
             Pending   | StopCommandFailed        | -         |
             Pending   | Reconfigured(REMOVED)    | -         |
             Pending   | Reconfigured(CHANGED)    | -         |
+            Pending   | FilesChanged             | -         |
             Blocked   | Launched                 | -         |
             Blocked   | Blocked                  | -         |
             Blocked   | Started                  | -         |
@@ -525,6 +539,7 @@ class LifecycleTest {
             Blocked   | StopCommandFailed        | -         |
             Blocked   | Reconfigured(REMOVED)    | -         |
             Blocked   | Reconfigured(CHANGED)    | -         |
+            Blocked   | FilesChanged             | -         |
             Starting  | Launched                 | -         |
             Starting  | Blocked                  | -         |
             Starting  | Started                  | Running   | Publish(RUNNING) WatchReadiness Advance
@@ -554,6 +569,7 @@ class LifecycleTest {
             Starting  | StopCommandFailed        | -         |
             Starting  | Reconfigured(REMOVED)    | -         |
             Starting  | Reconfigured(CHANGED)    | -         |
+            Starting  | FilesChanged             | -         |
             Running   | Launched                 | -         |
             Running   | Blocked                  | -         |
             Running   | Started                  | -         |
@@ -583,6 +599,7 @@ class LifecycleTest {
             Running   | StopCommandFailed        | -         |
             Running   | Reconfigured(REMOVED)    | -         |
             Running   | Reconfigured(CHANGED)    | -         |
+            Running   | FilesChanged             | -         |
             Ready     | Launched                 | -         |
             Ready     | Blocked                  | -         |
             Ready     | Started                  | -         |
@@ -612,6 +629,7 @@ class LifecycleTest {
             Ready     | StopCommandFailed        | -         |
             Ready     | Reconfigured(REMOVED)    | -         |
             Ready     | Reconfigured(CHANGED)    | -         |
+            Ready     | FilesChanged             | -         |
             Unhealthy | Launched                 | -         |
             Unhealthy | Blocked                  | -         |
             Unhealthy | Started                  | -         |
@@ -641,6 +659,7 @@ class LifecycleTest {
             Unhealthy | StopCommandFailed        | -         |
             Unhealthy | Reconfigured(REMOVED)    | -         |
             Unhealthy | Reconfigured(CHANGED)    | -         |
+            Unhealthy | FilesChanged             | -         |
             Stopping  | Launched                 | -         |
             Stopping  | Blocked                  | -         |
             Stopping  | Started                  | -         |
@@ -670,6 +689,7 @@ class LifecycleTest {
             Stopping  | StopCommandFailed        | -         |
             Stopping  | Reconfigured(REMOVED)    | -         |
             Stopping  | Reconfigured(CHANGED)    | -         |
+            Stopping  | FilesChanged             | -         |
             Backoff   | Launched                 | Starting  | Publish(STARTING)
             Backoff   | Blocked                  | -         |
             Backoff   | Started                  | -         |
@@ -699,6 +719,7 @@ class LifecycleTest {
             Backoff   | StopCommandFailed        | -         |
             Backoff   | Reconfigured(REMOVED)    | -         |
             Backoff   | Reconfigured(CHANGED)    | -         |
+            Backoff   | FilesChanged             | -         |
             Exited    | Launched                 | -         |
             Exited    | Blocked                  | -         |
             Exited    | Started                  | -         |
@@ -728,6 +749,7 @@ class LifecycleTest {
             Exited    | StopCommandFailed        | -         |
             Exited    | Reconfigured(REMOVED)    | -         |
             Exited    | Reconfigured(CHANGED)    | -         |
+            Exited    | FilesChanged             | -         |
             Crashed   | Launched                 | -         |
             Crashed   | Blocked                  | -         |
             Crashed   | Started                  | -         |
@@ -757,6 +779,7 @@ class LifecycleTest {
             Crashed   | StopCommandFailed        | -         |
             Crashed   | Reconfigured(REMOVED)    | -         |
             Crashed   | Reconfigured(CHANGED)    | -         |
+            Crashed   | FilesChanged             | -         |
             Failed    | Launched                 | -         |
             Failed    | Blocked                  | -         |
             Failed    | Started                  | -         |
@@ -786,6 +809,7 @@ class LifecycleTest {
             Failed    | StopCommandFailed        | -         |
             Failed    | Reconfigured(REMOVED)    | -         |
             Failed    | Reconfigured(CHANGED)    | -         |
+            Failed    | FilesChanged             | -         |
             Stopped   | Launched                 | -         |
             Stopped   | Blocked                  | -         |
             Stopped   | Started                  | -         |
@@ -815,6 +839,7 @@ class LifecycleTest {
             Stopped   | StopCommandFailed        | -         |
             Stopped   | Reconfigured(REMOVED)    | -         |
             Stopped   | Reconfigured(CHANGED)    | -         |
+            Stopped   | FilesChanged             | -         |
             """;
 
     @Test
@@ -869,6 +894,20 @@ class LifecycleTest {
                 new ExitDescription.Signalled(Signal.TERM, new StopCause.Restart(RestartReason.ASKED)), 2,
                 RestartReason.ASKED)));
         assertThat(ended.effects()).contains(new Effect.Launch());
+    }
+
+    @Test
+    void aServiceWhoseFilesChangedWaitsAsPendingForWhatItDependsOnOnceItHasStopped() {
+        Lifecycle lifecycle = new Lifecycle(SERVER);
+
+        Lifecycle.Transition changed = lifecycle.next(life(PHASES.get("Ready")), new Input.FilesChanged(), NOW);
+        Lifecycle.Transition ended = lifecycle.next(changed.life(), new Input.Exited(new ExitStatus.Code(15)), NOW);
+
+        assertThat(changed.life().started()).as("its dependents wait for the new run").isFalse();
+        assertThat(changed.life().readiness()).isEqualTo(Life.Readiness.WAITING);
+        assertThat(ended.life().phase()).isEqualTo(new Phase.Pending(new ServiceDetail.FilesChanged()));
+        assertThat(ended.life().restarts()).isEqualTo(changed.life().restarts() + 1);
+        assertThat(ended.effects()).contains(new Effect.Advance()).doesNotContain(new Effect.Launch());
     }
 
     @Test
