@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "config", header = "Show the configuration as devstack reads it, with where each value comes from.",
+@Command(name = "config", header = "Show the merged configuration and where each value comes from.",
         description = "Merges ports.yaml with the files it extends, ports.local.yaml, the environment chosen"
                 + " (--env) and --set, resolves services that extend others and presets, and prints the result:"
                 + " every value with its origin (file:line:column, the environment, the flag, the preset, or"
