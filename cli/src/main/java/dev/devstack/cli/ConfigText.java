@@ -42,7 +42,8 @@ final class ConfigText {
             if (line.origin().isEmpty()) {
                 out.println(line.text());
             } else {
-                out.println(line.text() + " ".repeat(Math.max(2, column - line.text().length())) + "# " + line.origin());
+                out.println(line.text() + " ".repeat(Math.max(2, column - line.text().length())) + "# "
+                        + comment(line.origin()));
             }
         }
     }
@@ -87,6 +88,24 @@ final class ConfigText {
     private static boolean plain(String text) {
         return PLAIN.matcher(text).matches() && !NUMBER_OR_DATE.matcher(text).matches()
                 && !NOT_TEXT.contains(text.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * An origin as a comment: a `--set` flag is the user's text, where a newline would end the
+     * comment and start YAML of its own, and an escape would reach the terminal.
+     */
+    private static String comment(String origin) {
+        StringBuilder comment = new StringBuilder();
+        origin.codePoints().forEach(c -> {
+            if (c == '\n') {
+                comment.append("\\n");
+            } else if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                comment.append(String.format("\\u%04X", c));
+            } else {
+                comment.appendCodePoint(c);
+            }
+        });
+        return comment.toString();
     }
 
     private static String quoted(String text) {

@@ -155,7 +155,8 @@ final class ConfigLayers {
 
     /** How messages name a file: relative to the project folder. */
     private String label(Path file) {
-        return dir.relativize(file.toAbsolutePath().normalize()).toString();
+        String relative = dir.relativize(file.toAbsolutePath().normalize()).toString();
+        return relative.isEmpty() ? "the project folder" : relative;
     }
 
     private static Path realPath(Path file) {

@@ -80,6 +80,13 @@ class ConfigLayersTest {
     }
 
     @Test
+    void extendingAFolderNamesTheFolder() {
+        assertThat(folder().write("ports.yaml", "extends: .\nservices:\n  web: { command: python3 web.py }\n")
+                .problems()).containsExactly("ports.yaml:1:10: `extends: .`: the project folder is not a regular"
+                + " file; the path is relative to ports.yaml's folder");
+    }
+
+    @Test
     void portsLocalYamlGoesOverPortsYamlAndMayNotExtend() {
         ProjectFolder folder = folder()
                 .write("ports.yaml", "services:\n  web: { command: python3 web.py, port: 31001 }\n")

@@ -202,6 +202,19 @@ class PresetsTest {
     }
 
     @Test
+    void argumentsAppendedAfterAShellCommentWouldBeCommentedOut() {
+        assertThat(new ProjectFolder(dir).write("ports.yaml", """
+                services:
+                  docs: { command: "python3 -m http.server # the docs", preset: http.server }
+                  web: { command: "echo '# not a comment' && npx vite", preset: vite }
+                  api: { command: "uvicorn main:app # FastAPI", preset: fastapi }
+                """).problems()).containsExactly("ports.yaml:2:20: the command of `docs` ends in a shell comment"
+                + " (`# the docs`), which would swallow what preset `http.server` appends ($PORT --bind 127.0.0.1);"
+                + " the service would listen where the command alone says; move the comment into ports.yaml, after"
+                + " the command's closing quote");
+    }
+
+    @Test
     void replicasOfAPresetThatAppendsThePortEachGetTheirOwn() {
         ServiceSpec docs = service("""
                 services:

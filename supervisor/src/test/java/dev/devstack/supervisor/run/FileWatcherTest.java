@@ -85,6 +85,17 @@ class FileWatcherTest {
     }
 
     @Test
+    void aFolderReachedThroughASymbolicLinkIsWatched() throws Exception {
+        Files.createDirectories(root.resolve("real/src"));
+        Path linked = Files.createSymbolicLink(root.resolve("linked"), root.resolve("real"));
+        watcher = FileWatcher.start(List.of(new WatchTarget("web", linked, new WatchSpec(List.of("**/*.py"), List.of(),
+                false, DEBOUNCE, new Location("ports.yaml", 1, 1)))), changes::add, notices::add);
+        assertThat(notices.poll(10, TimeUnit.SECONDS)).startsWith("watching 2 folders");
+        Files.writeString(root.resolve("real/src/app.py"), "a `cwd` that is a link is its folder all the same");
+        assertThat(next().first()).isEqualTo(Path.of("src/app.py"));
+    }
+
+    @Test
     void eachServiceHearsOfItsOwnFilesOnly() throws Exception {
         watch(target("py", List.of("*.py")), target("js", List.of("*.js")));
         Files.writeString(root.resolve("a.js"), "x");
