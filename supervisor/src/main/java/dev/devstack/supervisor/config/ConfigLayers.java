@@ -59,17 +59,27 @@ final class ConfigLayers {
     }
 
     private YamlNode.Mapping presets(YamlNode.Mapping top) {
+        return eachService(top, (name, node, services) -> {
+            YamlNode applied = PresetOverlay.apply(name, node, problems);
+            // an applied preset is spent, as an extends is: what it gave is in the service, located at the preset
+            return applied != node && applied instanceof YamlNode.Mapping service ? without(service, PRESET) : applied;
+        });
+    }
+
+    /** How one layer changes a service: from its name, its settings and all the services as they were. */
+    interface ServiceChange {
+        YamlNode apply(String name, YamlNode service, YamlNode.Mapping services);
+    }
+
+    /** The configuration with each service changed, in order; without a `services:` mapping, as it was. */
+    static YamlNode.Mapping eachService(YamlNode.Mapping top, ServiceChange change) {
         YamlNode.Entry section = top.entries().get("services");
         if (section == null || !(section.value() instanceof YamlNode.Mapping services)) {
             return top;
         }
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-        services.entries().forEach((name, entry) -> {
-            YamlNode applied = PresetOverlay.apply(name, entry.value(), problems);
-            // an applied preset is spent, as an extends is: what it gave is in the service, located at the preset
-            entries.put(name, new YamlNode.Entry(entry.keyLocation(), applied != entry.value()
-                    && applied instanceof YamlNode.Mapping service ? without(service, PRESET) : applied));
-        });
+        services.entries().forEach((name, entry) -> entries.put(name,
+                new YamlNode.Entry(entry.keyLocation(), change.apply(name, entry.value(), services))));
         Map<String, YamlNode.Entry> topEntries = new LinkedHashMap<>(top.entries());
         topEntries.put("services", new YamlNode.Entry(section.keyLocation(),
                 new YamlNode.Mapping(services.location(), entries)));

@@ -17,8 +17,8 @@ final class EnvironmentOverlay {
     static final String KEY = "environments";
     /** Environments name state folders and registry keys, as instances do. */
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,39}");
-    /** What an environment may change: everything but itself and the files' inheritance. */
-    static final List<String> KEYS = List.of("project", "range", "env_file", "services");
+    /** What an environment may change: the file's own keys, not itself or the files' inheritance. */
+    static final List<String> KEYS = ConfigLoader.KEYS;
 
     record Applied(YamlNode.Mapping top, Set<YamlNode> marked) {
     }

@@ -2,7 +2,6 @@ package dev.devstack.supervisor.config;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,18 +21,9 @@ final class ServiceExtends {
     }
 
     YamlNode.Mapping resolve(YamlNode.Mapping top) {
-        YamlNode.Entry section = top.entries().get("services");
-        if (section == null || !(section.value() instanceof YamlNode.Mapping services)) {
-            return top;
-        }
         Map<String, YamlNode> resolved = new HashMap<>();
-        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-        services.entries().forEach((name, entry) -> entries.put(name,
-                new YamlNode.Entry(entry.keyLocation(), resolve(name, services, resolved, new ArrayList<>()))));
-        Map<String, YamlNode.Entry> topEntries = new LinkedHashMap<>(top.entries());
-        topEntries.put("services", new YamlNode.Entry(section.keyLocation(),
-                new YamlNode.Mapping(services.location(), entries)));
-        return new YamlNode.Mapping(top.location(), topEntries);
+        return ConfigLayers.eachService(top, (name, node, services) -> resolve(name, services, resolved,
+                new ArrayList<>()));
     }
 
     private YamlNode resolve(String name, YamlNode.Mapping services, Map<String, YamlNode> resolved, List<String> chain) {

@@ -13,7 +13,9 @@ import java.util.Optional;
  */
 final class SetOverrides {
 
-    private static final List<String> TOP_LEVEL = List.of("project", "range", "env_file");
+    /** The file's own keys that hold one value; `services` is reached through a service's name. */
+    private static final List<String> TOP_LEVEL = ConfigLoader.KEYS.stream().filter(key -> !key.equals("services"))
+            .toList();
 
     private final Problems problems;
 
