@@ -109,6 +109,11 @@ class EnvironmentsIT {
         assertThat(set.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIG);
         assertThat(set.err()).contains("--set api.prot=1: unknown key `prot` in service `api`; did you mean `port`?");
         assertThat(projectDir.resolve(".devstack/run.json")).doesNotExist();
+
+        DevstackProcess.Result reload = InProcessDevstack.run(projectDir, home, "reload", "--set", "api.env.DB=x");
+        assertThat(reload.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(reload.err()).contains("--set api.env.DB=x: `reload` makes the running stack read ports.yaml again"
+                + " with the --env and --set that `up` was given");
     }
 
     @Test
