@@ -48,13 +48,14 @@ final class PresetConflicts {
                     + chosen.get() + "`, and preset `" + preset.name() + "` " + whatItDoes(preset) + "; drop `"
                     + chosen.get() + "` from the command or drop `preset: " + preset.name() + "`"));
         }
-        Optional<String> comment = shellComment(command.text().strip());
-        if (!preset.args().isEmpty() && comment.isPresent()) {
-            return Optional.of(contradiction(command.location(), "the command of `" + service + "` ends in a shell"
-                    + " comment (`" + comment.get() + "`), which would swallow what preset `" + preset.name()
-                    + "` appends (" + String.join(" ", preset.args()) + "); the service would listen where the command"
-                    + " alone says; move the comment into " + ConfigLoader.PORTS_YAML + ", after the command's"
-                    + " closing quote"));
+        Optional<String> swallower = ShellTail.swallower(command.text());
+        if (!preset.args().isEmpty() && swallower.isPresent()) {
+            return Optional.of(contradiction(command.location(), "the command of `" + service + "` holds "
+                    + swallower.get() + ", so what preset `" + preset.name() + "` appends ("
+                    + String.join(" ", preset.args()) + ") would not reach the server, which would listen where the"
+                    + " command alone says; make the server the command's last word (a comment goes into "
+                    + ConfigLoader.PORTS_YAML + " after the command's closing quote, a pipe into a script) or drop"
+                    + " the preset"));
         }
         List<String> words = Arrays.asList(command.text().strip().split("\\s+"));
         if (!preset.args().isEmpty() && words.get(0).equals("npm") && !words.contains("--")) {
@@ -62,28 +63,6 @@ final class PresetConflicts {
                     + preset.name() + "` appends (" + String.join(" ", preset.args()) + ") as its own; end the"
                     + " command of `" + service + "` with ` --` (`" + command.text().strip() + " --`) so that they"
                     + " reach the script"));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * What follows a {@code #} that starts a word outside quotes: sh, which runs every command, reads
-     * it as a comment, and arguments appended after it would never reach the program.
-     */
-    private static Optional<String> shellComment(String command) {
-        char quote = 0;
-        for (int i = 0; i < command.length(); i++) {
-            char c = command.charAt(i);
-            if (c == '\\' && quote != '\'') {
-                i++;
-            } else if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '#' && (i == 0 || Character.isWhitespace(command.charAt(i - 1))
-                    || ";&|()".indexOf(command.charAt(i - 1)) >= 0)) {
-                return Optional.of(command.substring(i));
-            }
         }
         return Optional.empty();
     }

@@ -208,10 +208,28 @@ class PresetsTest {
                   docs: { command: "python3 -m http.server # the docs", preset: http.server }
                   web: { command: "echo '# not a comment' && npx vite", preset: vite }
                   api: { command: "uvicorn main:app # FastAPI", preset: fastapi }
-                """).problems()).containsExactly("ports.yaml:2:20: the command of `docs` ends in a shell comment"
-                + " (`# the docs`), which would swallow what preset `http.server` appends ($PORT --bind 127.0.0.1);"
-                + " the service would listen where the command alone says; move the comment into ports.yaml, after"
-                + " the command's closing quote");
+                  ui: { command: "cd ui && npx vite 2>&1", preset: vite }
+                """).problems()).containsExactly("ports.yaml:2:20: the command of `docs` holds a shell comment"
+                + " (`# the docs`), so what preset `http.server` appends ($PORT --bind 127.0.0.1) would not reach the"
+                + " server, which would listen where the command alone says; make the server the command's last word"
+                + " (a comment goes into ports.yaml after the command's closing quote, a pipe into a script) or drop"
+                + " the preset");
+    }
+
+    @Test
+    void argumentsAppendedAfterAPipeABackgroundOrToAShellScriptWouldMissTheServer() {
+        assertThat(new ProjectFolder(dir).write("ports.yaml", """
+                services:
+                  a: { command: "npx vite | tee vite.log", preset: vite }
+                  b: { command: "npx vite &", preset: vite }
+                  c: { command: "sh -c 'npx vite'", preset: vite }
+                """).problems()).extracting(p -> p.substring(0, p.indexOf(", so what")))
+                .containsExactly("ports.yaml:2:17: the command of `a` holds a pipe (`| tee vite.log`), whose last"
+                                + " command would get them",
+                        "ports.yaml:3:17: the command of `b` holds a lone `&`, after which they would be a command of"
+                                + " their own",
+                        "ports.yaml:4:17: the command of `c` holds a `sh -c` script, whose appended words are its"
+                                + " parameters");
     }
 
     @Test
