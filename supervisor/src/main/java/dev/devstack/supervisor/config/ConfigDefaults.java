@@ -33,8 +33,12 @@ final class ConfigDefaults {
         return values;
     }
 
-    /** The defaults of the keys a service leaves out; {@code inherit_port} has no port of its own. */
-    static List<ConfigSetting> forService(List<ConfigSetting.Step> service, Set<String> written) {
+    /**
+     * The defaults of the keys a service leaves out; {@code inherit_port} has no port of its own, and
+     * a service with a port of its own that is not a one-shot task is ready when the port accepts.
+     */
+    static List<ConfigSetting> forService(List<ConfigSetting.Step> service, Map<String, YamlNode.Entry> entries) {
+        Set<String> written = entries.keySet();
         List<ConfigSetting> settings = new ArrayList<>();
         SERVICE.forEach((key, value) -> {
             boolean portKey = key.equals("port") || key.equals("on_conflict");
@@ -44,7 +48,23 @@ final class ConfigDefaults {
                 settings.add(setting(path, value, "default"));
             }
         });
+        if (!written.contains("ready") && ownPort(entries) && !said(entries.get("oneshot"), "true")) {
+            List<ConfigSetting.Step> path = new ArrayList<>(service);
+            path.add(ConfigSetting.Step.key("ready"));
+            path.add(ConfigSetting.Step.key("tcp"));
+            settings.add(setting(path, "true", "default: the service has a port of its own"));
+        }
         return settings;
+    }
+
+    private static boolean ownPort(Map<String, YamlNode.Entry> entries) {
+        return !entries.containsKey("inherit_port")
+                && (!said(entries.get("port"), "none") || entries.containsKey("ports"));
+    }
+
+    private static boolean said(YamlNode.Entry entry, String text) {
+        return entry != null && entry.value() instanceof YamlNode.Scalar scalar
+                && scalar.text().strip().equalsIgnoreCase(text);
     }
 
     static ConfigSetting setting(List<ConfigSetting.Step> path, String value, String origin) {

@@ -49,9 +49,11 @@ final class EnvironmentOverlay {
                             + " (its environments: " + String.join(", ", environments.keySet()) + ")");
             return new Applied(rest, Set.of());
         }
-        if (!(chosen.value() instanceof YamlNode.Mapping overlay)) {
+        if (!(chosen.value() instanceof YamlNode.Mapping written)) {
             return new Applied(rest, Set.of());
         }
+        YamlNode.Mapping overlay = ConfigLayers.eachService(written, (service, node, services) ->
+                node instanceof YamlNode.Mapping settings ? ConfigLayers.without(settings, ConfigLayers.EXTENDS) : node);
         Set<YamlNode> marked = Collections.newSetFromMap(new IdentityHashMap<>());
         mark(overlay, marked);
         return new Applied(YamlMerge.merge(rest, overlay), marked);
@@ -75,12 +77,28 @@ final class EnvironmentOverlay {
                         values.unknownKey(key, setting.keyLocation(), "in environment `" + name + "`", KEYS);
                     }
                 });
+                extendsIn(name, overlay);
             } else {
                 problems.add(entry.value().location(), "environment `" + name + "` must be a mapping of the keys it"
                         + " changes, such as `services:`; got " + entry.value().describe());
             }
         });
         return mapping.entries();
+    }
+
+    /** A service's `extends` is resolved from the files, before an environment is laid over them. */
+    private void extendsIn(String environment, YamlNode.Mapping overlay) {
+        YamlNode.Entry services = overlay.entries().get("services");
+        if (services != null && services.value() instanceof YamlNode.Mapping mapping) {
+            mapping.entries().forEach((service, entry) -> {
+                if (entry.value() instanceof YamlNode.Mapping settings
+                        && settings.entries().containsKey(ConfigLayers.EXTENDS)) {
+                    problems.add(settings.entries().get(ConfigLayers.EXTENDS).keyLocation(), "`extends` of service `"
+                            + service + "` in environment `" + environment + "`: a service's `extends` is read from"
+                            + " the files, before an environment is laid over them; write it in the service itself");
+                }
+            });
+        }
     }
 
     private static void mark(YamlNode node, Set<YamlNode> marked) {

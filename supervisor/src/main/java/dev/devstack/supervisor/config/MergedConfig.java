@@ -47,7 +47,7 @@ public record MergedConfig(List<String> files, Optional<String> environment, Lis
             List<ConfigSetting.Step> path = List.of(ConfigSetting.Step.key("services"), ConfigSetting.Step.key(name));
             add(path, node);
             if (node instanceof YamlNode.Mapping mapping) {
-                ConfigDefaults.forService(path, mapping.entries().keySet()).forEach(settings::add);
+                ConfigDefaults.forService(path, mapping.entries()).forEach(settings::add);
             }
         }
 

@@ -62,12 +62,18 @@ final class SetOverrides {
                     + ".port=9000`");
             return Optional.empty();
         }
+        if (path.get(1).equals(ConfigLayers.EXTENDS)) {
+            problems.add(flag, "`extends` is read from the files, before `--set` is laid over them; write it in "
+                    + ConfigLoader.PORTS_YAML + " or " + ConfigLayers.LOCAL);
+            return Optional.empty();
+        }
         return Optional.of(nest(List.of("services", path.get(0)), nest(path.subList(1, path.size()), value, flag), flag));
     }
 
-    private YamlNode value(String text, Location flag) {
+    /** A value that starts like a list or mapping but is none (`[ -f x ] && run`) is text, as the shell gave it. */
+    private static YamlNode value(String text, Location flag) {
         if (text.startsWith("[") || text.startsWith("{")) {
-            return new YamlTreeReader(flag.file(), problems).read(text).orElse(YamlTreeReader.plain(text, flag));
+            return new YamlTreeReader(flag.file(), new Problems()).read(text).orElse(YamlTreeReader.plain(text, flag));
         }
         return YamlTreeReader.plain(text, flag);
     }

@@ -119,6 +119,30 @@ class EnvironmentsAndSetTest {
     }
 
     @Test
+    void extendsIsReadFromTheFilesSoAnEnvironmentOrASetCannotGiveIt() {
+        assertThat(new ProjectFolder(dir).write("ports.yaml", """
+                services:
+                  api: { command: python3 app.py }
+                  web: { command: python3 web.py }
+                environments:
+                  test:
+                    services:
+                      web: { extends: api }
+                """).choose("test", "web.extends=api").problems()).containsExactly(
+                "--set web.extends=api: `extends` is read from the files, before `--set` is laid over them; write it"
+                        + " in ports.yaml or ports.local.yaml",
+                "ports.yaml:7:14: `extends` of service `web` in environment `test`: a service's `extends` is read from"
+                        + " the files, before an environment is laid over them; write it in the service itself");
+    }
+
+    @Test
+    void aSetValueThatLooksLikeAListButIsNoneIsText() {
+        StackConfig config = stack().choose(null, "web.command=[ -f web.py ] && python3 web.py").load();
+
+        assertThat(config.service("web").orElseThrow().command().source()).isEqualTo("[ -f web.py ] && python3 web.py");
+    }
+
+    @Test
     void configTellsWhereEachValueComesFrom() {
         MergedConfig merged = new ProjectFolder(dir).write("ports.yaml", STACK)
                 .write("ports.local.yaml", "services:\n  web: { restart: always }\n")
@@ -135,6 +159,7 @@ class EnvironmentsAndSetTest {
                 .containsEntry("services.api.env.DB", "ports.yaml:12:25 (environment test)")
                 .containsEntry("services.api.port", "--set api.port=31900")
                 .containsEntry("services.api.stop_signal", "default")
+                .containsEntry("services.api.ready.tcp", "default: the service has a port of its own")
                 .containsEntry("services.web.depends_on.#0", "ports.yaml:7:18")
                 .containsEntry("services.web.restart", "ports.local.yaml:2:19");
         assertThat(merged.settings()).filteredOn(s -> s.origin().startsWith("--set"))
