@@ -170,11 +170,22 @@ public final class PortPlanner {
                 service.namedPorts().forEach((name, spec) -> specs.put(name, spec.forReplica(offset)));
                 running.stream().filter(a -> a.service().equals(unit) && specs.containsKey(a.portName())
                         && !(a.reason() instanceof AssignmentReason.Inherited)
-                        && allows(specs.get(a.portName()), config.range(), a.port()))
+                        && (allows(specs.get(a.portName()), config.range(), a.port())
+                                || movedFromPreferred(specs.get(a.portName()), a.reason())))
                         .forEach(a -> kept.put(key(unit, a.portName()), a));
             }
         }
         return kept;
+    }
+
+    /**
+     * A unit that had to move off a port it still prefers keeps where it moved to: the port it wants
+     * is as taken as before (by a service of its own stack, often), and planning it again would move
+     * it once more, to the next free port, and restart it for nothing.
+     */
+    private static boolean movedFromPreferred(PortSpec spec, AssignmentReason reason) {
+        return reason instanceof AssignmentReason.Moved moved && spec.mode() == PortSpec.Mode.PREFERRED
+                && spec.preferred().contains(moved.refusal().port());
     }
 
     private static boolean allows(PortSpec spec, PortRange range, int port) {

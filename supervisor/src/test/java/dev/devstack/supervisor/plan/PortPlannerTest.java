@@ -121,6 +121,22 @@ class PortPlannerTest {
     }
 
     @Test
+    void aReloadKeepsAUnitWhereItMovedWhileItStillPrefersThePortItMovedFrom() throws IOException {
+        StackConfig config = config("services:\n  a: { command: ./a, port: 44500 }\n  b: { command: ./b, port: 44500 }\n");
+        PortPlan running = plan(config);
+        PortAssignment moved = running.of("b").get(0);
+        assertThat(moved.reason()).isInstanceOf(AssignmentReason.Moved.class);
+        probe.inUse(44500);
+        probe.inUse(moved.port());
+
+        PortPlan reloaded = planner.replan(config, "default", registry, lease -> true, running.assignments(),
+                running.api());
+
+        assertThat(reloaded.of("b")).containsExactly(moved);
+        assertThat(reloaded.primary("a")).hasValue(44500);
+    }
+
+    @Test
     void aFullRangeLeavesTheStackWithoutAnApiRatherThanFailingIt() throws IOException {
         probe.inUse(4001);
 
