@@ -48,6 +48,10 @@ public final class WatchFilter {
         if (text.isEmpty()) {
             return Optional.of("is empty");
         }
+        if (text.equals(".")) {
+            return Optional.of("names the service's folder itself, which no file matches; write `**/*` to watch"
+                    + " everything in it");
+        }
         if (text.startsWith("/") || text.startsWith("~")) {
             return Optional.of("is absolute; write it relative to the service's folder (its `cwd`), e.g. `src/**/*.py`");
         }

@@ -46,6 +46,7 @@ class WatchConfigTest {
                   a: { command: ./a, watch: ["src/[ab.py", "/etc/**", "../other/*.py", ""] }
                   b: { command: ./b, watch: [], ignore: {x: 1} }
                   c: { command: ./c, watch: ["*.py"], ignore: ["{a,b"], watch_debounce: soon }
+                  d: { command: ./d, watch: ["./"] }
                 """).problems()).containsExactly(
                 "ports.yaml:2:30: `watch`: `src/[ab.py` is not a valid glob: a `[` is not closed",
                 "ports.yaml:2:44: `watch`: `/etc/**` is absolute; write it relative to the service's folder (its"
@@ -58,7 +59,9 @@ class WatchConfigTest {
                         + " `[\"src/**/*.py\"]`, got a mapping",
                 "ports.yaml:4:48: `ignore`: `{a,b` is not a valid glob: a `{` is not closed",
                 "ports.yaml:4:73: `watch_debounce` must be a duration between 0 and 1h such as `5s` or `500ms`, got"
-                        + " `soon`");
+                        + " `soon`",
+                "ports.yaml:5:30: `watch`: `./` names the service's folder itself, which no file matches; write `**/*`"
+                        + " to watch everything in it");
     }
 
     @Test
