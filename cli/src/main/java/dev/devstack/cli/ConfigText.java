@@ -1,14 +1,11 @@
 package dev.devstack.cli;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.devstack.app.init.YamlScalar;
 import dev.devstack.supervisor.config.ConfigSetting;
 import dev.devstack.supervisor.config.MergedConfig;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * `devstack config`: the merged configuration written as YAML, each value followed by a comment
@@ -16,13 +13,6 @@ import java.util.regex.Pattern;
  */
 final class ConfigText {
 
-    /** Text YAML reads back as the same text when written without quotes. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/.$~(][A-Za-z0-9_./$~{}()=,+@'\"-]*"
-            + "(?: [A-Za-z0-9_./$~{}()=,+@'\"*-]+)*");
-    /** Plain text that YAML would read as a number or a date instead. */
-    private static final Pattern NUMBER_OR_DATE = Pattern.compile("[-+]?\\.?[0-9][0-9_,:.]*(?:[eE][-+]?[0-9]+)?"
-            + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*");
-    private static final Set<String> NOT_TEXT = Set.of("yes", "no", "on", "off", "true", "false", "null", "y", "n", "~");
     /** Origins line up in one column, unless a line is longer than this. */
     private static final int ORIGIN_COLUMN = 56;
 
@@ -72,22 +62,17 @@ final class ConfigText {
     }
 
     private static String key(String key) {
-        return plain(key) && !key.contains(" ") ? key : quoted(key);
+        return YamlScalar.of(key);
     }
 
     private static String value(ConfigSetting setting) {
         return switch (setting.kind()) {
-            case TEXT -> plain(setting.text()) ? setting.text() : quoted(setting.text());
+            case TEXT -> YamlScalar.of(setting.text());
             case NUMBER, BOOLEAN -> setting.text();
             case NULL -> "null";
             case EMPTY_LIST -> "[]";
             case EMPTY_MAPPING -> "{}";
         };
-    }
-
-    private static boolean plain(String text) {
-        return PLAIN.matcher(text).matches() && !NUMBER_OR_DATE.matcher(text).matches()
-                && !NOT_TEXT.contains(text.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -106,9 +91,5 @@ final class ConfigText {
             }
         });
         return comment.toString();
-    }
-
-    private static String quoted(String text) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 }

@@ -2,8 +2,11 @@ package dev.devstack.app.init;
 
 import java.util.regex.Pattern;
 
-/** Text as a YAML scalar that reads back as the same text: plain where YAML would not take it for something else, else double-quoted. */
-final class YamlScalar {
+/**
+ * Text as a YAML scalar that reads back as the same text: plain where YAML would not take it for
+ * something else, else double-quoted. Also what `devstack config` writes its values with.
+ */
+public final class YamlScalar {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./$~+(=\\\\][^\\p{Cntrl}]*");
     /** YAML 1.1 reads these as booleans, null or numbers; ports.yaml wants them as text when quoted. */
@@ -13,7 +16,7 @@ final class YamlScalar {
     private YamlScalar() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         boolean plain = PLAIN.matcher(text).matches() && !NOT_TEXT.matcher(text).matches() && !text.contains(": ")
                 && !text.contains(" #") && !text.endsWith(":") && !text.endsWith(" ") && !text.contains("\t");
         return plain ? text : quoted(text);
@@ -40,7 +43,7 @@ final class YamlScalar {
     }
 
     /** A comment's text on one line, with nothing a terminal or a YAML reader would take for more. */
-    static String comment(String text) {
+    public static String comment(String text) {
         return text.replaceAll("[\\p{Cntrl}\\p{Cf}]+", " ").strip();
     }
 }
