@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
                 + " (--env) and --set, resolves services that extend others and presets, and prints the result:"
                 + " every value with its origin (file:line:column, the environment, the flag, the preset, or"
                 + " `default`). Starts nothing; an invalid configuration is reported as `check` reports it.")
-final class ConfigCommand implements Callable<Integer> {
+final class ConfigCommand implements Callable<Integer>, ReadsConfiguration {
 
     @ParentCommand
     DevstackCommand parent;

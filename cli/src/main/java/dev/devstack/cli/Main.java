@@ -31,6 +31,7 @@ public final class Main {
         commandLine.setErr(new PrintWriter(cli.err(), true));
         commandLine.setParameterExceptionHandler(new UsageErrorReporter());
         commandLine.setExecutionExceptionHandler(new ErrorReporter(cli.err()));
+        commandLine.setExecutionStrategy(new SetWhereRead());
         return commandLine;
     }
 

@@ -6,7 +6,6 @@ import dev.devstack.supervisor.model.ReloadText;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Function;
-import picocli.CommandLine.ParameterException;
 
 /**
  * `devstack reload` and `devstack scale`: one request to the running stack that makes it read its
@@ -14,8 +13,7 @@ import picocli.CommandLine.ParameterException;
  * and stayed, on stdout, exit 0. Invalid: every problem with its file:line:column on stderr, exit 2,
  * as `up` reports a configuration. Refused (the stack is stopping, a port cannot be had, no such
  * service to scale): its reason and what it found, exit 1 like every refusal of the stack, since
- * the outcome does not say whether a port was the cause. A `--set` is refused: the stack reads
- * with the choice `up` was given.
+ * the outcome does not say whether a port was the cause.
  */
 final class ReloadRequest {
 
@@ -24,11 +22,6 @@ final class ReloadRequest {
 
     /** @param request the request, given who asks ("`devstack reload` (pid 4242)") */
     static int send(DevstackCommand parent, String verb, Function<String, ControlRequest> request) {
-        if (!parent.sets.isEmpty()) {
-            throw new ParameterException(parent.spec.commandLine(), "--set " + parent.sets.get(0) + ": `" + verb
-                    + "` makes the running stack read ports.yaml again with the --env and --set that `up` was given,"
-                    + " and a --set here would be lost; to change one, `devstack down` and `devstack up --set KEY=VALUE`");
-        }
         String by = StackSocket.by(verb);
         return StackSocket.talk(parent, by, stack -> report(parent.cli(), stack.reload(request.apply(by))));
     }

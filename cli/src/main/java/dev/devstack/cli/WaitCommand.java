@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "ready: its readiness check passed (a service without one: it runs, once the stack has started every"
                         + " service; a one-shot task: it completed). healthy: ready and not unhealthy now. completed:"
                         + " it ended on its own with exit 0."})
-final class WaitCommand implements Callable<Integer> {
+final class WaitCommand implements Callable<Integer>, ReadsConfiguration {
 
     private static final Duration RETRY = Duration.ofMillis(50);
 

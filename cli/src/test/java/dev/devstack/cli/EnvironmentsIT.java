@@ -112,8 +112,11 @@ class EnvironmentsIT {
 
         DevstackProcess.Result reload = InProcessDevstack.run(projectDir, home, "reload", "--set", "api.env.DB=x");
         assertThat(reload.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(reload.err()).contains("--set api.env.DB=x: `reload` makes the running stack read ports.yaml again"
-                + " with the --env and --set that `up` was given");
+        assertThat(reload.err()).contains("--set api.env.DB=x: `devstack reload` does not read the configuration, so"
+                + " --set would change nothing; it counts for up, check, config, ports and wait");
+        DevstackProcess.Result status = InProcessDevstack.run(projectDir, home, "--set", "api.port=9000", "status");
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(status.err()).contains("--set api.port=9000: `devstack status` does not read the configuration");
     }
 
     @Test
