@@ -71,24 +71,34 @@ public final class ConfigLoader {
     /** The configuration with every layer merged, before it is read into services: what `devstack config` shows. */
     public MergedConfig merged(Path projectDir) {
         Path dir = projectDir.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve(PORTS_YAML))) {
+            load(dir);
+            throw DevstackException.invalidConfig("`devstack config` shows how " + PORTS_YAML + " and its layers"
+                    + " merge; " + dir + " has a " + PROCFILE + " only, which has none", List.of());
+        }
         Problems problems = new Problems();
-        Optional<Layered> layered = Files.isRegularFile(dir.resolve(PORTS_YAML))
-                ? new ConfigLayers(dir, problems).read(choice) : Optional.empty();
-        load(dir);
-        problems.throwIfAny(PORTS_YAML);
-        return MergedConfig.of(layered.orElseThrow(() -> DevstackException.invalidConfig("`devstack config` shows how "
-                + PORTS_YAML + " and its layers merge; " + dir + " has a " + PROCFILE + " only, which has none",
-                List.of())), dir.getFileName().toString(), choice.environment());
+        Layered layered = layers(dir, problems);
+        read(dir, layered, problems);
+        return MergedConfig.of(layered, dir.getFileName().toString(), choice.environment());
     }
 
     private StackConfig loadPortsYaml(Path dir) {
         Problems problems = new Problems();
+        return read(dir, layers(dir, problems), problems);
+    }
+
+    private Layered layers(Path dir, Problems problems) {
         Optional<Layered> layered = new ConfigLayers(dir, problems).read(choice);
         if (layered.isEmpty()) {
             problems.throwIfAny(PORTS_YAML);
             throw new IllegalStateException("unreachable: an unread file is a problem");
         }
-        YamlNode.Mapping top = layered.get().top();
+        return layered.get();
+    }
+
+    /** The merged configuration validated into a stack; every problem, of any layer, thrown together. */
+    private StackConfig read(Path dir, Layered layered, Problems problems) {
+        YamlNode.Mapping top = layered.top();
         Values values = new Values(problems);
         top.entries().forEach((key, entry) -> {
             if (!KEYS.contains(key) && !key.startsWith(EXTENSION_PREFIX)) {
