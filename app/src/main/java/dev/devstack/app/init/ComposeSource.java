@@ -2,8 +2,6 @@ package dev.devstack.app.init;
 
 import dev.devstack.supervisor.config.Condition;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,16 +34,10 @@ final class ComposeSource implements InitSource {
             scan.problem(services.path(), "no services (a mapping of name: service) to read");
             return Optional.of(scan.build());
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        services.entries().forEach((key, node) -> names.put(key, ServiceNames.of(key, "service")));
-        Set<String> completed = new LinkedHashSet<>();
-        services.entries().values().forEach(node -> node.get("depends_on").entries().forEach((other, entry) -> {
-            if (entry.get("condition").text().filter("service_completed_successfully"::equals).isPresent()) {
-                completed.add(other);
-            }
-        }));
+        NamedEntries named = NamedEntries.of(services, "service", Set.of("service_completed_successfully"));
+        Map<String, String> names = named.names();
         services.entries().forEach((key, node) -> service(files, file.get(), key, node, names, scan).ifPresent(draft -> {
-            ServiceDraft service = completed.contains(key) ? draft.asOneshot() : draft;
+            ServiceDraft service = named.completed().contains(key) ? draft.asOneshot() : draft;
             scan.service(service, "→ " + service.name() + (service.ports().isEmpty() ? "" : ", port "
                     + service.ports().get(0) + " (its published port)") + (service.oneshot() ? ", a one-shot task (a"
                     + " dependent waits for it to complete)" : "") + (service.ready().isPresent()

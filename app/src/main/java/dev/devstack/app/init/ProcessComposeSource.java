@@ -2,8 +2,6 @@ package dev.devstack.app.init;
 
 import dev.devstack.supervisor.config.Condition;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +35,10 @@ final class ProcessComposeSource implements InitSource {
             scan.problem(processes.path(), "no processes (a mapping of name: process) to read");
             return Optional.of(scan.build());
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        processes.entries().forEach((key, node) -> names.put(key, ServiceNames.of(key, "process")));
-        Set<String> completed = new LinkedHashSet<>();
-        processes.entries().values().forEach(node -> node.get("depends_on").entries().forEach((other, entry) -> {
-            if (entry.get("condition").text().filter(COMPLETED::contains).isPresent()) {
-                completed.add(other);
-            }
-        }));
+        NamedEntries named = NamedEntries.of(processes, "process", COMPLETED);
+        Map<String, String> names = named.names();
         processes.entries().forEach((key, node) -> process(files, file.get(), key, node, names, scan).ifPresent(draft -> {
-            ServiceDraft service = completed.contains(key) ? draft.asOneshot() : draft;
+            ServiceDraft service = named.completed().contains(key) ? draft.asOneshot() : draft;
             scan.service(service, "→ " + service.name()
                     + (service.oneshot() ? ", a one-shot task (a dependent waits for it to complete)" : "")
                     + (service.ready().isPresent() ? ", its readiness probe as ready" : ""));
