@@ -1,5 +1,6 @@
 package dev.devstack.app;
 
+import dev.devstack.supervisor.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalOverridesInGit {
 
-    static final String FILE = "ports.local.yaml";
+    private static final String FILE = ConfigLoader.PORTS_LOCAL_YAML;
     private static final long GIT_SECONDS = 5;
 
     private LocalOverridesInGit() {

@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
  */
 final class ConfigLayers {
 
-    static final String LOCAL = "ports.local.yaml";
     static final String EXTENDS = "extends";
     static final String PRESET = "preset";
 
@@ -43,12 +42,12 @@ final class ConfigLayers {
         }
         YamlNode.Mapping top = main.get();
         List<String> files = new ArrayList<>(List.of(ConfigLoader.PORTS_YAML));
-        Path local = dir.resolve(LOCAL);
+        Path local = dir.resolve(ConfigLoader.PORTS_LOCAL_YAML);
         if (Files.isRegularFile(local)) {
             Optional<YamlNode.Mapping> overrides = localOverrides(local);
             if (overrides.isPresent()) {
                 top = YamlMerge.merge(top, overrides.get());
-                files.add(LOCAL);
+                files.add(ConfigLoader.PORTS_LOCAL_YAML);
             }
         }
         top = new ServiceExtends(problems).resolve(top);
@@ -132,13 +131,13 @@ final class ConfigLayers {
     }
 
     private Optional<YamlNode.Mapping> localOverrides(Path local) {
-        Optional<String> text = TextFile.read(local, LOCAL, problems);
+        Optional<String> text = TextFile.read(local, ConfigLoader.PORTS_LOCAL_YAML, problems);
         if (text.isEmpty() || text.get().lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
             return Optional.empty();
         }
-        Optional<YamlNode.Mapping> read = mapping(LOCAL, text.get());
+        Optional<YamlNode.Mapping> read = mapping(ConfigLoader.PORTS_LOCAL_YAML, text.get());
         read.map(m -> m.entries().get(EXTENDS)).ifPresent(entry -> problems.add(entry.keyLocation(), "`extends` belongs"
-                + " in " + ConfigLoader.PORTS_YAML + "; " + LOCAL + " is laid over it as it is"));
+                + " in " + ConfigLoader.PORTS_YAML + "; " + ConfigLoader.PORTS_LOCAL_YAML + " is laid over it as it is"));
         return read.map(m -> without(m, EXTENDS));
     }
 

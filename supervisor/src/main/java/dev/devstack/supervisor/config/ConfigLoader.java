@@ -24,6 +24,8 @@ public final class ConfigLoader {
 
     public static final String PORTS_YAML = "ports.yaml";
     public static final String PROCFILE = "Procfile";
+    /** A person's own overrides beside ports.yaml, laid over it whenever it exists. */
+    public static final String PORTS_LOCAL_YAML = "ports.local.yaml";
     static final String DEFAULT_ENV_FILE = ".env";
     static final List<String> KEYS = List.of("project", "range", "env_file", "services");
     /** Top-level keys starting with {@code x-} hold fragments for anchors, as in Compose files; they are not read. */

@@ -64,7 +64,7 @@ final class SetOverrides {
         }
         if (path.get(1).equals(ConfigLayers.EXTENDS)) {
             problems.add(flag, "`extends` is read from the files, before `--set` is laid over them; write it in "
-                    + ConfigLoader.PORTS_YAML + " or " + ConfigLayers.LOCAL);
+                    + ConfigLoader.PORTS_YAML + " or " + ConfigLoader.PORTS_LOCAL_YAML);
             return Optional.empty();
         }
         return Optional.of(nest(List.of("services", path.get(0)), nest(path.subList(1, path.size()), value, flag), flag));
