@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Validates ports.yaml (or Procfile and .env) and shows the start order and the port each service"
                 + " would get now, and why. Starts, holds and records nothing. With services or `--profile`, only"
                 + " what `up` would start with the same choice.")
-final class CheckCommand implements Callable<Integer>, ReadsConfiguration {
+final class CheckCommand implements Callable<Integer>, ReadsConfiguration, OpensRegistry {
 
     @ParentCommand
     DevstackCommand parent;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         "Prints the port and nothing else on stdout. The lease lasts until `devstack release`, its --ttl, or the end of"
                 + " --pid; while it lasts, no `devstack up`, claim or run on this machine gets the port.",
         "Claiming a --name again gives the same port."})
-final class ClaimCommand implements Callable<Integer> {
+final class ClaimCommand implements Callable<Integer>, OpensRegistry {
 
     @ParentCommand
     DevstackCommand parent;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,12 +18,6 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "devstack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every service of a project on free, sticky ports.",
-        subcommands = {UpCommand.class, AttachCommand.class, StatusCommand.class, WaitCommand.class, PortsCommand.class,
-                CheckCommand.class, ConfigCommand.class, InitCommand.class, DownCommand.class, LogsCommand.class,
-                RestartCommand.class, StopCommand.class,
-                StartCommand.class, KillCommand.class, ReloadCommand.class, ScaleCommand.class, WhoCommand.class, ClaimCommand.class, ReleaseCommand.class,
-                GcCommand.class, RunCommand.class,
-                WebCommand.class, HistoryCommand.class, CompletionCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (for `up`: the stack was stopped cleanly on request)",

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
                 + " devstack of the project left running when it died. Works even when ports.yaml is broken.",
                 "Exit 0 when nothing of the project runs any more (also when nothing ran), 6 when the stack did not"
                         + " stop within --wait."})
-final class DownCommand implements Callable<Integer> {
+final class DownCommand implements Callable<Integer>, OpensRegistry {
 
     @ParentCommand
     DevstackCommand parent;

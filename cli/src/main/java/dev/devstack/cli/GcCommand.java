@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "gc", header = "Remove leases and process records whose process has ended.",
         description = "Removes leases whose process has ended or whose time is up, and records of service processes that"
                 + " have ended, and prints what was removed. `up` and `claim` do the same for leases on their way.")
-final class GcCommand implements Callable<Integer> {
+final class GcCommand implements Callable<Integer>, OpensRegistry {
 
     @ParentCommand
     DevstackCommand parent;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "history", header = "Show what happened to ports, from the registry's audit log.",
         description = "Claims, releases, sweeps, conflicts, moves and kills (the registry keeps the last 10,000 events),"
                 + " oldest first.")
-final class HistoryCommand implements Callable<Integer> {
+final class HistoryCommand implements Callable<Integer>, OpensRegistry {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         "SERVICE… (names or globs, '*' for every one): asks the project's running `devstack up` to kill each service"
                 + " at once (SIGKILL to its process group); like `stop`, it is not restarted until asked."
                 + " Exit 0 when asked, 1 when the stack has no such service, 7 when no stack runs."})
-final class KillCommand implements Callable<Integer> {
+final class KillCommand implements Callable<Integer>, OpensRegistry {
 
     @ParentCommand
     DevstackCommand parent;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ports", header = "List the project's services with their ports, state, pid and URL.", description = {
         "Live while `devstack up` runs; otherwise the ports they had last time (state `stopped`).",
         "With --all: every listening TCP port of the machine and every devstack lease, conflicts marked."})
-final class PortsCommand implements Callable<Integer>, ReadsConfiguration {
+final class PortsCommand implements Callable<Integer>, ReadsConfiguration, OpensRegistry {
 
     @ParentCommand
     DevstackCommand parent;

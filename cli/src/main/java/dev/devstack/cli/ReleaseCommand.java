@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "release", header = "End a lease taken with `devstack claim`, by port or by name.",
         description = "Also ends a lease left by a process that has ended. A port of a running stack is not released:"
                 + " stop the stack instead. Exit 1 when nothing was released.")
-final class ReleaseCommand implements Callable<Integer> {
+final class ReleaseCommand implements Callable<Integer>, OpensRegistry {
 
     @ParentCommand
     DevstackCommand parent;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + " crashes). CMD runs in the foreground: its exit code is devstack's, and SIGTERM and SIGHUP sent to"
                 + " devstack reach it.",
         "With --print-port: prints the port and exits, keeping the lease until `devstack release`."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, OpensRegistry {
 
     /** What a shell returns when it cannot run a command. */
     private static final int CANNOT_RUN = 127;

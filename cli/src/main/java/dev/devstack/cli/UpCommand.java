@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + " to run.",
         "On a terminal it shows the dashboard (? lists its keys, q quits); otherwise, or with --no-tui, it prints each"
                 + " service's output prefixed with its name. Ctrl-C stops the stack (twice: kills it)."})
-final class UpCommand implements Callable<Integer>, ReadsConfiguration {
+final class UpCommand implements Callable<Integer>, ReadsConfiguration, OpensRegistry {
 
     /** How long `up -d` waits for every service to be ready, unless --timeout says otherwise. */
     static final String DETACH_TIMEOUT = "120s";

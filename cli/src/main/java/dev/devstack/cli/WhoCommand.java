@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "who", header = "Show which process listens on a port, and its devstack lease.",
         description = "Shows what listens on PORT (IPv4 and IPv6): pid, name, command line, user, start time, working"
                 + " folder, and the devstack project and service that lease it. Exit 1 when nothing listens.")
-final class WhoCommand implements Callable<Integer> {
+final class WhoCommand implements Callable<Integer>, OpensRegistry {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
