@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * Ends `up` at once, once everything is stopped, released and written. HotSpot's own exit waits
  * up to 300 ms for threads that are inside native code, and NuProcess's I/O thread sits in
  * epoll_wait for up to 250 ms, so a normal exit would hold the prompt back for no reason. The
- * one run that needs the JVM's exit is the launcher's, writing the class-data archive at exit.
+ * one run that needs the JVM's exit is the launcher's training, whose list of loaded classes is
+ * written out at exit.
  */
 final class ImmediateExit {
 
@@ -26,16 +27,16 @@ final class ImmediateExit {
     static void exit(CliContext cli, int code) {
         cli.out().flush();
         cli.err().flush();
-        if (!writingClassArchive()) {
+        if (!recordingClasses()) {
             Native.load(Platform.C_LIBRARY_NAME, LibC.class)._exit(code);
         }
         System.exit(code);
     }
 
-    private static boolean writingClassArchive() {
+    private static boolean recordingClasses() {
         try {
             return new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8)
-                    .contains("-XX:ArchiveClassesAtExit");
+                    .contains("-XX:DumpLoadedClassList");
         } catch (IOException e) {
             return true;
         }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The `./devstack` launcher in a checkout of its own: its class-data archive follows the jar when
- * the checkout moves, a signal during its training is not lost, and what it writes is private.
+ * the checkout moves or the jar is built again, a signal during its training is not lost, devstack
+ * runs without an archive when none can be made, and what the launcher writes is private.
  */
 class LauncherIT {
 
@@ -77,11 +78,14 @@ class LauncherIT {
     void aSignalDuringTheTrainingEndsItAtOnceAndLeavesNoArchive() throws Exception {
         Path checkout = checkout(dir.resolve("interrupted"));
         Path archive = checkout.resolve("cli/target/devstack.jsa");
-        Process launcher = new ProcessBuilder("./devstack", "--version").directory(checkout.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("interrupted.txt").toFile()).start();
+        Path dumping = dir.resolve("dumping");
+        Path bin = fakeJava("touch '" + dumping + "'; exec python3 -c 'import time; time.sleep(600)' \"$@\"");
+        ProcessBuilder builder = new ProcessBuilder("./devstack", "--version").directory(checkout.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("interrupted.txt").toFile());
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process launcher = builder.start();
         try {
-            Await.until(Duration.ofSeconds(60), "the training to begin",
-                    () -> Files.exists(checkout.resolve("cli/target/devstack.jsa.for")));
+            Await.until(Duration.ofSeconds(60), "the training to be writing the archive", () -> Files.exists(dumping));
             new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid())).start().waitFor();
 
             assertThat(launcher.waitFor(10, TimeUnit.SECONDS)).as("the launcher ends at once").isTrue();
@@ -96,6 +100,42 @@ class LauncherIT {
     }
 
     @Test
+    void aJarBuiltAgainByHandGetsANewArchiveAtItsFirstRun() throws Exception {
+        Path checkout = checkout(dir.resolve("rebuilt"));
+        assertThat(launch(checkout, Map.of()).exitCode()).isZero();
+        Path jar = checkout.resolve("cli/target/devstack.jar");
+        Path archive = checkout.resolve("cli/target/devstack.jsa");
+        long now = System.currentTimeMillis();
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(now - 60_000));
+        Files.copy(DevstackProcess.jar(), jar, StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(now - 30_000));
+
+        Run rebuilt = launch(checkout, Map.of("DEVSTACK_JAVA_OPTS", "-Xshare:on"));
+
+        assertThat(rebuilt.exitCode()).as("-Xshare:on fails unless the archive maps: %s", rebuilt.err()).isZero();
+        assertThat(rebuilt.err()).as("the JVM took the archive as made for this jar").isEmpty();
+        assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(now - 30_000);
+    }
+
+    @Test
+    void withoutAnArchiveDevstackRunsAndTheTrainingIsNotTriedAgainForTheSameJar() throws Exception {
+        Path checkout = checkout(dir.resolve("failed"));
+        Path calls = dir.resolve("calls");
+        Path bin = fakeJava("echo dump >> '" + calls + "'; exit 1");
+
+        Run first = launch(checkout, Map.of("PATH", bin + ":" + System.getenv("PATH")));
+        Run second = launch(checkout, Map.of("PATH", bin + ":" + System.getenv("PATH")));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("devstack ");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).startsWith("devstack ");
+        assertThat(checkout.resolve("cli/target/devstack.jsa")).doesNotExist();
+        assertThat(checkout.resolve("cli/target/devstack.jsa.failed")).exists();
+        assertThat(Files.readAllLines(calls)).as("one training for this jar").hasSize(1);
+    }
+
+    @Test
     void theFilesTheLauncherWritesArePrivate() throws Exception {
         Path checkout = checkout(dir.resolve("private"));
         assertThat(launch(checkout, Map.of()).exitCode()).isZero();
@@ -104,6 +144,20 @@ class LauncherIT {
             assertThat(Files.getPosixFilePermissions(checkout.resolve(file))).as(file).contains(OWNER_READ)
                     .doesNotContainAnyElementsOf(PosixFilePermissions.fromString("---rwxrwx"));
         }
+    }
+
+    /**
+     * A `java` first on the PATH that runs the real one, except for the step of the training that
+     * writes the archive, where it runs {@code dumping} instead.
+     */
+    private Path fakeJava(String dumping) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path java = bin.resolve("java");
+        String real = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(java, "#!/bin/sh\ncase \" $* \" in *\" -Xshare:dump \"*) " + dumping + " ;; esac\nexec '" + real
+                + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        return bin;
     }
 
     private static Path checkout(Path at) throws IOException {
