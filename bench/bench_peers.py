@@ -30,6 +30,7 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -252,11 +253,14 @@ def report(heading, opts, s1, s4, cli):
               "**S4**, N = 10, a signal to the supervisor's pid only; processes of the stack left 3 s after it ended:",
               peers_table.s4_table(s4, s4_peers),
               "**CLI**, median wall time on a running 3-service stack (private DEVSTACK_HOME):",
-              peers_table.cli_table(cli, "java -version (the launcher's flags and archive)")]
+              peers_table.cli_table(cli, "the launcher's JVM flags and archive")]
     return "\n\n".join(parts) + "\n", targets, notes
 
 
 def main():
+    # Started in the background (`&`), we would inherit an ignored SIGINT and pass it on to every tool;
+    # devstack would then ignore the harness's Ctrl-C (a Python handler is reset by exec, SIG_IGN is not).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     opts = options()
     install_missing()
     env = devstack_env()

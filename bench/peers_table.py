@@ -47,7 +47,7 @@ class S1:
             return "not run"
         runs = self.runs(peer, n)
         if value is None:
-            return f"failed ({len(runs)} runs)" if runs else "—"
+            return f"failed ({len(runs)} of {len(runs)} runs)" if runs else "—"
         bad = [r for r in runs if not r.get("ok")]
         return text(value) + (f" ({len(runs) - len(bad)} of {len(runs)} clean)" if bad else "")
 
@@ -150,11 +150,11 @@ def milliseconds(value):
     return f"{value * 1000:.0f} ms"
 
 
-def cli_table(cli, floor_label):
+def cli_table(cli, floor_note):
     floor = cli["java -version"]
     rows = []
     for name, value in cli.items():
-        label = f"`{floor_label}`" if name == "java -version" else f"`devstack {name}`"
+        label = f"`java -version` ({floor_note})" if name == "java -version" else f"`devstack {name}`"
         limit = "" if name in ("java -version", "--version") else ("met" if value <= 2.5 * floor else "missed")
         rows.append([label, milliseconds(value), f"{value / floor:.2f}×", limit])
     return table(["command", "median wall time", "ratio to java -version", "≤ 2.5×"], rows)
