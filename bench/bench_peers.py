@@ -10,7 +10,7 @@
         `--version`) on a running 3-service stack, against a bare `java -version` with the JVM
         flags and archive settings the launcher uses, all in the same run
 
-  python3 bench/bench_peers.py [--reps 3] [--n 10,50,200] [--quick] [--devstack PATH]
+  python3 bench/bench_peers.py [--reps 3] [--n 10,50,200] [--quick] [--cli-runs 10] [--devstack PATH]
                                [--harness DIR] [--discover] [--out FILE] [--json FILE]
 
 Prints the issue's table, devstack's ratios against the issue's targets (each met or missed by how
