@@ -71,6 +71,11 @@ def options():
     opts.sizes = [10] if opts.quick else [int(n) for n in opts.n.split(",")]
     opts.reps, opts.cli_runs = (1, 3) if opts.quick else (opts.reps, opts.cli_runs)
     opts.devstack, opts.harness = os.path.abspath(opts.devstack), os.path.abspath(opts.harness)
+    if not os.path.isfile(os.path.join(opts.harness, "bench_stack.py")):
+        parser.error(f"no peer harness in {opts.harness} (no bench_stack.py there); "
+                     "give its folder with --harness DIR or DEVSTACK_PEERS_HARNESS=DIR")
+    if not os.access(opts.devstack, os.X_OK):
+        parser.error(f"no devstack launcher at {opts.devstack}; give one with --devstack PATH")
     return opts
 
 
@@ -92,9 +97,6 @@ def install_missing():
 
 def copy_harness(source, tmp):
     """The harness copied into tmp, writable, with its npm packages installed in the copy."""
-    if not os.path.isfile(os.path.join(source, "bench_stack.py")):
-        sys.exit(f"bench_peers: no peer harness in {source} (no bench_stack.py there); "
-                 "give its folder with --harness DIR or DEVSTACK_PEERS_HARNESS=DIR")
     copy = os.path.join(tmp, "peers")
     shutil.copytree(source, copy, ignore=shutil.ignore_patterns("node_modules", "results", "__pycache__"))
     for folder, _, files in os.walk(copy):
@@ -111,8 +113,12 @@ def copy_harness(source, tmp):
 
 def devstack_env():
     """The harness's clean PATH (so services run /usr/bin/python3), then the folders of java and mvn."""
-    extra = [os.path.dirname(shutil.which(tool)) for tool in ("java", "mvn") if shutil.which(tool)]
-    return dict(os.environ, PATH=":".join([CLEAN_PATH] + extra))
+    folders = CLEAN_PATH.split(":")
+    for tool in ("java", "mvn"):
+        found = shutil.which(tool)
+        if found and os.path.dirname(found) not in folders:
+            folders.append(os.path.dirname(found))
+    return dict(os.environ, PATH=":".join(folders))
 
 
 def java_command(launcher, env):
@@ -123,8 +129,9 @@ def java_command(launcher, env):
     if done.returncode != 0:
         sys.exit(f"bench_peers: `{launcher} --version` failed ({done.returncode}):\n{done.stderr[-2000:]}")
     for line in reversed(done.stderr.splitlines()):
-        words = shlex.split(line.lstrip("+"))
-        if words[:1] == ["exec"] and "-jar" in words:
+        traced = line.lstrip("+")
+        if traced.startswith(" exec ") and " -jar " in traced:
+            words = shlex.split(traced)
             return words[1:words.index("-jar")]
     sys.exit(f"bench_peers: no `exec java … -jar` in the trace of {launcher}; has the launcher changed?")
 
