@@ -73,7 +73,8 @@ def wait(condition, deadline, what, every=0.001):
 class Stack:
     """A generated project folder run with `devstack up --no-tui`, with a fresh registry."""
 
-    def __init__(self, services_yaml, files=None):
+    def __init__(self, services_yaml, files=None, launcher=LAUNCHER):
+        self.launcher = launcher
         self.dir = tempfile.mkdtemp(prefix="devstack-bench-")
         self.home = tempfile.mkdtemp(prefix="devstack-bench-home-")
         shutil.copy(os.path.join(HERE, "listener.py"), self.dir)
@@ -86,7 +87,7 @@ class Stack:
         self.proc = None
 
     def up(self, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
-        self.proc = subprocess.Popen([LAUNCHER, "up", "--no-tui"], cwd=self.dir, env=self.env,
+        self.proc = subprocess.Popen([self.launcher, "up", "--no-tui"], cwd=self.dir, env=self.env,
                                      stdout=stdout, stderr=stderr, start_new_session=True)
         return self
 
