@@ -22,7 +22,7 @@ record CliContext(Path workingDir, Map<String, String> environment, Path userHom
         String home = environment.getOrDefault("HOME", "");
         return new CliContext(Path.of("").toAbsolutePath(), environment,
                 Path.of(home.isEmpty() ? System.getProperty("user.home") : home),
-                System.in, System.out, System.err, Clock.systemDefaultZone(), terminal);
+                System.in, System.out, System.err, new LocalClock(), terminal);
     }
 
     /** devstack's own warnings: to stderr, prefixed. */
