@@ -39,7 +39,7 @@ final class RegistryProcessJournal implements ProcessJournal, AutoCloseable {
 
     RegistryProcessJournal(ProjectLeases leases, ProcessTable processes, ProcessInfo supervisor, ProjectContext context,
                            Consumer<String> warnings) {
-        // on close a batch still waiting for its time is written at once by close() itself
+        // on close a batch still waiting for its time is dropped (see close())
         writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.leases = leases;
         this.processes = processes;
@@ -99,8 +99,10 @@ final class RegistryProcessJournal implements ProcessJournal, AutoCloseable {
     }
 
     /**
-     * Lets a write under way finish (interrupting it would fail it), drops the wait of the next,
-     * and writes what is still pending at once.
+     * Lets a write under way finish (interrupting it would fail it) and drops what is still
+     * pending: the session releases the stack right after, which forgets every process this
+     * devstack recorded, so writing the last batch would be one registry commit more between the
+     * services' end and the prompt, for records about to go.
      */
     @Override
     public void close() {
@@ -110,6 +112,5 @@ final class RegistryProcessJournal implements ProcessJournal, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        flush();
     }
 }
