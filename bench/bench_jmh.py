@@ -6,6 +6,8 @@
   RegistryClaimBenchmark.claim       `devstack claim`'s work in one JVM on a real registry file in a
                                      temp folder, committed (claims/s), audit log empty or full
   RegistryClaimBenchmark.readLeases  a locked read of every lease (reads/s)
+  CommitFloorBenchmark               write 1 or 180 blocks of 4 KiB, flush, rename, flush the folder:
+                                     the disk's floor under any commit of the registry (commits/s)
   claims/s across processes          ClaimLoop (jmh/) in 1 JVM and in 4 JVMs at once on one registry,
                                      counted from the first committed claim to the last (median of --reps)
 
