@@ -13,9 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,15 +36,22 @@ final class RegistryLock {
     /** One lock per lock file in this JVM, like the OS lock it stands in front of. */
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
     /** Ends waits past their deadline; one daemon thread, started with the first wait. */
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "devstack-registry-lock-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
     /** The holder's pid, padded to a fixed width: rewriting it never needs the file cut short first. */
     private static final int HOLDER_WIDTH = 20;
 
     private RegistryLock() {
+    }
+
+    /** A wait that ends in time drops its deadline at once, instead of leaving it queued until then. */
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "devstack-registry-lock-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
+        return deadlines;
     }
 
     static Held acquire(Path lockFile, Duration timeout) {
