@@ -87,11 +87,11 @@ def main():
     print(f"\nJMH ({args.forks} fork(s), {args.warmup}+{args.iterations} iterations of {args.time} s, "
           f"{results['cpus']} CPUs)")
     for name, params, score, error, unit in summary(results["jmh"]):
-        print(f"  {name:35} {params:30} {score:10.1f} ± {error:8.1f} {unit}")
+        print(f"  {name:35} {params:45} {score:10.1f} ± {error:8.1f} {unit}")
     if args.reps > 0:
         print(f"claims per second across processes (median of {args.reps})")
         for key, label in (("claims_per_s_1_jvm", "1 JVM"), ("claims_per_s_4_jvms", "4 JVMs at once, in all")):
-            print(f"  {label:35} {statistics.median(results[key]):10.1f}   runs: "
+            print(f"  {label:81} {statistics.median(results[key]):10.1f}   runs: "
                   + ", ".join(f"{x:.0f}" for x in results[key]))
     if args.json:
         with open(args.json, "w") as f:
