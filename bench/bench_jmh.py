@@ -61,7 +61,9 @@ def summary(results):
         name = result["benchmark"].rsplit(".", 2)
         params = ", ".join(f"{k}={v}" for k, v in result.get("params", {}).items())
         metric = result["primaryMetric"]
-        rows.append((f"{name[-2]}.{name[-1]}", params, metric["score"], metric["scoreError"], metric["scoreUnit"]))
+        # JMH gives no error ("NaN") for fewer than 3 iterations
+        error = metric["scoreError"] if isinstance(metric["scoreError"], (int, float)) else float("nan")
+        rows.append((f"{name[-2]}.{name[-1]}", params, metric["score"], error, metric["scoreUnit"]))
     return rows
 
 
@@ -87,11 +89,11 @@ def main():
     print(f"\nJMH ({args.forks} fork(s), {args.warmup}+{args.iterations} iterations of {args.time} s, "
           f"{results['cpus']} CPUs)")
     for name, params, score, error, unit in summary(results["jmh"]):
-        print(f"  {name:35} {params:45} {score:10.1f} ± {error:8.1f} {unit}")
+        print(f"  {name:40} {params:45} {score:10.1f} ± {error:8.1f} {unit}")
     if args.reps > 0:
         print(f"claims per second across processes (median of {args.reps})")
         for key, label in (("claims_per_s_1_jvm", "1 JVM"), ("claims_per_s_4_jvms", "4 JVMs at once, in all")):
-            print(f"  {label:81} {statistics.median(results[key]):10.1f}   runs: "
+            print(f"  {label:86} {statistics.median(results[key]):10.1f}   runs: "
                   + ", ".join(f"{x:.0f}" for x in results[key]))
     if args.json:
         with open(args.json, "w") as f:
