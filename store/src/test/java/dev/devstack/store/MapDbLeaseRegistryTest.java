@@ -115,6 +115,30 @@ class MapDbLeaseRegistryTest {
         assertThat(registry.read(RegistryView::leases)).isEmpty();
     }
 
+    /** The leases are decoded once per operation; a change inside it is seen by the next read all the same. */
+    @Test
+    void leasesReadInsideAnOperationShowItsOwnChanges() {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        registry.update(tx -> {
+            tx.putLease(lease("api", 4012, 77));
+            return null;
+        });
+
+        List<List<Lease>> seen = registry.update(tx -> {
+            List<Lease> before = tx.leases();
+            tx.putLease(lease("web", 4013, 78));
+            List<Lease> added = tx.leases();
+            tx.removeLease(lease("api", 0, 0).owner());
+            return List.of(before, added, tx.leases(), tx.sweep(l -> l.pid() != 78));
+        });
+
+        assertThat(seen.get(0)).containsExactly(lease("api", 4012, 77));
+        assertThat(seen.get(1)).containsExactlyInAnyOrder(lease("api", 4012, 77), lease("web", 4013, 78));
+        assertThat(seen.get(2)).containsExactly(lease("web", 4013, 78));
+        assertThat(seen.get(3)).containsExactly(lease("web", 4013, 78));
+        assertThat(registry.read(RegistryView::leases)).isEmpty();
+    }
+
     @Test
     void sweepRemovesOnlyLeasesWhoseProcessIsGone() {
         MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
