@@ -80,16 +80,17 @@ def worker_classpath():
     return f"{deps}:{target}/classes:{target}/test-classes"
 
 
-def jvm_claims(classpath, jvms, per_jvm):
-    """Claims per second of `jvms` ClaimWorkers at once, from each one's first claim to its last."""
+def jvm_claims(classpath, jvms, per_jvm, worker=WORKER):
+    """Claims per second of `jvms` workers (main classes given HOME NAME COUNT, printing a line per
+    committed claim) at once, from each one's first claim to its last."""
     home, env = fresh_home()
     try:
-        workers = [subprocess.Popen(["java", "-cp", classpath, WORKER, home, f"w{i}", str(per_jvm + 1)],
+        workers = [subprocess.Popen(["java", "-cp", classpath, worker, home, f"w{i}", str(per_jvm + 1)],
                                     stdout=subprocess.PIPE, text=True, env=env) for i in range(jvms)]
         firsts, lasts = [], []
 
         def read(process):
-            first = None
+            first = last = None
             for _ in process.stdout:
                 now = time.perf_counter()
                 first = first or now
@@ -100,10 +101,10 @@ def jvm_claims(classpath, jvms, per_jvm):
         readers = [threading.Thread(target=read, args=(w,)) for w in workers]
         for reader in readers:
             reader.start()
-        for reader, worker in zip(readers, workers):
+        for reader, process in zip(readers, workers):
             reader.join()
-            if worker.wait() != 0:
-                sys.exit("a ClaimWorker failed")
+            if process.wait() != 0:
+                sys.exit(f"a {worker} failed")
         # the first claim of each JVM marks its start: count the claims after it
         return jvms * per_jvm / (max(lasts) - min(firsts))
     finally:

@@ -21,6 +21,8 @@ import java.util.function.Predicate;
 public final class JdkProcessTable implements ProcessTable {
 
     private static final Path PROC = Path.of("/proc");
+    /** Described on first use (see {@link #self}); racing threads describe the same process. */
+    private volatile ProcessInfo self;
 
     @Override
     public Optional<ProcessInfo> find(long pid) {
@@ -36,9 +38,18 @@ public final class JdkProcessTable implements ProcessTable {
         return ProcStat.of(process.pid()).filter(stat -> stat.state() != 'Z').isPresent();
     }
 
+    /**
+     * This process keeps its pid, start, user and command line for life, so it is described once:
+     * reading them from /proc twice for every claim was a tenth of a claim's time.
+     */
     @Override
     public ProcessInfo self() {
-        return describe(ProcessHandle.current());
+        ProcessInfo known = self;
+        if (known == null) {
+            known = describe(ProcessHandle.current());
+            self = known;
+        }
+        return known;
     }
 
     @Override

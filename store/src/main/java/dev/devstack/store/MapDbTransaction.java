@@ -22,6 +22,12 @@ final class MapDbTransaction implements RegistryTransaction {
     private final Map<String, String> sticky;
     private final Map<String, String> processes;
     private final NavigableMap<String, String> events;
+    /**
+     * Every lease, decoded once per operation until a lease changes: a claim reads them all two or
+     * three times (the sweep, the check for a running stack, the planner or the scan), and decoding
+     * each is two JSON parses.
+     */
+    private List<Lease> decodedLeases;
 
     MapDbTransaction(LeaseCodec codec, Path file, Map<String, String> leases, Map<String, String> sticky,
                      Map<String, String> processes, NavigableMap<String, String> events) {
@@ -35,11 +41,14 @@ final class MapDbTransaction implements RegistryTransaction {
 
     @Override
     public List<Lease> leases() {
-        return reading(() -> {
-            List<Lease> all = new ArrayList<>(leases.size());
-            leases.forEach((key, value) -> all.add(codec.decodeLease(key, value)));
-            return all;
-        });
+        if (decodedLeases == null) {
+            decodedLeases = reading(() -> {
+                List<Lease> all = new ArrayList<>();
+                leases.forEach((key, value) -> all.add(codec.decodeLease(key, value)));
+                return List.copyOf(all);
+            });
+        }
+        return decodedLeases;
     }
 
     @Override
@@ -85,11 +94,13 @@ final class MapDbTransaction implements RegistryTransaction {
 
     @Override
     public void putLease(Lease lease) {
+        decodedLeases = null;
         writing(() -> leases.put(codec.key(lease.owner()), codec.encode(lease)));
     }
 
     @Override
     public void removeLease(LeaseOwner owner) {
+        decodedLeases = null;
         writing(() -> leases.remove(codec.key(owner)));
     }
 

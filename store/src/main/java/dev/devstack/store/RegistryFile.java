@@ -1,6 +1,7 @@
 package dev.devstack.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +33,10 @@ final class RegistryFile {
     private static final String NEXT_FILE = DB_FILE + ".next";
     private static final String WAL_PREFIX = DB_FILE + ".wal.";
     private static final String ASIDE_MARK = ".corrupt-";
+    /** The file system's block: a block of zeros is left out of the copy. */
+    private static final int BLOCK = 4096;
+    private static final int CHUNK = 64 * BLOCK;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(BLOCK).asReadOnlyBuffer();
 
     private final Path home;
     private final Consumer<String> warnings;
@@ -82,17 +87,46 @@ final class RegistryFile {
         }
     }
 
+    /**
+     * Copies the registry without its blocks of zeros, which the copy leaves as holes (they read
+     * back as zeros). MapDB's file is never smaller than 2 MiB, most of it zeros while the registry
+     * is young, and flushing the copy to disk ({@link #replace}) costs in proportion to what was
+     * written: 10 blocks of 512 in a new registry, 180 after 300 claims.
+     */
     private static void copy(Path file, Path next) {
         try (FileChannel original = FileChannel.open(file, StandardOpenOption.READ);
              FileChannel copy = FilePermissions.openPrivate(next, StandardOpenOption.CREATE,
                      StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             long size = original.size();
-            for (long done = 0; done < size; ) {
-                done += original.transferTo(done, size - done, copy);
+            ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK);
+            for (long at = 0; at < size; at += chunk.limit()) {
+                chunk.clear();
+                while (chunk.hasRemaining() && original.read(chunk, at + chunk.position()) > 0) {
+                    // read until the chunk is full or the file ends
+                }
+                chunk.flip();
+                if (!chunk.hasRemaining()) {
+                    break;
+                }
+                for (int block = 0; block < chunk.limit(); block += BLOCK) {
+                    ByteBuffer data = chunk.slice(block, Math.min(BLOCK, chunk.limit() - block));
+                    if (data.mismatch(ZEROS.slice(0, data.limit())) != -1) {
+                        write(copy, data, at + block);
+                    }
+                }
+            }
+            if (copy.size() < size) {
+                write(copy, ByteBuffer.allocate(1), size - 1);
             }
         } catch (IOException e) {
             deleteQuietly(next);
             throw RegistryException.io("cannot copy the port registry", file, e);
+        }
+    }
+
+    private static void write(FileChannel channel, ByteBuffer data, long at) throws IOException {
+        while (data.hasRemaining()) {
+            channel.write(data, at + data.position());
         }
     }
 

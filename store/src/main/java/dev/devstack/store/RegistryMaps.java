@@ -15,7 +15,8 @@ final class RegistryMaps {
     /** The audit log, by a zero-padded sequence number, so that keys sort in the order written. */
     static final String EVENTS = "events";
 
-    private static final List<String> ALL = List.of(LEASES, STICKY, PROCESSES, EVENTS);
+    /** The maps every operation reads whole anyway (sweeping, planning, process records). */
+    private static final List<String> READ_WHOLE = List.of(LEASES, STICKY, PROCESSES);
 
     private RegistryMaps() {
     }
@@ -31,10 +32,21 @@ final class RegistryMaps {
         return db.treeMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
     }
 
-    /** Reads every map's size, so that a damaged file fails on opening and not in the middle of work. */
+    /**
+     * Walks the maps an operation reads whole, and the audit log's first and last entries (what
+     * appending to it reads), so that a damaged file fails on opening and not in the middle of work.
+     * The log is not walked: it holds up to {@link RegistryEvent#KEPT} events, and decoding all of
+     * them on every open cost more than the rest of a claim; only `history` reads it whole, and
+     * damage found there is reported with the file and what to do (MapDbTransaction).
+     */
     static void touchAll(DB db) {
-        for (String name : ALL) {
+        for (String name : READ_WHOLE) {
             map(db, name).size();
+        }
+        NavigableMap<String, String> events = map(db, EVENTS);
+        if (!events.isEmpty()) {
+            events.firstEntry();
+            events.lastEntry();
         }
     }
 }

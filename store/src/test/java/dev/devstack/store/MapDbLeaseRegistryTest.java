@@ -55,6 +55,33 @@ class MapDbLeaseRegistryTest {
         assertThat(sticky).map(StickyPort::port).contains(4012);
     }
 
+    /**
+     * Every change after the first copies the file: the copy leaves MapDB's blocks of zeros out, so
+     * that flushing it writes what the registry holds and not the 2 MiB MapDB starts a file with.
+     */
+    @Test
+    void aChangedRegistryIsWrittenWithoutItsBlocksOfZeros() throws Exception {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        for (int port = 4000; port < 4020; port++) {
+            Lease lease = lease("api-" + port, port, 77);
+            registry.update(tx -> {
+                tx.putLease(lease);
+                return null;
+            });
+        }
+
+        Path file = home.resolve("registry.db");
+        Process stat = new ProcessBuilder("stat", "-c", "%b %B %s", file.toString()).start();
+        String[] blocks = new String(stat.getInputStream().readAllBytes()).strip().split(" ");
+        assertThat(stat.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        long allocated = Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]);
+        long size = Long.parseLong(blocks[2]);
+        assertThat(size).isGreaterThanOrEqualTo(2L << 20);
+        assertThat(allocated).isLessThan(size / 4);
+        assertThat(registry(Duration.ofSeconds(5)).read(RegistryView::leases)).hasSize(20)
+                .contains(lease("api-4000", 4000, 77), lease("api-4019", 4019, 77));
+    }
+
     @Test
     void processRecordsAreKeptUntilForgotten() {
         MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
@@ -85,6 +112,30 @@ class MapDbLeaseRegistryTest {
             throw new IllegalStateException("planner gave up");
         })).hasMessage("planner gave up");
 
+        assertThat(registry.read(RegistryView::leases)).isEmpty();
+    }
+
+    /** The leases are decoded once per operation; a change inside it is seen by the next read all the same. */
+    @Test
+    void leasesReadInsideAnOperationShowItsOwnChanges() {
+        MapDbLeaseRegistry registry = registry(Duration.ofSeconds(5));
+        registry.update(tx -> {
+            tx.putLease(lease("api", 4012, 77));
+            return null;
+        });
+
+        List<List<Lease>> seen = registry.update(tx -> {
+            List<Lease> before = tx.leases();
+            tx.putLease(lease("web", 4013, 78));
+            List<Lease> added = tx.leases();
+            tx.removeLease(lease("api", 0, 0).owner());
+            return List.of(before, added, tx.leases(), tx.sweep(l -> l.pid() != 78));
+        });
+
+        assertThat(seen.get(0)).containsExactly(lease("api", 4012, 77));
+        assertThat(seen.get(1)).containsExactlyInAnyOrder(lease("api", 4012, 77), lease("web", 4013, 78));
+        assertThat(seen.get(2)).containsExactly(lease("web", 4013, 78));
+        assertThat(seen.get(3)).containsExactly(lease("web", 4013, 78));
         assertThat(registry.read(RegistryView::leases)).isEmpty();
     }
 
