@@ -132,7 +132,7 @@ final class Descendants {
                 result.processes().stream().filter(p -> !before.contains(p) && p.group() != service.leader)
                         .forEach(p -> signalOne(p, sent.get()));
             }
-            if (!service.listeners.equals(result.listeners())) {
+            if (scan.listenersSeen() && !service.listeners.equals(result.listeners())) {
                 service.listeners = Map.copyOf(result.listeners());
                 stack.processesChanged(service);
             }

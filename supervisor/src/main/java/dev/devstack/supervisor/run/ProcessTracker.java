@@ -63,8 +63,12 @@ final class ProcessTracker implements AutoCloseable {
     record Found(int run, Set<ServiceProcess> processes, Map<Integer, Long> listeners, OptionalInt leaderStatus) {
     }
 
-    /** What a scan found: each watched run's processes, and processes of runs that have ended (strays). */
-    record Scan(Map<String, Found> units, List<ServiceProcess> strays) {
+    /**
+     * What a scan found: each watched run's processes, and processes of runs that have ended
+     * (strays); the listeners only if {@code listenersSeen}, else each Found's are empty and mean
+     * nothing.
+     */
+    record Scan(Map<String, Found> units, List<ServiceProcess> strays, boolean listenersSeen) {
     }
 
     /** Who a process belongs to, remembered while it lives. */
@@ -128,7 +132,9 @@ final class ProcessTracker implements AutoCloseable {
         try {
             boolean stopping = watched.values().stream().anyMatch(Watch::stopping);
             if (System.nanoTime() - lastScanNanos - (stopping ? STOPPING_PERIOD : PERIOD).toNanos() >= 0) {
-                results.accept(scan());
+                // while something stops, the fast scans look for processes to signal, not for ports:
+                // finding listeners reads every process's descriptors, CPU the ending services need
+                results.accept(scan(!stopping));
             }
         } catch (RuntimeException e) {
             if (failed.compareAndSet(false, true)) {
@@ -138,8 +144,12 @@ final class ProcessTracker implements AutoCloseable {
         }
     }
 
-    /** Scans now, on the calling thread. */
-    synchronized Scan scan() {
+    /** Scans now, on the calling thread, listeners included. */
+    Scan scan() {
+        return scan(true);
+    }
+
+    private synchronized Scan scan(boolean withListeners) {
         long began = System.nanoTime();
         lastScanNanos = began;
         List<Watch> watches = List.copyOf(watched.values());
@@ -176,7 +186,7 @@ final class ProcessTracker implements AutoCloseable {
                 unknown.add(child);
             }
         }
-        Map<Integer, Long> listeners = listeners(watches, unknown, tree, found);
+        Map<Integer, Long> listeners = withListeners ? listeners(watches, unknown, tree, found) : Map.of();
         Map<String, Found> result = new HashMap<>();
         for (Watch watch : watches) {
             Map<Integer, Long> own = new HashMap<>();
@@ -187,7 +197,7 @@ final class ProcessTracker implements AutoCloseable {
             result.put(watch.unit(), new Found(watch.run(), others, own, leaderStatus(watch, tree, began)));
         }
         forgetTheGone(tree, zombies, began);
-        return new Scan(result, strays);
+        return new Scan(result, strays, withListeners);
     }
 
     /** A root of a watched run, taken only while its pid still names the process that was given. */
