@@ -6,7 +6,8 @@ import java.time.ZoneId;
 
 /**
  * The system clock in the local time zone, which it looks up only when asked: finding the zone
- * reads the time-zone database, ~10 ms that most commands never need (they use instants).
+ * reads the time-zone database, ~20 ms of a short command here, which most commands never need
+ * (they use instants).
  */
 final class LocalClock extends Clock {
 

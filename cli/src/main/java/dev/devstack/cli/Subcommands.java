@@ -38,7 +38,7 @@ final class Subcommands {
                 .orElse(ALL);
     }
 
-    static Optional<Class<?>> named(CommandLine devstack, String[] args) {
+    private static Optional<Class<?>> named(CommandLine devstack, String[] args) {
         for (int i = 0; i < args.length; i++) {
             String word = args[i];
             if ("--".equals(word)) {

@@ -17,9 +17,10 @@ import java.util.Set;
  *
  * <p>The lifeline: the script's stdin is a pipe whose write end only the supervisor holds. The
  * script moves it to a watcher, a subshell (a fork of the shell, not another program: every exec
- * costs a few milliseconds of CPU while a stack starts) that begins with {@code : devstack-lifeline},
- * and gives the service /dev/null instead. When the supervisor dies, even by SIGKILL, the watcher reads end-of-file and ends the
- * group: SIGTERM, and SIGKILL a second later. NuProcess also closes the pipe once the launched
+ * costs a few milliseconds of CPU while a stack starts) that begins with
+ * {@code : devstack-lifeline}, and gives the service /dev/null instead. When the supervisor dies,
+ * even by SIGKILL, the watcher reads end-of-file and ends the group: SIGTERM, and SIGKILL a
+ * second later. NuProcess also closes the pipe once the launched
  * process has ended, while something it left in the group may still be the service (a daemon);
  * so after end-of-file the watcher goes on while its parent is the supervisor (which, as a
  * subreaper, adopts it when the launched process ends), checking once a second. The watcher holds
