@@ -1,8 +1,5 @@
 package dev.devstack.supervisor.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -16,11 +13,9 @@ import java.util.Set;
  * control flow) or a shell builtin keeps its shell, which dies with the group.
  *
  * <p>The lifeline: the script's stdin is a pipe whose write end only the supervisor holds. The
- * script moves it to a watcher, a subshell (a fork of the shell, not another program: every exec
- * costs a few milliseconds of CPU while a stack starts) that begins with
- * {@code : devstack-lifeline}, and gives the service /dev/null instead. When the supervisor dies,
- * even by SIGKILL, the watcher reads end-of-file and ends the group: SIGTERM, and SIGKILL a
- * second later. NuProcess also closes the pipe once the launched
+ * script moves it to a watcher ({@code devstack-lifeline}) and gives the service /dev/null
+ * instead. When the supervisor dies, even by SIGKILL, the watcher reads end-of-file and ends the
+ * group: SIGTERM, and SIGKILL a second later. NuProcess also closes the pipe once the launched
  * process has ended, while something it left in the group may still be the service (a daemon);
  * so after end-of-file the watcher goes on while its parent is the supervisor (which, as a
  * subreaper, adopts it when the launched process ends), checking once a second. The watcher holds
@@ -32,16 +27,14 @@ final class ShellCommand {
     /** How long the lifeline waits between SIGTERM and SIGKILL once the supervisor is gone. */
     static final int LIFELINE_GRACE_SECONDS = 1;
 
-    /** The word that names the lifeline watcher in the script (a no-op command), for whoever reads a `ps`. */
-    private static final String LIFELINE_NAME = "devstack-lifeline";
-
-    private static final Path DEV_NULL = Path.of("/dev/null");
+    /** The lifeline watcher's name ($0), by which it is told from the service's own processes. */
+    static final String LIFELINE_NAME = "devstack-lifeline";
 
     private static final String LIFELINE = "exec 3<&0 </dev/null\n"
-            + "(: " + LIFELINE_NAME + "; trap '' INT TERM HUP; while read -r _; do :; done; "
-            + "while read -r _ _ _ parent _ </proc/self/stat && [ \"$parent\" = " + ProcessHandle.current().pid()
-            + " ]; do sleep 1; done; kill -TERM 0; sleep " + LIFELINE_GRACE_SECONDS + "; kill -KILL 0)"
-            + " <&3 >/dev/null 2>&1 &\n"
+            + "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; "
+            + "while read -r _ _ _ parent _ </proc/$$/stat && [ \"$parent\" = " + ProcessHandle.current().pid()
+            + " ]; do sleep 1; done; kill -TERM 0; sleep " + LIFELINE_GRACE_SECONDS + "; kill -KILL 0' "
+            + LIFELINE_NAME + " <&3 >/dev/null 2>&1 &\n"
             + "exec 3<&-\n";
 
     /**
@@ -59,23 +52,10 @@ final class ShellCommand {
     private ShellCommand() {
     }
 
-    /**
-     * Whether the process is a service's lifeline watcher: a fork of a service's shell (so its
-     * command line is that shell's) whose output goes nowhere, where the shell's own subshells
-     * write to the service's pipes.
-     */
+    /** Whether the process is a service's lifeline watcher. */
     static boolean isLifeline(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.info().arguments())
-                .filter(arguments -> arguments.length == 2 && arguments[1].startsWith(LIFELINE)).isPresent()
-                && outputDiscarded(pid);
-    }
-
-    private static boolean outputDiscarded(long pid) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc", String.valueOf(pid), "fd", "1")).equals(DEV_NULL);
-        } catch (IOException gone) {
-            return false;
-        }
+                .filter(arguments -> arguments.length == 3 && LIFELINE_NAME.equals(arguments[2])).isPresent();
     }
 
     static List<String> argv(String command) {

@@ -62,9 +62,9 @@ class ShellCommandTest {
 
         assertThat(script.lines()).containsExactly(
                 "exec 3<&0 </dev/null",
-                "(: devstack-lifeline; trap '' INT TERM HUP; while read -r _; do :; done; while read -r _ _ _"
-                        + " parent _ </proc/self/stat && [ \"$parent\" = " + ProcessHandle.current().pid() + " ];"
-                        + " do sleep 1; done; kill -TERM 0; sleep 1; kill -KILL 0) <&3 >/dev/null 2>&1 &",
+                "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; while read -r _ _ _ parent _"
+                        + " </proc/$$/stat && [ \"$parent\" = " + ProcessHandle.current().pid() + " ]; do sleep 1;"
+                        + " done; kill -TERM 0; sleep 1; kill -KILL 0' devstack-lifeline <&3 >/dev/null 2>&1 &",
                 "exec 3<&-",
                 "exec ./server");
     }
