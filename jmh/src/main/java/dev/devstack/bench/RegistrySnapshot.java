@@ -1,29 +1,17 @@
 package dev.devstack.bench;
 
 import dev.devstack.store.Lease;
-import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.ProcessRecord;
 import dev.devstack.store.RegistryEvent;
 import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a registry held, kept in memory, so that the planner's benchmark measures planning and
  * probing without the registry's file operations (measured on their own by {@link RegistryClaimBenchmark}).
  */
 record RegistrySnapshot(List<Lease> leases, List<StickyPort> stickyPorts) implements RegistryView {
-
-    @Override
-    public Optional<Lease> lease(LeaseOwner owner) {
-        return leases.stream().filter(lease -> lease.owner().equals(owner)).findFirst();
-    }
-
-    @Override
-    public Optional<StickyPort> sticky(LeaseOwner owner) {
-        return stickyPorts.stream().filter(port -> port.owner().equals(owner)).findFirst();
-    }
 
     @Override
     public List<ProcessRecord> processes() {

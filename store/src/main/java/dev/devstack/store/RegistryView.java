@@ -8,11 +8,17 @@ public interface RegistryView {
 
     List<Lease> leases();
 
-    Optional<Lease> lease(LeaseOwner owner);
+    /** The owner's lease; a registry that can look it up by its key does so instead of this walk. */
+    default Optional<Lease> lease(LeaseOwner owner) {
+        return leases().stream().filter(lease -> lease.owner().equals(owner)).findFirst();
+    }
 
     List<StickyPort> stickyPorts();
 
-    Optional<StickyPort> sticky(LeaseOwner owner);
+    /** The owner's sticky port; a registry that can look it up by its key does so instead of this walk. */
+    default Optional<StickyPort> sticky(LeaseOwner owner) {
+        return stickyPorts().stream().filter(port -> port.owner().equals(owner)).findFirst();
+    }
 
     List<ProcessRecord> processes();
 

@@ -1,14 +1,12 @@
 package dev.devstack.supervisor.plan;
 
 import dev.devstack.store.Lease;
-import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.ProcessRecord;
 import dev.devstack.store.RegistryEvent;
 import dev.devstack.store.RegistryView;
 import dev.devstack.store.StickyPort;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** A registry view held in memory, for planning tests. */
 final class MemoryRegistry implements RegistryView {
@@ -32,11 +30,6 @@ final class MemoryRegistry implements RegistryView {
     }
 
     @Override
-    public Optional<Lease> lease(LeaseOwner owner) {
-        return leases.stream().filter(l -> l.owner().equals(owner)).findFirst();
-    }
-
-    @Override
     public List<StickyPort> stickyPorts() {
         return sticky;
     }
@@ -49,10 +42,5 @@ final class MemoryRegistry implements RegistryView {
     @Override
     public List<RegistryEvent> events() {
         return List.of();
-    }
-
-    @Override
-    public Optional<StickyPort> sticky(LeaseOwner owner) {
-        return sticky.stream().filter(s -> s.owner().equals(owner)).findFirst();
     }
 }
