@@ -1,10 +1,12 @@
 package dev.devstack.app;
 
+import dev.devstack.app.agent.AgentPort;
 import dev.devstack.supervisor.config.PortSpec;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackSnapshot;
+import dev.devstack.supervisor.model.HostNames;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +36,9 @@ public final class ProjectPorts {
         Optional<RunState> live = new RunStateFile(context.stateDir()).read()
                 .filter(state -> state.instance().equals(context.instance()))
                 .filter(state -> machine.processes.isAlive(state.supervisorPid(), state.supervisorStart()));
+        Urls urls = Urls.of(context, config, machine);
         if (live.isPresent()) {
-            return fromRunState(context, config, live.get());
+            return fromRunState(context, config, live.get(), urls);
         }
         ProjectLeases.Snapshot registry = machine.leases.snapshot();
         Map<String, Leftovers.Survivor> survivors = new LinkedHashMap<>();
@@ -59,7 +62,7 @@ public final class ProjectPorts {
                 services.add(new ServicePorts(unit, service.name(), replica,
                         survivor == null ? ServiceState.STOPPED.word() : ORPHANED,
                         survivor == null ? OptionalLong.empty() : OptionalLong.of(survivor.processes().get(0).pid()),
-                        OptionalLong.empty(), port, named, url(port)));
+                        OptionalLong.empty(), port, named, url(urls, service, port)));
             }
         }
         return new PortsReport(config.project(), context.projectDir(), context.instance(),
@@ -72,10 +75,11 @@ public final class ProjectPorts {
      */
     public static PortsReport live(ProjectContext context, StackSnapshot snapshot, long supervisorPid) {
         StackConfig config = context.loader().load(context.projectDir());
-        return fromRunState(context, config, RunState.of(snapshot, supervisorPid, 0, Optional.empty()));
+        return fromRunState(context, config, RunState.of(snapshot, supervisorPid, 0, Optional.empty()),
+                Urls.of(context, config, new Machine(context, warning -> { })));
     }
 
-    private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state) {
+    private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state, Urls urls) {
         List<ServicePorts> services = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
             List<String> units = service.units();
@@ -94,7 +98,7 @@ public final class ProjectPorts {
                 running.get().ports().stream().filter(p -> !p.name().isEmpty())
                         .forEach(p -> named.put(p.name(), p.port()));
                 services.add(new ServicePorts(unit, service.name(), replica, running.get().state(), running.get().pid(),
-                        running.get().listener(), port, named, url(port)));
+                        running.get().listener(), port, named, url(urls, service, port)));
             }
         }
         return new PortsReport(config.project(), context.projectDir(), context.instance(),
@@ -105,7 +109,22 @@ public final class ProjectPorts {
         return spec.preferred().stream().findFirst();
     }
 
-    private static Optional<String> url(OptionalInt port) {
-        return port.isPresent() ? Optional.of(EnvironmentBuilder.url(port.getAsInt())) : Optional.empty();
+    /** The URL a service was given: its port's, or with `urls: names` its name's through the agent. */
+    private static Optional<String> url(Urls urls, ServiceSpec service, OptionalInt port) {
+        if (port.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(urls.agentPort().isPresent() ? HostNames.url(HostNames.service(service.name(), urls.instance(),
+                urls.project()), urls.agentPort().getAsInt()) : EnvironmentBuilder.url(port.getAsInt()));
+    }
+
+    /** What a service's URL is made of: the agent's port when the stack's URLs are names. */
+    private record Urls(String project, String instance, OptionalInt agentPort) {
+
+        static Urls of(ProjectContext context, StackConfig config, Machine machine) {
+            return new Urls(config.project(), context.instance(), config.names().inUrls()
+                    ? OptionalInt.of(machine.leases.registryRead(view -> AgentPort.of(Optional.empty(),
+                    context.environment(), view, context.home()))) : OptionalInt.empty());
+        }
     }
 }

@@ -24,6 +24,7 @@ import dev.devstack.supervisor.run.Supervisor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +47,7 @@ public final class SessionStack implements RunningStack, AutoCloseable {
     private final Selection selected;
     private final Machine machine;
     private final ProcessInfo self;
+    private final OptionalInt agentPort;
     private final ScaleOverrides scales = new ScaleOverrides();
     private final ExecutorService reloads = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "devstack-reload");
@@ -56,13 +58,14 @@ public final class SessionStack implements RunningStack, AutoCloseable {
     private StackPlan plan;
 
     SessionStack(Supervisor supervisor, StackPlan plan, ProjectContext context, Selection selected, Machine machine,
-                 ProcessInfo self) {
+                 ProcessInfo self, OptionalInt agentPort) {
         this.supervisor = supervisor;
         this.plan = plan;
         this.context = context;
         this.selected = selected;
         this.machine = machine;
         this.self = self;
+        this.agentPort = agentPort;
     }
 
     @Override
@@ -122,7 +125,7 @@ public final class SessionStack implements RunningStack, AutoCloseable {
             return refused(e);
         }
         StackPlan next = new StackPlan(config, context.instance(), ports,
-                new EnvironmentBuilder(context.environment()).build(config, context.instance(), ports));
+                new EnvironmentBuilder(context.environment(), agentPort).build(config, context.instance(), ports));
         ReloadOutcome outcome = supervisor.reload(next, by).join();
         if (outcome instanceof ReloadOutcome.Applied) {
             plan = next;

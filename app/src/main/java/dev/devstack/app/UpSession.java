@@ -1,5 +1,6 @@
 package dev.devstack.app;
 
+import dev.devstack.app.agent.AgentPort;
 import dev.devstack.app.http.ApiServer;
 import dev.devstack.app.http.ApiToken;
 import dev.devstack.app.view.PortRows;
@@ -51,6 +52,8 @@ public final class UpSession implements AutoCloseable {
     private final UpLock lock;
     private final RunStatePublisher publisher;
     private final Optional<ApiServer> api;
+    /** The agent's port, when the stack's URLs are names (urls: names). */
+    private final OptionalInt agentPort;
     private ControlServer control;
     private Thread shutdownHook;
 
@@ -76,8 +79,10 @@ public final class UpSession implements AutoCloseable {
             this.leftovers = new Leftovers(machine.leases, machine.processes).end(groups);
             claim = machine.leases.claim(config, machine.planner, self, options.adopt());
             this.swept = claim.swept();
+            this.agentPort = config.names().inUrls() ? OptionalInt.of(machine.leases.registryRead(view -> AgentPort.of(
+                    Optional.empty(), context.environment(), view, context.home()))) : OptionalInt.empty();
             this.plan = new StackPlan(config, context.instance(), claim.ports(),
-                    new EnvironmentBuilder(context.environment()).build(config, context.instance(), claim.ports()));
+                    new EnvironmentBuilder(context.environment(), agentPort).build(config, context.instance(), claim.ports()));
             records = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
             running = new Supervisor(plan, new NuProcessLauncher(), records, groups, context.clock(),
                     SupervisorSettings.defaults(context.stateDir().resolve("logs"))
@@ -101,7 +106,7 @@ public final class UpSession implements AutoCloseable {
         }
         this.journal = records;
         this.supervisor = running;
-        this.stack = new SessionStack(running, plan, context, options.selection(), machine, self);
+        this.stack = new SessionStack(running, plan, context, options.selection(), machine, self, agentPort);
         this.api = api();
     }
 
@@ -135,7 +140,7 @@ public final class UpSession implements AutoCloseable {
                         List.of(), Optional.empty(), OptionalInt.empty(), 0, new ServiceDetail.None())).toList();
         try {
             runState.write(new StackSnapshot(config.project(), context.instance(), context.clock().instant(),
-                    StackPhase.STARTING, services, List.of()), self.pid(), self.startMillis(), Optional.empty());
+                    StackPhase.STARTING, services, List.of(), config.names().frontDoor()), self.pid(), self.startMillis(), Optional.empty());
         } catch (IOException e) {
             // said once by the publisher, which writes the same file as soon as the ports are claimed
         }

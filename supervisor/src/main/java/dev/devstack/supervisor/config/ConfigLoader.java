@@ -27,7 +27,8 @@ public final class ConfigLoader {
     /** A person's own overrides beside ports.yaml, laid over it whenever it exists. */
     public static final String PORTS_LOCAL_YAML = "ports.local.yaml";
     static final String DEFAULT_ENV_FILE = ".env";
-    static final List<String> KEYS = List.of("project", "range", "env_file", "services");
+    static final List<String> KEYS = List.of("project", "range", "env_file", Names.URLS, Names.FRONT_DOOR,
+            "services");
     /** Top-level keys starting with {@code x-} hold fragments for anchors, as in Compose files; they are not read. */
     static final String EXTENSION_PREFIX = "x-";
 
@@ -138,8 +139,9 @@ public final class ConfigLoader {
         StackValidator validator = new StackValidator(problems);
         List<ServiceSpec> specs = validator.resolveDependencies(drafts);
         validator.check(specs, variables(envFile));
+        Names names = Names.read(top, specs, values, problems);
         problems.throwIfAny(PORTS_YAML);
-        return new StackConfig(dir, PORTS_YAML, project, range, envFile, specs, warnings, choice.environment());
+        return new StackConfig(dir, PORTS_YAML, project, range, envFile, specs, warnings, choice.environment(), names);
     }
 
     private StackConfig loadProcfile(Path dir) {
@@ -171,7 +173,7 @@ public final class ConfigLoader {
         new StackValidator(problems).check(services, variables(envFile));
         problems.throwIfAny(PROCFILE);
         return new StackConfig(dir, PROCFILE, dir.getFileName().toString(), PortRange.DEFAULT, envFile, services,
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), Names.NONE);
     }
 
     private Optional<Integer> foremanBasePort(String value, Location location, Problems problems) {

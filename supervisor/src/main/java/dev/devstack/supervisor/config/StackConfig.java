@@ -11,7 +11,8 @@ import java.util.Optional;
  * A validated stack: where it lives, what it is called, and its services in the order they
  * were written. {@code source} is the file it came from ("ports.yaml" or "Procfile");
  * {@code envFile} holds the values of the env file, in file order; {@code environment} is the
- * environment chosen from its {@code environments:}, if any.
+ * environment chosen from its {@code environments:}, if any; {@code names} what it asks of the agent's
+ * names ({@code urls}, {@code front_door}).
  */
 public record StackConfig(
         Path projectDir,
@@ -21,7 +22,8 @@ public record StackConfig(
         Map<String, String> envFile,
         List<ServiceSpec> services,
         List<String> warnings,
-        Optional<String> environment) {
+        Optional<String> environment,
+        Names names) {
 
     public StackConfig {
         envFile = Collections.unmodifiableMap(new LinkedHashMap<>(envFile));
@@ -31,7 +33,7 @@ public record StackConfig(
 
     /** The same stack with other services (a selection, other scales). */
     public StackConfig withServices(List<ServiceSpec> replaced) {
-        return new StackConfig(projectDir, source, project, range, envFile, replaced, warnings, environment);
+        return new StackConfig(projectDir, source, project, range, envFile, replaced, warnings, environment, names);
     }
 
     public Optional<ServiceSpec> service(String name) {

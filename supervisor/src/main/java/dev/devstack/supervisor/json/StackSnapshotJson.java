@@ -10,6 +10,7 @@ import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A running stack at one moment: its phase, every service, every port and why (docs/json.md);
@@ -43,13 +44,15 @@ public final class StackSnapshotJson {
             PortAssignmentJson.write(json, port);
         }
         json.writeEndArray();
+        json.writeStringField("front_door", snapshot.frontDoor().orElse(null));
     }
 
     /**
      * The snapshot whose fields {@code snapshot} holds: a whole document, or the object a larger
      * message carries ({@code {"ok":true,"snapshot":{...}}}). Fields it does not know are ignored and
      * so is {@code schema_version}, which the document that carries the snapshot owns (run.json's is
-     * not this one); a field missing or of the wrong type is an error that names it and its place.
+     * not this one); a field missing or of the wrong type is an error that names it and its place, but for
+ * {@code front_door}, which stacks of devstack before names did not write.
      */
     public static StackSnapshot read(JsonNode snapshot) throws JsonMappingException {
         JsonFields fields = JsonFields.of(snapshot, "snapshot");
@@ -59,6 +62,7 @@ public final class StackSnapshotJson {
                 fields.read("at", Instant.class),
                 fields.read("phase", StackPhase.class),
                 fields.list("services", ServiceSnapshotJson::read),
-                fields.list("ports", PortAssignmentJson::read));
+                fields.list("ports", PortAssignmentJson::read),
+                snapshot.hasNonNull("front_door") ? fields.optional("front_door", String.class) : Optional.empty());
     }
 }

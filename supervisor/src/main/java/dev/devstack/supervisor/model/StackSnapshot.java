@@ -5,15 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The whole stack at one moment: its phase, its services in configuration order, and every port it
- * was given and why (they do not change while it runs).
+ * The whole stack at one moment: its phase, its services in configuration order, every port it
+ * was given and why (they do not change while it runs), and the service its configuration made the
+ * project's front door ({@code front_door}: the agent gives it the project's own name).
  */
 public record StackSnapshot(String project, String instance, Instant at, StackPhase phase,
-                            List<ServiceSnapshot> services, List<PortAssignment> ports) {
+                            List<ServiceSnapshot> services, List<PortAssignment> ports, Optional<String> frontDoor) {
 
     public StackSnapshot {
         services = List.copyOf(services);
         ports = List.copyOf(ports);
+    }
+
+    /** A snapshot of a stack without a front door. */
+    public StackSnapshot(String project, String instance, Instant at, StackPhase phase,
+                         List<ServiceSnapshot> services, List<PortAssignment> ports) {
+        this(project, instance, at, phase, services, ports, Optional.empty());
     }
 
     public Optional<ServiceSnapshot> service(String name) {

@@ -4,6 +4,7 @@ import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.Template;
 import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.HostNames;
 import dev.devstack.supervisor.model.PortAssignment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,16 +22,20 @@ import java.util.stream.Collectors;
  * {@code DEVSTACK_REPLICA}, {@code DEVSTACK_ENV} (the environment chosen, if any), {@code DEVSTACK_API_URL} (the
  * stack's HTTP API, when it has a port);
  * then the env file and the service's own {@code env:}, so that the user can override any of them. References in commands and values are filled in here; a
- * reference to a scaled service means its first replica.
+ * reference to a scaled service means its first replica. With {@code urls: names} and the agent's port,
+ * a service's URL is its name through the agent ({@code http://web.shop.localhost:2080}, docs/names.md).
  */
 public final class EnvironmentBuilder {
 
     public static final String HOST = "127.0.0.1";
 
     private final Map<String, String> userEnvironment;
+    private final OptionalInt agentPort;
 
-    public EnvironmentBuilder(Map<String, String> userEnvironment) {
+    /** {@code agentPort}: the agent's, when the stack's URLs are names; empty, they are ports. */
+    public EnvironmentBuilder(Map<String, String> userEnvironment, OptionalInt agentPort) {
         this.userEnvironment = Map.copyOf(userEnvironment);
+        this.agentPort = agentPort;
     }
 
     public List<ServicePlan> build(StackConfig config, String instance, PortPlan ports) {
@@ -44,7 +49,7 @@ public final class EnvironmentBuilder {
                         .filter(OptionalInt::isPresent).map(p -> String.valueOf(p.getAsInt()))
                         .collect(Collectors.joining(",")));
                 stackVariables.put(prefix + "_HOST", HOST);
-                stackVariables.put(prefix + "_URL", url(port));
+                stackVariables.put(prefix + "_URL", serviceUrl(config, instance, service.name(), port));
             });
             for (PortAssignment named : ports.of(first)) {
                 if (!named.primary()) {
@@ -87,12 +92,12 @@ public final class EnvironmentBuilder {
         env.put("DEVSTACK_REPLICA", String.valueOf(replica));
         ports.api().ifPresent(api -> env.put("DEVSTACK_API_URL", url(api.port())));
         env.putAll(config.envFile());
-        service.env().forEach((name, value) -> env.put(name, render(value, config, ports)));
-        return new ServicePlan(service, unit, replica, render(service.command(), config, ports),
-                service.stop().command().map(command -> render(command, config, ports)), env, own);
+        service.env().forEach((name, value) -> env.put(name, render(value, config, instance, ports)));
+        return new ServicePlan(service, unit, replica, render(service.command(), config, instance, ports),
+                service.stop().command().map(command -> render(command, config, instance, ports)), env, own);
     }
 
-    private String render(Template template, StackConfig config, PortPlan ports) {
+    private String render(Template template, StackConfig config, String instance, PortPlan ports) {
         return template.render(part -> {
             if (part instanceof Template.EnvRef env) {
                 return config.envFile().getOrDefault(env.name(), userEnvironment.getOrDefault(env.name(), ""));
@@ -102,7 +107,8 @@ public final class EnvironmentBuilder {
                 case "ports" -> ports.named(firstUnit(config, ref.service()), ref.portName()).map(String::valueOf)
                         .orElse("");
                 case "host" -> HOST;
-                case "url" -> url(ports.primary(firstUnit(config, ref.service())).orElse(0));
+                case "url" -> serviceUrl(config, instance, ref.service(),
+                        ports.primary(firstUnit(config, ref.service())).orElse(0));
                 default -> String.valueOf(ports.primary(firstUnit(config, ref.service())).orElse(0));
             };
         });
@@ -117,6 +123,13 @@ public final class EnvironmentBuilder {
 
     private static String firstUnit(StackConfig config, String service) {
         return config.service(service).orElseThrow().units().get(0);
+    }
+
+    private String serviceUrl(StackConfig config, String instance, String service, int port) {
+        if (agentPort.isPresent() && config.names().inUrls()) {
+            return HostNames.url(HostNames.service(service, instance, config.project()), agentPort.getAsInt());
+        }
+        return url(port);
     }
 
     public static String url(int port) {

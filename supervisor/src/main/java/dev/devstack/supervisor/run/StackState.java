@@ -144,7 +144,8 @@ final class StackState {
 
     private StackSnapshot buildSnapshot() {
         return new StackSnapshot(plan.config().project(), plan.instance(), clock.instant(), phase(),
-                services.values().stream().map(ServiceRuntime::snapshot).toList(), plan.ports().assignments());
+                services.values().stream().map(ServiceRuntime::snapshot).toList(), plan.ports().assignments(),
+                plan.config().names().frontDoor());
     }
 
     private StackPhase phase() {

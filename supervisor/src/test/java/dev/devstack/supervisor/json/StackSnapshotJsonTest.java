@@ -91,6 +91,18 @@ class StackSnapshotJsonTest {
     }
 
     @Test
+    void theFrontDoorComesBackAndASnapshotOfAnOlderStackWithoutOneHasNone() throws IOException {
+        StackSnapshot withFrontDoor = new StackSnapshot(SNAPSHOT.project(), SNAPSHOT.instance(), SNAPSHOT.at(),
+                SNAPSHOT.phase(), SNAPSHOT.services(), SNAPSHOT.ports(), Optional.of("web"));
+        ObjectNode older = (ObjectNode) written(withFrontDoor);
+        older.remove("front_door");
+
+        assertThat(StackSnapshotJson.read(written(withFrontDoor))).isEqualTo(withFrontDoor);
+        assertThat(written(SNAPSHOT).get("front_door").isNull()).isTrue();
+        assertThat(StackSnapshotJson.read(older)).isEqualTo(SNAPSHOT);
+    }
+
+    @Test
     void fieldsANewerStackAddsAreIgnored() throws IOException {
         ObjectNode newer = (ObjectNode) written(SNAPSHOT);
         newer.put("uptime", 12.5);

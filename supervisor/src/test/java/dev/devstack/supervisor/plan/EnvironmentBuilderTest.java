@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class EnvironmentBuilderTest {
         StackConfig config = new ConfigLoader(user).load(dir);
         PortPlan ports = new PortPlanner(new FakeProbe(), port -> new PortRefusal.Unseen(), EarlierRuns.NONE)
                 .plan(config, "default", new MemoryRegistry(), lease -> true, false);
-        plans = new EnvironmentBuilder(user).build(config, "default", ports);
+        plans = new EnvironmentBuilder(user, OptionalInt.empty()).build(config, "default", ports);
         apiPort = ports.api().orElseThrow().port();
     }
 
@@ -100,5 +101,34 @@ class EnvironmentBuilderTest {
         assertThat(plan("ws").environment()).containsEntry("PORT", "3000");
         assertThat(plan("ws").ownPorts()).isEmpty();
         assertThat(plan("api").ownPorts()).containsExactly(3000, 3001);
+    }
+
+    @Test
+    void withUrlsByNameEveryUrlIsTheServicesNameThroughTheAgentAndPortsStayPorts() throws IOException {
+        Files.writeString(dir.resolve("ports.yaml"), """
+                project: shop
+                urls: names
+                services:
+                  api: { command: ./api, port: 3000 }
+                  web:
+                    command: ./web --api ${api.url} --api-port ${api.port}
+                    port: 3002
+                """);
+        Files.delete(dir.resolve(".env"));
+        StackConfig config = new ConfigLoader(Map.of()).load(dir);
+        PortPlan ports = new PortPlanner(new FakeProbe(), port -> new PortRefusal.Unseen(), EarlierRuns.NONE)
+                .plan(config, "default", new MemoryRegistry(), lease -> true, false);
+
+        List<ServicePlan> named = new EnvironmentBuilder(Map.of(), OptionalInt.of(2080)).build(config, "default", ports);
+        List<ServicePlan> feature = new EnvironmentBuilder(Map.of(), OptionalInt.of(2080)).build(config, "feature", ports);
+        List<ServicePlan> withoutAgent = new EnvironmentBuilder(Map.of(), OptionalInt.empty()).build(config, "default",
+                ports);
+
+        assertThat(named.get(1).command()).isEqualTo("./web --api http://api.shop.localhost:2080 --api-port 3000");
+        assertThat(named.get(1).environment()).containsEntry("API_URL", "http://api.shop.localhost:2080")
+                .containsEntry("WEB_URL", "http://web.shop.localhost:2080").containsEntry("API_PORT", "3000")
+                .containsEntry("PORT", "3002");
+        assertThat(feature.get(0).environment()).containsEntry("API_URL", "http://api.feature.shop.localhost:2080");
+        assertThat(withoutAgent.get(1).environment()).containsEntry("API_URL", "http://127.0.0.1:3000");
     }
 }

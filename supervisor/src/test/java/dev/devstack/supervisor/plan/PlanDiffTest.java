@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.config.ConfigLoader;
 import dev.devstack.supervisor.config.StackConfig;
+import java.util.OptionalInt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ class PlanDiffTest {
         StackConfig config = new ConfigLoader(user).load(dir);
         PortPlan ports = new PortPlanner(new FakeProbe(), port -> new PortRefusal.Unseen(), EarlierRuns.NONE)
                 .plan(config, "default", new MemoryRegistry(), lease -> true, false);
-        return new StackPlan(config, "default", ports, new EnvironmentBuilder(user).build(config, "default", ports));
+        return new StackPlan(config, "default", ports, new EnvironmentBuilder(user, OptionalInt.empty()).build(config, "default", ports));
     }
 
     private static List<String> units(String names) {

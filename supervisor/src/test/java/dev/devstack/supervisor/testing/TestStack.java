@@ -15,6 +15,7 @@ import dev.devstack.supervisor.run.ProcessGroups;
 import dev.devstack.supervisor.run.ProcessJournal;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.supervisor.run.SupervisorSettings;
+import java.util.OptionalInt;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public final class TestStack {
         PortPlan ports = new MapDbLeaseRegistry(home, Duration.ofSeconds(5), warning -> { }, Clock.systemUTC())
                 .read(view -> planner.plan(config, "default", view, lease -> true, true));
         StackPlan plan = new StackPlan(config, "default", ports,
-                new EnvironmentBuilder(System.getenv()).build(config, "default", ports));
+                new EnvironmentBuilder(System.getenv(), OptionalInt.empty()).build(config, "default", ports));
         ProcessJournal unrecorded = new ProcessJournal() {
             @Override
             public void started(String service, long pid) {
