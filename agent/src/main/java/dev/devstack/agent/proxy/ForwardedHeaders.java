@@ -45,7 +45,9 @@ final class ForwardedHeaders {
         }
         request.setUri(host.path());
         // as sent (dev servers such as Vite accept *.localhost); an absolute-form target's authority wins
-        request.headers().set(HttpHeaderNames.HOST, host.authority());
+        if (!host.authority().equals(request.headers().get(HttpHeaderNames.HOST))) {
+            request.headers().set(HttpHeaderNames.HOST, host.authority());
+        }
         HttpHeaders headers = request.headers();
         String ip = client.getAddress().getHostAddress();
         String earlier = String.join(", ", headers.getAll("x-forwarded-for"));

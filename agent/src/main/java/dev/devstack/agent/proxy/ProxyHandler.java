@@ -182,11 +182,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
         exchange = null;
         clock.awaitingNext();
-        while (exchange == null && !closing && !queued.isEmpty()) {
+        while (!closing && !queued.isEmpty() && !(exchange != null && requestRead)) {
             read(queued.poll());
         }
-        if (exchange != null && requestRead) {
-            return;
+        if (backend != null) {
+            // what the queue forwarded was read earlier: no read of the client's will flush it
+            backend.flush();
         }
         updateRead();
     }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -82,6 +83,19 @@ class NameProxyIT {
         assertThat(ports).hasSize(2);
         assertThat(ports.get(1)).as("the service saw one connection").isEqualTo(ports.get(0));
         assertThat(result.out()).contains("connects=1\n", "connects=0\n");
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderWhereverTheyGo() throws Exception {
+        try (RawClient client = new RawClient(proxy.port())) {
+            String answers = client.send("GET /echo/1 HTTP/1.1\r\nHost: web.shop.localhost\r\n\r\n"
+                    + "GET / HTTP/1.1\r\nHost: nope.shop.localhost\r\n\r\n"
+                    + "POST /echo/3 HTTP/1.1\r\nHost: web.shop.localhost\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello")
+                    .readUntilClosed(Duration.ofSeconds(10));
+
+            assertThat(answers).containsSubsequence("HTTP/1.1 200", "path=/echo/1\n", "HTTP/1.1 404",
+                    "No service is named nope.shop.localhost", "HTTP/1.1 200", "path=/echo/3\n");
+        }
     }
 
     @Test
