@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A service for the proxy to forward to, on 127.0.0.1: {@code /echo} tells what it received (headers,
@@ -26,6 +27,9 @@ final class HttpBackend implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch releaseEvents = new CountDownLatch(1);
+    private final CountDownLatch stalling = new CountDownLatch(1);
+    private final CountDownLatch releaseStall = new CountDownLatch(1);
+    private final AtomicLong bigWritten = new AtomicLong();
 
     HttpBackend() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
@@ -33,6 +37,8 @@ final class HttpBackend implements AutoCloseable {
         server.createContext("/echo", this::echo);
         server.createContext("/upload", this::upload);
         server.createContext("/events", this::events);
+        server.createContext("/stall", this::stall);
+        server.createContext("/big", this::big);
         server.start();
     }
 
@@ -54,6 +60,43 @@ final class HttpBackend implements AutoCloseable {
                 + "\nproxy-connection=" + exchange.getRequestHeaders().getFirst("Proxy-Connection")
                 + "\nfrom-port=" + exchange.getRemoteAddress().getPort() + "\n";
         send(exchange, 200, text);
+    }
+
+    /** Whether {@code /stall} has a request, whose body it does not read until {@link #releaseStall()}. */
+    boolean awaitStalling(long seconds) throws InterruptedException {
+        return stalling.await(seconds, TimeUnit.SECONDS);
+    }
+
+    void releaseStall() {
+        releaseStall.countDown();
+    }
+
+    private void stall(HttpExchange exchange) throws IOException {
+        stalling.countDown();
+        try {
+            releaseStall.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        upload(exchange);
+    }
+
+    /** How much of {@code /big} the service has handed to its socket so far. */
+    long bigWritten() {
+        return bigWritten.get();
+    }
+
+    /** {@code /big?MEGABYTES}: that many MiB of zeros, as fast as the connection takes them. */
+    private void big(HttpExchange exchange) throws IOException {
+        long megabytes = Long.parseLong(exchange.getRequestURI().getQuery());
+        exchange.sendResponseHeaders(200, megabytes << 20);
+        byte[] block = new byte[1 << 20];
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (long i = 0; i < megabytes; i++) {
+                out.write(block);
+                bigWritten.addAndGet(block.length);
+            }
+        }
     }
 
     private void upload(HttpExchange exchange) throws IOException {
@@ -101,6 +144,7 @@ final class HttpBackend implements AutoCloseable {
     @Override
     public void close() {
         releaseEvents.countDown();
+        releaseStall.countDown();
         server.stop(0);
         threads.shutdownNow();
     }
