@@ -34,6 +34,12 @@ import java.util.stream.IntStream;
  */
 public final class ManualLeases {
 
+    /**
+     * The refused ports a claim remembers, for its messages (which name three at most): claims
+     * without a name all scan from the same place, past every port claimed before them.
+     */
+    private static final int REFUSALS_KEPT = 3;
+
     private final Machine machine;
     private final ProjectContext context;
 
@@ -192,7 +198,9 @@ public final class ManualLeases {
                         why.map(text -> "claimed instead: " + text).orElse("claimed")));
                 return new ManualClaim(lease, false, why);
             }
-            refused.put(port, status);
+            if (refused.size() < REFUSALS_KEPT) {
+                refused.put(port, status);
+            }
         }
         throw DevstackException.portConflicts("no free port to claim", refused.isEmpty() ? List.of("the range is empty")
                 : refused.entrySet().stream().limit(3)
