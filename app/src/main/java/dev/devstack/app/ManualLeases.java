@@ -12,12 +12,15 @@ import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.config.PortRange;
 import dev.devstack.supervisor.plan.ScanOrder;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PrimitiveIterator;
 import java.util.function.Consumer;
@@ -30,6 +33,12 @@ import java.util.stream.IntStream;
  * same port, and neither gets a port a running stack holds.
  */
 public final class ManualLeases {
+
+    /**
+     * The refused ports a claim remembers, for its messages (which name three at most): claims
+     * without a name all scan from the same place, past every port claimed before them.
+     */
+    private static final int REFUSALS_KEPT = 3;
 
     private final Machine machine;
     private final ProjectContext context;
@@ -51,24 +60,27 @@ public final class ManualLeases {
     public record Collected(List<Lease> leases, List<ProcessRecord> processes) {
     }
 
+    /**
+     * For the agent, which makes the claims by hand of every project of the user: of the context,
+     * only the home folder (the registry) and the clock count.
+     */
+    public static ManualLeases of(Path home, Clock clock, Consumer<String> warnings) {
+        return of(new ProjectContext(home, Map.of(), home, ProjectContext.DEFAULT_INSTANCE, clock), warnings);
+    }
+
     public ManualClaim claim(ClaimRequest request) {
-        Optional<ProcessInfo> holder = request.pid().isPresent()
-                ? Optional.of(machine.processes.find(request.pid().getAsLong()).orElseThrow(() ->
-                        DevstackException.invalidConfig("no process has pid " + request.pid().getAsLong()
-                                + ": --pid must name a running process", List.of())))
-                : Optional.empty();
+        Optional<ProcessInfo> holder = holder(request);
         Predicate<Lease> alive = machine.leases.alive();
         Instant now = context.clock().instant();
-        Optional<Instant> expires = request.ttl().map(now::plus);
         try {
-            return machine.leases.registryCall(tx -> claim(tx, request, holder, alive, now, expires));
+            return machine.leases.registryCall(tx -> {
+                Audit.sweep(tx, alive, now);
+                return claim(tx, request, holder, now, PortIndex.of(tx));
+            });
         } catch (DevstackException e) {
             if (e.category() == ErrorCategory.PORT_CONFLICT) {
                 machine.leases.registryCall(tx -> {
-                    tx.record(new RegistryEvent(now, RegistryEvent.Kind.CONFLICT, request.preferred().isEmpty() ? 0
-                            : request.preferred().get(0), request.name().map(n -> LeaseOwner.manual(n).describe())
-                            .orElse(""), holder.map(ProcessInfo::pid).orElse(0L), machine.processes.self().user(),
-                            e.getMessage() + ": " + String.join("; ", e.details())));
+                    tx.record(conflict(request, holder, now, e));
                     return null;
                 });
             }
@@ -76,25 +88,96 @@ public final class ManualLeases {
         }
     }
 
+    /**
+     * Makes every change in one exclusive registry operation, in their order, with one sweep and one
+     * write of the registry for all of them: what lets the agent answer a thousand claims a second,
+     * each committed before it is answered. A change that fails (no free port, no such pid) is
+     * {@link ChangeOutcome.Failed} and changes nothing; the others are made. Throws only when the
+     * registry itself fails, and then none is made.
+     */
+    public List<ChangeOutcome> changeAll(List<LeaseChange> changes) {
+        ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
+        List<Optional<ProcessInfo>> holders = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Optional<ProcessInfo> holder = Optional.empty();
+            if (changes.get(i) instanceof LeaseChange.Claim claim) {
+                try {
+                    holder = holder(claim.request());
+                } catch (DevstackException e) {
+                    outcomes[i] = new ChangeOutcome.Failed(e);
+                }
+            }
+            holders.add(holder);
+        }
+        if (Arrays.stream(outcomes).allMatch(Objects::nonNull)) {
+            return List.of(outcomes);
+        }
+        Predicate<Lease> alive = machine.leases.alive();
+        Instant now = context.clock().instant();
+        machine.leases.registryCall(tx -> {
+            List<Lease> swept = new ArrayList<>(Audit.sweep(tx, alive, now));
+            PortIndex index = PortIndex.of(tx);
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i] == null) {
+                    outcomes[i] = change(tx, changes.get(i), holders.get(i), alive, now, index, swept);
+                }
+            }
+            return null;
+        });
+        return List.of(outcomes);
+    }
+
+    private ChangeOutcome change(RegistryTransaction tx, LeaseChange change, Optional<ProcessInfo> holder,
+                                 Predicate<Lease> alive, Instant now, PortIndex index, List<Lease> swept) {
+        if (change instanceof LeaseChange.Claim claim) {
+            try {
+                return new ChangeOutcome.Claimed(claim(tx, claim.request(), holder, now, index));
+            } catch (DevstackException e) {
+                if (e.category() == ErrorCategory.PORT_CONFLICT) {
+                    tx.record(conflict(claim.request(), holder, now, e));
+                }
+                return new ChangeOutcome.Failed(e);
+            }
+        }
+        return new ChangeOutcome.Released(release(tx, change, alive, now, index, swept));
+    }
+
+    private Optional<ProcessInfo> holder(ClaimRequest request) {
+        if (request.pid().isEmpty()) {
+            return Optional.empty();
+        }
+        long pid = request.pid().getAsLong();
+        return Optional.of(machine.processes.find(pid).orElseThrow(() -> DevstackException.invalidConfig(
+                "no process has pid " + pid + ": --pid must name a running process", List.of())));
+    }
+
+    private RegistryEvent conflict(ClaimRequest request, Optional<ProcessInfo> holder, Instant now,
+                                   DevstackException e) {
+        return new RegistryEvent(now, RegistryEvent.Kind.CONFLICT, request.preferred().isEmpty() ? 0
+                : request.preferred().get(0), request.name().map(n -> LeaseOwner.manual(n).describe()).orElse(""),
+                holder.map(ProcessInfo::pid).orElse(0L), machine.processes.self().user(),
+                e.getMessage() + ": " + String.join("; ", e.details()));
+    }
+
+    /** Throws, having changed nothing, when no port can be claimed. */
     private ManualClaim claim(RegistryTransaction tx, ClaimRequest request, Optional<ProcessInfo> holder,
-                        Predicate<Lease> alive, Instant now, Optional<Instant> expires) {
-        Audit.sweep(tx, alive, now);
+                              Instant now, PortIndex leased) {
+        Optional<Instant> expires = request.ttl().map(now::plus);
         if (request.name().isPresent()) {
             Optional<Lease> existing = tx.lease(LeaseOwner.manual(request.name().get()));
             if (existing.isPresent()) {
                 Lease kept = renewed(existing.get(), holder, expires);
                 tx.putLease(kept);
+                leased.add(kept);
                 tx.record(Audit.of(now, RegistryEvent.Kind.CLAIM, kept, "claimed again by name: same port"));
                 return new ManualClaim(kept, true, Optional.empty());
             }
         }
-        Map<Integer, Lease> leased = new HashMap<>();
-        tx.leases().forEach(lease -> leased.put(lease.port(), lease));
         Map<Integer, PortStatus> refused = new LinkedHashMap<>();
         PrimitiveIterator.OfInt candidates = candidates(request, machine.processes.self().user());
         while (candidates.hasNext()) {
             int port = candidates.nextInt();
-            Lease other = leased.get(port);
+            Lease other = leased.first(port);
             PortStatus status = other == null ? machine.probe.check(port) : null;
             if (status instanceof PortStatus.NotAllowed && request.preferred().contains(port)) {
                 throw DevstackException.portConflicts("cannot claim port " + port, List.of(refusal(port, null, status)
@@ -105,20 +188,23 @@ public final class ManualLeases {
                         holder.map(ProcessInfo::pid).orElse(0L), holder.map(ProcessInfo::startMillis).orElse(0L),
                         machine.processes.self().user(), now, expires);
                 tx.putLease(lease);
+                leased.add(lease);
                 boolean moved = !request.preferred().isEmpty() && port != request.preferred().get(0)
                         && !refused.isEmpty();
                 Optional<String> why = moved ? refused.entrySet().stream().findFirst()
-                        .map(first -> refusal(first.getKey(), leased.get(first.getKey()), first.getValue()))
+                        .map(first -> refusal(first.getKey(), leased.first(first.getKey()), first.getValue()))
                         : Optional.empty();
                 tx.record(Audit.of(now, moved ? RegistryEvent.Kind.MOVE : RegistryEvent.Kind.CLAIM, lease,
                         why.map(text -> "claimed instead: " + text).orElse("claimed")));
                 return new ManualClaim(lease, false, why);
             }
-            refused.put(port, status);
+            if (refused.size() < REFUSALS_KEPT) {
+                refused.put(port, status);
+            }
         }
         throw DevstackException.portConflicts("no free port to claim", refused.isEmpty() ? List.of("the range is empty")
                 : refused.entrySet().stream().limit(3)
-                        .map(e -> refusal(e.getKey(), leased.get(e.getKey()), e.getValue())).toList());
+                        .map(e -> refusal(e.getKey(), leased.first(e.getKey()), e.getValue())).toList());
     }
 
     private static Lease renewed(Lease lease, Optional<ProcessInfo> holder, Optional<Instant> expires) {
@@ -162,33 +248,65 @@ public final class ManualLeases {
 
     /** Removes the leases on {@code port}: claimed ones, and any whose holder has ended; never a running stack's. */
     public Released release(int port) {
-        return release(lease -> lease.port() == port);
+        return release(new LeaseChange.ReleasePort(port));
     }
 
     public Released release(String name) {
-        return release(lease -> lease.owner().equals(LeaseOwner.manual(name)));
+        return release(new LeaseChange.ReleaseName(name));
     }
 
-    private Released release(Predicate<Lease> wanted) {
+    private Released release(LeaseChange change) {
         Predicate<Lease> alive = machine.leases.alive();
         Instant now = context.clock().instant();
-        return machine.leases.registryCall(tx -> {
-            List<Lease> removed = new ArrayList<>();
-            List<Lease> refused = new ArrayList<>();
-            for (Lease lease : tx.leases()) {
-                if (!wanted.test(lease)) {
-                    continue;
-                }
-                if (lease.owner().manual() || !alive.test(lease)) {
-                    tx.removeLease(lease.owner());
-                    tx.record(Audit.of(now, RegistryEvent.Kind.RELEASE, lease, "released"));
-                    removed.add(lease);
-                } else {
-                    refused.add(lease);
-                }
+        return machine.leases.registryCall(tx -> release(tx, change, alive, now, PortIndex.of(tx), new ArrayList<>()));
+    }
+
+    /**
+     * {@code swept}: the leases this operation swept before (a batch's); one that the release asks
+     * for counts as removed, as it would have been without the sweep, and is taken off the list.
+     */
+    private static Released release(RegistryTransaction tx, LeaseChange change, Predicate<Lease> alive, Instant now,
+                                    PortIndex index, List<Lease> swept) {
+        Predicate<Lease> wanted;
+        List<Lease> held;
+        if (change instanceof LeaseChange.ReleaseName name) {
+            wanted = lease -> lease.owner().equals(LeaseOwner.manual(name.name()));
+            held = tx.lease(LeaseOwner.manual(name.name())).stream().toList();
+        } else {
+            int port = ((LeaseChange.ReleasePort) change).port();
+            wanted = lease -> lease.port() == port;
+            held = index.on(port);
+        }
+        List<Lease> removed = new ArrayList<>();
+        List<Lease> refused = new ArrayList<>();
+        for (Lease lease : held) {
+            if (lease.owner().manual() || !alive.test(lease)) {
+                tx.removeLease(lease.owner());
+                index.remove(lease);
+                tx.record(Audit.of(now, RegistryEvent.Kind.RELEASE, lease, "released"));
+                removed.add(lease);
+            } else {
+                refused.add(lease);
             }
-            return new Released(removed, refused);
-        });
+        }
+        swept.stream().filter(wanted).forEach(removed::add);
+        swept.removeIf(wanted);
+        return new Released(removed, refused);
+    }
+
+    /** Every lease of the registry, of any project, and whether its holder still runs. */
+    public List<Listed> leases() {
+        Predicate<Lease> alive = machine.leases.alive();
+        return machine.leases.contents().leases().stream().map(lease -> new Listed(lease, alive.test(lease))).toList();
+    }
+
+    /** A lease of the registry; {@code alive}: its holder still runs and its time has not run out. */
+    public record Listed(Lease lease, boolean alive) {
+    }
+
+    /** Who listens on {@code port}, and its lease: `devstack who`. */
+    public WhoReport who(int port) {
+        return Who.port(machine, port);
     }
 
     /** Sweeps leases of ended processes and expired ones, and records of service processes that have ended. */

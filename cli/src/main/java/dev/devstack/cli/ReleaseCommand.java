@@ -2,8 +2,11 @@ package dev.devstack.cli;
 
 import dev.devstack.app.Leases;
 import dev.devstack.app.ManualLeases;
+import dev.devstack.app.agent.AgentClient;
+import dev.devstack.app.agent.AgentLeases;
 import dev.devstack.store.Lease;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -38,9 +41,18 @@ final class ReleaseCommand implements Callable<Integer>, OpensRegistry {
     @Override
     public Integer call() {
         CliContext cli = parent.cli();
-        ManualLeases leases = ManualLeases.of(parent.project(), cli.warnings());
-        ManualLeases.Released released = which.name != null ? leases.release(which.name)
-                : leases.release(PortArguments.port(spec.commandLine(), "PORT", which.port));
+        Integer port = which.name == null ? PortArguments.port(spec.commandLine(), "PORT", which.port) : null;
+        ManualLeases.Released released;
+        Optional<AgentClient> agent = AgentClient.connect(parent.project().home(), "devstack release");
+        if (agent.isPresent()) {
+            try (AgentClient client = agent.get()) {
+                AgentLeases leases = new AgentLeases(client);
+                released = port == null ? leases.release(which.name) : leases.release(port);
+            }
+        } else {
+            ManualLeases leases = ManualLeases.of(parent.project(), cli.warnings());
+            released = port == null ? leases.release(which.name) : leases.release(port);
+        }
         for (Lease lease : released.removed()) {
             cli.out().println("released port " + lease.port() + " (" + lease.owner().describe() + ")");
         }

@@ -28,6 +28,9 @@ final class MapDbTransaction implements RegistryTransaction {
      * each is two JSON parses.
      */
     private List<Lease> decodedLeases;
+    /** The numbers of the first and last event of the log, read at the first event recorded (-1 until then). */
+    private long firstEvent = -1;
+    private long lastEvent = -1;
 
     MapDbTransaction(LeaseCodec codec, Path file, Map<String, String> leases, Map<String, String> sticky,
                      Map<String, String> processes, NavigableMap<String, String> events) {
@@ -121,16 +124,25 @@ final class MapDbTransaction implements RegistryTransaction {
     @Override
     public void record(RegistryEvent event) {
         writing(() -> {
-            long next = events.isEmpty() ? 1 : Long.parseLong(events.lastKey()) + 1;
-            events.put(String.format("%019d", next), codec.encode(event));
+            if (lastEvent < 0) {
+                lastEvent = events.isEmpty() ? 0 : Long.parseLong(events.lastKey());
+                firstEvent = events.isEmpty() ? 1 : Long.parseLong(events.firstKey());
+            }
+            long next = ++lastEvent;
+            events.put(eventKey(next), codec.encode(event));
             // Keys are consecutive (each new one is the last plus one; only the oldest is removed), so
-            // the first key says how many there are. MapDB's size() walks the whole map: with it, a
-            // full log cost a walk of 10,000 entries per event.
-            while (next - Long.parseLong(events.firstKey()) + 1 > RegistryEvent.KEPT) {
-                events.remove(events.firstKey());
+            // the first and last keys say how many there are. MapDB's size() walks the whole map, and
+            // even its first and last keys cost a walk down the tree: the agent records hundreds of
+            // events in one operation.
+            while (next - firstEvent + 1 > RegistryEvent.KEPT) {
+                events.remove(eventKey(firstEvent++));
             }
             return null;
         });
+    }
+
+    private static String eventKey(long number) {
+        return String.format("%019d", number);
     }
 
     @Override

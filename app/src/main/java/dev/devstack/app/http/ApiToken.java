@@ -58,7 +58,7 @@ public final class ApiToken {
     }
 
     /** Whether an {@code Authorization} header carries this token; compared in constant time. */
-    boolean accepts(Optional<String> authorization) {
+    public boolean accepts(Optional<String> authorization) {
         String prefix = "Bearer ";
         if (authorization.isEmpty() || !authorization.get().regionMatches(true, 0, prefix, 0, prefix.length())) {
             return false;

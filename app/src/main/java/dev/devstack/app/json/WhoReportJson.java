@@ -4,6 +4,7 @@ import dev.devstack.app.PortOccupant;
 import dev.devstack.app.WhoReport;
 import dev.devstack.detect.ProcessDetails;
 import dev.devstack.supervisor.json.JsonDocument;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Optional;
 
@@ -14,7 +15,16 @@ public final class WhoReportJson {
     }
 
     public static void print(WhoReport report, PrintStream out) {
-        JsonDocument.print(out, JsonDocument.COMMAND_SCHEMA_VERSION, json -> {
+        JsonDocument.print(out, JsonDocument.COMMAND_SCHEMA_VERSION, fields(report));
+    }
+
+    /** The same document on one line, for a program at the other end (the agent's socket and HTTP API). */
+    public static void write(WhoReport report, OutputStream out) {
+        JsonDocument.writeCompact(out, JsonDocument.COMMAND_SCHEMA_VERSION, fields(report));
+    }
+
+    private static JsonDocument.Fields fields(WhoReport report) {
+        return json -> {
             json.writeNumberField("port", report.port());
             json.writeBooleanField("listening", report.listening());
             json.writeArrayFieldStart("holders");
@@ -32,6 +42,6 @@ public final class WhoReportJson {
             }
             json.writeEndArray();
             LeaseJson.write(json, report.lease(), report.leaseAlive());
-        });
+        };
     }
 }

@@ -12,20 +12,20 @@ import java.util.Optional;
  * longer one is read and dropped, never held, and the line is refused ({@link TooLong}); the next
  * line is read as usual.
  */
-final class LineReader {
+public final class LineReader {
 
-    static final int MAX_LINE = 1024 * 1024;
+    public static final int MAX_LINE = 1024 * 1024;
 
     private final ReadableByteChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024).flip();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    LineReader(ReadableByteChannel channel) {
+    public LineReader(ReadableByteChannel channel) {
         this.channel = channel;
     }
 
     /** The next line without its newline; empty at the end of the stream. */
-    Optional<String> next() throws IOException {
+    public Optional<String> next() throws IOException {
         line.reset();
         boolean tooLong = false;
         while (true) {
@@ -56,7 +56,7 @@ final class LineReader {
     }
 
     /** A line longer than {@link #MAX_LINE} bytes. */
-    static final class TooLong extends IOException {
+    public static final class TooLong extends IOException {
         TooLong() {
             super("a line of more than " + MAX_LINE / 1024 + " KiB: one request is one short JSON object on one line");
         }
