@@ -1,6 +1,5 @@
 package dev.devstack.app;
 
-import dev.devstack.app.agent.AgentPort;
 import dev.devstack.detect.JdkProcessTable;
 import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.ListeningSockets;

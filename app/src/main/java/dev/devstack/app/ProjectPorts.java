@@ -1,6 +1,5 @@
 package dev.devstack.app;
 
-import dev.devstack.app.agent.AgentPort;
 import dev.devstack.supervisor.config.PortSpec;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
@@ -36,7 +35,7 @@ public final class ProjectPorts {
         Optional<RunState> live = new RunStateFile(context.stateDir()).read()
                 .filter(state -> state.instance().equals(context.instance()))
                 .filter(state -> machine.processes.isAlive(state.supervisorPid(), state.supervisorStart()));
-        Urls urls = Urls.of(context, config, machine);
+        Urls urls = Urls.of(context, config);
         if (live.isPresent()) {
             return fromRunState(context, config, live.get(), urls);
         }
@@ -76,7 +75,7 @@ public final class ProjectPorts {
     public static PortsReport live(ProjectContext context, StackSnapshot snapshot, long supervisorPid) {
         StackConfig config = context.loader().load(context.projectDir());
         return fromRunState(context, config, RunState.of(snapshot, supervisorPid, 0, Optional.empty()),
-                Urls.of(context, config, new Machine(context, warning -> { })));
+                Urls.of(context, config));
     }
 
     private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state, Urls urls) {
@@ -121,10 +120,8 @@ public final class ProjectPorts {
     /** What a service's URL is made of: the agent's port when the stack's URLs are names. */
     private record Urls(String project, String instance, OptionalInt agentPort) {
 
-        static Urls of(ProjectContext context, StackConfig config, Machine machine) {
-            return new Urls(config.project(), context.instance(), config.names().inUrls()
-                    ? OptionalInt.of(machine.leases.registryRead(view -> AgentPort.of(Optional.empty(),
-                    context.environment(), view, context.home()))) : OptionalInt.empty());
+        static Urls of(ProjectContext context, StackConfig config) {
+            return new Urls(config.project(), context.instance(), NamedUrls.agentPort(context, config));
         }
     }
 }

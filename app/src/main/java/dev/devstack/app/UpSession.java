@@ -1,6 +1,5 @@
 package dev.devstack.app;
 
-import dev.devstack.app.agent.AgentPort;
 import dev.devstack.app.http.ApiServer;
 import dev.devstack.app.http.ApiToken;
 import dev.devstack.app.view.PortRows;
@@ -79,8 +78,7 @@ public final class UpSession implements AutoCloseable {
             this.leftovers = new Leftovers(machine.leases, machine.processes).end(groups);
             claim = machine.leases.claim(config, machine.planner, self, options.adopt());
             this.swept = claim.swept();
-            this.agentPort = config.names().inUrls() ? OptionalInt.of(machine.leases.registryRead(view -> AgentPort.of(
-                    Optional.empty(), context.environment(), view, context.home()))) : OptionalInt.empty();
+            this.agentPort = NamedUrls.agentPort(context, config);
             this.plan = new StackPlan(config, context.instance(), claim.ports(),
                     new EnvironmentBuilder(context.environment(), agentPort).build(config, context.instance(), claim.ports()));
             records = new RegistryProcessJournal(machine.leases, machine.processes, self, context, warnings);
@@ -123,7 +121,7 @@ public final class UpSession implements AutoCloseable {
         try {
             return Optional.of(new ApiServer(plan.ports().api().get().port(), stack, stack, stack,
                     stack::notice, ApiToken.of(context.home()), context.clock(), ProcessGroupResources.measured(),
-                    portRows()));
+                    portRows(), agentPort));
         } catch (RuntimeException e) {
             warnings.accept("no HTTP API for this stack: " + e.getMessage() + "; the stack runs without it");
             return Optional.empty();
@@ -166,6 +164,11 @@ public final class UpSession implements AutoCloseable {
 
     public StackConfig config() {
         return config;
+    }
+
+    /** The agent's port, when the stack's URLs are its services' names (`urls: names`). */
+    public OptionalInt agentPort() {
+        return agentPort;
     }
 
     /** The URL of the stack's HTTP API, when it has one. */

@@ -1,8 +1,10 @@
 package dev.devstack.cli;
 
 import dev.devstack.app.MachinePorts;
+import dev.devstack.app.NamedUrls;
 import dev.devstack.app.ProcessGroupResources;
 import dev.devstack.app.ProjectContext;
+import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.control.ControlClient;
 import dev.devstack.supervisor.control.RemoteStack;
 import dev.devstack.tui.Dashboard;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
@@ -81,7 +84,8 @@ final class AttachCommand implements Callable<Integer> {
         try {
             Dashboard dashboard = new Dashboard(terminal.screen(), stack, stack, new DashboardContext(
                     MachinePorts.of(project, warnings::add).rows(project.projectDir()), ProcessGroupResources.measured(),
-                    cli.environment(), cli.clock(), ZoneId.systemDefault(), stack.hello().apiUrl(), project.instanceLabel()),
+                    cli.environment(), cli.clock(), ZoneId.systemDefault(), stack.hello().apiUrl(), project.instanceLabel(),
+                    agentPort(project)),
                     DashboardMode.ATTACHED);
             stack.start();
             detached = dashboard.run(stack.finished(), true);
@@ -112,6 +116,15 @@ final class AttachCommand implements Callable<Integer> {
         cli.out().println("devstack: " + name + " stopped; every line its services printed is in "
                 + project.stateDir().resolve("logs") + "/");
         return ExitCodes.OK;
+    }
+
+    /** The agent's port when the project's URLs are names; none when its configuration cannot be read now. */
+    private static OptionalInt agentPort(ProjectContext project) {
+        try {
+            return NamedUrls.agentPort(project, project.loader().load(project.projectDir()));
+        } catch (DevstackException e) {
+            return OptionalInt.empty();
+        }
     }
 
     private static void restore(CliContext cli, TerminalSession terminal) {

@@ -16,15 +16,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The devstack that `up -d` leaves running: this very java, with this JVM's options and this jar
+ * The devstack that `up -d` (or `agent start`) leaves running: this very java, with this JVM's options and this jar
  * (or class path), in a session of its own (util-linux `setsid`, so that no terminal's hangup
  * reaches it and it has no terminal to read), stdin from /dev/null and its output appended to
- * {@code .devstack/logs/devstack.log}. Started from a JVM, the child is never a process-group
+ * its log ({@code .devstack/logs/devstack.log}, {@code $DEVSTACK_HOME/agent.log}). Started from a JVM, the child is never a process-group
  * leader, so setsid execs java in place instead of forking: the pid is the new devstack's.
  */
 final class BackgroundDevstack {
-
-    static final String LOG = "devstack.log";
 
     private final Process process;
     private final Path log;
@@ -36,11 +34,10 @@ final class BackgroundDevstack {
         this.logStart = logStart;
     }
 
-    /** Starts {@code devstack ARGS} in {@code projectDir}, with this process's environment. */
-    static BackgroundDevstack start(Path projectDir, Path logDir, List<String> args) throws IOException {
-        FilePermissions.createPrivateDirectory(logDir.getParent());
-        FilePermissions.createPrivateDirectory(logDir);
-        Path log = logDir.resolve(LOG);
+    /** Starts {@code devstack ARGS} in {@code workDir}, with this process's environment, appending to {@code log}. */
+    static BackgroundDevstack start(Path workDir, Path log, List<String> args) throws IOException {
+        FilePermissions.createPrivateDirectory(log.getParent().getParent());
+        FilePermissions.createPrivateDirectory(log.getParent());
         try (var created = FilePermissions.openPrivate(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             created.force(false);
@@ -49,7 +46,7 @@ final class BackgroundDevstack {
         List<String> command = new ArrayList<>(List.of("setsid"));
         command.addAll(thisJvm());
         command.addAll(args);
-        Process process = new ProcessBuilder(command).directory(projectDir.toFile())
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)

@@ -64,7 +64,8 @@ final class DetachedUp {
         project.choice().sets().forEach(set -> args.addAll(List.of("--set", set)));
         args.add("up");
         args.addAll(upArgs);
-        BackgroundDevstack child = BackgroundDevstack.start(project.projectDir(), project.stateDir().resolve("logs"), args);
+        BackgroundDevstack child = BackgroundDevstack.start(project.projectDir(),
+                project.stateDir().resolve("logs").resolve("devstack.log"), args);
         cli.out().println("starting " + config.project() + " in the background (devstack pid " + child.pid()
                 + "; its own output goes to " + project.projectDir().relativize(child.log()) + ")");
         Optional<ControlClient> connected = connect(child, deadline);

@@ -7,6 +7,7 @@ import dev.devstack.supervisor.json.StackSnapshotJson;
 import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.DurationText;
 import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.HostNames;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", header = "Show the running stack's services: state, pid, ports, uptime.",
         description = {"Asks the project's running `devstack up` (attached or -d) over its control socket; if that does"
-                + " not answer, shows what it last wrote to .devstack/run.json, and says so on stderr.",
+                + " not answer, shows what it last wrote to .devstack/run.json, and says so on stderr. While the agent"
+                + " runs, each service's name (http://SERVICE.PROJECT.localhost:PORT, docs/names.md) is shown too.",
                 "Exit 7 when no stack runs the project."})
 final class StatusCommand implements Callable<Integer> {
 
@@ -70,8 +72,10 @@ final class StatusCommand implements Callable<Integer> {
                 + (label.equals(ProjectContext.DEFAULT_INSTANCE) ? "" : ", instance " + label) + "): "
                 + snapshot.phase().word()
                 + ", devstack pid " + stack.supervisorPid() + stack.apiUrl().map(url -> ", web page and HTTP API " + url + "/").orElse(""));
+        Optional<AgentStarter.Running> agent = AgentStarter.running(parent.project().home(), "devstack status");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"SERVICE", "STATE", "PID", "PORT(S)", "UPTIME", "RESTARTS", "DETAIL"});
+        rows.add(agent.isPresent() ? new String[] {"SERVICE", "STATE", "PID", "PORT(S)", "NAME", "UPTIME", "RESTARTS",
+                "DETAIL"} : new String[] {"SERVICE", "STATE", "PID", "PORT(S)", "UPTIME", "RESTARTS", "DETAIL"});
         for (ServiceSnapshot service : snapshot.services()) {
             List<String> ports = new ArrayList<>();
             for (PortAssignment port : snapshot.ports()) {
@@ -85,8 +89,12 @@ final class StatusCommand implements Callable<Integer> {
             }
             String uptime = service.state().isAlive() ? service.startedAt()
                     .map(since -> DurationText.of(Duration.between(since, now))).orElse("-") : "-";
-            rows.add(new String[] {service.name(), service.state().word(), pid, ports.isEmpty() ? "-" : String.join(" ", ports),
-                    uptime, String.valueOf(service.restarts()), DetailText.of(service.detail())});
+            List<String> row = new ArrayList<>(List.of(service.name(), service.state().word(), pid,
+                    ports.isEmpty() ? "-" : String.join(" ", ports), uptime, String.valueOf(service.restarts()),
+                    DetailText.of(service.detail())));
+            agent.ifPresent(running -> row.add(4, service.ports().isEmpty() ? "-" : HostNames.url(HostNames.service(
+                    HostNames.serviceOf(service.name()), snapshot.instance(), snapshot.project()), running.port())));
+            rows.add(row.toArray(String[]::new));
         }
         Table.print(rows, out);
     }

@@ -20,7 +20,8 @@ final class Subcommands {
             WaitCommand.class, PortsCommand.class, CheckCommand.class, ConfigCommand.class, InitCommand.class,
             DownCommand.class, LogsCommand.class, RestartCommand.class, StopCommand.class, StartCommand.class,
             KillCommand.class, ReloadCommand.class, ScaleCommand.class, WhoCommand.class, ClaimCommand.class,
-            ReleaseCommand.class, GcCommand.class, RunCommand.class, WebCommand.class, HistoryCommand.class,
+            ReleaseCommand.class, GcCommand.class, RunCommand.class, WebCommand.class, OpenCommand.class, AgentCommand.class,
+            HistoryCommand.class,
             CompletionCommand.class, HelpCommand.class);
 
     /** Commands whose work is about the other commands. */

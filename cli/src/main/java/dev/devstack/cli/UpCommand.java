@@ -129,6 +129,7 @@ final class UpCommand implements Callable<Integer>, ReadsConfiguration, OpensReg
                 new UpOptions(new Selection(services, profiles), exitOnFailure, terminal != null, adopt), warnings)) {
             Supervisor supervisor = session.supervisor();
             StopSignals.onEach(supervisor::stop);
+            AgentForStack.ensure(session, parent.project());
             boolean shown = terminal != null && showDashboard(cli, session, terminal, warnings);
             if (!shown) {
                 supervisor.subscribe(printer(cli, session));
@@ -187,7 +188,7 @@ final class UpCommand implements Callable<Integer>, ReadsConfiguration, OpensReg
         Supervisor supervisor = session.supervisor();
         Dashboard dashboard = new Dashboard(terminal.screen(), session.stack(), session.stack(), new DashboardContext(
                 session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault(),
-                session.apiUrl(), parent.project().instanceLabel()));
+                session.apiUrl(), parent.project().instanceLabel(), session.agentPort()));
         warnings.toStack(supervisor);
         openPageOnceUp(cli, session);
         session.start();

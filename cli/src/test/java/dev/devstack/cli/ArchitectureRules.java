@@ -21,8 +21,8 @@ final class ArchitectureRules {
      * config, control nothing of plan or run). {@code supervisor} is the root package: DevstackException.
      */
     private static final List<String> LAYERS = List.of("supervisor", "supervisor.config", "supervisor.model",
-            "supervisor.json", "supervisor.plan", "supervisor.run", "supervisor.control", "app.init", "app.http", "app", "app.agent", "tui",
-            "cli");
+            "supervisor.json", "supervisor.plan", "supervisor.run", "supervisor.control", "app.init", "app.http", "app",
+            "app.agent", "tui", "agent", "cli");
     /** Below every layer, and beside each other: they know nothing of devstack but themselves. */
     private static final List<String> FOUNDATIONS = List.of("store", "detect");
 

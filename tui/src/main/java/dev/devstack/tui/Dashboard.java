@@ -175,7 +175,8 @@ public final class Dashboard {
             tooSmall(canvas);
         } else {
             Frame frame = new Frame(canvas, theme, symbols, view, mode, snapshot, visible, resources.latest(), logs,
-                    context.clock().instant(), context.zone(), context.apiUrl(), context.instanceLabel());
+                    context.clock().instant(), context.zone(), context.apiUrl(), context.instanceLabel(),
+                    context.agentPort());
             drawScreen(frame);
         }
         screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

@@ -1,6 +1,7 @@
 package dev.devstack.tui;
 
 import dev.devstack.app.view.ServiceUsage;
+import dev.devstack.supervisor.model.HostNames;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackSnapshot;
 import java.time.Instant;
@@ -9,16 +10,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything one frame is drawn from: where, in what styles, the stack as it is now, the services
  * the filter lets through, their resource use, the recent lines, the user's choices, whether the
- * dashboard is attached to a stack running elsewhere, where the stack's HTTP API answers, and how the
- * instance is named.
+ * dashboard is attached to a stack running elsewhere, where the stack's HTTP API answers, how the
+ * instance is named, and the agent's port when the services' URLs are their names.
  */
 record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, DashboardMode mode, StackSnapshot stack,
              List<ServiceSnapshot> visible, Map<String, ServiceUsage> usage, LogBook logs,
-             Instant now, ZoneId zone, Optional<String> apiUrl, String instanceLabel) {
+             Instant now, ZoneId zone, Optional<String> apiUrl, String instanceLabel, OptionalInt agentPort) {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -35,5 +37,14 @@ record Frame(Canvas canvas, Theme theme, Symbols symbols, ViewState view, Dashbo
             }
         }
         return -1;
+    }
+
+    /** A service's URL by its name through the agent, when the stack's URLs are names. */
+    Optional<String> nameOf(String unit) {
+        if (agentPort.isEmpty() || stack.service(unit).map(service -> service.ports().isEmpty()).orElse(true)) {
+            return Optional.empty();
+        }
+        return Optional.of(HostNames.url(HostNames.service(HostNames.serviceOf(unit), stack.instance(), stack.project()),
+                agentPort.getAsInt()));
     }
 }

@@ -56,6 +56,10 @@ final class LogPane {
         int column = canvas.put(1, row, " logs: " + (source.isEmpty() ? "all services" : source) + " ", theme.strong,
                 right - 1);
         if (!source.isEmpty()) {
+            String name = frame.nameOf(source).map(url -> " " + url + " ").orElse("");
+            if (!name.isEmpty() && name.length() < right - column - 1) {
+                column = canvas.put(column, row, name, theme.plain, right - column - 1);
+            }
             String moved = moved(frame, source);
             if (!moved.isEmpty()) {
                 canvas.put(column, row, " " + moved + " ", theme.warn, right - column - 1);

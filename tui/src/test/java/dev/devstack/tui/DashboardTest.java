@@ -89,6 +89,21 @@ class DashboardTest {
     }
 
     @Test
+    void whenTheUrlsAreNamesAServicesLogTitleShowsItsNameAndOnlyThen() throws Exception {
+        assertThat(screen.awaitRow("logs: api", "following")).doesNotContain("localhost");
+        screen.close();
+        stack = new FakeStack(stack.snapshot().services(), stack.snapshot().ports());
+
+        screen = VirtualDashboard.named(stack, 120, 30, 2080);
+
+        screen.awaitRow("logs: api", "http://api.shop.localhost:2080", "following");
+        screen.press(KeyType.ArrowDown);
+        screen.press(KeyType.ArrowDown);
+        assertThat(screen.awaitRow("logs: worker")).as("a service without a port has no name")
+                .doesNotContain("localhost");
+    }
+
+    @Test
     void selectingAServiceShowsItsLogsAndRestartAsksTheStack() {
         stack.print("web", "GET / 200");
         screen.awaitRow("logs: api");

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,12 +49,13 @@ final class VirtualDashboard implements AutoCloseable {
 
     VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
                      PortRows machinePorts, Map<String, String> environment, Clock clock, Optional<String> apiUrl) {
-        this(columns, rows, stack, control, finished, machinePorts, environment, clock, apiUrl, DashboardMode.UP);
+        this(columns, rows, stack, control, finished, machinePorts, environment, clock, apiUrl, DashboardMode.UP,
+                OptionalInt.empty());
     }
 
     VirtualDashboard(int columns, int rows, StackView stack, StackControl control, CompletableFuture<?> finished,
                      PortRows machinePorts, Map<String, String> environment, Clock clock, Optional<String> apiUrl,
-                     DashboardMode mode) {
+                     DashboardMode mode, OptionalInt agentPort) {
         this.terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         terminal.addVirtualTerminalListener(new VirtualTerminalListener() {
             @Override
@@ -77,7 +79,7 @@ final class VirtualDashboard implements AutoCloseable {
         try {
             this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control,
                     new DashboardContext(machinePorts, ProcessGroupResources.measured(), environment, clock, ZoneOffset.UTC,
-                            apiUrl, "default"), mode);
+                            apiUrl, "default", agentPort), mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,7 +107,14 @@ final class VirtualDashboard implements AutoCloseable {
     static VirtualDashboard attached(FakeStack stack, int columns, int rows) {
         return new VirtualDashboard(columns, rows, stack, stack, stack.finished, List::of,
                 Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC),
-                Optional.empty(), DashboardMode.ATTACHED);
+                Optional.empty(), DashboardMode.ATTACHED, OptionalInt.empty());
+    }
+
+    /** The dashboard of a stack whose URLs are its services' names through the agent on {@code agentPort}. */
+    static VirtualDashboard named(FakeStack stack, int columns, int rows, int agentPort) {
+        return new VirtualDashboard(columns, rows, stack, stack, stack.finished, List::of,
+                Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.fixed(FakeStack.NOW, ZoneOffset.UTC),
+                Optional.empty(), DashboardMode.UP, OptionalInt.of(agentPort));
     }
 
     void type(char... characters) {

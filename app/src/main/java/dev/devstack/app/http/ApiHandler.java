@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -47,7 +48,7 @@ final class ApiHandler implements HttpHandler {
 
     ApiHandler(StackView view, StackJournal journal, StackControl control, BiConsumer<String, String> notices,
                ActionAccess access, CheckResults checks, EventStreams streams, Clock clock, Optional<String> url,
-               MachineViews machine) {
+               OptionalInt agentPort, MachineViews machine) {
         this.view = view;
         this.control = control;
         this.notices = notices;
@@ -57,7 +58,7 @@ final class ApiHandler implements HttpHandler {
         this.streams = new StreamAnswers(view, journal, streams);
         this.clock = clock;
         this.since = clock.instant();
-        this.ports = new PerSnapshot(snapshot -> PortsJson.write(snapshot, url));
+        this.ports = new PerSnapshot(snapshot -> PortsJson.write(snapshot, url, agentPort));
         this.services = new PerSnapshot(snapshot -> ApiJson.success(json -> {
             json.writeObjectFieldStart("data");
             StackSnapshotJson.fields(json, snapshot);

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,14 +59,14 @@ public final class ApiServer implements AutoCloseable {
      */
     public ApiServer(int port, StackView view, StackJournal journal, StackControl control,
                      BiConsumer<String, String> notices, ApiToken token, Clock clock, ResourceUsage usage,
-                     PortRows machinePorts) {
+                     PortRows machinePorts, OptionalInt agentPort) {
         this.port = port;
         this.token = token;
         CheckResults results = new CheckResults();
         this.checks = view.subscribe(results);
         this.handler = new ApiHandler(view, journal, control, notices,
                 new ActionAccess(token, new WebPass(token, EnvironmentBuilder.url(port)), clock), results, streams, clock,
-                Optional.of(EnvironmentBuilder.url(port)),
+                Optional.of(EnvironmentBuilder.url(port)), agentPort,
                 new MachineViews(new UsageDocument(usage, view), new MachinePortsDocument(machinePorts)));
     }
 

@@ -18,6 +18,9 @@ const body = document.body;
 
 let snapshot = null;
 let usage = new Map();
+// Each service's name through the agent (http://web.shop.localhost:2080), when the stack's URLs are names.
+let names = new Map();
+let namesOf = '';
 // A service's latest notice, shown as its last event until its next change of state.
 const notices = new Map();
 
@@ -36,7 +39,7 @@ const machine = createMachinePorts($('machine-ports'), $('machine-note'));
 $('log-service').addEventListener('change', (e) => table.mark(e.target.value));
 
 function showTable() {
-  table.update(snapshot, usage, notices, Date.now());
+  table.update(snapshot, usage, notices, Date.now(), names);
   actions.applyAccess();
 }
 
@@ -67,6 +70,11 @@ openStream(`/api/events?snapshots=true&lines=${HISTORY_LINES}`, {
   },
   snapshot(data) {
     snapshot = data;
+    const services = snapshot.services.map((s) => s.name).join(' ');
+    if (services !== namesOf) {
+      namesOf = services;
+      refreshNames();
+    }
     show();
     table.mark(logs.filter);
   },
@@ -90,6 +98,12 @@ openStream(`/api/events?snapshots=true&lines=${HISTORY_LINES}`, {
     connection('disconnected', why ? `disconnected (${why}) — reconnecting…` : 'disconnected — reconnecting…');
   },
 });
+
+async function refreshNames() {
+  const answer = await get('/api/ports');
+  names = answer.success ? new Map(Object.entries(answer.names)) : new Map();
+  if (snapshot) showTable();
+}
 
 async function refreshUsage() {
   const answer = await get('/api/usage');

@@ -27,6 +27,17 @@ export function link(port) {
   return a;
 }
 
+// A service's name through the agent, shown without its scheme, as a link in a tab of its own.
+export function nameLink(url) {
+  const a = document.createElement('a');
+  a.href = url;
+  a.target = '_blank';
+  a.rel = 'noopener';
+  a.className = 'name';
+  a.textContent = url.replace(/^http:\/\//, '');
+  return a;
+}
+
 export function renderStackPorts(table, ports) {
   table.tBodies[0].replaceChildren(...ports.map((p) => row(
     [p.service, p.port_name || 'primary', link(p.port), reason(p.reason)],

@@ -3,7 +3,7 @@
 // the snapshot that follows every change of the stack.
 
 import { DASH, detailText, mebibytes, percent, uptime } from './format.js';
-import { link } from './ports.js';
+import { link, nameLink } from './ports.js';
 
 const FIELDS = ['name', 'phase', 'ports', 'pid', 'uptime', 'restarts', 'cpu', 'memory', 'health'];
 const ACTIONS = ['restart', 'stop', 'start', 'kill'];
@@ -66,18 +66,19 @@ export function createServicesTable(table, onSelect) {
     return { tr, cells };
   }
 
-  function ports(cell, list) {
-    const key = list.join(' ');
-    if (cell.dataset.ports === key && cell.childElementCount === list.length) return;
+  // The ports as links, then the service's name through the agent when it has one.
+  function ports(cell, list, name) {
+    const key = `${list.join(' ')} ${name ?? ''}`;
+    if (cell.dataset.ports === key) return;
     cell.dataset.ports = key;
     if (!list.length) {
       cell.textContent = DASH;
       return;
     }
-    cell.replaceChildren(...list.map(link));
+    cell.replaceChildren(...list.map(link), ...(name ? [nameLink(name)] : []));
   }
 
-  function update(snapshot, usage, words, now) {
+  function update(snapshot, usage, words, now, names) {
     services = snapshot.services;
     const seen = new Set();
     services.forEach((service, index) => {
@@ -87,7 +88,7 @@ export function createServicesTable(table, onSelect) {
       if (body.children[index] !== row.tr) body.insertBefore(row.tr, body.children[index] || null);
       const { cells } = row;
       setState(cells.phase, service.state);
-      ports(cells.ports, service.ports);
+      ports(cells.ports, service.ports, names.get(service.name));
       setText(cells.pid, service.pid == null ? DASH : String(service.pid));
       setText(cells.uptime, uptime(service, now));
       setText(cells.restarts, String(service.restarts));

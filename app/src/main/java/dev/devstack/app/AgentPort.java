@@ -1,4 +1,4 @@
-package dev.devstack.app.agent;
+package dev.devstack.app;
 
 import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.RegistryView;
