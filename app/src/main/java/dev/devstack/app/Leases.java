@@ -13,10 +13,13 @@ public final class Leases {
     private Leases() {
     }
 
-    /** "shop/api" (the project's folder name and the service), or "claim \"ci-db\"": short, for tables. */
+    /** "shop/api" (the project's folder name and the service), "claim \"ci-db\"" or "devstack agent": short, for tables. */
     public static String shortName(LeaseOwner owner) {
         if (owner.manual()) {
             return "claim \"" + owner.service() + "\"";
+        }
+        if (owner.equals(AgentPort.owner(Path.of(owner.project())))) {
+            return "devstack agent";
         }
         Path folder = Path.of(owner.project()).getFileName();
         return (folder == null ? owner.project() : folder.toString()) + "/" + owner.label();

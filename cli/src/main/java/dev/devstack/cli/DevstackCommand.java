@@ -27,12 +27,13 @@ import picocli.CommandLine.Spec;
                         + " `attach`: the connection to the stack was lost; `init`: nothing found to write from",
                 "2:invalid configuration or command line; `attach`: not on a terminal; `init`: ports.yaml exists"
                         + " (use --force)",
-                "3:a port the configuration insists on is taken, or no port is free in the range",
-                "4:this project is already running",
+                "3:a port the configuration insists on is taken, or no port is free in the range; `agent`: its port"
+                        + " is taken",
+                "4:this project is already running; `agent run`: the agent runs already",
                 "5:devstack's registry is unusable",
-                "6:`down`: the running stack did not stop in time; `kill`: something still listens on the port",
+                "6:`down`, `agent stop`: it did not stop in time; `kill`: something still listens on the port",
                 "7:`ports --require-running`, `status`, `wait`, `logs`, `restart`, `stop`, `start`, `kill SERVICE`,"
-                        + " `reload`, `scale`, `attach`: the project is not running",
+                        + " `reload`, `scale`, `attach`, `open`: the project is not running; `agent status`: no agent runs",
                 "8:`up`, `up -d`, `wait`: a service failed (stderr names it and how it ended)",
                 "9:`up -d`, `wait`: the time (--timeout) ran out before every service was there",
                 "70:internal error"},
