@@ -30,6 +30,7 @@ final class HttpBackend implements AutoCloseable {
     private final CountDownLatch stalling = new CountDownLatch(1);
     private final CountDownLatch releaseStall = new CountDownLatch(1);
     private final AtomicLong bigWritten = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
 
     HttpBackend() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
@@ -50,7 +51,13 @@ final class HttpBackend implements AutoCloseable {
         releaseEvents.countDown();
     }
 
+    /** How many requests {@code /echo} has answered. */
+    long requests() {
+        return requests.get();
+    }
+
     private void echo(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         exchange.getRequestBody().readAllBytes();
         String text = "path=" + exchange.getRequestURI()
                 + "\nhost=" + exchange.getRequestHeaders().getFirst("Host")
