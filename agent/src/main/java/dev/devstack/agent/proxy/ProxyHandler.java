@@ -279,6 +279,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         if (backend != null) {
             backend.close();
         }
+        if (exchange != null) {
+            exchange.abort();
+            exchange = null;
+        }
         ctx.fireChannelInactive();
     }
 
@@ -286,6 +290,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     public void handlerRemoved(ChannelHandlerContext ctx) {
         queued.forEach(ReferenceCountUtil::release);
         queued.clear();
+        if (exchange != null) {
+            exchange.abort();
+        }
     }
 
     @Override
