@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.util.ReferenceCountUtil;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,8 +34,9 @@ final class Backend {
         void lost();
     }
 
-    private static final InetAddress V4 = InetAddress.getLoopbackAddress();
-    private static final InetAddress V6 = v6Loopback();
+    /** Literals: an {@link InetSocketAddress} of these parses them, without a name lookup. */
+    private static final String V4 = "127.0.0.1";
+    private static final String V6 = "::1";
 
     private final Channel client;
     private final int port;
@@ -61,7 +61,7 @@ final class Backend {
         return backend;
     }
 
-    private void attempt(InetAddress address, boolean fallBack) {
+    private void attempt(String address, boolean fallBack) {
         new Bootstrap().group(client.eventLoop()).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -77,7 +77,7 @@ final class Backend {
                 .connect(new InetSocketAddress(address, port)).addListener((ChannelFuture done) -> {
                     if (done.isSuccess()) {
                         opened(done.channel());
-                    } else if (fallBack && V6 != null && done.cause() instanceof ConnectException
+                    } else if (fallBack && done.cause() instanceof ConnectException
                             && !(done.cause() instanceof ConnectTimeoutException) && !gone) {
                         attempt(V6, false);
                     } else {
@@ -168,14 +168,6 @@ final class Backend {
             waiting.lost();
         }
         writabilityChanged.run();
-    }
-
-    private static InetAddress v6Loopback() {
-        try {
-            return InetAddress.getByName("::1");
-        } catch (java.net.UnknownHostException e) {
-            return null;
-        }
     }
 
     /** The service's side of the connection. */

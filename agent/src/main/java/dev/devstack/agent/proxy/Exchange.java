@@ -12,4 +12,8 @@ interface Exchange {
     default boolean acceptsBody() {
         return true;
     }
+
+    /** The client is gone before the exchange ended: let go of what it holds. */
+    default void abort() {
+    }
 }

@@ -62,6 +62,13 @@ final class LocalExchange implements Exchange {
         }
     }
 
+    @Override
+    public void abort() {
+        if (body.refCnt() > 0) {
+            body.release();
+        }
+    }
+
     private void tooLarge() {
         refused = true;
         body.release();

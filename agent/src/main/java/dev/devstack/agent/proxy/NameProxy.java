@@ -17,9 +17,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +51,28 @@ public final class NameProxy implements AutoCloseable {
      * @throws IOException naming the port when it is taken on either address
      */
     public static NameProxy start(int port, Routes routes, LocalSite site, ProxyLimits limits) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(port, routes, site, limits);
+            } catch (TakenOnIpv6 e) {
+                // a port the system picked on 127.0.0.1 may be someone's on ::1: pick again
+                if (port != 0 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The port is free on 127.0.0.1 but taken on ::1. */
+    private static final class TakenOnIpv6 extends IOException {
+
+        TakenOnIpv6(int port, Throwable cause) {
+            super("port " + port + " is taken on ::1 (it is free on 127.0.0.1): stop what listens there (ss -ltnp"
+                    + " 'sport = :" + port + "') or choose another port", cause);
+        }
+    }
+
+    private static NameProxy startOnce(int port, Routes routes, LocalSite site, ProxyLimits limits) throws IOException {
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("devstack-proxy", true), NioIoHandler.newFactory());
         ChannelGroup connections = new DefaultChannelGroup("devstack-proxy", GlobalEventExecutor.INSTANCE);
@@ -66,19 +88,26 @@ public final class NameProxy implements AutoCloseable {
             Channel v6 = null;
             try {
                 v6 = bind(loops, connections, InetAddress.getByName("::1"), bound, routes, site, limits);
-            } catch (BindException e) {
-                if (e.getMessage() != null && e.getMessage().contains("in use")) {
-                    v4.close().syncUninterruptibly();
-                    throw new IOException("port " + bound + " is taken on ::1 (it is free on 127.0.0.1): stop"
-                            + " what listens there (ss -ltnp 'sport = :" + bound + "') or choose another port", e);
-                }
             } catch (IOException e) {
-                // no IPv6 loopback on this machine: 127.0.0.1 alone
+                if (hasIpv6Loopback()) {
+                    v4.close().syncUninterruptibly();
+                    throw new TakenOnIpv6(bound, e);
+                }
             }
             return new NameProxy(loops, connections, v4, v6);
         } catch (IOException | RuntimeException e) {
             loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
+        }
+    }
+
+    /** Whether ::1 takes a listener at all: when it does not, the machine has no IPv6 and 127.0.0.1 is enough. */
+    private static boolean hasIpv6Loopback() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

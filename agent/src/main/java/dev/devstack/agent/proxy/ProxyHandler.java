@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -21,12 +22,11 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection: reads its requests one at a time, routes each by host name and hands it to
@@ -91,8 +91,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 content.release();
             } else if (content.decoderResult().isFailure()) {
                 content.release();
-                refuse(HttpResponseStatus.BAD_REQUEST, "The request's body is malformed: "
-                        + content.decoderResult().cause().getMessage() + ".\n");
+                if (exchange instanceof ForwardExchange) {
+                    // the service has part of the request and may be answering it: neither side can go on
+                    closing = true;
+                    ctx.close();
+                } else {
+                    refuse(HttpResponseStatus.BAD_REQUEST, "The request's body is malformed: "
+                            + content.decoderResult().cause().getMessage() + ".\n");
+                }
             } else {
                 boolean last = content instanceof LastHttpContent;
                 requestRead |= last;
@@ -273,6 +279,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         if (backend != null) {
             backend.close();
         }
+        if (exchange != null) {
+            exchange.abort();
+            exchange = null;
+        }
         ctx.fireChannelInactive();
     }
 
@@ -280,6 +290,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     public void handlerRemoved(ChannelHandlerContext ctx) {
         queued.forEach(ReferenceCountUtil::release);
         queued.clear();
+        if (exchange != null) {
+            exchange.abort();
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The host a request is for: the authority of an absolute-form target ({@code GET http://x/ HTTP/1.1},
@@ -18,6 +19,10 @@ import java.util.Optional;
  * @param path      the origin-form target for the backend ({@code /path?query})
  */
 record TargetHost(String name, String authority, String path) {
+
+    private static final Pattern PORT = Pattern.compile(":[0-9]{0,5}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]+]");
 
     static Optional<TargetHost> of(HttpRequest request) {
         String target = request.uri();
@@ -61,13 +66,13 @@ record TargetHost(String name, String authority, String path) {
             host = colon < 0 ? authority : authority.substring(0, colon);
             rest = colon < 0 ? "" : authority.substring(colon);
         }
-        if (host.isEmpty() || !validHost(host) || !(rest.isEmpty() || rest.matches(":[0-9]{0,5}"))) {
+        if (host.isEmpty() || !validHost(host) || !(rest.isEmpty() || PORT.matcher(rest).matches())) {
             return Optional.empty();
         }
         return Optional.of(host.toLowerCase(Locale.ROOT));
     }
 
     private static boolean validHost(String host) {
-        return host.startsWith("[") ? host.matches("\\[[0-9A-Fa-f:.]+]") : host.matches("[A-Za-z0-9._-]+");
+        return (host.startsWith("[") ? IPV6 : NAME).matcher(host).matches();
     }
 }

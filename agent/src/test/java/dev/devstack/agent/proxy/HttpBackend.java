@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A service for the proxy to forward to, on 127.0.0.1: {@code /echo} tells what it received (headers,
+ * A service for the proxy to forward to, on 127.0.0.1 (or ::1): {@code /echo} tells what it received (headers,
  * the connection it came on), {@code /upload} hashes a body as it streams in, {@code /events} sends one
  * server-sent event and the second only when the test releases it.
  */
@@ -30,9 +30,14 @@ final class HttpBackend implements AutoCloseable {
     private final CountDownLatch stalling = new CountDownLatch(1);
     private final CountDownLatch releaseStall = new CountDownLatch(1);
     private final AtomicLong bigWritten = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
 
     HttpBackend() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
+        this("127.0.0.1");
+    }
+
+    HttpBackend(String loopback) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(loopback), 0), 64);
         server.setExecutor(threads);
         server.createContext("/echo", this::echo);
         server.createContext("/upload", this::upload);
@@ -50,7 +55,13 @@ final class HttpBackend implements AutoCloseable {
         releaseEvents.countDown();
     }
 
+    /** How many requests {@code /echo} has answered. */
+    long requests() {
+        return requests.get();
+    }
+
     private void echo(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         exchange.getRequestBody().readAllBytes();
         String text = "path=" + exchange.getRequestURI()
                 + "\nhost=" + exchange.getRequestHeaders().getFirst("Host")

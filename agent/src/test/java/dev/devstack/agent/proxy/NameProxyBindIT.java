@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Where the proxy listens: both loopback addresses on one port, and a clear refusal when the port is taken. */
@@ -43,6 +44,20 @@ class NameProxyBindIT {
                     assertThat(answer).as("on %s", address).startsWith("HTTP/1.1 200").endsWith("the agent");
                 }
             }
+        }
+    }
+
+    @Test
+    void aServiceThatListensOnIpv6LoopbackAloneIsReachedThere() throws Exception {
+        Assumptions.assumeTrue(hasIpv6Loopback(), "this machine has no IPv6 loopback");
+        try (HttpBackend web = new HttpBackend("::1");
+             NameProxy proxy = NameProxy.start(0, routes.put("web.shop.localhost",
+                     new Route.Forward("web", "shop", web.port())), site, ProxyLimits.DEFAULTS);
+             RawClient client = new RawClient(proxy.port())) {
+            String answer = client.send("GET /echo/v6 HTTP/1.1\r\nHost: web.shop.localhost\r\nConnection: close\r\n\r\n")
+                    .readUntilClosed(Duration.ofSeconds(10));
+
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("path=/echo/v6");
         }
     }
 

@@ -33,8 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Requests by name through the proxy to real services: curl for HTTP, the JDK's client for a WebSocket. */
 class NameProxyIT {
 
+    private static final Duration IDLE = Duration.ofSeconds(1);
+
     private HttpBackend web;
     private WebSocketEchoBackend socket;
+    private StubRoutes routes;
     private NameProxy proxy;
     private String base;
 
@@ -50,8 +53,10 @@ class NameProxyIT {
         StubRoutes routes = new StubRoutes(List.of())
                 .put("web.shop.localhost", new Route.Forward("web", "shop", web.port()))
                 .put("localhost", new Route.Forward("live", "shop", socket.port()));
+        this.routes = routes;
+        // short clocks: a long upload, an event stream or an open WebSocket must not be taken for idle
         proxy = NameProxy.start(0, routes, request -> CompletableFuture.failedFuture(new AssertionError()),
-                ProxyLimits.DEFAULTS);
+                ProxyLimits.DEFAULTS.withHeadTimeout(IDLE).withIdleTimeout(IDLE));
         base = "http://web.shop.localhost:" + proxy.port();
     }
 
@@ -95,6 +100,21 @@ class NameProxyIT {
 
             assertThat(answers).containsSubsequence("HTTP/1.1 200", "path=/echo/1\n", "HTTP/1.1 404",
                     "No service is named nope.shop.localhost", "HTTP/1.1 200", "path=/echo/3\n");
+        }
+    }
+
+    @Test
+    void aRouteThatMovesToAnotherPortTakesTheNextRequestOnTheSameClientConnectionThere() throws Exception {
+        try (HttpBackend moved = new HttpBackend(); RawClient client = new RawClient(proxy.port())) {
+            client.send("GET /echo/before HTTP/1.1\r\nHost: web.shop.localhost\r\n\r\n");
+            client.readThrough("path=/echo/before\n", Duration.ofSeconds(10));
+            routes.put("web.shop.localhost", new Route.Forward("web", "shop", moved.port()));
+
+            String after = client.send("GET /echo/after HTTP/1.1\r\nHost: web.shop.localhost\r\nConnection: close\r\n\r\n")
+                    .readUntilClosed(Duration.ofSeconds(10));
+
+            assertThat(after).contains("path=/echo/after");
+            assertThat(moved.requests()).isEqualTo(1);
         }
     }
 
@@ -168,6 +188,9 @@ class NameProxyIT {
         try {
             ws.sendText("hello through a name", true).get(10, TimeUnit.SECONDS);
             assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("echo: hello through a name");
+            try (RawClient idle = new RawClient(proxy.port())) {
+                idle.readUntilClosed(IDLE.multipliedBy(5));
+            }
             ws.sendBinary(ByteBuffer.wrap(new byte[] {0, 1, 2, (byte) 0xff}), true).get(10, TimeUnit.SECONDS);
             assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("000102ff");
         } finally {

@@ -53,12 +53,29 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    /** The first {@code bytes} or fewer the proxy sends, within {@code deadline}. */
-    String read(int bytes, Duration deadline) throws IOException {
-        socket.setSoTimeout((int) deadline.toMillis());
-        byte[] buffer = new byte[bytes];
-        int n = socket.getInputStream().read(buffer);
-        return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+    /** What the proxy sends up to and including {@code marker}; fails if it has not come by {@code deadline}. */
+    String readThrough(String marker, Duration deadline) throws IOException {
+        Instant end = Instant.now().plus(deadline);
+        StringBuilder all = new StringBuilder();
+        InputStream in = socket.getInputStream();
+        while (!all.toString().contains(marker)) {
+            long left = Duration.between(Instant.now(), end).toMillis();
+            if (left <= 0) {
+                throw new AssertionError("the proxy did not send " + marker + " within " + deadline + "; it sent: " + all);
+            }
+            socket.setSoTimeout((int) left);
+            int next;
+            try {
+                next = in.read();
+            } catch (SocketTimeoutException e) {
+                continue;
+            }
+            if (next < 0) {
+                throw new AssertionError("the proxy closed before it sent " + marker + "; it sent: " + all);
+            }
+            all.append((char) next);
+        }
+        return all.toString();
     }
 
     Socket socket() {
