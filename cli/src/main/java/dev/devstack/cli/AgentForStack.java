@@ -1,11 +1,12 @@
 package dev.devstack.cli;
 
 import dev.devstack.app.ProjectContext;
-import dev.devstack.app.UpSession;
+import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.model.HostNames;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * `up` of a stack whose URLs are names (`urls: names`) makes sure the agent runs, on a thread of its
@@ -27,26 +28,26 @@ final class AgentForStack {
         }
     }
 
-    static void ensure(UpSession session, ProjectContext project) {
-        if (!session.config().names().inUrls()) {
+    static void ensure(StackConfig config, Consumer<String> notices, ProjectContext project) {
+        if (!config.names().inUrls()) {
             return;
         }
         Thread thread = new Thread(() -> {
             try {
                 AgentStarter.Running agent = AgentStarter.ensure(project.home(), StackSocket.by("up"), List.of());
-                String names = HostNames.url(HostNames.stack(project.instance(), session.config().project()),
+                String names = HostNames.url(HostNames.stack(project.instance(), config.project()),
                         agent.port());
-                session.supervisor().notice("", "names through the devstack agent (pid " + agent.pid()
+                notices.accept("names through the devstack agent (pid " + agent.pid()
                         + (agent.started() ? ", started now" : "") + "): " + names.replace("http://", "http://SERVICE.")
                         + "; every running stack at " + agent.url() + "/");
                 if (!resolves(HostNames.AGENT)) {
-                    session.supervisor().notice("", "this machine's resolver does not resolve *.localhost names (glibc"
+                    notices.accept("this machine's resolver does not resolve *.localhost names (glibc"
                             + " without nss-myhostname): browsers and curl reach the names, but a service that calls"
                             + " another by its URL will fail to look the name up; install libnss-myhostname, or see"
                             + " docs/names.md, \"Where a name does not resolve\"");
                 }
             } catch (AgentStarter.NotStarted e) {
-                session.supervisor().notice("", e.getMessage() + "; the services' names do not answer until"
+                notices.accept(e.getMessage() + "; the services' names do not answer until"
                         + " `devstack agent start` succeeds (its log: " + e.log + "); their ports work as ever");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

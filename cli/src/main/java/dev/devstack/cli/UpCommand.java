@@ -129,7 +129,7 @@ final class UpCommand implements Callable<Integer>, ReadsConfiguration, OpensReg
                 new UpOptions(new Selection(services, profiles), exitOnFailure, terminal != null, adopt), warnings)) {
             Supervisor supervisor = session.supervisor();
             StopSignals.onEach(supervisor::stop);
-            AgentForStack.ensure(session, parent.project());
+            AgentForStack.ensure(session.config(), message -> supervisor.notice("", message), parent.project());
             boolean shown = terminal != null && showDashboard(cli, session, terminal, warnings);
             if (!shown) {
                 supervisor.subscribe(printer(cli, session));

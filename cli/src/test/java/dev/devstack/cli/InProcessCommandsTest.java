@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
 class InProcessCommandsTest {
 
     @Test
-    void onlyUpRunAndLogsTouchTheJvmTheyRunIn() {
+    void onlyUpRunLogsAndAgentRunTouchTheJvmTheyRunIn() {
         JavaClasses cli = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
                 .importPackages("dev.devstack.cli");
 
-        noClasses().that(belongToAnyOf(UpCommand.class, RunCommand.class, LogsCommand.class, StopSignals.class,
-                        ImmediateExit.class).negate())
+        noClasses().that(belongToAnyOf(UpCommand.class, RunCommand.class, LogsCommand.class, AgentRunCommand.class,
+                        StopSignals.class, ImmediateExit.class).negate())
                 .should().dependOnClassesThat(belongToAnyOf(StopSignals.class, ImmediateExit.class, UpSession.class))
                 .orShould().callMethod(Runtime.class, "addShutdownHook", Thread.class)
-                .because("InProcessDevstack runs every command but up, run and logs -f in the test's JVM")
+                .because("InProcessDevstack runs every command but up, run, logs -f and agent run in the test's JVM")
                 .check(cli);
     }
 }

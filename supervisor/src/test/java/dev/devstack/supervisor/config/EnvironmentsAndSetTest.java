@@ -114,7 +114,7 @@ class EnvironmentsAndSetTest {
                 "--set api.prot=9000: unknown key `prot` in service `api`; did you mean `port`?",
                 "--set api=1: say which key of service `api` to set, such as `--set api.port=9000`",
                 "--set nosuch.port=1: there is no service `nosuch`; `--set` changes a service (api, web) or one of"
-                        + " project, range, env_file",
+                        + " project, range, env_file, urls, front_door",
                 "--set range.x=1: `range` is a single value; write `--set range=VALUE`");
     }
 

@@ -97,7 +97,7 @@ class YamlAnchorsTest {
                   a: { command: ./a }
                 """).problems()).containsExactly(
                 "ports.yaml:2:1: unknown key `x_fragment` at the top level (known keys: project, range, env_file,"
-                        + " services)",
+                        + " urls, front_door, services)",
                 "ports.yaml:3:1: unknown key `servics` at the top level; did you mean `services`?");
     }
 
