@@ -1,5 +1,7 @@
 package dev.devstack.agent.proxy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devstack.agent.names.Route;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,22 +20,22 @@ final class Pages {
     }
 
     static LocalAnswer notAnswering(Route.Forward route) {
-        String body = "<h1>" + esc(route.service()) + " is not answering</h1>\n<p>Service <b>" + esc(route.service())
-                + "</b> of project <b>" + esc(route.project()) + "</b> should listen on port <b>" + route.port()
+        String body = "<h1>" + Html.escape(route.service()) + " is not answering</h1>\n<p>Service <b>" + Html.escape(route.service())
+                + "</b> of project <b>" + Html.escape(route.project()) + "</b> should listen on port <b>" + route.port()
                 + "</b>, but nothing accepted a connection there. This page tries again every " + RETRY_SECONDS
                 + " seconds; <code>devstack status</code> in the project shows what the service is doing.</p>";
         return page(502, route.service() + " is not answering", body, true, Map.of());
     }
 
     static LocalAnswer waiting(Route.Waiting route) {
-        StringBuilder body = new StringBuilder("<h1>" + esc(route.service()) + " is " + esc(route.phase()) + "</h1>\n")
-                .append("<p>Service <b>").append(esc(route.service())).append("</b> of project <b>")
-                .append(esc(route.project())).append("</b> is <b>").append(esc(route.phase()))
+        StringBuilder body = new StringBuilder("<h1>" + Html.escape(route.service()) + " is " + Html.escape(route.phase()) + "</h1>\n")
+                .append("<p>Service <b>").append(Html.escape(route.service())).append("</b> of project <b>")
+                .append(Html.escape(route.project())).append("</b> is <b>").append(Html.escape(route.phase()))
                 .append("</b>. This page reloads every ").append(RETRY_SECONDS)
                 .append(" seconds and shows the service when it answers.</p>\n");
         if (!route.lastLines().isEmpty()) {
             body.append("<p>Its last lines:</p>\n<pre>");
-            route.lastLines().forEach(line -> body.append(esc(line)).append('\n'));
+            route.lastLines().forEach(line -> body.append(Html.escape(line)).append('\n'));
             body.append("</pre>");
         }
         return page(503, route.service() + " is " + route.phase(), body.toString(), true,
@@ -41,7 +43,7 @@ final class Pages {
     }
 
     static LocalAnswer unknown(Route.Unknown route, int proxyPort) {
-        StringBuilder body = new StringBuilder("<h1>No service is named " + esc(route.name()) + "</h1>\n");
+        StringBuilder body = new StringBuilder("<h1>No service is named " + Html.escape(route.name()) + "</h1>\n");
         if (route.names().isEmpty()) {
             body.append("<p>No running stack has a name yet: <code>devstack up</code> in a project gives its"
                     + " services theirs.</p>");
@@ -49,9 +51,9 @@ final class Pages {
             body.append("<p>These names exist:</p>\n<ul>\n");
             for (Route.Known known : route.names()) {
                 String url = "http://" + known.host() + ":" + proxyPort + "/";
-                body.append("<li><a href=\"").append(esc(url)).append("\">").append(esc(known.host())).append("</a> ")
-                        .append("service <b>").append(esc(known.service())).append("</b> of project <b>")
-                        .append(esc(known.project())).append("</b>, ").append(esc(known.phase())).append("</li>\n");
+                body.append("<li><a href=\"").append(Html.escape(url)).append("\">").append(Html.escape(known.host())).append("</a> ")
+                        .append("service <b>").append(Html.escape(known.service())).append("</b> of project <b>")
+                        .append(Html.escape(known.project())).append("</b>, ").append(Html.escape(known.phase())).append("</li>\n");
             }
             body.append("</ul>");
         }
@@ -71,52 +73,19 @@ final class Pages {
     /** The agent's own site failed: the error, as the site's JSON answers carry it, without a trace. */
     static LocalAnswer failed(Throwable error) {
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        return LocalAnswer.json(500, "{\"schema_version\":1,\"success\":false,\"error\":\"" + jsonEsc(message) + "\"}");
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("schema_version", 1).put("success", false)
+                .put("error", message);
+        return LocalAnswer.json(500, json.toString());
     }
 
     private static LocalAnswer page(int status, String title, String body, boolean retries,
                                     Map<String, String> headers) {
         String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                 + (retries ? "<meta http-equiv=\"refresh\" content=\"" + RETRY_SECONDS + "\">\n" : "")
-                + "<title>" + esc(title) + " · devstack</title>\n"
+                + "<title>" + Html.escape(title) + " · devstack</title>\n"
                 + "<style>body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:50em;padding:0 1em}"
                 + "pre{background:#f4f4f4;padding:.8em;overflow:auto}</style></head>\n<body>\n"
                 + body + "\n</body></html>\n";
         return new LocalAnswer(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), headers);
-    }
-
-    static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String jsonEsc(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.devstack.agent.site;
 
+import dev.devstack.agent.proxy.Html;
 import java.util.List;
 
 /**

@@ -1,12 +1,12 @@
-package dev.devstack.agent.site;
+package dev.devstack.agent.proxy;
 
 /** Text made safe for HTML: a project's or service's name is the user's, a line of output anybody's. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -22,7 +22,7 @@ final class Html {
         return escaped.toString();
     }
 
-    static String link(String url) {
+    public static String link(String url) {
         return "<a href=\"" + escape(url) + "\">" + escape(url) + "</a>";
     }
 }
