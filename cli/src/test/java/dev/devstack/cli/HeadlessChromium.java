@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -44,9 +45,10 @@ final class HeadlessChromium implements AutoCloseable {
     /**
      * No host name resolves, so nothing leaves the machine: Debian's chromium still asks
      * update.googleapis.com and accounts.google.com with every flag above (seen in its net log), and
-     * a page that fetched from a CDN would fail here rather than pass online.
+     * a page that fetched from a CDN would fail here rather than pass online. Names under .localhost
+     * are left to chromium, which answers them with loopback itself (the agent's names, NamesBrowserIT).
      */
-    private static final String NO_NAMES = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1";
+    private static final String NO_NAMES = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE *.localhost";
     /**
      * Quiet about the CDP bindings it does not have: the tests use WebDriver alone, and a binding per
      * Chrome version would tie the build to Debian's chromium release. Held here because the
@@ -103,6 +105,11 @@ final class HeadlessChromium implements AutoCloseable {
         List<Long> inner = (List<Long>) driver.executeScript("return [window.innerWidth, window.innerHeight]");
         driver.manage().window().setSize(new Dimension(WIDTH + outer.getWidth() - inner.get(0).intValue(),
                 HEIGHT + outer.getHeight() - inner.get(1).intValue()));
+    }
+
+    /** Runs {@code javaScript} in every page opened from now on, before the page's own scripts. */
+    void beforeEveryPage(String javaScript) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", javaScript));
     }
 
     void open(String url) {

@@ -31,7 +31,8 @@ import org.openqa.selenium.manager.SeleniumManager;
 /**
  * The browser fixture on its own, against a page served here under the same strict CSP as the
  * dashboard's: scripts run as modules, the window has its fixed size, the wait has a deadline,
- * Selenium Manager never runs, no name resolves, and closing leaves no chromium process.
+ * Selenium Manager never runs, no name resolves but *.localhost ones (loopback), and closing leaves no
+ * chromium process.
  */
 class HeadlessChromiumIT {
 
@@ -142,6 +143,15 @@ class HeadlessChromiumIT {
             assertThatThrownBy(() -> chromium.open("http://example.com/")).hasMessageContaining("ERR_NAME_NOT_RESOLVED");
 
             chromium.open(url());
+
+            chromium.find("body[data-connection=live]");
+        }
+    }
+
+    @Test
+    void aLocalhostNameReachesLoopbackAsTheAgentsNamesNeed() {
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            chromium.open("http://fixture.localhost:" + server.getAddress().getPort() + "/");
 
             chromium.find("body[data-connection=live]");
         }
