@@ -15,6 +15,7 @@ import dev.devstack.app.AgentLease;
 import dev.devstack.app.agent.AgentClient;
 import dev.devstack.app.http.ApiToken;
 import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.model.DurationText;
 import dev.devstack.supervisor.model.HostNames;
 import java.io.IOException;
 import java.time.Instant;
@@ -144,7 +145,7 @@ public final class Agent implements AutoCloseable {
 
     private void endIfIdle() {
         if (watcher.stacks().isEmpty() && activity.idleFor(settings.idleExit())) {
-            log.accept("no running stack and no request for " + settings.idleExit().toMinutes() + " min: ending");
+            log.accept("no running stack and no request for " + DurationText.of(settings.idleExit()) + ": ending");
             close();
         }
     }

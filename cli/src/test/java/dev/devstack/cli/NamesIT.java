@@ -243,4 +243,22 @@ class NamesIT {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void anAgentWithNoStackAndNoRequestEndsByItselfAndGivesItsPortBack() throws IOException {
+        try (DevstackProcess agent = DevstackProcess.start(projectDir, otherHome, Map.of(), "agent", "run", "--port",
+                String.valueOf(agentPort), "--idle-exit", "2s")) {
+            started.add(agent);
+            DevstackProcess.Result ended = agent.awaitExit(WAIT);
+
+            assertThat(ended.exitCode()).isZero();
+            assertThat(ended.out()).contains("names on port " + agentPort)
+                    .contains("no running stack and no request for 2s: ending");
+        }
+        assertThat(agentPid(otherHome)).isEmpty();
+        try (ServerSocket again = new ServerSocket(agentPort, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).as("the port is free again").isEqualTo(agentPort);
+        }
+        assertThat(devstack(projectDir, otherHome, "ports", "--all").out()).doesNotContain("devstack agent");
+    }
 }
