@@ -5,6 +5,7 @@ import static dev.devstack.supervisor.testing.TestProject.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devstack.app.AgentPort;
 import dev.devstack.app.ProjectContext;
 import dev.devstack.app.RunState;
 import dev.devstack.app.RunStateFile;
@@ -73,6 +74,22 @@ class HttpApiIT {
     }
 
     @Test
+    void withUrlsByNameThePortsAnswerCarriesEachServicesNameThroughTheAgent() {
+        UpSession session = up("project: shop\nurls: names\n" + STACK);
+        ApiClient api = new ApiClient(session.apiUrl().orElseThrow());
+
+        ApiClient.Answer ports = api.get("/api/ports");
+
+        int agent = session.agentPort().orElseThrow();
+        assertThat(ports.body().path("names").path("web").asText()).isEqualTo("http://web.shop.localhost:" + agent);
+        assertThat(ports.body().path("urls").path("other").asText()).isEqualTo("http://other.shop.localhost:" + agent);
+        assertThat(ports.body().path("data").path("web").path("url").asText())
+                .isEqualTo("http://web.shop.localhost:" + agent);
+        assertThat(agent).as("the default, with nothing asked and nothing remembered").isEqualTo(
+                System.getenv().containsKey(AgentPort.VARIABLE) ? agent : AgentPort.DEFAULT);
+    }
+
+    @Test
     void theReadsTellEveryServicesPortsStateAndHealth() {
         UpSession session = up(STACK);
         Supervisor supervisor = session.supervisor();
@@ -87,6 +104,7 @@ class HttpApiIT {
         assertThat(ports.body().path("data").path("web").path("url").asText()).isEqualTo("http://127.0.0.1:" + web);
         assertThat(ports.body().path("urls").path("web").asText()).isEqualTo("http://127.0.0.1:" + web);
         assertThat(ports.body().path("api_url").asText()).isEqualTo(session.apiUrl().orElseThrow());
+        assertThat(ports.body().path("names").isEmpty()).as("no names while the URLs are ports").isTrue();
 
         ApiClient.Answer services = api.get("/api/services");
         assertThat(services.status()).isEqualTo(200);
