@@ -36,6 +36,12 @@ final class BackgroundDevstack {
 
     /** Starts {@code devstack ARGS} in {@code workDir}, with this process's environment, appending to {@code log}. */
     static BackgroundDevstack start(Path workDir, Path log, List<String> args) throws IOException {
+        return start(workDir, log, List.of(), args);
+    }
+
+    /** The same, without the JVM options {@code leftOut} (a long-lived agent wants the optimising compiler). */
+    static BackgroundDevstack start(Path workDir, Path log, List<String> leftOut, List<String> args)
+            throws IOException {
         FilePermissions.createPrivateDirectory(log.getParent().getParent());
         FilePermissions.createPrivateDirectory(log.getParent());
         try (var created = FilePermissions.openPrivate(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -44,7 +50,7 @@ final class BackgroundDevstack {
         }
         long start = Files.size(log);
         List<String> command = new ArrayList<>(List.of("setsid"));
-        command.addAll(thisJvm());
+        command.addAll(thisJvm(leftOut));
         command.addAll(args);
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -54,12 +60,13 @@ final class BackgroundDevstack {
         return new BackgroundDevstack(process, log, start);
     }
 
-    /** java, its options and what runs devstack: {@code -jar devstack.jar}, or the class path and Main. */
-    private static List<String> thisJvm() {
+    /** java, its options but {@code leftOut}, and what runs devstack: {@code -jar devstack.jar}, or the class path and Main. */
+    private static List<String> thisJvm(List<String> leftOut) {
         List<String> jvm = new ArrayList<>();
         jvm.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        jvm.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(option -> !leftOut.contains(option))
+                .forEach(jvm::add);
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             jvm.addAll(List.of("-jar", classPath));

@@ -25,7 +25,7 @@ class PagesTest {
         LocalAnswer answer = Pages.failed(new IllegalStateException("bad \"quote\" \\ and\nline"));
 
         assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"schema_version\":1,\"success\":false,\"error\":\"bad \\\"quote\\\" \\\\ and\\u000aline\"}");
+                "{\"schema_version\":1,\"success\":false,\"error\":\"bad \\\"quote\\\" \\\\ and\\nline\"}");
         assertThat(answer.status()).isEqualTo(500);
     }
 }
