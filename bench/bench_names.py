@@ -14,7 +14,7 @@ itself and kills what it started, also on Ctrl-C or an error.
                API and over its Unix socket, then releasing them; claims/s, p50, p99; target
                >= 1,000 claims/s, p99 < 10 ms, no port handed out twice
 
-  python3 bench/bench_names.py [--quick] [--json FILE]
+  python3 bench/bench_names.py [--quick] [--json FILE] [--jar] [--rounds N] [--warmup SECONDS]
 
 The HTTP backend is bench/NamesBackend.java (one NIO thread, far cheaper than the proxy), the
 WebSocket backend bench/ws_echo.py; both run as services of a devstack stack started with `up -d`.
@@ -522,6 +522,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="short durations: a smoke run (about 1 minute)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE as JSON")
+    parser.add_argument("--rounds", type=int, help="wrk rounds each way (default 3; 1 with --quick)")
+    parser.add_argument("--warmup", type=int, metavar="SECONDS",
+                        help="wrk's warm-up each way before the rounds (default 5; 1 with --quick); the agent's"
+                             " C2 compiler, with --jar, needs longer on a busy machine")
     parser.add_argument("--jar", action="store_true",
                         help="run devstack (and so the agent) as `java -jar cli/target/devstack.jar`, with the JVM's"
                              " default options, instead of through ./devstack, whose options for quick commands"
@@ -541,7 +545,8 @@ def main():
         setup.start()
         print("throughput (wrk) ...", file=sys.stderr)
         results = {"quick": quick, "devstack": " ".join(devstack),
-                   "throughput": throughput(setup, 1 if quick else 3, 2 if quick else 10, 1 if quick else 5)}
+                   "throughput": throughput(setup, opts.rounds or (1 if quick else 3), 2 if quick else 10,
+                                         opts.warmup or (1 if quick else 5))}
         print("latency ...", file=sys.stderr)
         results["latency"] = latency(setup, 300 if quick else 2000)
         print("websockets ...", file=sys.stderr)
