@@ -536,6 +536,7 @@ def main():
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # also when started in the background by a shell
     subprocess.run([LAUNCHER, "--version"], check=True, stdout=subprocess.DEVNULL)
     devstack = ["java", "-jar", os.path.join(os.path.dirname(HERE), "cli", "target", "devstack.jar")] \
         if opts.jar else [LAUNCHER]
@@ -569,4 +570,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        print("bench_names: interrupted; what it started is stopped and its folders removed", file=sys.stderr)
+        sys.exit(130)
