@@ -64,7 +64,7 @@ class NamesIT {
                   api:
                     command: "%s"
                     port: none
-                """.formatted(service("--dump web.env --http"), service("--dump api.env")));
+                """.formatted(service("--dump web.env --print web-says-hello --http"), service("--dump api.env")));
     }
 
     @AfterEach
@@ -167,6 +167,14 @@ class NamesIT {
         JsonNode stacks = JSON.readTree(curl(name("devstack.localhost") + "/api/stacks").body());
         assertThat(stacks.path("data").get(0).path("project").asText()).isEqualTo("shop");
 
+        assertThat(devstack(projectDir, home, "stop", "web").exitCode()).isZero();
+        Await.until(WAIT, "a page that says web is stopped", () -> curl(name("web.shop.localhost") + "/").status() == 503);
+        Answer waiting = curl(name("web.shop.localhost") + "/");
+        assertThat(waiting.body()).contains("web is stopped").contains("web-says-hello")
+                .contains("http-equiv=\"refresh\"");
+        assertThat(devstack(projectDir, home, "start", "web").exitCode()).isZero();
+        awaitStatus(name("web.shop.localhost") + "/healthz", 200);
+
         DevstackProcess.Result status = devstack(projectDir, home, "status");
         assertThat(status.out()).contains("NAME").contains(name("web.shop.localhost"));
         DevstackProcess.Result open = devstack(projectDir, home, "open", "--no-open");
@@ -183,8 +191,8 @@ class NamesIT {
         int before = webPort();
         int moved = freePort();
         Files.writeString(projectDir.resolve("ports.yaml"), Files.readString(projectDir.resolve("ports.yaml"))
-                .replace("    command: \"" + service("--dump web.env --http") + "\"\n",
-                        "    command: \"" + service("--dump web.env --http") + "\"\n    port: " + moved + "\n"));
+                .replace("    command: \"" + service("--dump web.env --print web-says-hello --http") + "\"\n",
+                        "    command: \"" + service("--dump web.env --print web-says-hello --http") + "\"\n    port: " + moved + "\n"));
         assertThat(devstack(projectDir, home, "reload").exitCode()).isZero();
         Await.until(WAIT, "web to move to port " + moved, () -> {
             try {
