@@ -45,7 +45,8 @@ public final class Agent implements AutoCloseable {
     private final Activity activity;
     private final long pid = ProcessHandle.current().pid();
     private final Instant startedAt;
-    private final CountDownLatch ended = new CountDownLatch(1);
+    /** Counted down when the agent is asked to stop: by `stop`, by its idle exit, or by being closed. */
+    private final CountDownLatch stopAsked = new CountDownLatch(1);
     private final ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "devstack-agent-idle");
         thread.setDaemon(true);
@@ -146,13 +147,21 @@ public final class Agent implements AutoCloseable {
     private void endIfIdle() {
         if (watcher.stacks().isEmpty() && activity.idleFor(settings.idleExit())) {
             log.accept("no running stack and no request for " + DurationText.of(settings.idleExit()) + ": ending");
-            close();
+            stop();
         }
     }
 
-    /** Waits until the agent has ended. */
-    public void awaitEnd() throws InterruptedException {
-        ended.await();
+    /**
+     * Asks the agent to stop: whoever waits in {@link #awaitStop()} then closes it, on a thread of its
+     * own (closing on the idle check's or a request's thread would interrupt or close that very thread).
+     */
+    public void stop() {
+        stopAsked.countDown();
+    }
+
+    /** Waits until the agent is asked to stop (or has been closed). */
+    public void awaitStop() throws InterruptedException {
+        stopAsked.await();
     }
 
     /** Stops serving: the socket first (so that no new client finds a dying agent), then the names, then the lease. */
@@ -162,13 +171,13 @@ public final class Agent implements AutoCloseable {
             return;
         }
         closed = true;
-        idle.shutdownNow();
+        idle.shutdown();
         closeQuietly(socket);
         closeQuietly(proxy);
         closeQuietly(watcher);
         closeQuietly(registry);
         closeQuietly(lease);
-        ended.countDown();
+        stopAsked.countDown();
     }
 
     private void closeQuietly(AutoCloseable part) {

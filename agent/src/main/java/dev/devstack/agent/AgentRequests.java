@@ -35,7 +35,7 @@ final class AgentRequests {
                     return done(JsonNodeFactory.instance.objectNode());
                 },
                 "stop", request -> {
-                    CompletableFuture.runAsync(agent::close, CompletableFuture.delayedExecutor(REPLY_FIRST.toMillis(),
+                    CompletableFuture.runAsync(agent::stop, CompletableFuture.delayedExecutor(REPLY_FIRST.toMillis(),
                             TimeUnit.MILLISECONDS));
                     return done(JsonNodeFactory.instance.objectNode());
                 });

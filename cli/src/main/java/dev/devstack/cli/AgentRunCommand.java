@@ -45,7 +45,7 @@ final class AgentRunCommand implements Callable<Integer> {
                 LocalTime.now(cli.clock()).truncatedTo(ChronoUnit.SECONDS).format(TIME) + " " + line))) {
             Thread hook = new Thread(running::close, "devstack-agent-exit");
             Runtime.getRuntime().addShutdownHook(hook);
-            running.awaitEnd();
+            running.awaitStop();
         }
         return ExitCodes.OK;
     }
