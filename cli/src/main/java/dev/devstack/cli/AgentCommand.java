@@ -8,7 +8,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "agent", header = "Run, start, stop or ask the per-user agent that gives services names.",
+@Command(name = "agent", header = "Start, stop or ask the agent that names services.",
         description = {"The agent routes http://SERVICE.PROJECT.localhost:PORT to each service of your running stacks"
                 + " on one stable port (default 2080), serves the port registry to any program, and lists every"
                 + " running stack at http://devstack.localhost:PORT/ (docs/names.md). `up` starts it when ports.yaml"
