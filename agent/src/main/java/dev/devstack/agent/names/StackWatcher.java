@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,7 @@ public final class StackWatcher implements AutoCloseable {
     private final RouteTable table;
     private final Consumer<String> log;
     private final Map<Path, FollowedStack> followed = new ConcurrentHashMap<>();
+    private final AtomicBoolean lookWaiting = new AtomicBoolean();
     private final ScheduledExecutorService scans = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "devstack-agent-stacks");
         thread.setDaemon(true);
@@ -48,9 +50,17 @@ public final class StackWatcher implements AutoCloseable {
         scans.scheduleWithFixedDelay(this::scan, 0, SCAN.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Looks for new stacks now, without waiting for the next scan. */
+    /**
+     * Looks for new stacks now, without waiting for the next scan; at most one such look waits at a
+     * time, however many requests for unknown names ask for one.
+     */
     public void look() {
-        scans.execute(this::scan);
+        if (lookWaiting.compareAndSet(false, true)) {
+            scans.execute(() -> {
+                lookWaiting.set(false);
+                scan();
+            });
+        }
     }
 
     /** The stacks followed now. */
