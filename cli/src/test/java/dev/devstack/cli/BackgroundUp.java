@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -36,8 +37,14 @@ final class BackgroundUp implements AutoCloseable {
 
     /** Starts the stack and waits until each of its services is {@code settled} (a worker without a port runs). */
     static BackgroundUp start(Path projectDir, Path home, String what, Predicate<ServiceSnapshot> settled) {
+        return start(projectDir, home, Map.of(), what, settled);
+    }
+
+    /** The same, with {@code extra} in devstack's environment ({@code DEVSTACK_AGENT_PORT}, say). */
+    static BackgroundUp start(Path projectDir, Path home, Map<String, String> extra, String what,
+                              Predicate<ServiceSnapshot> settled) {
         Path socket = ControlClient.socket(home, ProjectSearch.from(projectDir).toString(), "default");
-        BackgroundUp stack = new BackgroundUp(DevstackProcess.start(projectDir, home, "up", "--no-tui"), socket);
+        BackgroundUp stack = new BackgroundUp(DevstackProcess.start(projectDir, home, extra, "up", "--no-tui"), socket);
         try {
             Await.until(WAIT, what + "; up printed:\n" + stack.up.out() + stack.up.err(), () -> stack.now()
                     .map(now -> !now.services().isEmpty() && now.services().stream().allMatch(settled)).orElse(false));

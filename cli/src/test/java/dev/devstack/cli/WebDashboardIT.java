@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.devstack.app.agent.AgentClient;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.testing.Await;
@@ -12,6 +13,8 @@ import dev.devstack.supervisor.testing.Processes;
 import dev.devstack.supervisor.testing.TestProject;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,6 +87,32 @@ class WebDashboardIT {
             assertThat(page.portLinks("worker")).as("port: none").isEmpty();
             assertThat(page.find("#project").getText()).isEqualTo(snapshot.path("project").asText());
             assertThat(page.find("#api-url").getText()).contains(web.url().replaceAll("/$", ""));
+        }
+    }
+
+    @Test
+    void withUrlsByNameEachServiceWithAPortShowsItsNameBesideItsPort() throws Exception {
+        int agentPort;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            agentPort = free.getLocalPort();
+        }
+        Files.writeString(projectDir.resolve("ports.yaml"), "project: shop\nurls: names\n"
+                + Files.readString(projectDir.resolve("ports.yaml")));
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home,
+                Map.of("DEVSTACK_AGENT_PORT", String.valueOf(agentPort)), "every service ready",
+                service -> service.state() == ServiceState.READY);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
+            DashboardPage page = new DashboardPage(chromium).open(web().url());
+
+            page.awaitCell("api", "ports", "to show api's name", text -> text.contains("api.shop.localhost:" + agentPort));
+            assertThat(page.portLinks("api")).hasSize(2).endsWith("http://api.shop.localhost:" + agentPort);
+            assertThat(page.portLinks("worker")).as("port: none, no name").isEmpty();
+        } finally {
+            AgentClient.connect(home, "WebDashboardIT").ifPresent(agent -> {
+                try (agent) {
+                    ProcessHandle.of(agent.hello().path("pid").asLong()).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            });
         }
     }
 
