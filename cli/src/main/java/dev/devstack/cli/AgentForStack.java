@@ -35,11 +35,11 @@ final class AgentForStack {
         Thread thread = new Thread(() -> {
             try {
                 AgentStarter.Running agent = AgentStarter.ensure(project.home(), StackSocket.by("up"), List.of());
-                String names = HostNames.url(HostNames.stack(project.instance(), config.project()),
+                String names = HostNames.url("SERVICE." + HostNames.stack(project.instance(), config.project()),
                         agent.port());
                 notices.accept("names through the devstack agent (pid " + agent.pid()
-                        + (agent.started() ? ", started now" : "") + "): " + names.replace("http://", "http://SERVICE.")
-                        + "; every running stack at " + agent.url() + "/");
+                        + (agent.started() ? ", started now" : "") + "): " + names + "; every running stack at "
+                        + agent.url() + "/");
                 if (!resolves(HostNames.AGENT)) {
                     notices.accept("this machine's resolver does not resolve *.localhost names (glibc"
                             + " without nss-myhostname): browsers and curl reach the names, but a service that calls"
