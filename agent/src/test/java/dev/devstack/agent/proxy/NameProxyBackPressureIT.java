@@ -3,6 +3,7 @@ package dev.devstack.agent.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.agent.names.Route;
+import dev.devstack.supervisor.testing.Await;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import java.io.InputStream;
@@ -97,12 +98,8 @@ class NameProxyBackPressureIT {
         }
     }
 
-    private void awaitWritten(long bytes) throws InterruptedException {
-        Instant end = Instant.now().plusSeconds(10);
-        while (web.bigWritten() < bytes) {
-            assertThat(Instant.now()).as("the service has started writing").isBefore(end);
-            Thread.sleep(20);
-        }
+    private void awaitWritten(long bytes) {
+        Await.until(Duration.ofSeconds(10), "the service to start writing", () -> web.bigWritten() >= bytes);
     }
 
     private static long mostHeldOver(Duration window) throws InterruptedException {

@@ -3,6 +3,7 @@ package dev.devstack.agent.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.devstack.agent.names.Route;
+import dev.devstack.supervisor.testing.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -176,12 +177,7 @@ class NameProxyHostileIT {
         assertThat(result.out()).as(result.err()).contains("path=/echo/after");
     }
 
-    private void awaitTrue(BooleanSupplier condition, Duration deadline, String what) throws InterruptedException {
-        Instant end = Instant.now().plus(deadline);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as(what + " within " + deadline + " (open: " + proxy.openConnections() + ")")
-                    .isBefore(end);
-            Thread.sleep(50);
-        }
+    private void awaitTrue(BooleanSupplier condition, Duration deadline, String what) {
+        Await.until(deadline, what, condition);
     }
 }
