@@ -17,13 +17,14 @@ import java.util.Optional;
 /**
  * The on-disk form of registry entries: small JSON documents with explicit field names, so that
  * renaming a Java field never changes the file format. Written and read with Jackson's streaming
- * API, which starts in a fraction of the time of its object mapper: every command pays for it.
+ * API, which starts in a fraction of the time of its object mapper: every command pays for it. A team
+ * registry stores its entries in the same form.
  */
-final class LeaseCodec {
+public final class LeaseCodec {
 
     private final JsonFactory json = new JsonFactory();
 
-    String key(LeaseOwner owner) {
+    public String key(LeaseOwner owner) {
         return write(out -> {
             out.writeStartArray();
             out.writeString(owner.project());
@@ -34,7 +35,7 @@ final class LeaseCodec {
         });
     }
 
-    LeaseOwner owner(String key) {
+    public LeaseOwner owner(String key) {
         List<String> parts = new ArrayList<>(4);
         try (JsonParser in = json.createParser(key)) {
             expect(in.nextToken(), JsonToken.START_ARRAY, key);
@@ -50,7 +51,7 @@ final class LeaseCodec {
         return new LeaseOwner(parts.get(0), parts.get(1), parts.get(2), parts.get(3));
     }
 
-    String encode(Lease lease) {
+    public String encode(Lease lease) {
         return write(out -> {
             out.writeStartObject();
             out.writeNumberField("port", lease.port());
@@ -65,7 +66,7 @@ final class LeaseCodec {
         });
     }
 
-    Lease decodeLease(String key, String value) {
+    public Lease decodeLease(String key, String value) {
         Map<String, String> fields = fields(value);
         Optional<Instant> expires = fields.containsKey("expires_at")
                 ? Optional.of(Instant.ofEpochMilli(number(fields, "expires_at", value))) : Optional.empty();
@@ -74,7 +75,7 @@ final class LeaseCodec {
                 Instant.ofEpochMilli(number(fields, "claimed_at", value)), expires);
     }
 
-    String encode(StickyPort sticky) {
+    public String encode(StickyPort sticky) {
         return write(out -> {
             out.writeStartObject();
             out.writeNumberField("port", sticky.port());
@@ -83,13 +84,13 @@ final class LeaseCodec {
         });
     }
 
-    StickyPort decodeSticky(String key, String value) {
+    public StickyPort decodeSticky(String key, String value) {
         Map<String, String> fields = fields(value);
         return new StickyPort(owner(key), integer(fields, "port", value),
                 Instant.ofEpochMilli(number(fields, "last_used", value)));
     }
 
-    String processKey(String project, String instance, String service, long pid) {
+    public String processKey(String project, String instance, String service, long pid) {
         return write(out -> {
             out.writeStartArray();
             out.writeString(project);
@@ -100,7 +101,7 @@ final class LeaseCodec {
         });
     }
 
-    String encode(ProcessRecord process) {
+    public String encode(ProcessRecord process) {
         return write(out -> {
             out.writeStartObject();
             out.writeStringField("project", process.project());
@@ -115,7 +116,7 @@ final class LeaseCodec {
         });
     }
 
-    ProcessRecord decodeProcess(String value) {
+    public ProcessRecord decodeProcess(String value) {
         Map<String, String> fields = fields(value);
         return new ProcessRecord(fields.getOrDefault("project", ""), fields.getOrDefault("instance", ""),
                 fields.getOrDefault("service", ""), number(fields, "pid", value), number(fields, "pid_start", value),
@@ -123,7 +124,7 @@ final class LeaseCodec {
                 Instant.ofEpochMilli(number(fields, "started_at", value)));
     }
 
-    String encode(RegistryEvent event) {
+    public String encode(RegistryEvent event) {
         return write(out -> {
             out.writeStartObject();
             out.writeNumberField("at", event.at().toEpochMilli());
@@ -133,11 +134,14 @@ final class LeaseCodec {
             out.writeNumberField("pid", event.pid());
             out.writeStringField("user", event.user());
             out.writeStringField("detail", event.detail());
+            if (event.remote()) {
+                out.writeStringField("host", event.host());
+            }
             out.writeEndObject();
         });
     }
 
-    RegistryEvent decodeEvent(String value) {
+    public RegistryEvent decodeEvent(String value) {
         Map<String, String> fields = fields(value);
         RegistryEvent.Kind kind;
         try {
@@ -147,7 +151,7 @@ final class LeaseCodec {
         }
         return new RegistryEvent(Instant.ofEpochMilli(number(fields, "at", value)), kind, integer(fields, "port", value),
                 fields.getOrDefault("owner", ""), number(fields, "pid", value), fields.getOrDefault("user", ""),
-                fields.getOrDefault("detail", ""));
+                fields.getOrDefault("detail", ""), fields.getOrDefault("host", ""));
     }
 
     private interface Writing {

@@ -1,5 +1,6 @@
 package dev.devstack.store;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -10,9 +11,21 @@ import java.util.function.Function;
  * <p>The supervisor knows the registry only through this interface, so that a shared backend
  * (a team-wide registry) can replace the embedded one.
  */
-public interface LeaseRegistry {
+public interface LeaseRegistry extends AutoCloseable {
 
     <T> T read(Function<RegistryView, T> work);
 
     <T> T update(Function<RegistryTransaction, T> work);
+
+    /** Where the registry is, for messages: its file, or a team registry's endpoints and namespace. */
+    String describe();
+
+    /** Tells {@code listener} when the registry is lost and found again while this process runs. */
+    default void watch(Consumer<RegistryStatus> listener) {
+    }
+
+    /** Lets go of what the registry holds open (a team registry's connection and its liveness lease). */
+    @Override
+    default void close() {
+    }
 }

@@ -64,6 +64,11 @@ public final class MapDbLeaseRegistry implements LeaseRegistry {
     }
 
     @Override
+    public String describe() {
+        return "the port registry " + file();
+    }
+
+    @Override
     public <T> T read(Function<RegistryView, T> work) {
         return locked(file -> {
             DB db = file.openForReading();

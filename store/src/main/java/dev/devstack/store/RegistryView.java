@@ -22,6 +22,19 @@ public interface RegistryView {
 
     List<ProcessRecord> processes();
 
+    /**
+     * The leases a team registry holds for other hosts, for people to see; empty for the embedded
+     * registry. {@link #leases()} is this host's alone: the ports planned, swept and checked here.
+     */
+    default List<RemoteLease> remoteLeases() {
+        return List.of();
+    }
+
+    /** The pool of ports a team registry gives this user's project ({@code project}: its folder's name), if any. */
+    default Optional<PortPool> pool(String user, String project) {
+        return Optional.empty();
+    }
+
     /** The audit log, oldest first; at most {@link RegistryEvent#KEPT} events. */
     List<RegistryEvent> events();
 }
