@@ -5,7 +5,10 @@ import dev.devstack.detect.ListeningProcess;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
 import dev.devstack.store.ProcessRecord;
+import dev.devstack.store.RemoteLease;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,20 +24,22 @@ import java.util.stream.Collectors;
 
 /**
  * Every listening TCP port of the machine with its process, and every devstack lease, one row per
- * port and process (a server on both 0.0.0.0 and :: is one row), with conflicts marked. One /proc
- * walk and one registry read: for the dashboard's ports view (off its drawing thread) and
- * `ports --all`.
+ * port and process (a server on both 0.0.0.0 and :: is one row), with conflicts marked; and the
+ * leases a team registry holds for other hosts. One /proc walk and one registry read: for the
+ * dashboard's ports view (off its drawing thread) and `ports --all`.
  */
 public final class MachinePorts {
 
     private final Machine machine;
+    private final Clock clock;
 
-    MachinePorts(Machine machine) {
+    MachinePorts(Machine machine, Clock clock) {
         this.machine = machine;
+        this.clock = clock;
     }
 
     public static MachinePorts of(ProjectContext context, Consumer<String> warnings) {
-        return new MachinePorts(new Machine(context, warnings));
+        return new MachinePorts(new Machine(context, warnings), context.clock());
     }
 
     /** The same, as the dashboard's rows: the leases of the project in {@code projectDir} told from the others'. */
@@ -42,8 +47,23 @@ public final class MachinePorts {
         return new MachinePortRows(this, projectDir);
     }
 
-    /** Every listening port and every live lease; with {@code endedLeasesToo}, leases of devstacks that have ended too. */
-    public List<MachinePort> read(boolean endedLeasesToo) {
+    /**
+     * Once, for a command: the machine's ports and the other hosts' leases, with the registry
+     * closed afterwards (a team registry's connection ends with it).
+     */
+    public static MachinePortsReport readOnce(ProjectContext context, Consumer<String> warnings, boolean endedLeasesToo) {
+        try (Machine machine = new Machine(context, warnings)) {
+            return new MachinePorts(machine, context.clock()).read(endedLeasesToo);
+        }
+    }
+
+    /**
+     * Every listening port and every live lease; with {@code endedLeasesToo}, leases of devstacks
+     * that have ended too. Beside them the other hosts' leases, those that have expired only with
+     * {@code endedLeasesToo}: a team registry keeps them only while their holders' devstacks live,
+     * but a claim by hand may have outlived its time until its host sweeps it.
+     */
+    public MachinePortsReport read(boolean endedLeasesToo) {
         ProjectLeases.Contents registry = machine.leases.contents();
         Predicate<Lease> alive = machine.leases.alive();
         Map<Integer, Lease> leases = new HashMap<>();
@@ -76,7 +96,11 @@ public final class MachinePorts {
                     Optional.of(idle), alive.test(idle), Optional.empty()));
         }
         ports.sort(Comparator.comparingInt(MachinePort::port).thenComparing(p -> p.addresses().isEmpty()));
-        return ports;
+        Instant now = clock.instant();
+        List<RemoteLease> remote = registry.remote().stream()
+                .filter(r -> endedLeasesToo || !r.lease().expiredAt(now))
+                .sorted(Comparator.comparing(RemoteLease::host).thenComparingInt(r -> r.lease().port())).toList();
+        return new MachinePortsReport(ports, remote);
     }
 
     /**

@@ -179,7 +179,7 @@ public final class UpSession implements AutoCloseable {
 
     /** Every port of the machine: what listens on it and which devstack lease it has. */
     public MachinePorts machinePorts() {
-        return new MachinePorts(machine);
+        return new MachinePorts(machine, context.clock());
     }
 
     /** The same, as the dashboard's rows: this project's leases told from the others'. */

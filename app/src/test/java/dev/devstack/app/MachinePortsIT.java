@@ -65,7 +65,7 @@ class MachinePortsIT {
         int quietPort = supervisor.snapshot().service("quiet").orElseThrow().ports().get(0);
 
         try (ServerSocket foreign = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            List<MachinePort> ports = session.machinePorts().read(false);
+            List<MachinePort> ports = session.machinePorts().read(false).ports();
 
             MachinePort served = ports.stream().filter(p -> p.port() == api.ports().get(0)).findFirst().orElseThrow();
             assertThat(served.addresses()).containsExactly("127.0.0.1");
@@ -105,14 +105,15 @@ class MachinePortsIT {
                 Clock.systemUTC()), warning -> { });
 
         try (ForeignListener foreign = ForeignListener.on(leased)) {
-            MachinePort conflicted = machine.read(false).stream().filter(p -> p.port() == leased).findFirst().orElseThrow();
+            MachinePort conflicted = machine.read(false).ports().stream().filter(p -> p.port() == leased).findFirst()
+                    .orElseThrow();
             assertThat(conflicted.leaseAlive()).isTrue();
             assertThat(conflicted.conflict()).hasValueSatisfying(conflict -> assertThat(conflict.describe())
                     .startsWith("pid " + foreign.pid() + " (")
                     .endsWith("listens on a port leased to web of /home/dev/shop, and is not its process"));
 
-            assertThat(machine.read(false)).noneMatch(p -> p.port() == ended);
-            MachinePort stale = machine.read(true).stream().filter(p -> p.port() == ended).findFirst().orElseThrow();
+            assertThat(machine.read(false).ports()).noneMatch(p -> p.port() == ended);
+            MachinePort stale = machine.read(true).ports().stream().filter(p -> p.port() == ended).findFirst().orElseThrow();
             assertThat(stale.leaseAlive()).isFalse();
             assertThat(stale.listening()).isFalse();
             assertThat(stale.conflict()).isEmpty();

@@ -3,6 +3,7 @@ package dev.devstack.cli;
 import dev.devstack.app.History;
 import dev.devstack.app.json.HistoryJson;
 import dev.devstack.store.RegistryEvent;
+import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "history", header = "Show what happened to ports, from the registry's audit log.",
         description = "Claims, releases, sweeps, conflicts, moves and kills (the registry keeps the last 10,000 events),"
-                + " oldest first.")
+                + " oldest first; with a team registry, a HOST column names the other host an event happened on.")
 final class HistoryCommand implements Callable<Integer>, OpensRegistry {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -58,19 +59,29 @@ final class HistoryCommand implements Callable<Integer>, OpensRegistry {
             cli.out().println(only.isPresent() ? "no events about port " + only.getAsInt() : "no events yet");
             return ExitCodes.OK;
         }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"TIME", "EVENT", "PORT", "OWNER", "PID", "DETAIL"});
-        ZoneId zone = cli.clock().getZone();
-        for (RegistryEvent event : shown) {
-            rows.add(new String[] {WHEN.format(event.at().atZone(zone)), event.kind().word(),
-                    event.port() == 0 ? "-" : String.valueOf(event.port()),
-                    event.owner().isEmpty() ? "-" : event.owner(),
-                    event.pid() == 0 ? "-" : String.valueOf(event.pid()), event.detail()});
-        }
-        Table.print(rows, cli.out());
+        table(shown, cli.clock().getZone(), cli.out());
         if (shown.size() < all.size()) {
             cli.out().println("(the newest " + shown.size() + " of " + all.size() + " events; --limit 0 shows all)");
         }
         return ExitCodes.OK;
+    }
+
+    /** A HOST column only when another host's event is among them: on the embedded registry there never is one. */
+    static void table(List<RegistryEvent> events, ZoneId zone, PrintStream out) {
+        boolean hosts = events.stream().anyMatch(RegistryEvent::remote);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(hosts ? new String[] {"TIME", "HOST", "EVENT", "PORT", "OWNER", "PID", "DETAIL"}
+                : new String[] {"TIME", "EVENT", "PORT", "OWNER", "PID", "DETAIL"});
+        for (RegistryEvent event : events) {
+            List<String> row = new ArrayList<>(List.of(WHEN.format(event.at().atZone(zone)), event.kind().word(),
+                    event.port() == 0 ? "-" : String.valueOf(event.port()),
+                    event.owner().isEmpty() ? "-" : event.owner(),
+                    event.pid() == 0 ? "-" : String.valueOf(event.pid()), event.detail()));
+            if (hosts) {
+                row.add(1, event.remote() ? event.host() : "this host");
+            }
+            rows.add(row.toArray(String[]::new));
+        }
+        Table.print(rows, out);
     }
 }

@@ -2,23 +2,29 @@ package dev.devstack.cli;
 
 import dev.devstack.app.Leases;
 import dev.devstack.app.MachinePort;
+import dev.devstack.app.MachinePortsReport;
 import dev.devstack.store.Lease;
+import dev.devstack.store.RemoteLease;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** `devstack ports --all`: every listening port and every lease of the machine, as a table (JSON: app.json.MachinePortsJson). */
+/**
+ * `devstack ports --all`: every listening port and every lease of the machine, as a table, then the
+ * team registry's leases on other hosts as a table of their own, marked remote: their ports are
+ * another machine's, so they have no address or process here (JSON: app.json.MachinePortsJson).
+ */
 final class MachinePortsOutput {
 
     private MachinePortsOutput() {
     }
 
-    static void table(List<MachinePort> ports, Instant now, PrintStream out) {
+    static void table(MachinePortsReport report, Instant now, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"PORT", "ADDRESS", "PID", "USER", "DEVSTACK LEASE", "PROCESS"});
         List<String> conflicts = new ArrayList<>();
-        for (MachinePort port : ports) {
+        for (MachinePort port : report.ports()) {
             rows.add(new String[] {Integer.toString(port.port()),
                 port.listening() ? String.join(", ", port.addresses()) : "not listening",
                 port.process().map(p -> Long.toString(p.pid())).orElse("-"),
@@ -32,6 +38,22 @@ final class MachinePortsOutput {
             out.println();
             conflicts.forEach(conflict -> out.println("CONFLICT " + conflict));
         }
+        if (!report.remote().isEmpty()) {
+            out.println();
+            out.println("REMOTE: the team registry's leases on other hosts");
+            remote(report.remote(), now, out);
+        }
+    }
+
+    private static void remote(List<RemoteLease> remote, Instant now, PrintStream out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"HOST", "PORT", "USER", "DEVSTACK LEASE"});
+        for (RemoteLease entry : remote) {
+            Lease lease = entry.lease();
+            rows.add(new String[] {entry.host(), Integer.toString(lease.port()), lease.user(),
+                Leases.shortName(lease.owner()) + " (" + Leases.holder(lease, now) + ")"});
+        }
+        Table.print(rows, out);
     }
 
     /** "shop/api (devstack pid 4242)": whose it is, what keeps it, and whether that has ended. */

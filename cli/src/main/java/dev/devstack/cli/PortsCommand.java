@@ -1,7 +1,7 @@
 package dev.devstack.cli;
 
-import dev.devstack.app.MachinePort;
 import dev.devstack.app.MachinePorts;
+import dev.devstack.app.MachinePortsReport;
 import dev.devstack.app.PortsReport;
 import dev.devstack.app.ProjectPorts;
 import dev.devstack.app.ServicePorts;
@@ -10,7 +10,6 @@ import dev.devstack.app.json.PortsReportJson;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.plan.EnvironmentBuilder;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "ports", header = "List the project's services with their ports, state, pid and URL.", description = {
         "Live while `devstack up` runs; otherwise the ports they had last time (state `stopped`).",
-        "With --all: every listening TCP port of the machine and every devstack lease, conflicts marked."})
+        "With --all: every listening TCP port of the machine and every devstack lease, conflicts marked; with a team"
+                + " registry, then its leases on other hosts, marked remote."})
 final class PortsCommand implements Callable<Integer>, ReadsConfiguration, OpensRegistry {
 
     @ParentCommand
@@ -33,7 +33,8 @@ final class PortsCommand implements Callable<Integer>, ReadsConfiguration, Opens
     @ArgGroup(exclusive = true)
     Format format = new Format();
 
-    @Option(names = "--all", description = "Every listening port of the machine (with its process) and every lease.")
+    @Option(names = "--all", description = "Every listening port of the machine (with its process) and every lease;"
+            + " a team registry's leases on other hosts too.")
     boolean all;
 
     @Option(names = "--require-running", description = {"Exit with " + ExitCodes.NOT_RUNNING + " when no `devstack up` runs the"
@@ -60,8 +61,7 @@ final class PortsCommand implements Callable<Integer>, ReadsConfiguration, Opens
                 throw new ParameterException(spec.commandLine(), "--all cannot be combined with "
                         + (format.env ? "--dotenv" : "--require-running"));
             }
-            List<MachinePort> ports = MachinePorts.of(parent.project(), cli.warnings())
-                    .read(true);
+            MachinePortsReport ports = MachinePorts.readOnce(parent.project(), cli.warnings(), true);
             if (format.json) {
                 MachinePortsJson.print(ports, cli.out());
             } else {

@@ -7,6 +7,7 @@ import dev.devstack.app.WhoReport;
 import dev.devstack.app.json.WhoReportJson;
 import dev.devstack.detect.ProcessDetails;
 import dev.devstack.store.Lease;
+import dev.devstack.store.RemoteLease;
 import dev.devstack.supervisor.model.DurationText;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "who", header = "Show which process listens on a port, and its devstack lease.",
         description = "Shows what listens on PORT (IPv4 and IPv6): pid, name, command line, user, start time, working"
-                + " folder, and the devstack project and service that lease it. Exit 1 when nothing listens.")
+                + " folder, and the devstack project and service that lease it; with a team registry also its"
+                + " leases of PORT on other hosts, marked remote. Exit 1 when nothing listens here.")
 final class WhoCommand implements Callable<Integer>, OpensRegistry {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -57,10 +59,11 @@ final class WhoCommand implements Callable<Integer>, OpensRegistry {
         return report.listening() ? ExitCodes.OK : ExitCodes.NOT_FOUND;
     }
 
-    private static void print(WhoReport report, PrintStream out, Instant now) {
+    static void print(WhoReport report, PrintStream out, Instant now) {
         if (!report.listening()) {
             out.println("nothing listens on port " + report.port()
                     + report.lease().map(l -> "; devstack has leased it to " + lease(l, report.leaseAlive(), now)).orElse(""));
+            remote(report, out, now);
             return;
         }
         for (PortOccupant holder : report.holders()) {
@@ -83,6 +86,16 @@ final class WhoCommand implements Callable<Integer>, OpensRegistry {
             row(out, "folder", process.workingDir().map(Path::toString).orElse("(not readable)"));
         }
         report.lease().ifPresent(l -> row(out, "devstack", lease(l, report.leaseAlive(), now)));
+        remote(report, out, now);
+    }
+
+    /** The same port number leased on other hosts: another machine's port, said so on every line. */
+    private static void remote(WhoReport report, PrintStream out, Instant now) {
+        for (RemoteLease remote : report.remote()) {
+            Lease lease = remote.lease();
+            row(out, "remote", lease.owner().describe() + " on host " + remote.host() + " (user " + lease.user() + ", "
+                    + Leases.holder(lease, now) + ")");
+        }
     }
 
     private static String lease(Lease lease, boolean alive, Instant now) {

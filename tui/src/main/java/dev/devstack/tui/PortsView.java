@@ -13,7 +13,8 @@ import java.util.OptionalLong;
 /**
  * The ports screen: this stack's ports with why each was chosen and who listens on it (a moved
  * port and a port held by a process outside the service are highlighted), then every listening
- * TCP port of the machine with its process, user and devstack lease.
+ * TCP port of the machine with its process, user and devstack lease, then the leases a team
+ * registry holds for other hosts, each marked remote with its host.
  */
 final class PortsView {
 
@@ -49,7 +50,9 @@ final class PortsView {
         }
         row++;
         canvas.put(1, row, "MACHINE", theme.strong);
-        canvas.put(9, row++, problem.isEmpty() ? "every listening TCP port, and every devstack lease"
+        boolean remote = machine.map(ports -> ports.stream().anyMatch(PortRow::remote)).orElse(false);
+        canvas.put(9, row++, problem.isEmpty() ? "every listening TCP port and devstack lease"
+                + (remote ? ", then other hosts' leases" : "")
                 : "could not read the registry: " + problem, problem.isEmpty() ? theme.dim : theme.bad);
         int[] widths = {6, 16, 8, 10, 28};
         row = header(canvas, theme, row, new String[] {"PORT", "ADDRESS", "PID", "USER", "DEVSTACK LEASE", "PROCESS"},
@@ -67,6 +70,10 @@ final class PortsView {
     }
 
     private static void machineRow(Frame frame, int row, PortRow port, int[] widths) {
+        if (port.remote()) {
+            remoteRow(frame, row, port, widths);
+            return;
+        }
         Canvas canvas = frame.canvas();
         Theme theme = frame.theme();
         boolean ours = port.lease().map(PortLease::thisProject).orElse(false);
@@ -81,6 +88,22 @@ final class PortsView {
         column = cell(canvas, column, row, port.lease().map(PortsView::lease).orElse(none), style, widths[4]);
         canvas.put(column, row, port.process().map(p -> shortCommand(p.commandLine())).filter(c -> !c.isEmpty())
                 .orElse(port.listening() && port.process().isEmpty() ? "(process not visible to you)" : ""), theme.dim);
+    }
+
+    /**
+     * Another host's lease: nothing of it can be seen from here, so its host takes the address and
+     * pid columns together, where an 80-column terminal still shows it.
+     */
+    private static void remoteRow(Frame frame, int row, PortRow port, int[] widths) {
+        Canvas canvas = frame.canvas();
+        Theme theme = frame.theme();
+        int column = 1;
+        column = cell(canvas, column, row, Integer.toString(port.port()), theme.plain, widths[0]);
+        column = cell(canvas, column, row, "remote: " + port.host(), theme.info, widths[1] + GAP + widths[2]);
+        column = cell(canvas, column, row, port.user(), theme.plain, widths[3]);
+        column = cell(canvas, column, row, port.lease().map(PortLease::owner).orElse(frame.symbols().none()), theme.plain,
+                widths[4]);
+        canvas.put(column, row, "a lease on another host, from the team registry", theme.dim);
     }
 
     /** The program's name without its folder, then its arguments: "python3.11 -u api.py". */

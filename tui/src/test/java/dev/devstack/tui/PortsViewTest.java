@@ -34,15 +34,15 @@ class PortsViewTest {
                 List.of(port("api", 4012), moved("web", 4013, 3000, "node dev.js")));
         List<PortRow> machine = List.of(
                 new PortRow(22, List.of("0.0.0.0", "::"), Optional.empty(), OptionalLong.empty(), "root",
-                        Optional.empty(), false),
+                        Optional.empty(), false, ""),
                 new PortRow(4012, List.of("127.0.0.1"),
                         Optional.of(new PortProcess(1240, "python3 api.py", "pid 1240 (python3 api.py, user dev)")),
-                        OptionalLong.of(1240), "dev", Optional.of(new PortLease("shop/api", true)), false),
+                        OptionalLong.of(1240), "dev", Optional.of(new PortLease("shop/api", true)), false, ""),
                 new PortRow(4013, List.of("127.0.0.1"),
                         Optional.of(new PortProcess(999, "nc -l 4013", "pid 999 (nc -l 4013, user dev)")),
-                        OptionalLong.of(999), "dev", Optional.empty(), false),
+                        OptionalLong.of(999), "dev", Optional.empty(), false, ""),
                 new PortRow(5432, List.of(), Optional.empty(), OptionalLong.empty(), "dev",
-                        Optional.of(new PortLease("blog/db", false)), false));
+                        Optional.of(new PortLease("blog/db", false)), false, ""));
         screen = VirtualDashboard.of(stack, 140, 30, () -> machine);
         screen.awaitRow("● ready");
 

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * {@code GET /api/machine/ports}: every listening TCP port of the machine and every devstack lease,
  * as the dashboard's ports view shows them: addresses, the listening process, its user, the lease,
- * and whether the listener is a conflict (not the process of the service the port is leased to).
- * One walk of /proc and one read of the registry serve every request within a second.
+ * and whether the listener is a conflict (not the process of the service the port is leased to);
+ * then the leases a team registry holds for other hosts, each with its {@code host} (empty for
+ * this machine's rows). One walk of /proc and one read of the registry serve every request within a second.
  */
 final class MachinePortsDocument {
 
@@ -58,6 +59,7 @@ final class MachinePortsDocument {
                     json.writeNullField("lease");
                 }
                 json.writeBooleanField("conflict", row.conflict());
+                json.writeStringField("host", row.host());
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -5,7 +5,7 @@ import dev.devstack.supervisor.json.JsonDocument;
 import java.io.PrintStream;
 import java.util.List;
 
-/** `devstack history --json`: events of the registry's audit log, oldest first. */
+/** `devstack history --json`: events of the registry's audit log, oldest first; `host` is empty for this host's. */
 public final class HistoryJson {
 
     private HistoryJson() {
@@ -23,6 +23,7 @@ public final class HistoryJson {
                 json.writeNumberField("pid", event.pid());
                 json.writeStringField("user", event.user());
                 json.writeStringField("detail", event.detail());
+                json.writeStringField("host", event.host());
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -8,7 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Optional;
 
-/** `devstack who PORT --json`: the processes listening on a port and its lease. */
+/** `devstack who PORT --json`: the processes listening on a port, its lease, and other hosts' leases on it. */
 public final class WhoReportJson {
 
     private WhoReportJson() {
@@ -42,6 +42,7 @@ public final class WhoReportJson {
             }
             json.writeEndArray();
             LeaseJson.write(json, report.lease(), report.leaseAlive());
+            RemoteLeaseJson.write(json, report.remote());
         };
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 @FunctionalInterface
 public interface PortRows {
 
-    /** Every listening TCP port and every live lease, by port; a failure to read the registry is thrown. */
+    /**
+     * Every listening TCP port and every live lease, by port; then the leases a team registry holds
+     * for other hosts, by host and port. A failure to read the registry is thrown.
+     */
     List<PortRow> read();
 }

@@ -1,5 +1,6 @@
 // The ports view: this stack's ports with the reason each was chosen (from the snapshot), and every
-// listening port of the machine (GET /api/machine/ports, asked every 3 s only while it is shown).
+// listening port of the machine (GET /api/machine/ports, asked every 3 s only while it is shown),
+// then the leases a team registry holds for other hosts (rows with a `host`), marked remote.
 
 import { get } from './api.js';
 import { DASH, clock, reason } from './format.js';
@@ -55,7 +56,17 @@ function lease(l) {
   return l.this_project ? `${l.owner} (this stack)` : l.owner;
 }
 
+// Another host's port: no address or process of it can be seen from here, so its host takes their place.
+function remoteRow(p) {
+  const where = document.createElement('span');
+  where.className = 'remote';
+  where.textContent = `remote: ${p.host}`;
+  return row([String(p.port), where, 'a lease on another host, from the team registry', p.user || DASH,
+    lease(p.lease), ''], { port: String(p.port), host: p.host, remote: 'true' });
+}
+
 function machineRow(p) {
+  if (p.host) return remoteRow(p);
   const conflict = document.createElement('span');
   if (p.conflict) {
     conflict.className = 'conflict';
@@ -77,7 +88,9 @@ export function createMachinePorts(table, note) {
     const answer = await get('/api/machine/ports');
     if (mine !== round) return;
     if (answer.success) {
-      note.textContent = `${answer.data.length} listening or leased, as of ${clock(new Date())}`;
+      const remote = answer.data.filter((p) => p.host).length;
+      note.textContent = `${answer.data.length - remote} listening or leased here`
+        + (remote ? `, ${remote} leased on other hosts (remote)` : '') + `, as of ${clock(new Date())}`;
       table.tBodies[0].replaceChildren(...answer.data.map(machineRow));
     } else {
       note.textContent = `Not available: ${answer.error}`;
