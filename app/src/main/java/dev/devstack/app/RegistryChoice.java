@@ -53,12 +53,17 @@ final class RegistryChoice {
         } else {
             Optional<UserConfigFile.Value> registry = file.value("registry");
             if (registry.isEmpty()) {
+                file.throwIfProblems();
                 return Optional.empty();
             }
             source = file.file().toString();
             address = parse(file, registry.get());
         }
-        return address.map(found -> settings(found, source, file, environment));
+        if (address.isEmpty()) {
+            file.throwIfProblems();
+            return Optional.empty();
+        }
+        return Optional.of(settings(address.get(), source, file, environment));
     }
 
     private static Optional<RegistryAddress> parse(UserConfigFile file, UserConfigFile.Value value) {
@@ -66,7 +71,6 @@ final class RegistryChoice {
             return RegistryAddress.parse(value.text());
         } catch (RegistryAddress.Unreadable e) {
             file.problem(value, "registry: " + e.getMessage());
-            file.throwIfProblems();
             return Optional.empty();
         }
     }

@@ -60,7 +60,10 @@ final class UserConfigFile {
         return home.startsWith("/") ? Optional.of(Path.of(home, ".config", "devstack", "config.yaml")) : Optional.empty();
     }
 
-    /** The file's settings, none when it does not exist; {@code allowed} names the keys ("registry", "tls.ca"). */
+    /**
+     * The file's settings, none when it does not exist; {@code allowed} names the keys ("registry",
+     * "tls.ca"). What is wrong with the file is kept for {@link #throwIfProblems()}, with what the reader adds.
+     */
     static UserConfigFile read(Path file, Set<String> allowed) {
         String text;
         try {
@@ -73,7 +76,6 @@ final class UserConfigFile {
         }
         UserConfigFile config = new UserConfigFile(file, new LinkedHashMap<>());
         config.parse(text, allowed);
-        config.throwIfProblems();
         return config;
     }
 
