@@ -59,9 +59,9 @@ public final class MachinePorts {
 
     /**
      * Every listening port and every live lease; with {@code endedLeasesToo}, leases of devstacks
-     * that have ended too. Beside them the other hosts' leases, those that have expired only with
-     * {@code endedLeasesToo}: a team registry keeps them only while their holders' devstacks live,
-     * but a claim by hand may have outlived its time until its host sweeps it.
+     * that have ended too. Beside them the other hosts' leases that have not expired: a team
+     * registry keeps them only while their holders' devstacks live, and a claim by hand that has
+     * outlived its time is its own host's to sweep, so only the time is checked here.
      */
     public MachinePortsReport read(boolean endedLeasesToo) {
         ProjectLeases.Contents registry = machine.leases.contents();
@@ -97,10 +97,9 @@ public final class MachinePorts {
         }
         ports.sort(Comparator.comparingInt(MachinePort::port).thenComparing(p -> p.addresses().isEmpty()));
         Instant now = clock.instant();
-        List<RemoteLease> remote = registry.remote().stream()
-                .filter(r -> endedLeasesToo || !r.lease().expiredAt(now))
+        List<RemoteLease> remote = registry.remote().stream().filter(r -> !r.lease().expiredAt(now))
                 .sorted(Comparator.comparing(RemoteLease::host).thenComparingInt(r -> r.lease().port())).toList();
-        return new MachinePortsReport(ports, remote);
+        return new MachinePortsReport(ports, remote, machine.registry.describe());
     }
 
     /**

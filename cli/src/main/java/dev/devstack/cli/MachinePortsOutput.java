@@ -40,18 +40,18 @@ final class MachinePortsOutput {
         }
         if (!report.remote().isEmpty()) {
             out.println();
-            out.println("REMOTE: the team registry's leases on other hosts");
-            remote(report.remote(), now, out);
+            out.println("Remote, on other hosts (" + report.registry() + "):");
+            remote(report.remote(), out);
         }
     }
 
-    private static void remote(List<RemoteLease> remote, Instant now, PrintStream out) {
+    /** Four narrow columns, so that the table stays whole in 80 columns beside the wide one above. */
+    private static void remote(List<RemoteLease> remote, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"HOST", "PORT", "USER", "DEVSTACK LEASE"});
+        rows.add(new String[] {"HOST", "PORT", "OWNER", "USER"});
         for (RemoteLease entry : remote) {
             Lease lease = entry.lease();
-            rows.add(new String[] {entry.host(), Integer.toString(lease.port()), lease.user(),
-                Leases.shortName(lease.owner()) + " (" + Leases.holder(lease, now) + ")"});
+            rows.add(new String[] {entry.host(), Integer.toString(lease.port()), lease.owner().describe(), lease.user()});
         }
         Table.print(rows, out);
     }
