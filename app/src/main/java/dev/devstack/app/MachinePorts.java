@@ -99,7 +99,7 @@ public final class MachinePorts {
         Instant now = clock.instant();
         List<RemoteLease> remote = registry.remote().stream().filter(r -> !r.lease().expiredAt(now))
                 .sorted(Comparator.comparing(RemoteLease::host).thenComparingInt(r -> r.lease().port())).toList();
-        return new MachinePortsReport(ports, remote, machine.registry.describe());
+        return new MachinePortsReport(ports, remote, machine.registry().describe());
     }
 
     /**
