@@ -7,6 +7,10 @@ import dev.devstack.store.TeamRegistrySettings;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +21,13 @@ public final class EtcdBackend implements TeamRegistryBackend {
 
     /** How long the first contact may take before `up` says the registry cannot be reached. */
     static final Duration REACH = Duration.ofSeconds(5);
+    /** How long a member may take to accept a connection: it is one round trip. */
+    private static final Duration PROBE = Duration.ofSeconds(1);
 
     @Override
     public LeaseRegistry open(TeamRegistrySettings settings, Clock clock) {
         QuietLibraries.silence();
+        refuseIfNoneListens(settings);
         Client client = client(settings);
         try {
             EtcdLeaseRegistry registry = new EtcdLeaseRegistry(client, settings, clock);
@@ -55,6 +62,23 @@ public final class EtcdBackend implements TeamRegistryBackend {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * Fails at once when no endpoint accepts a connection (etcd is not running there), with the
+     * operating system's reason: jetcd would retry until its deadline and then only say it timed out.
+     */
+    private static void refuseIfNoneListens(TeamRegistrySettings settings) {
+        EtcdFailure first = null;
+        for (URI endpoint : settings.endpoints()) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), (int) PROBE.toMillis());
+                return;
+            } catch (IOException e) {
+                first = first == null ? EtcdFailure.of(e, PROBE) : first;
+            }
+        }
+        throw first.exception("cannot reach the team registry", settings);
     }
 
     private static ByteSequence bytes(String text) {

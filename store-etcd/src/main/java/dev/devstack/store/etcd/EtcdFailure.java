@@ -6,6 +6,7 @@ import io.etcd.jetcd.common.exception.EtcdException;
 import io.grpc.Status;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -34,7 +35,7 @@ record EtcdFailure(Kind kind, String reason) {
 
     static EtcdFailure of(Throwable thrown, Duration waited) {
         Throwable failure = unwrap(thrown);
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof TimeoutException || failure instanceof SocketTimeoutException) {
             return new EtcdFailure(Kind.UNREACHABLE, "no answer within " + seconds(waited));
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
