@@ -53,7 +53,8 @@ record EtcdFailure(Kind kind, String reason) {
             }
         }
         Status status = Status.fromThrowable(failure);
-        String said = status.getDescription() == null ? "" : status.getDescription();
+        String said = failure instanceof EtcdException && failure.getMessage() != null ? failure.getMessage()
+                : status.getDescription() == null ? "" : status.getDescription();
         return switch (code(failure, status)) {
             case "UNAVAILABLE" -> new EtcdFailure(Kind.UNREACHABLE, "no member answers");
             case "DEADLINE_EXCEEDED" -> new EtcdFailure(Kind.UNREACHABLE, "no answer within " + seconds(waited));
