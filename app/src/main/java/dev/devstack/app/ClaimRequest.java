@@ -18,4 +18,9 @@ public record ClaimRequest(List<Integer> preferred, Optional<PortRange> range, O
     public ClaimRequest {
         preferred = List.copyOf(preferred);
     }
+
+    /** The same request, scanning {@code pool} when it names neither ports nor a range. */
+    ClaimRequest within(PortRange pool) {
+        return preferred.isEmpty() && range.isEmpty() ? new ClaimRequest(preferred, Optional.of(pool), name, ttl, pid) : this;
+    }
 }

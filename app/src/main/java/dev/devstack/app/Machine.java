@@ -6,15 +6,18 @@ import dev.devstack.detect.ListeningSockets;
 import dev.devstack.detect.PortProbe;
 import dev.devstack.detect.ProcessTable;
 import dev.devstack.detect.SocketPortProbe;
-import dev.devstack.store.MapDbLeaseRegistry;
+import dev.devstack.store.LeaseRegistry;
 import dev.devstack.supervisor.PortRefusal;
 import dev.devstack.supervisor.plan.PortPlanner;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The real machine a command works on: its process table, its sockets and the lease registry. */
-final class Machine {
+/**
+ * The real machine a command works on: its process table, its sockets and the lease registry
+ * (closed with the machine: a team registry's connection and liveness lease end with it).
+ */
+final class Machine implements AutoCloseable {
 
     /** How long a command waits for another devstack to finish with the registry. */
     static final Duration REGISTRY_WAIT = Duration.ofSeconds(10);
@@ -24,11 +27,17 @@ final class Machine {
     final PortProbe probe = new SocketPortProbe();
     final PortPlanner planner;
     final ProjectLeases leases;
+    final LeaseRegistry registry;
 
     Machine(ProjectContext context, Consumer<String> warnings) {
         this.planner = new PortPlanner(probe, this::listenerOf, new EarlierRunFinder(this, context));
-        this.leases = new ProjectLeases(new MapDbLeaseRegistry(context.home(), REGISTRY_WAIT, warnings, context.clock()),
-                processes, context);
+        this.registry = Registries.open(context, warnings);
+        this.leases = new ProjectLeases(registry, processes, context);
+    }
+
+    @Override
+    public void close() {
+        registry.close();
     }
 
     private PortRefusal.Listener listenerOf(int port) {

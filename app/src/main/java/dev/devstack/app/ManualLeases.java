@@ -174,7 +174,10 @@ public final class ManualLeases {
             }
         }
         Map<Integer, PortStatus> refused = new LinkedHashMap<>();
-        PrimitiveIterator.OfInt candidates = candidates(request, machine.processes.self().user());
+        String user = machine.processes.self().user();
+        ClaimRequest asked = tx.pool(user, "").map(pool -> request.within(new PortRange(pool.first(), pool.last())))
+                .orElse(request);
+        PrimitiveIterator.OfInt candidates = candidates(asked, user);
         while (candidates.hasNext()) {
             int port = candidates.nextInt();
             Lease other = leased.first(port);

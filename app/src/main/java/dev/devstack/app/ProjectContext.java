@@ -54,6 +54,14 @@ public record ProjectContext(Path projectDir, Map<String, String> environment, P
         return WorktreeBranch.of(projectDir).map(branch -> copyKey(branch, choice.environment())).orElse(instance);
     }
 
+    /**
+     * Whether this command's registry is a team's (DEVSTACK_REGISTRY, `--registry`, or the user's
+     * configuration file say so) rather than the embedded one that the agent serves.
+     */
+    public boolean teamRegistry() {
+        return RegistryChoice.of(environment).isPresent();
+    }
+
     /** Reads the project's configuration with the command line's choice. */
     public ConfigLoader loader() {
         return new ConfigLoader(environment, choice);

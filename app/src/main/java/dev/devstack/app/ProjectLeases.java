@@ -5,6 +5,8 @@ import dev.devstack.detect.ProcessTable;
 import dev.devstack.store.Lease;
 import dev.devstack.store.LeaseOwner;
 import dev.devstack.store.LeaseRegistry;
+import dev.devstack.store.PortOutsidePool;
+import dev.devstack.store.RemoteLease;
 import dev.devstack.store.ProcessRecord;
 import dev.devstack.store.RegistryEvent;
 import dev.devstack.store.RegistryException;
@@ -14,11 +16,13 @@ import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.PortText;
+import dev.devstack.supervisor.config.PortRange;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.plan.PortPlan;
 import dev.devstack.supervisor.plan.PortPlanner;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,7 +87,7 @@ final class ProjectLeases {
         Instant now = context.clock().instant();
         return recordingConflicts(self, now, () -> registryCall(tx -> {
             Audit.sweep(tx, alive(), now);
-            PortPlan plan = planner.replan(config, context.instance(), tx, alive(), running.assignments(), running.api());
+            PortPlan plan = planner.replan(pooled(tx, config, self.user()), context.instance(), tx, alive(), running.assignments(), running.api());
             Map<LeaseOwner, Lease> held = new HashMap<>();
             tx.leases().stream().filter(l -> ours(l) && l.pid() == self.pid()).forEach(l -> held.put(l.owner(), l));
             for (PortAssignment assignment : Stream.concat(plan.assignments().stream(), plan.api().stream()).toList()) {
@@ -134,7 +138,7 @@ final class ProjectLeases {
                 throw AlreadyRunning.of(config.project(), context.projectDir(), OptionalLong.of(lease.pid()));
             }
         }
-        PortPlan plan = planner.plan(config, context.instance(), tx, alive(), true, adopt);
+        PortPlan plan = planner.plan(pooled(tx, config, self.user()), context.instance(), tx, alive(), true, adopt);
         List<PortAssignment> leased = new ArrayList<>(plan.assignments());
         plan.api().ifPresent(leased::add);
         for (PortAssignment assignment : leased) {
@@ -157,7 +161,18 @@ final class ProjectLeases {
 
     /** What `up` would choose now, without holding or recording anything. */
     PortPlan preview(StackConfig config, PortPlanner planner) {
-        return registryRead(view -> planner.plan(config, context.instance(), view, alive(), false));
+        return registryRead(view -> planner.plan(pooled(view, config, System.getProperty("user.name", "")),
+                context.instance(), view, alive(), false));
+    }
+
+    /**
+     * The configuration choosing its automatic ports from the pool a team registry gives this
+     * user's project, if it gives one (by the project folder's name, as the registry checks it).
+     */
+    private StackConfig pooled(RegistryView view, StackConfig config, String user) {
+        Path folder = context.projectDir().getFileName();
+        return view.pool(user, folder == null ? "" : folder.toString())
+                .map(pool -> config.withRange(new PortRange(pool.first(), pool.last()))).orElse(config);
     }
 
     /**
@@ -219,12 +234,21 @@ final class ProjectLeases {
         return registryRead(view -> view.leases().stream().filter(l -> l.port() == port).toList());
     }
 
-    /** Every lease and every recorded service process on the machine, of any project, in one read. */
-    Contents contents() {
-        return registryRead(view -> new Contents(List.copyOf(view.leases()), List.copyOf(view.processes())));
+    /** The leases a team registry holds on {@code port} of other hosts. */
+    List<RemoteLease> remoteOnPort(int port) {
+        return registryRead(view -> view.remoteLeases().stream().filter(r -> r.lease().port() == port).toList());
     }
 
-    record Contents(List<Lease> leases, List<ProcessRecord> processes) {
+    /**
+     * Every lease and every recorded service process on the machine, of any project, and the
+     * leases a team registry holds for other hosts, in one read.
+     */
+    Contents contents() {
+        return registryRead(view -> new Contents(List.copyOf(view.leases()), List.copyOf(view.processes()),
+                List.copyOf(view.remoteLeases())));
+    }
+
+    record Contents(List<Lease> leases, List<ProcessRecord> processes, List<RemoteLease> remote) {
     }
 
     /** The project's live leases and remembered ports, by owner. */
@@ -262,6 +286,8 @@ final class ProjectLeases {
             return registry.update(work);
         } catch (RegistryException e) {
             throw DevstackException.state(e.getMessage(), e);
+        } catch (PortOutsidePool e) {
+            throw DevstackException.portConflicts("the team registry refused a port", List.of(e.getMessage()));
         }
     }
 

@@ -100,6 +100,7 @@ public final class UpSession implements AutoCloseable {
             }
             runState.deleteIfOwnedBy(self.pid());
             lock.close();
+            machine.close();
             throw e;
         }
         this.journal = records;
@@ -189,6 +190,7 @@ public final class UpSession implements AutoCloseable {
     /** Tells how the ports were chosen, then starts the services. */
     public void start() {
         config.warnings().forEach(warning -> supervisor.notice("", warning));
+        machine.registry.watch(status -> supervisor.notice("", RegistryStatusText.of(status)));
         if (!leftovers.isEmpty()) {
             supervisor.notice("", "ended what an earlier devstack of this project left running: "
                     + String.join("; ", leftovers));
@@ -245,5 +247,6 @@ public final class UpSession implements AutoCloseable {
         journal.close();
         machine.leases.release(self);
         lock.close();
+        machine.close();
     }
 }

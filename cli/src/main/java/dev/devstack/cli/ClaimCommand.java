@@ -44,7 +44,9 @@ final class ClaimCommand implements Callable<Integer>, OpensRegistry {
                 Optional.ofNullable(ttl).map(text -> PortArguments.duration(spec.commandLine(), "--ttl", text)),
                 pid == null ? OptionalLong.empty() : OptionalLong.of(pid));
         ManualClaim claim;
-        Optional<AgentClient> agent = AgentClient.connect(parent.project().home(), "devstack claim");
+        // The agent serves the embedded registry: a team registry is asked directly.
+        Optional<AgentClient> agent = parent.project().teamRegistry() ? Optional.empty()
+                : AgentClient.connect(parent.project().home(), "devstack claim");
         if (agent.isPresent()) {
             try (AgentClient client = agent.get()) {
                 claim = new AgentLeases(client).claim(request);

@@ -62,6 +62,8 @@ final class DetachedUp {
         }
         project.choice().environment().ifPresent(env -> args.addAll(List.of("--env", env)));
         project.choice().sets().forEach(set -> args.addAll(List.of("--set", set)));
+        Optional.ofNullable(project.environment().get(DevstackCommand.REGISTRY_VARIABLE))
+                .ifPresent(registry -> args.addAll(List.of("--registry", registry)));
         args.add("up");
         args.addAll(upArgs);
         BackgroundDevstack child = BackgroundDevstack.start(project.projectDir(),

@@ -6,7 +6,9 @@ import dev.devstack.supervisor.config.ConfigChoice;
 import dev.devstack.supervisor.config.ProjectSearch;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +29,8 @@ import picocli.CommandLine.Spec;
                         + " `attach`: the connection to the stack was lost; `init`: nothing found to write from",
                 "2:invalid configuration or command line; `attach`: not on a terminal; `init`: ports.yaml exists"
                         + " (use --force)",
-                "3:a port the configuration insists on is taken, or no port is free in the range; `agent`: its port"
-                        + " is taken",
+                "3:a port the configuration insists on is taken, or no port is free in the range (or the team's pool);"
+                        + " `agent`: its port is taken",
                 "4:this project is already running; `agent run`: the agent runs already",
                 "5:devstack's registry is unusable",
                 "6:`down`, `agent stop`: it did not stop in time; `kill`: something still listens on the port",
@@ -62,8 +64,15 @@ final class DevstackCommand implements Callable<Integer> {
             + " repeated, the last one winning.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--registry", paramLabel = "WHERE", scope = ScopeType.INHERIT, description = "Use this registry:"
+            + " `local` (this user's, on this machine) or `etcd://HOST:PORT[,HOST:PORT...][/NAMESPACE]` (a team's);"
+            + " default: $DEVSTACK_REGISTRY, else `registry:` in ~/.config/devstack/config.yaml, else local.")
+    String registry;
+
     /** Chooses the environment when `--env` is not given. */
     static final String ENVIRONMENT_VARIABLE = "DEVSTACK_ENV";
+    /** Chooses the registry when `--registry` is not given (read in app's RegistryChoice). */
+    static final String REGISTRY_VARIABLE = "DEVSTACK_REGISTRY";
 
     @Spec
     CommandSpec spec;
@@ -99,11 +108,21 @@ final class DevstackCommand implements Callable<Integer> {
             }
             ConfigChoice choice = choice();
             Path projectDir = ProjectSearch.from(dir == null ? cli.workingDir() : cli.workingDir().resolve(dir));
-            project = new ProjectContext(projectDir, cli.environment(),
+            project = new ProjectContext(projectDir, environment(),
                     DevstackHome.resolve(cli.environment(), cli.userHome()),
                     ProjectContext.copyKey(name, choice.environment()), choice, cli.clock());
         }
         return project;
+    }
+
+    /** The user's environment, with `--registry` in it as DEVSTACK_REGISTRY, which it overrides. */
+    private Map<String, String> environment() {
+        if (registry == null) {
+            return cli.environment();
+        }
+        Map<String, String> environment = new HashMap<>(cli.environment());
+        environment.put(REGISTRY_VARIABLE, registry);
+        return environment;
     }
 
     private ConfigChoice choice() {

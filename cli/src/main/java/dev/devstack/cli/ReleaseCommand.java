@@ -43,7 +43,9 @@ final class ReleaseCommand implements Callable<Integer>, OpensRegistry {
         CliContext cli = parent.cli();
         Integer port = which.name == null ? PortArguments.port(spec.commandLine(), "PORT", which.port) : null;
         ManualLeases.Released released;
-        Optional<AgentClient> agent = AgentClient.connect(parent.project().home(), "devstack release");
+        // The agent serves the embedded registry: a team registry is asked directly.
+        Optional<AgentClient> agent = parent.project().teamRegistry() ? Optional.empty()
+                : AgentClient.connect(parent.project().home(), "devstack release");
         if (agent.isPresent()) {
             try (AgentClient client = agent.get()) {
                 AgentLeases leases = new AgentLeases(client);

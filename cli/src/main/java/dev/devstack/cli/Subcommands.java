@@ -21,7 +21,7 @@ final class Subcommands {
             DownCommand.class, LogsCommand.class, RestartCommand.class, StopCommand.class, StartCommand.class,
             KillCommand.class, ReloadCommand.class, ScaleCommand.class, WhoCommand.class, ClaimCommand.class,
             ReleaseCommand.class, GcCommand.class, RunCommand.class, WebCommand.class, OpenCommand.class, AgentCommand.class,
-            HistoryCommand.class,
+            HistoryCommand.class, PoolsCommand.class,
             CompletionCommand.class, HelpCommand.class);
 
     /** Commands whose work is about the other commands. */

@@ -36,6 +36,11 @@ public record StackConfig(
         return new StackConfig(projectDir, source, project, range, envFile, replaced, warnings, environment, names);
     }
 
+    /** The same stack choosing its ports from {@code other} (a team registry's pool for it). */
+    public StackConfig withRange(PortRange other) {
+        return new StackConfig(projectDir, source, project, other, envFile, services, warnings, environment, names);
+    }
+
     public Optional<ServiceSpec> service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst();
     }
