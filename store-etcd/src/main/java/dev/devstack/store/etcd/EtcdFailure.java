@@ -49,7 +49,7 @@ record EtcdFailure(Kind kind, String reason) {
                 return new EtcdFailure(Kind.UNREACHABLE, "unknown host name");
             }
             if (cause instanceof SSLException) {
-                return new EtcdFailure(Kind.REFUSED, "the TLS handshake failed; check the CA, certificate and key");
+                return new EtcdFailure(Kind.REFUSED, "the TLS handshake failed");
             }
         }
         Status status = Status.fromThrowable(failure);

@@ -29,6 +29,7 @@ public final class EtcdServer implements AutoCloseable {
     private final int peerPort;
     private final Path data;
     private final Path log;
+    private TestCertificates tls;
     private String initialCluster;
     private String clusterToken;
     private Process process;
@@ -53,6 +54,22 @@ public final class EtcdServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A single-member etcd that speaks TLS to clients and asks them for a certificate its CA signed
+     * ({@code --client-cert-auth}), as a team that secures its registry runs it.
+     */
+    public static EtcdServer runningWithTls(Path folder, TestCertificates certificates) {
+        EtcdServer server = new EtcdServer("secure", folder);
+        server.tls = certificates;
+        try {
+            server.start();
+        } catch (RuntimeException | Error e) {
+            server.kill();
+            throw e;
+        }
+        return server;
+    }
+
     String name() {
         return name;
     }
@@ -68,7 +85,7 @@ public final class EtcdServer implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + clientPort);
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + clientPort);
     }
 
     public int clientPort() {
@@ -87,6 +104,10 @@ public final class EtcdServer implements AutoCloseable {
                 "--initial-cluster", initialCluster == null ? peer() : initialCluster,
                 "--initial-cluster-token", clusterToken == null ? name : clusterToken,
                 "--listen-metrics-urls", "http://127.0.0.1:" + freePort()));
+        if (tls != null) {
+            command.addAll(List.of("--cert-file", tls.serverCert().toString(), "--key-file", tls.serverKey().toString(),
+                    "--trusted-ca-file", tls.ca().toString(), "--client-cert-auth"));
+        }
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -152,7 +173,16 @@ public final class EtcdServer implements AutoCloseable {
         }
     }
 
+    /** Whether etcd answers: its /health over HTTP; with TLS, that it accepts connections on its client port. */
     private boolean healthy() {
+        if (tls != null) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), clientPort), 500);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
         try {
             HttpURLConnection connection = (HttpURLConnection) endpoint().resolve("/health").toURL().openConnection();
             connection.setConnectTimeout(500);
