@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -173,11 +175,33 @@ public final class EtcdServer implements AutoCloseable {
         }
     }
 
+    /** Runs {@code etcdctl} against this member (as root, once auth is enabled) and fails the test if it fails. */
+    public void etcdctl(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/etcdctl", "--endpoints=" + endpoint()));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("etcdctl did not finish in 20 s: " + command);
+            }
+            if (process.exitValue() != 0) {
+                throw new AssertionError("etcdctl failed: " + command + "\n" + logTail());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run etcdctl", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** Whether etcd answers: its /health over HTTP; with TLS, that it accepts connections on its client port. */
     private boolean healthy() {
         if (tls != null) {
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), clientPort), 500);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), clientPort), 500);
                 return true;
             } catch (IOException e) {
                 return false;
