@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.devstack.store.etcd.testing.EtcdServer;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.testing.TestProject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,13 +28,16 @@ import org.openqa.selenium.WebElement;
 /**
  * Two devstacks of the built launcher on one real etcd, each a host of its own (DEVSTACK_HOST,
  * and a DEVSTACK_HOME of its own): what one claims, the other's `ports --all`, `who` and `history`
- * show, in text and JSON, marked remote with the first one's host, while the first one shows it
- * as its own; and the web dashboard of a stack on one host shows the other host's claim, marked remote.
+ * show, in text and in JSON valid against its schema, marked remote with the first one's host,
+ * while the first one shows it as its own; and the web dashboard of a stack on one host shows the
+ * other host's claim, marked remote.
  */
 class RemoteLeasesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SCHEMAS = Path.of(System.getProperty("devstack.repo", "..")).toAbsolutePath().normalize()
+            .resolve("docs/schema");
 
     @TempDir
     static Path etcdFolder;
@@ -77,7 +85,7 @@ class RemoteLeasesIT {
                 user);
         assertThat(lines.subList(0, remote)).as("beta's own table").noneMatch(line -> line.contains("ci-db"));
 
-        JsonNode all = JSON.readTree(ok(on("beta", betaHome, "ports", "--all", "--json")).out());
+        JsonNode all = valid("ports-all.schema.json", ok(on("beta", betaHome, "ports", "--all", "--json")).out());
         assertThat(all.path("remote")).hasSize(1);
         JsonNode lease = all.path("remote").get(0);
         assertThat(lease.path("host").asText()).isEqualTo("alpha");
@@ -91,7 +99,7 @@ class RemoteLeasesIT {
         assertThat(who.exitCode()).as("nothing listens on beta: " + who.err()).isEqualTo(1);
         assertThat(who.out()).isEqualTo("nothing listens on port " + port + "\n"
                 + "  remote    claim \"ci-db\" on host alpha (user " + user + ", until released)\n");
-        JsonNode whoJson = JSON.readTree(on("beta", betaHome, "who", String.valueOf(port), "--json").out());
+        JsonNode whoJson = valid("who.schema.json", on("beta", betaHome, "who", String.valueOf(port), "--json").out());
         assertThat(whoJson.path("lease").isNull()).isTrue();
         assertThat(whoJson.path("remote").get(0).path("host").asText()).isEqualTo("alpha");
         assertThat(whoJson.path("remote").get(0).path("port").asInt()).isEqualTo(port);
@@ -100,7 +108,7 @@ class RemoteLeasesIT {
         assertThat(history.get(0)).matches("TIME +HOST +EVENT +PORT +OWNER +PID +DETAIL");
         assertThat(history).anySatisfy(line -> assertThat(line.split(" {2,}"))
                 .containsSubsequence("alpha", "claim", String.valueOf(port), "claim \"ci-db\""));
-        JsonNode events = JSON.readTree(ok(on("beta", betaHome, "history", "--json")).out()).path("events");
+        JsonNode events = valid("history.schema.json", ok(on("beta", betaHome, "history", "--json")).out()).path("events");
         assertThat(events).anySatisfy(event -> {
             assertThat(event.path("host").asText()).isEqualTo("alpha");
             assertThat(event.path("event").asText()).isEqualTo("claim");
@@ -155,6 +163,16 @@ class RemoteLeasesIT {
         try (DevstackProcess devstack = DevstackProcess.start(dir, home, host(name), args)) {
             return devstack.awaitExit(WAIT);
         }
+    }
+
+    /** The document, once it is valid against its schema in docs/schema/. */
+    private static JsonNode valid(String schemaFile, String text) throws IOException {
+        JsonNode document = JSON.readTree(text);
+        try (InputStream schema = Files.newInputStream(SCHEMAS.resolve(schemaFile))) {
+            assertThat(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema)
+                    .validate(document)).as(text + " against " + schemaFile).isEmpty();
+        }
+        return document;
     }
 
     private static DevstackProcess.Result ok(DevstackProcess.Result result) {
