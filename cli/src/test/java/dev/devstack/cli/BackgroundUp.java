@@ -35,6 +35,11 @@ final class BackgroundUp implements AutoCloseable {
         return start(projectDir, home, "every service ready", service -> service.state() == ServiceState.READY);
     }
 
+    /** The same, with {@code extra} in devstack's environment (a team registry's DEVSTACK_REGISTRY, say). */
+    static BackgroundUp start(Path projectDir, Path home, Map<String, String> extra) {
+        return start(projectDir, home, extra, "every service ready", service -> service.state() == ServiceState.READY);
+    }
+
     /** Starts the stack and waits until each of its services is {@code settled} (a worker without a port runs). */
     static BackgroundUp start(Path projectDir, Path home, String what, Predicate<ServiceSnapshot> settled) {
         return start(projectDir, home, Map.of(), what, settled);
