@@ -51,10 +51,20 @@ final class BackgroundUp implements AutoCloseable {
         Path socket = ControlClient.socket(home, ProjectSearch.from(projectDir).toString(), "default");
         BackgroundUp stack = new BackgroundUp(DevstackProcess.start(projectDir, home, extra, "up", "--no-tui"), socket);
         try {
-            Await.until(WAIT, what + "; up printed:\n" + stack.up.out() + stack.up.err(), () -> stack.now()
-                    .map(now -> !now.services().isEmpty() && now.services().stream().allMatch(settled)).orElse(false));
+            Await.until(WAIT, what, () -> {
+                if (!stack.up.alive()) {
+                    throw new AssertionError("up exited with " + stack.up.awaitExit(Duration.ZERO).exitCode()
+                            + " before " + what);
+                }
+                return stack.now().map(now -> !now.services().isEmpty() && now.services().stream().allMatch(settled))
+                        .orElse(false);
+            });
             return stack;
-        } catch (RuntimeException | AssertionError e) {
+        } catch (AssertionError e) {
+            String printed = stack.up.out() + stack.up.err();
+            stack.close();
+            throw new AssertionError(e.getMessage() + "; up printed:\n" + printed, e);
+        } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
