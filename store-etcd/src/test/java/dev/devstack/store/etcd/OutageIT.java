@@ -48,7 +48,7 @@ class OutageIT {
                     .hasMessageEndingWith("; start etcd there, or run with --registry local");
 
             etcd.start();
-            Await.until(Duration.ofSeconds(15), "Restored after " + heard, () -> heard.size() >= 2);
+            Await.until(Duration.ofSeconds(30), "Restored after " + heard, () -> heard.size() >= 2);
             assertThat(heard).hasSize(2);
             assertThat(heard.get(1)).isInstanceOfSatisfying(RegistryStatus.Restored.class,
                     restored -> assertThat(restored.conflicts()).isEmpty());
@@ -71,7 +71,7 @@ class OutageIT {
             proxy.cut();
             Await.until(Duration.ofSeconds(10), "Lost", () -> !heard.isEmpty());
             assertThat(heard.get(0)).isInstanceOf(RegistryStatus.Lost.class);
-            Await.until(TeamRegistries.TTL.plusSeconds(4), "the cut-off devstack's leases to expire",
+            Await.until(TeamRegistries.TTL.plusSeconds(10), "the cut-off devstack's leases to expire",
                     () -> neighbour.read(RegistryView::leases).isEmpty());
             LeaseOwner other = new LeaseOwner("/src/blog", "", "api", "");
             neighbour.update(transaction -> {
@@ -80,7 +80,7 @@ class OutageIT {
             });
 
             proxy.mend();
-            Await.until(Duration.ofSeconds(15), "Restored after " + heard, () -> heard.size() >= 2);
+            Await.until(Duration.ofSeconds(30), "Restored after " + heard, () -> heard.size() >= 2);
             assertThat(heard.get(1)).isInstanceOfSatisfying(RegistryStatus.Restored.class, restored -> {
                 assertThat(restored.restored()).isEqualTo(1);
                 assertThat(restored.conflicts()).containsExactly("port 38001 of web of /src/shop was taken by api of"

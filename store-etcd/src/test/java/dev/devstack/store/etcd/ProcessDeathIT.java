@@ -43,7 +43,7 @@ class ProcessDeathIT {
 
                 worker.destroyForcibly();
                 assertThat(worker.waitFor(10, TimeUnit.SECONDS)).isTrue();
-                Await.until(TeamRegistries.TTL.plusSeconds(4), "the killed worker's leases to expire",
+                Await.until(TeamRegistries.TTL.plusSeconds(10), "the killed worker's leases to expire",
                         () -> leases(observer).stream().noneMatch(lease -> lease.pid() == worker.pid()));
                 assertThat(leases(observer)).extracting(lease -> lease.owner().service())
                         .as("a claim by hand has no etcd lease: it stays until released")
