@@ -35,6 +35,11 @@ final class BackgroundUp implements AutoCloseable {
         return start(projectDir, home, "every service ready", service -> service.state() == ServiceState.READY);
     }
 
+    /** The same, with {@code extra} in devstack's environment (a team registry's DEVSTACK_REGISTRY, say). */
+    static BackgroundUp start(Path projectDir, Path home, Map<String, String> extra) {
+        return start(projectDir, home, extra, "every service ready", service -> service.state() == ServiceState.READY);
+    }
+
     /** Starts the stack and waits until each of its services is {@code settled} (a worker without a port runs). */
     static BackgroundUp start(Path projectDir, Path home, String what, Predicate<ServiceSnapshot> settled) {
         return start(projectDir, home, Map.of(), what, settled);
@@ -46,10 +51,20 @@ final class BackgroundUp implements AutoCloseable {
         Path socket = ControlClient.socket(home, ProjectSearch.from(projectDir).toString(), "default");
         BackgroundUp stack = new BackgroundUp(DevstackProcess.start(projectDir, home, extra, "up", "--no-tui"), socket);
         try {
-            Await.until(WAIT, what + "; up printed:\n" + stack.up.out() + stack.up.err(), () -> stack.now()
-                    .map(now -> !now.services().isEmpty() && now.services().stream().allMatch(settled)).orElse(false));
+            Await.until(WAIT, what, () -> {
+                if (!stack.up.alive()) {
+                    throw new AssertionError("up exited with " + stack.up.awaitExit(Duration.ZERO).exitCode()
+                            + " before " + what);
+                }
+                return stack.now().map(now -> !now.services().isEmpty() && now.services().stream().allMatch(settled))
+                        .orElse(false);
+            });
             return stack;
-        } catch (RuntimeException | AssertionError e) {
+        } catch (AssertionError e) {
+            String printed = stack.up.out() + stack.up.err();
+            stack.close();
+            throw new AssertionError(e.getMessage() + "; up printed:\n" + printed, e);
+        } catch (RuntimeException e) {
             stack.close();
             throw e;
         }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,22 @@ final class InProcessDevstack {
     }
 
     static DevstackProcess.Result run(Path dir, Path home, String... args) {
+        return run(dir, home, Map.of(), args);
+    }
+
+    /** With {@code extra} in its environment besides DEVSTACK_HOME (a team registry's DEVSTACK_REGISTRY, say). */
+    static DevstackProcess.Result run(Path dir, Path home, Map<String, String> extra, String... args) {
         List<String> arguments = List.of(args);
         boolean ownProcess = !arguments.isEmpty() && (OWN_PROCESS.contains(arguments.get(0))
                 || "logs".equals(arguments.get(0)) && (arguments.contains("-f") || arguments.contains("--follow")));
         if (ownProcess && !arguments.contains("--help") && !arguments.contains("-h")) {
-            return DevstackProcess.run(dir, home, args);
+            try (DevstackProcess devstack = DevstackProcess.start(dir, home, extra, args)) {
+                return devstack.awaitExit(Duration.ofSeconds(60));
+            }
         }
         Map<String, String> environment = new HashMap<>(System.getenv());
         DevstackProcess.environment(environment, home);
+        environment.putAll(extra);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
