@@ -10,8 +10,8 @@ final class RegistryStatusText {
 
     static String of(RegistryStatus status) {
         if (status instanceof RegistryStatus.Lost lost) {
-            return "the team registry " + lost.registry() + " cannot be reached (" + lost.reason() + "); the stack"
-                    + " keeps running on its ports, and records its leases again when the registry is back";
+            return "lost touch with the team registry " + lost.registry() + " (" + lost.reason() + "); the stack"
+                    + " keeps running on its ports, and records its leases again when the registry answers";
         }
         RegistryStatus.Restored back = (RegistryStatus.Restored) status;
         return "the team registry " + back.registry() + " is back: " + back.restored() + " lease(s) recorded again"

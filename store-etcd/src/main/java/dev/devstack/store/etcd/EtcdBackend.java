@@ -20,13 +20,16 @@ import javax.net.ssl.SSLException;
 public final class EtcdBackend implements TeamRegistryBackend {
 
     /** How long the first contact may take before `up` says the registry cannot be reached. */
-    static final Duration REACH = Duration.ofSeconds(5);
+    static final Duration REACH = Duration.ofSeconds(10);
     /** How long a member may take to accept a connection: it is one round trip. */
     private static final Duration PROBE = Duration.ofSeconds(1);
 
     @Override
     public LeaseRegistry open(TeamRegistrySettings settings, Clock clock) {
         QuietLibraries.silence();
+        // Vert.x (under jetcd) otherwise makes a /tmp/vertx-cache-* folder that only its shutdown hook
+        // removes, and `up` ends with _exit(2), so every run would leave one behind.
+        System.setProperty("vertx.disableFileCPResolving", "true");
         refuseIfNoneListens(settings);
         Client client = client(settings);
         try {

@@ -22,6 +22,7 @@ import io.etcd.jetcd.options.GetOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeoutException;
 final class EtcdCalls {
 
     /** How long one call may take before the registry counts as unreachable. */
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final Client client;
     private final TeamRegistrySettings settings;
@@ -142,6 +143,24 @@ final class EtcdCalls {
                 .If(new Cmp(keys.guard(), Cmp.Op.EQUAL, CmpTarget.modRevision(guardRevision)))
                 .Then(changes.toArray(Op[]::new)).commit(), "cannot change the team registry");
         return done.isSucceeded();
+    }
+
+    /** Whether every key of {@code changes} holds what it puts (or is gone, for a delete), as of now. */
+    boolean inEffect(Map<String, Change> changes) {
+        List<Map.Entry<String, Change>> entries = List.copyOf(changes.entrySet());
+        TxnResponse read = await(client.getKVClient().txn().Then(entries.stream()
+                .map(entry -> Op.get(EtcdKeys.bytes(entry.getKey()), GetOption.DEFAULT)).toArray(Op[]::new)).commit(),
+                "cannot read the team registry");
+        for (int i = 0; i < entries.size(); i++) {
+            List<KeyValue> found = read.getGetResponses().get(i).getKvs();
+            boolean holds = entries.get(i).getValue() instanceof Change.Put put
+                    ? found.size() == 1 && EtcdKeys.text(found.get(0).getValue()).equals(put.value())
+                    : found.isEmpty();
+            if (!holds) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A new etcd lease of {@code ttl}, for this process's leases. */

@@ -112,15 +112,35 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
 
     private <T> T commit(Function<EtcdTransaction, T> work) {
         long deadline = System.nanoTime() + BUSY.toNanos();
+        Unsure<T> unsure = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                EtcdTransaction transaction = transaction(calls.snapshot());
+                Snapshot snapshot = calls.snapshot();
+                if (unsure != null && unsure.applied(snapshot, calls)) {
+                    processLease.committed(unsure.transaction().leaseChanges(), selfPid);
+                    return unsure.result();
+                }
+                unsure = null;
+                EtcdTransaction transaction = transaction(snapshot);
                 T result = work.apply(transaction);
-                if (transaction.changesNothing() || tryCommit(transaction)) {
+                if (transaction.changesNothing()) {
                     return result;
                 }
+                String name = Long.toHexString(ThreadLocalRandom.current().nextLong());
+                try {
+                    if (tryCommit(transaction, name)) {
+                        return result;
+                    }
+                } catch (EtcdCallFailed e) {
+                    if (!anotherMemberMayAnswer(e, deadline)) {
+                        throw e;
+                    }
+                    unsure = new Unsure<>(name, transaction, result);
+                }
             } catch (EtcdCallFailed e) {
-                throw e.exception();
+                if (!anotherMemberMayAnswer(e, deadline)) {
+                    throw e.exception();
+                }
             }
             if (System.nanoTime() > deadline) {
                 throw new RegistryException("the team registry " + settings.describe() + " is busy: other devstacks"
@@ -131,8 +151,30 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
         }
     }
 
+    /**
+     * Whether a call that failed because its member did not answer is worth making again: with
+     * several members, the client's next call goes to another one, which may answer (a member that
+     * was killed, or lost the leader, mid-call).
+     */
+    private boolean anotherMemberMayAnswer(EtcdCallFailed e, long deadline) {
+        return e.failure().kind() == EtcdFailure.Kind.UNREACHABLE && settings.endpoints().size() > 1
+                && System.nanoTime() < deadline;
+    }
+
+    /**
+     * An update whose commit got no answer: it may have been applied. It was if the guard still
+     * names it, or if every key it changed holds what it wrote (someone committed after it).
+     */
+    private record Unsure<T>(String name, EtcdTransaction transaction, T result) {
+
+        boolean applied(Snapshot snapshot, EtcdCalls calls) {
+            return snapshot.guard().commit().equals(name)
+                    || (!transaction.changes().isEmpty() && calls.inEffect(transaction.changes()));
+        }
+    }
+
     /** Commits the transaction's changes, or returns false if someone committed since its snapshot. */
-    private boolean tryCommit(EtcdTransaction transaction) {
+    private boolean tryCommit(EtcdTransaction transaction, String name) {
         Snapshot snapshot = transaction.snapshot();
         boolean bound = transaction.changes().values().stream()
                 .anyMatch(change -> change instanceof Change.Put put && put.boundToProcess());
@@ -147,7 +189,7 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
                 ops.add(Op.delete(key, DeleteOption.DEFAULT));
             }
         }
-        Guard guard = history(transaction, ops);
+        Guard guard = history(transaction, ops).by(name);
         ops.add(Op.put(keys.guard(), EtcdKeys.bytes(guard.encode()), PutOption.DEFAULT));
         try {
             if (!calls.commit(snapshot.guardRevision(), ops)) {

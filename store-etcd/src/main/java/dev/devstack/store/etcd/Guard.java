@@ -10,13 +10,23 @@ import java.io.StringWriter;
 
 /**
  * The value of the {@code guard} key, rewritten by every committed update:
- * {@code {"sequence":S,"events":N}}. {@code sequence} numbers the updates that recorded events (so
- * their {@code event/} keys are unique and sort in order); {@code events} is how many events the
- * log holds, which decides how many of the oldest to drop.
+ * {@code {"sequence":S,"events":N,"commit":"C"}}. {@code sequence} numbers the updates that recorded
+ * events (so their {@code event/} keys are unique and sort in order); {@code events} is how many
+ * events the log holds, which decides how many of the oldest to drop; {@code commit} names the update
+ * that wrote it, so that one whose answer was lost can tell whether it was applied.
  */
-record Guard(long sequence, long events) {
+record Guard(long sequence, long events, String commit) {
 
-    static final Guard NONE = new Guard(0, 0);
+    static final Guard NONE = new Guard(0, 0, "");
+
+    Guard(long sequence, long events) {
+        this(sequence, events, "");
+    }
+
+    /** The same counts, written by the update {@code name}. */
+    Guard by(String name) {
+        return new Guard(sequence, events, name);
+    }
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -26,6 +36,9 @@ record Guard(long sequence, long events) {
             out.writeStartObject();
             out.writeNumberField("sequence", sequence);
             out.writeNumberField("events", events);
+            if (!commit.isEmpty()) {
+                out.writeStringField("commit", commit);
+            }
             out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("writing JSON into a string cannot fail", e);
@@ -37,6 +50,7 @@ record Guard(long sequence, long events) {
     static Guard decode(String value, String where) {
         long sequence = -1;
         long events = -1;
+        String commit = "";
         try (JsonParser in = JSON.createParser(value)) {
             if (in.nextToken() == JsonToken.START_OBJECT) {
                 while (in.nextToken() == JsonToken.FIELD_NAME) {
@@ -46,6 +60,8 @@ record Guard(long sequence, long events) {
                         sequence = in.getLongValue();
                     } else if (token == JsonToken.VALUE_NUMBER_INT && name.equals("events")) {
                         events = in.getLongValue();
+                    } else if (token == JsonToken.VALUE_STRING && name.equals("commit")) {
+                        commit = in.getText();
                     } else {
                         in.skipChildren();
                     }
@@ -57,7 +73,7 @@ record Guard(long sequence, long events) {
         if (sequence < 0 || events < 0) {
             throw damaged(value, where, null);
         }
-        return new Guard(sequence, events);
+        return new Guard(sequence, events, commit);
     }
 
     private static RegistryException damaged(String value, String where, IOException cause) {

@@ -40,6 +40,8 @@ final class ProcessLease implements AutoCloseable {
     /** The etcd lease's id; 0 before the first is granted, or after it expired. Guarded by this. */
     private long id;
     private boolean lost;
+    /** When etcd last answered a keep-alive (System.nanoTime()); a lease is at risk only half a TTL later. */
+    private long answered = System.nanoTime();
     private boolean ticking;
     private boolean closed;
 
@@ -114,6 +116,7 @@ final class ProcessLease implements AutoCloseable {
         }
         try {
             boolean alive = id != 0 && calls.keepAlive(id, period());
+            answered = System.nanoTime();
             if (!alive && (id != 0 || lost)) {
                 lose("this devstack's etcd lease expired");
                 reestablish();
@@ -123,10 +126,14 @@ final class ProcessLease implements AutoCloseable {
             }
             return true;
         } catch (EtcdCallFailed e) {
-            lose(e.failure().reason());
-            return e.failure().kind() == EtcdFailure.Kind.LEASE_GONE && tryReestablish();
+            if (e.failure().kind() == EtcdFailure.Kind.LEASE_GONE) {
+                lose(e.failure().reason());
+                return tryReestablish();
+            }
+            loseIfAtRisk(e.failure().reason());
+            return false;
         } catch (RegistryException e) {
-            lose(e.getMessage());
+            loseIfAtRisk(e.getMessage());
             return false;
         }
     }
@@ -153,6 +160,17 @@ final class ProcessLease implements AutoCloseable {
         done.leftOut().forEach(held::remove);
         lost = false;
         tell(new RegistryStatus.Restored(registry, done.restored(), done.conflicts()));
+    }
+
+    /**
+     * One keep-alive that got no answer in a third of the TTL is not yet a loss (a busy machine, a
+     * member that changed leader): the lease is at risk, and the user told, once half the TTL has
+     * passed since etcd last answered. Until then the beats go on every second.
+     */
+    private void loseIfAtRisk(String reason) {
+        if (System.nanoTime() - answered >= ttl.dividedBy(2).toNanos()) {
+            lose(reason);
+        }
     }
 
     private void lose(String reason) {
