@@ -51,8 +51,8 @@ class TeamRegistryOutageIT {
                 int api = up.service("api").ports().get(0);
 
                 etcd.stop();
-                up.up().awaitOutput("the team registry etcd://127.0.0.1:" + etcd.clientPort() + " (namespace outage) cannot"
-                        + " be reached (", WAIT);
+                up.up().awaitOutput("lost touch with the team registry etcd://127.0.0.1:" + etcd.clientPort()
+                        + " (namespace outage) (", WAIT);
                 etcd.start();
                 up.up().awaitOutput("the team registry etcd://127.0.0.1:" + etcd.clientPort() + " (namespace outage) is back",
                         WAIT);
