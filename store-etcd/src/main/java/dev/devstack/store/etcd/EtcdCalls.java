@@ -1,0 +1,174 @@
+package dev.devstack.store.etcd;
+
+import dev.devstack.store.DamagedEntry;
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseCodec;
+import dev.devstack.store.ProcessRecord;
+import dev.devstack.store.RegistryEvent;
+import dev.devstack.store.RegistryException;
+import dev.devstack.store.RemoteLease;
+import dev.devstack.store.StickyPort;
+import dev.devstack.store.TeamPools;
+import dev.devstack.store.TeamRegistrySettings;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.kv.TxnResponse;
+import io.etcd.jetcd.op.Cmp;
+import io.etcd.jetcd.op.CmpTarget;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.GetOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The registry's calls to etcd, each with a deadline, and each failure turned into a
+ * {@link dev.devstack.store.RegistryException} in words ({@link EtcdFailure}).
+ */
+final class EtcdCalls {
+
+    /** How long one call may take before the registry counts as unreachable. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Client client;
+    private final TeamRegistrySettings settings;
+    private final EtcdKeys keys;
+    private final LeaseCodec codec;
+    private final PoolsCodec poolsCodec = new PoolsCodec();
+
+    EtcdCalls(Client client, TeamRegistrySettings settings, EtcdKeys keys, LeaseCodec codec) {
+        this.client = client;
+        this.settings = settings;
+        this.keys = keys;
+        this.codec = codec;
+    }
+
+    /** Everything this host works with, read in one etcd transaction, so at one revision. */
+    Snapshot snapshot() {
+        String host = settings.host();
+        TxnResponse read = await(client.getKVClient().txn().Then(
+                Op.get(keys.guard(), GetOption.DEFAULT),
+                Op.get(keys.leases(), prefix()),
+                Op.get(keys.stickyPorts(host), prefix()),
+                Op.get(keys.processes(host), prefix()),
+                Op.get(keys.pools(), GetOption.DEFAULT),
+                Op.get(keys.events(), GetOption.builder().isPrefix(true).withCountOnly(true).build())).commit(),
+                "cannot read the team registry");
+        try {
+            return snapshot(host, read.getHeader().getRevision(), read.getGetResponses());
+        } catch (DamagedEntry e) {
+            throw new RegistryException("the team registry " + settings.describe() + " holds an entry devstack cannot"
+                    + " read: " + e.getMessage() + "; remove it with etcdctl, or ask whoever runs the registry", e);
+        }
+    }
+
+    private Snapshot snapshot(String host, long revision, List<GetResponse> parts) {
+        List<KeyValue> guard = parts.get(0).getKvs();
+        SortedMap<String, Lease> leases = new TreeMap<>();
+        List<RemoteLease> remote = new ArrayList<>();
+        for (KeyValue entry : parts.get(1).getKvs()) {
+            keys.leaseKey(entry.getKey()).ifPresent(key -> {
+                Lease lease = codec.decodeLease(key.ownerKey(), EtcdKeys.text(entry.getValue()));
+                if (key.host().equals(host)) {
+                    leases.put(key.ownerKey(), lease);
+                } else {
+                    remote.add(new RemoteLease(key.host(), lease));
+                }
+            });
+        }
+        SortedMap<String, StickyPort> sticky = new TreeMap<>();
+        for (KeyValue entry : parts.get(2).getKvs()) {
+            String ownerKey = EtcdKeys.after(keys.stickyPorts(host), entry.getKey());
+            sticky.put(ownerKey, codec.decodeSticky(ownerKey, EtcdKeys.text(entry.getValue())));
+        }
+        SortedMap<String, ProcessRecord> processes = new TreeMap<>();
+        for (KeyValue entry : parts.get(3).getKvs()) {
+            processes.put(EtcdKeys.after(keys.processes(host), entry.getKey()),
+                    codec.decodeProcess(EtcdKeys.text(entry.getValue())));
+        }
+        List<KeyValue> pools = parts.get(4).getKvs();
+        return new Snapshot(revision,
+                guard.isEmpty() ? 0 : guard.get(0).getModRevision(),
+                guard.isEmpty() ? 0 : Long.parseLong(EtcdKeys.text(guard.get(0).getValue())),
+                parts.get(5).getCount(), leases, remote, sticky, processes,
+                pools.isEmpty() ? TeamPools.NONE : poolsCodec.decode(EtcdKeys.text(pools.get(0).getValue()),
+                        EtcdKeys.text(keys.pools())));
+    }
+
+    /** The audit log at {@code revision}, oldest first; this host's events have host "". */
+    List<RegistryEvent> events(long revision) {
+        GetResponse read = await(client.getKVClient().get(keys.events(),
+                GetOption.builder().isPrefix(true).withRevision(revision).build()), "cannot read the team registry's history");
+        List<RegistryEvent> events = new ArrayList<>(read.getKvs().size());
+        for (KeyValue entry : read.getKvs()) {
+            RegistryEvent event = codec.decodeEvent(EtcdKeys.text(entry.getValue()));
+            events.add(event.host().equals(settings.host()) ? event.on("") : event);
+        }
+        return events;
+    }
+
+    /** The keys of the {@code count} oldest events at {@code revision}. */
+    List<ByteSequence> oldestEvents(long revision, long count) {
+        GetResponse read = await(client.getKVClient().get(keys.events(), GetOption.builder().isPrefix(true)
+                .withRevision(revision).withKeysOnly(true).withLimit(count)
+                .withSortField(GetOption.SortTarget.KEY).withSortOrder(GetOption.SortOrder.ASCEND).build()),
+                "cannot read the team registry's history");
+        return read.getKvs().stream().map(KeyValue::getKey).toList();
+    }
+
+    /** Applies {@code changes} if the guard is still at {@code guardRevision}; false if someone else committed first. */
+    boolean commit(long guardRevision, List<Op> changes) {
+        TxnResponse done = await(client.getKVClient().txn()
+                .If(new Cmp(keys.guard(), Cmp.Op.EQUAL, CmpTarget.modRevision(guardRevision)))
+                .Then(changes.toArray(Op[]::new)).commit(), "cannot change the team registry");
+        return done.isSucceeded();
+    }
+
+    /** A new etcd lease of {@code ttl}, for this process's leases. */
+    long grant(Duration ttl) {
+        return await(client.getLeaseClient().grant(Math.max(1, ttl.toSeconds())), "cannot take an etcd lease").getID();
+    }
+
+    /** Keeps {@code lease} alive for another TTL; false if etcd no longer knows it. */
+    boolean keepAlive(long lease, Duration timeout) {
+        return await(client.getLeaseClient().keepAliveOnce(lease), "cannot keep the etcd lease alive", timeout).getTTL() > 0;
+    }
+
+    void revoke(long lease, Duration timeout) {
+        await(client.getLeaseClient().revoke(lease), "cannot end the etcd lease", timeout);
+    }
+
+    String poolsText(TeamPools pools) {
+        return poolsCodec.encode(pools);
+    }
+
+    <T> T await(CompletableFuture<T> call, String doing) {
+        return await(call, doing, CALL_TIMEOUT);
+    }
+
+    private <T> T await(CompletableFuture<T> call, String doing, Duration timeout) {
+        try {
+            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            throw new EtcdCallFailed(new EtcdFailure(EtcdFailure.Kind.UNREACHABLE, "interrupted while waiting"),
+                    doing, settings, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            call.cancel(true);
+            throw new EtcdCallFailed(EtcdFailure.of(e, timeout), doing, settings, e);
+        }
+    }
+
+    private static GetOption prefix() {
+        return GetOption.builder().isPrefix(true).build();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.devstack.store.etcd;
+
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseCodec;
+import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.PortOutsidePool;
+import dev.devstack.store.RegistryEvent;
+import dev.devstack.store.RegistryException;
+import dev.devstack.store.RegistryStatus;
+import dev.devstack.store.RegistryTransaction;
+import dev.devstack.store.RegistryView;
+import dev.devstack.store.TeamPools;
+import dev.devstack.store.TeamRegistry;
+import dev.devstack.store.TeamRegistrySettings;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.DeleteOption;
+import io.etcd.jetcd.options.PutOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A team registry in etcd ({@link EtcdKeys} says where what lives). Reads are one consistent
+ * snapshot; an update works on a snapshot in memory and commits it as one etcd transaction that
+ * applies only if the guard did not move meanwhile, and else runs the work again on a new snapshot,
+ * so that two hosts claiming the same port can never both succeed.
+ */
+public final class EtcdLeaseRegistry implements TeamRegistry {
+
+    /** How long an update keeps trying while other devstacks commit before it. */
+    static final Duration BUSY = Duration.ofSeconds(10);
+
+    private final Client client;
+    private final TeamRegistrySettings settings;
+    private final Clock clock;
+    private final LeaseCodec codec = new LeaseCodec();
+    private final EtcdKeys keys;
+    private final EtcdCalls calls;
+    private final ProcessLease processLease;
+    private final long selfPid = ProcessHandle.current().pid();
+
+    EtcdLeaseRegistry(Client client, TeamRegistrySettings settings, Clock clock) {
+        if (settings.host().isEmpty() || settings.host().contains("/")) {
+            throw new RegistryException("\"" + settings.host() + "\" cannot name a host in the team registry: it is"
+                    + " empty or has a slash; set DEVSTACK_HOST to a name without one");
+        }
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
+        this.keys = new EtcdKeys(settings.namespace());
+        this.calls = new EtcdCalls(client, settings, keys, codec);
+        this.processLease = new ProcessLease(calls, settings.ttl(), settings.describe());
+        processLease.restoreWith(this::restore);
+    }
+
+    @Override
+    public <T> T read(Function<RegistryView, T> work) {
+        try {
+            return work.apply(transaction(calls.snapshot()));
+        } catch (EtcdCallFailed e) {
+            throw e.exception();
+        }
+    }
+
+    @Override
+    public <T> T update(Function<RegistryTransaction, T> work) {
+        return commit(work::apply);
+    }
+
+    @Override
+    public String describe() {
+        return settings.describe();
+    }
+
+    @Override
+    public String host() {
+        return settings.host();
+    }
+
+    @Override
+    public TeamPools pools() {
+        return read(view -> ((EtcdTransaction) view).snapshot().pools());
+    }
+
+    @Override
+    public void definePools(TeamPools pools) {
+        commit(transaction -> {
+            transaction.definePools(pools, calls.poolsText(pools));
+            return null;
+        });
+    }
+
+    @Override
+    public void watch(Consumer<RegistryStatus> listener) {
+        processLease.watch(listener);
+    }
+
+    @Override
+    public void close() {
+        processLease.close();
+        client.close();
+    }
+
+    private <T> T commit(Function<EtcdTransaction, T> work) {
+        long deadline = System.nanoTime() + BUSY.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                EtcdTransaction transaction = transaction(calls.snapshot());
+                T result = work.apply(transaction);
+                if (transaction.changesNothing() || tryCommit(transaction)) {
+                    return result;
+                }
+            } catch (EtcdCallFailed e) {
+                throw e.exception();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new RegistryException("the team registry " + settings.describe() + " is busy: other devstacks"
+                        + " changed it first " + attempt + " times in " + BUSY.toSeconds() + " s; try again");
+            }
+            // Spreads the retries of many devstacks that lost the same race.
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(Math.min(attempt, 20) * 1_000_000L));
+        }
+    }
+
+    /** Commits the transaction's changes, or returns false if someone committed since its snapshot. */
+    private boolean tryCommit(EtcdTransaction transaction) {
+        Snapshot snapshot = transaction.snapshot();
+        boolean bound = transaction.changes().values().stream()
+                .anyMatch(change -> change instanceof Change.Put put && put.boundToProcess());
+        long lease = bound ? processLease.id() : 0;
+        List<Op> ops = new ArrayList<>();
+        for (Map.Entry<String, Change> change : transaction.changes().entrySet()) {
+            ByteSequence key = EtcdKeys.bytes(change.getKey());
+            if (change.getValue() instanceof Change.Put put) {
+                PutOption option = put.boundToProcess() ? PutOption.builder().withLeaseId(lease).build() : PutOption.DEFAULT;
+                ops.add(Op.put(key, EtcdKeys.bytes(put.value()), option));
+            } else {
+                ops.add(Op.delete(key, DeleteOption.DEFAULT));
+            }
+        }
+        long sequence = snapshot.lastSequence();
+        for (RegistryEvent event : transaction.recorded()) {
+            RegistryEvent stored = event.remote() ? event : event.on(settings.host());
+            ops.add(Op.put(keys.event(++sequence), EtcdKeys.bytes(codec.encode(stored)), PutOption.DEFAULT));
+        }
+        long excess = Math.min(snapshot.events(), snapshot.events() + transaction.recorded().size() - RegistryEvent.KEPT);
+        if (excess > 0) {
+            calls.oldestEvents(snapshot.revision(), excess).forEach(old -> ops.add(Op.delete(old, DeleteOption.DEFAULT)));
+        }
+        ops.add(Op.put(keys.guard(), EtcdKeys.bytes(Long.toString(Math.max(sequence, snapshot.lastSequence() + 1))),
+                PutOption.DEFAULT));
+        try {
+            if (!calls.commit(snapshot.guardRevision(), ops)) {
+                return false;
+            }
+        } catch (EtcdCallFailed e) {
+            if (e.failure().kind() != EtcdFailure.Kind.LEASE_GONE || lease == 0) {
+                throw e;
+            }
+            processLease.expired(lease);
+            return false;
+        }
+        processLease.committed(transaction.leaseChanges(), selfPid);
+        return true;
+    }
+
+    private EtcdTransaction transaction(Snapshot snapshot) {
+        return new EtcdTransaction(snapshot, settings.host(), selfPid, codec, keys,
+                () -> calls.events(snapshot.revision()));
+    }
+
+    /** Puts back the leases this process held before its etcd lease expired, leaving out the ports others took. */
+    private Restoration restore(List<Lease> held) {
+        return commit(transaction -> {
+            int restored = 0;
+            List<LeaseOwner> leftOut = new ArrayList<>();
+            List<String> conflicts = new ArrayList<>();
+            for (Lease lease : held) {
+                Optional<String> conflict = conflict(transaction, lease);
+                if (conflict.isEmpty()) {
+                    try {
+                        transaction.putLease(lease);
+                        restored++;
+                        continue;
+                    } catch (PortOutsidePool e) {
+                        conflict = Optional.of(e.getMessage());
+                    }
+                }
+                leftOut.add(lease.owner());
+                conflicts.add(conflict.get());
+                transaction.record(new RegistryEvent(clock.instant(), RegistryEvent.Kind.CONFLICT, lease.port(),
+                        lease.owner().describe(), lease.pid(), lease.user(), conflict.get()));
+            }
+            return new Restoration(restored, leftOut, conflicts);
+        });
+    }
+
+    private static Optional<String> conflict(EtcdTransaction transaction, Lease lease) {
+        return transaction.leases().stream()
+                .filter(other -> other.port() == lease.port() && !other.owner().equals(lease.owner()))
+                .findFirst()
+                .map(other -> "port " + lease.port() + " of " + lease.owner().describe() + " was taken by "
+                        + other.owner().describe() + (other.pid() > 0 ? " (pid " + other.pid() + ")" : "")
+                        + " while the team registry could not be reached; it was not restored");
+    }
+}

@@ -1,0 +1,195 @@
+package dev.devstack.store.etcd;
+
+import dev.devstack.store.Lease;
+import dev.devstack.store.LeaseOwner;
+import dev.devstack.store.RegistryException;
+import dev.devstack.store.RegistryStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * This process's etcd lease: the leases it holds for itself are put with it, so that they vanish a
+ * TTL after this process stops answering, even when it was killed with SIGKILL, and nobody has to
+ * run gc. Granted at the first such lease and kept alive by a daemon thread every third of the TTL.
+ *
+ * <p>When etcd cannot be reached the listeners hear {@link RegistryStatus.Lost} once; the thread
+ * then tries every second. When etcd answers again and the lease expired meanwhile, a new one is
+ * granted and the leases this process held are put back (those whose port someone else took are
+ * left out and reported), and the listeners hear {@link RegistryStatus.Restored}.
+ */
+final class ProcessLease implements AutoCloseable {
+
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final EtcdCalls calls;
+    private final Duration ttl;
+    private final String registry;
+    private final ScheduledThreadPoolExecutor timer;
+    private final List<Consumer<RegistryStatus>> listeners = new CopyOnWriteArrayList<>();
+    /** The leases put with the etcd lease, as last committed: what a restore puts back. */
+    private final Map<LeaseOwner, Lease> held = new ConcurrentHashMap<>();
+    private Function<List<Lease>, Restoration> restore;
+    /** The etcd lease's id; 0 before the first is granted, or after it expired. Guarded by this. */
+    private long id;
+    private boolean lost;
+    private boolean ticking;
+    private boolean closed;
+
+    ProcessLease(EtcdCalls calls, Duration ttl, String registry) {
+        this.calls = calls;
+        this.ttl = ttl;
+        this.registry = registry;
+        this.timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "devstack-etcd-keep-alive");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** How to put leases back after the etcd lease expired: an update of the registry. */
+    void restoreWith(Function<List<Lease>, Restoration> restore) {
+        this.restore = restore;
+    }
+
+    void watch(Consumer<RegistryStatus> listener) {
+        listeners.add(listener);
+    }
+
+    /** The etcd lease to put this process's leases with, granted at the first call. */
+    synchronized long id() {
+        if (closed) {
+            throw new RegistryException("the team registry " + registry + " is closed");
+        }
+        if (id == 0) {
+            id = calls.grant(ttl);
+            if (!ticking) {
+                ticking = true;
+                schedule(period());
+            }
+        }
+        return id;
+    }
+
+    /** Remembers what a committed update did to the leases put with the etcd lease. */
+    void committed(Map<LeaseOwner, Optional<Lease>> changes, long selfPid) {
+        changes.forEach((owner, lease) -> {
+            if (lease.isPresent() && lease.get().processBound() && lease.get().pid() == selfPid) {
+                held.put(owner, lease.get());
+            } else {
+                held.remove(owner);
+            }
+        });
+    }
+
+    /** etcd said the lease {@code which} is gone while committing: take a new one and put the others back. */
+    synchronized void expired(long which) {
+        if (id == which) {
+            lose("this devstack's etcd lease expired");
+            reestablish();
+        }
+    }
+
+    private void tick() {
+        boolean answered;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            try {
+                boolean alive = id != 0 && calls.keepAlive(id, period());
+                if (!alive && (id != 0 || lost)) {
+                    lose("this devstack's etcd lease expired");
+                    reestablish();
+                } else if (lost) {
+                    lost = false;
+                    tell(new RegistryStatus.Restored(registry, 0, List.of()));
+                }
+                answered = true;
+            } catch (EtcdCallFailed e) {
+                if (e.failure().kind() == EtcdFailure.Kind.LEASE_GONE) {
+                    lose(e.failure().reason());
+                    answered = tryReestablish();
+                } else {
+                    lose(e.failure().reason());
+                    answered = false;
+                }
+            } catch (RegistryException e) {
+                lose(e.getMessage());
+                answered = false;
+            }
+        }
+        schedule(answered ? period() : RETRY);
+    }
+
+    private boolean tryReestablish() {
+        try {
+            reestablish();
+            return true;
+        } catch (EtcdCallFailed | RegistryException e) {
+            return false;
+        }
+    }
+
+    /** Grants a new etcd lease and puts the held leases back with it; the caller holds this. */
+    private void reestablish() {
+        id = 0;
+        if (held.isEmpty()) {
+            lost = false;
+            tell(new RegistryStatus.Restored(registry, 0, List.of()));
+            return;
+        }
+        id = calls.grant(ttl);
+        Restoration done = restore.apply(List.copyOf(held.values()));
+        done.leftOut().forEach(held::remove);
+        lost = false;
+        tell(new RegistryStatus.Restored(registry, done.restored(), done.conflicts()));
+    }
+
+    private void lose(String reason) {
+        if (!lost) {
+            lost = true;
+            tell(new RegistryStatus.Lost(registry, reason));
+        }
+    }
+
+    private void tell(RegistryStatus status) {
+        listeners.forEach(listener -> listener.accept(status));
+    }
+
+    private void schedule(Duration delay) {
+        if (!timer.isShutdown()) {
+            timer.schedule(this::tick, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Duration period() {
+        return ttl.dividedBy(3);
+    }
+
+    /** Stops keeping the lease alive and revokes it, so that this process's leases go at once. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        long revoke;
+        synchronized (this) {
+            closed = true;
+            revoke = id;
+            id = 0;
+        }
+        if (revoke != 0) {
+            try {
+                calls.revoke(revoke, Duration.ofSeconds(2));
+            } catch (EtcdCallFailed e) {
+                // Unreachable: the leases expire with the TTL instead.
+            }
+        }
+    }
+}
