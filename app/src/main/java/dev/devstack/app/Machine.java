@@ -27,12 +27,17 @@ final class Machine implements AutoCloseable {
     final PortProbe probe = new SocketPortProbe();
     final PortPlanner planner;
     final ProjectLeases leases;
-    final LeaseRegistry registry;
+    private final LazyRegistry registry;
 
     Machine(ProjectContext context, Consumer<String> warnings) {
         this.planner = new PortPlanner(probe, this::listenerOf, new EarlierRunFinder(this, context));
-        this.registry = Registries.open(context, warnings);
+        this.registry = new LazyRegistry(() -> Registries.open(context, warnings));
         this.leases = new ProjectLeases(registry, processes, context);
+    }
+
+    /** The registry, opened now if it was not yet. */
+    LeaseRegistry registry() {
+        return registry.get();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.devstack.app;
 
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.run.ProcessGroups;
 import java.time.Duration;
@@ -51,8 +52,26 @@ public final class StackDown {
                 stopped = OptionalLong.of(state.supervisorPid());
             }
         }
-        List<String> leftovers = new Leftovers(machine.leases, machine.processes).end(groups);
-        return new DownReport(stopped, leftovers);
+        return new DownReport(stopped, leftovers(machine, groups, stopped, warnings));
+    }
+
+    /**
+     * Ends what an earlier devstack of the project left running, by the registry's records. A stack
+     * that was just stopped counts for more than that search: when the registry cannot be used (a
+     * team registry that is away), `down` says so and still succeeds.
+     */
+    private static List<String> leftovers(Machine machine, ProcessGroups groups, OptionalLong stopped,
+                                          Consumer<String> warnings) {
+        try {
+            return new Leftovers(machine.leases, machine.processes).end(groups);
+        } catch (DevstackException e) {
+            if (stopped.isEmpty() || e.category() != ErrorCategory.STATE) {
+                throw e;
+            }
+            warnings.accept(e.getMessage() + "; the stack stopped, but what an earlier devstack of it may have left"
+                    + " running was not looked for: run `devstack down` again once the registry answers");
+            return List.of();
+        }
     }
 
     private static void awaitEnd(Machine machine, long pid, long start, ProjectContext context, Duration wait,

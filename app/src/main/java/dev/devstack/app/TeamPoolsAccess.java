@@ -30,7 +30,7 @@ public final class TeamPoolsAccess {
 
     private static <T> T withTeam(ProjectContext context, Consumer<String> warnings, Function<TeamRegistry, T> work) {
         try (Machine machine = new Machine(context, warnings)) {
-            if (!(machine.registry instanceof TeamRegistry team)) {
+            if (!(machine.registry() instanceof TeamRegistry team)) {
                 throw DevstackException.invalidConfig("pools belong to a team registry, and this user's registry is"
                         + " the embedded one", List.of("set `registry: etcd://HOST:PORT` in ~/.config/devstack/config.yaml,"
                         + " or DEVSTACK_REGISTRY, or give --registry (docs/team-registry.md)"));

@@ -190,7 +190,7 @@ public final class UpSession implements AutoCloseable {
     /** Tells how the ports were chosen, then starts the services. */
     public void start() {
         config.warnings().forEach(warning -> supervisor.notice("", warning));
-        machine.registry.watch(status -> supervisor.notice("", RegistryStatusText.of(status)));
+        machine.registry().watch(status -> supervisor.notice("", RegistryStatusText.of(status)));
         if (!leftovers.isEmpty()) {
             supervisor.notice("", "ended what an earlier devstack of this project left running: "
                     + String.join("; ", leftovers));

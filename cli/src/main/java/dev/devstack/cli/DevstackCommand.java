@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
                         + " `attach`: the connection to the stack was lost; `init`: nothing found to write from",
                 "2:invalid configuration or command line; `attach`: not on a terminal; `init`: ports.yaml exists"
                         + " (use --force)",
-                "3:a port the configuration insists on is taken, or no port is free in the range; `agent`: its port"
-                        + " is taken",
+                "3:a port the configuration insists on is taken, or no port is free in the range (or the team's pool);"
+                        + " `agent`: its port is taken",
                 "4:this project is already running; `agent run`: the agent runs already",
                 "5:devstack's registry is unusable",
                 "6:`down`, `agent stop`: it did not stop in time; `kill`: something still listens on the port",

@@ -42,8 +42,9 @@ public final class EtcdBackend implements TeamRegistryBackend {
     private static Client client(TeamRegistrySettings settings) {
         ClientBuilder builder = Client.builder().endpoints(settings.endpoints())
                 .connectTimeout(REACH)
-                .retryMaxDuration(REACH)
-                .keepaliveWithoutCalls(false);
+                .retryMaxDuration(REACH.dividedBy(2))
+                .keepaliveWithoutCalls(false)
+                .waitForReady(false);
         settings.auth().ifPresent(auth -> builder.user(bytes(auth.user())).password(bytes(auth.password())));
         if (settings.tls().isPresent()) {
             TeamRegistrySettings.Tls tls = settings.tls().get();

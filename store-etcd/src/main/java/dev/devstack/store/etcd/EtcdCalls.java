@@ -22,6 +22,7 @@ import io.etcd.jetcd.options.GetOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -43,12 +44,14 @@ final class EtcdCalls {
     private final EtcdKeys keys;
     private final LeaseCodec codec;
     private final PoolsCodec poolsCodec = new PoolsCodec();
+    private final EventBatches batches;
 
     EtcdCalls(Client client, TeamRegistrySettings settings, EtcdKeys keys, LeaseCodec codec) {
         this.client = client;
         this.settings = settings;
         this.keys = keys;
         this.codec = codec;
+        this.batches = new EventBatches(codec);
     }
 
     /** Everything this host works with, read in one etcd transaction, so at one revision. */
@@ -59,8 +62,7 @@ final class EtcdCalls {
                 Op.get(keys.leases(), prefix()),
                 Op.get(keys.stickyPorts(host), prefix()),
                 Op.get(keys.processes(host), prefix()),
-                Op.get(keys.pools(), GetOption.DEFAULT),
-                Op.get(keys.events(), GetOption.builder().isPrefix(true).withCountOnly(true).build())).commit(),
+                Op.get(keys.pools(), GetOption.DEFAULT)).commit(),
                 "cannot read the team registry");
         try {
             return snapshot(host, read.getHeader().getRevision(), read.getGetResponses());
@@ -97,8 +99,8 @@ final class EtcdCalls {
         List<KeyValue> pools = parts.get(4).getKvs();
         return new Snapshot(revision,
                 guard.isEmpty() ? 0 : guard.get(0).getModRevision(),
-                guard.isEmpty() ? 0 : Long.parseLong(EtcdKeys.text(guard.get(0).getValue())),
-                parts.get(5).getCount(), leases, remote, sticky, processes,
+                guard.isEmpty() ? Guard.NONE : Guard.decode(EtcdKeys.text(guard.get(0).getValue()), EtcdKeys.text(keys.guard())),
+                leases, remote, sticky, processes,
                 pools.isEmpty() ? TeamPools.NONE : poolsCodec.decode(EtcdKeys.text(pools.get(0).getValue()),
                         EtcdKeys.text(keys.pools())));
     }
@@ -107,21 +109,31 @@ final class EtcdCalls {
     List<RegistryEvent> events(long revision) {
         GetResponse read = await(client.getKVClient().get(keys.events(),
                 GetOption.builder().isPrefix(true).withRevision(revision).build()), "cannot read the team registry's history");
-        List<RegistryEvent> events = new ArrayList<>(read.getKvs().size());
+        List<RegistryEvent> events = new ArrayList<>();
         for (KeyValue entry : read.getKvs()) {
-            RegistryEvent event = codec.decodeEvent(EtcdKeys.text(entry.getValue()));
-            events.add(event.host().equals(settings.host()) ? event.on("") : event);
+            for (RegistryEvent event : batches.decode(EtcdKeys.text(entry.getValue()), EtcdKeys.text(entry.getKey()))) {
+                events.add(event.host().equals(settings.host()) ? event.on("") : event);
+            }
         }
         return events;
     }
 
-    /** The keys of the {@code count} oldest events at {@code revision}. */
-    List<ByteSequence> oldestEvents(long revision, long count) {
-        GetResponse read = await(client.getKVClient().get(keys.events(), GetOption.builder().isPrefix(true)
-                .withRevision(revision).withKeysOnly(true).withLimit(count)
+    /** The oldest batch of events at {@code revision} whose key is {@code from} or after it. */
+    Optional<EventBatch> nextEvents(long revision, ByteSequence from) {
+        GetResponse read = await(client.getKVClient().get(from, GetOption.builder().withRange(keys.eventsEnd())
+                .withRevision(revision).withLimit(1)
                 .withSortField(GetOption.SortTarget.KEY).withSortOrder(GetOption.SortOrder.ASCEND).build()),
                 "cannot read the team registry's history");
-        return read.getKvs().stream().map(KeyValue::getKey).toList();
+        return read.getKvs().stream().findFirst().map(entry -> new EventBatch(entry.getKey(),
+                batches.decode(EtcdKeys.text(entry.getValue()), EtcdKeys.text(entry.getKey()))));
+    }
+
+    String encode(List<RegistryEvent> events) {
+        return batches.encode(events);
+    }
+
+    /** One {@code event/} key and the events it holds, as stored (with their hosts). */
+    record EventBatch(ByteSequence key, List<RegistryEvent> events) {
     }
 
     /** Applies {@code changes} if the guard is still at {@code guardRevision}; false if someone else committed first. */

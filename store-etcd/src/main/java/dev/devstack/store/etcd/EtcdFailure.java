@@ -49,11 +49,12 @@ record EtcdFailure(Kind kind, String reason) {
                 return new EtcdFailure(Kind.UNREACHABLE, "unknown host name");
             }
             if (cause instanceof SSLException) {
-                return new EtcdFailure(Kind.REFUSED, "the TLS handshake failed; check the CA, certificate and key");
+                return new EtcdFailure(Kind.REFUSED, "the TLS handshake failed");
             }
         }
         Status status = Status.fromThrowable(failure);
-        String said = status.getDescription() == null ? "" : status.getDescription();
+        String said = failure instanceof EtcdException && failure.getMessage() != null ? failure.getMessage()
+                : status.getDescription() == null ? "" : status.getDescription();
         return switch (code(failure, status)) {
             case "UNAVAILABLE" -> new EtcdFailure(Kind.UNREACHABLE, "no member answers");
             case "DEADLINE_EXCEEDED" -> new EtcdFailure(Kind.UNREACHABLE, "no answer within " + seconds(waited));

@@ -63,6 +63,11 @@ final class EtcdKeys {
         return bytes(root + "event/");
     }
 
+    /** The first key after every {@code event/} key: the end of their range. */
+    ByteSequence eventsEnd() {
+        return bytes(root + "event0");
+    }
+
     ByteSequence event(long sequence) {
         return bytes(root + "event/" + String.format("%019d", sequence));
     }

@@ -147,17 +147,8 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
                 ops.add(Op.delete(key, DeleteOption.DEFAULT));
             }
         }
-        long sequence = snapshot.lastSequence();
-        for (RegistryEvent event : transaction.recorded()) {
-            RegistryEvent stored = event.remote() ? event : event.on(settings.host());
-            ops.add(Op.put(keys.event(++sequence), EtcdKeys.bytes(codec.encode(stored)), PutOption.DEFAULT));
-        }
-        long excess = Math.min(snapshot.events(), snapshot.events() + transaction.recorded().size() - RegistryEvent.KEPT);
-        if (excess > 0) {
-            calls.oldestEvents(snapshot.revision(), excess).forEach(old -> ops.add(Op.delete(old, DeleteOption.DEFAULT)));
-        }
-        ops.add(Op.put(keys.guard(), EtcdKeys.bytes(Long.toString(Math.max(sequence, snapshot.lastSequence() + 1))),
-                PutOption.DEFAULT));
+        Guard guard = history(transaction, ops);
+        ops.add(Op.put(keys.guard(), EtcdKeys.bytes(guard.encode()), PutOption.DEFAULT));
         try {
             if (!calls.commit(snapshot.guardRevision(), ops)) {
                 return false;
@@ -171,6 +162,44 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
         }
         processLease.committed(transaction.leaseChanges(), selfPid);
         return true;
+    }
+
+    /**
+     * Adds the update's events to {@code ops} as one batch, and drops the oldest beyond
+     * {@link RegistryEvent#KEPT} (whole batches, and the oldest events of the last one it reaches);
+     * returns the guard that says how many are left.
+     */
+    private Guard history(EtcdTransaction transaction, List<Op> ops) {
+        Snapshot snapshot = transaction.snapshot();
+        Guard before = snapshot.guard();
+        List<RegistryEvent> recorded = transaction.recorded().stream()
+                .map(event -> event.remote() ? event : event.on(settings.host())).toList();
+        if (recorded.isEmpty()) {
+            return new Guard(before.sequence(), before.events());
+        }
+        recorded = recorded.subList(Math.max(0, recorded.size() - RegistryEvent.KEPT), recorded.size());
+        long sequence = before.sequence() + 1;
+        ops.add(Op.put(keys.event(sequence), EtcdKeys.bytes(calls.encode(recorded)), PutOption.DEFAULT));
+        long excess = before.events() + recorded.size() - RegistryEvent.KEPT;
+        long kept = Math.min(before.events() + recorded.size(), RegistryEvent.KEPT);
+        ByteSequence from = keys.events();
+        while (excess > 0) {
+            Optional<EtcdCalls.EventBatch> oldest = calls.nextEvents(snapshot.revision(), from);
+            if (oldest.isEmpty()) {
+                break;
+            }
+            EtcdCalls.EventBatch batch = oldest.get();
+            int size = batch.events().size();
+            if (excess >= size) {
+                ops.add(Op.delete(batch.key(), DeleteOption.DEFAULT));
+            } else {
+                List<RegistryEvent> rest = batch.events().subList((int) excess, size);
+                ops.add(Op.put(batch.key(), EtcdKeys.bytes(calls.encode(rest)), PutOption.DEFAULT));
+            }
+            excess -= size;
+            from = EtcdKeys.bytes(EtcdKeys.text(batch.key()) + "\0");
+        }
+        return new Guard(sequence, kept);
     }
 
     private EtcdTransaction transaction(Snapshot snapshot) {

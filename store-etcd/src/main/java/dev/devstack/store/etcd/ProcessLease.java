@@ -97,36 +97,38 @@ final class ProcessLease implements AutoCloseable {
         }
     }
 
+    /** One beat of the keep-alive thread; the next is scheduled whatever happens in this one (a listener that throws, say). */
     private void tick() {
-        boolean answered;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            try {
-                boolean alive = id != 0 && calls.keepAlive(id, period());
-                if (!alive && (id != 0 || lost)) {
-                    lose("this devstack's etcd lease expired");
-                    reestablish();
-                } else if (lost) {
-                    lost = false;
-                    tell(new RegistryStatus.Restored(registry, 0, List.of()));
-                }
-                answered = true;
-            } catch (EtcdCallFailed e) {
-                if (e.failure().kind() == EtcdFailure.Kind.LEASE_GONE) {
-                    lose(e.failure().reason());
-                    answered = tryReestablish();
-                } else {
-                    lose(e.failure().reason());
-                    answered = false;
-                }
-            } catch (RegistryException e) {
-                lose(e.getMessage());
-                answered = false;
-            }
+        boolean answered = false;
+        try {
+            answered = beat();
+        } finally {
+            schedule(answered ? period() : RETRY);
         }
-        schedule(answered ? period() : RETRY);
+    }
+
+    /** Keeps the lease alive, or notices it is lost or expired; true if etcd answered. */
+    private synchronized boolean beat() {
+        if (closed) {
+            return true;
+        }
+        try {
+            boolean alive = id != 0 && calls.keepAlive(id, period());
+            if (!alive && (id != 0 || lost)) {
+                lose("this devstack's etcd lease expired");
+                reestablish();
+            } else if (lost) {
+                lost = false;
+                tell(new RegistryStatus.Restored(registry, 0, List.of()));
+            }
+            return true;
+        } catch (EtcdCallFailed e) {
+            lose(e.failure().reason());
+            return e.failure().kind() == EtcdFailure.Kind.LEASE_GONE && tryReestablish();
+        } catch (RegistryException e) {
+            lose(e.getMessage());
+            return false;
+        }
     }
 
     private boolean tryReestablish() {

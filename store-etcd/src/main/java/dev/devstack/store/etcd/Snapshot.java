@@ -12,12 +12,11 @@ import java.util.SortedMap;
  * What the registry held at one etcd revision, for one host: its own leases, sticky ports and
  * processes by their keys, the other hosts' leases, and the team's pools.
  *
- * @param revision         the etcd revision read; events are read at the same one, when asked for
- * @param guardRevision    the guard's mod revision (0: never written); an update commits only if it is unchanged
- * @param lastSequence     the guard's value: the last sequence number given to an event
- * @param events           how many events the log holds
+ * @param revision      the etcd revision read; events are read at the same one, when asked for
+ * @param guardRevision the guard's mod revision (0: never written); an update commits only if it is unchanged
+ * @param guard         the guard's value
  */
-record Snapshot(long revision, long guardRevision, long lastSequence, long events, SortedMap<String, Lease> leases,
+record Snapshot(long revision, long guardRevision, Guard guard, SortedMap<String, Lease> leases,
                 List<RemoteLease> remoteLeases, SortedMap<String, StickyPort> sticky,
                 SortedMap<String, ProcessRecord> processes, TeamPools pools) {
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +31,7 @@ public final class EtcdServer implements AutoCloseable {
     private final int peerPort;
     private final Path data;
     private final Path log;
+    private TestCertificates tls;
     private String initialCluster;
     private String clusterToken;
     private Process process;
@@ -53,6 +56,22 @@ public final class EtcdServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A single-member etcd that speaks TLS to clients and asks them for a certificate its CA signed
+     * ({@code --client-cert-auth}), as a team that secures its registry runs it.
+     */
+    public static EtcdServer runningWithTls(Path folder, TestCertificates certificates) {
+        EtcdServer server = new EtcdServer("secure", folder);
+        server.tls = certificates;
+        try {
+            server.start();
+        } catch (RuntimeException | Error e) {
+            server.kill();
+            throw e;
+        }
+        return server;
+    }
+
     String name() {
         return name;
     }
@@ -68,7 +87,7 @@ public final class EtcdServer implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + clientPort);
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + clientPort);
     }
 
     public int clientPort() {
@@ -87,6 +106,10 @@ public final class EtcdServer implements AutoCloseable {
                 "--initial-cluster", initialCluster == null ? peer() : initialCluster,
                 "--initial-cluster-token", clusterToken == null ? name : clusterToken,
                 "--listen-metrics-urls", "http://127.0.0.1:" + freePort()));
+        if (tls != null) {
+            command.addAll(List.of("--cert-file", tls.serverCert().toString(), "--key-file", tls.serverKey().toString(),
+                    "--trusted-ca-file", tls.ca().toString(), "--client-cert-auth"));
+        }
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -152,7 +175,38 @@ public final class EtcdServer implements AutoCloseable {
         }
     }
 
+    /** Runs {@code etcdctl} against this member (as root, once auth is enabled) and fails the test if it fails. */
+    public void etcdctl(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/etcdctl", "--endpoints=" + endpoint()));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("etcdctl did not finish in 20 s: " + command);
+            }
+            if (process.exitValue() != 0) {
+                throw new AssertionError("etcdctl failed: " + command + "\n" + logTail());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run etcdctl", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Whether etcd answers: its /health over HTTP; with TLS, that it accepts connections on its client port. */
     private boolean healthy() {
+        if (tls != null) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), clientPort), 500);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
         try {
             HttpURLConnection connection = (HttpURLConnection) endpoint().resolve("/health").toURL().openConnection();
             connection.setConnectTimeout(500);
