@@ -24,8 +24,10 @@ import java.util.StringJoiner;
  * <p>It warms up first (WARMUP claims, then releases them, so that the timed claims start on the
  * registry the other clients see), prints "ready", waits for a line on stdin, makes COUNT claims
  * named NAME-0, NAME-1, … and prints one JSON line: when it started and ended (epoch µs, so that the
- * script can take the window of all clients together), each claim's latency in µs and its port.
- * It holds every lease it claimed; the script throws the registry away afterwards.
+ * script can take the window of all clients together), each claim's latency in µs and its port, and
+ * how many claims failed (a registry that does not answer in time, say) with the first one's message:
+ * on a loaded machine that is a figure too, not a reason to stop. It holds every lease it claimed;
+ * the script throws the registry away afterwards.
  *
  * <p>{@code java -cp cli/target/devstack.jar bench/TeamRegistryBench.java NAME COUNT WARMUP}
  */
@@ -42,30 +44,47 @@ public final class TeamRegistryBench {
         // The registry and the host come from the environment, exactly as for `devstack claim`.
         ManualLeases leases = ManualLeases.of(new ProjectContext(home, Map.copyOf(System.getenv()), home,
                 ProjectContext.DEFAULT_INSTANCE, Clock.systemUTC()), System.err::println);
+        Failures failures = new Failures();
         for (int i = 0; i < warmup; i++) {
-            leases.claim(request(name + "-warmup-" + i));
+            try {
+                leases.claim(request(name + "-warmup-" + i));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
         }
         for (int i = 0; i < warmup; i++) {
-            leases.release(name + "-warmup-" + i);
+            try {
+                leases.release(name + "-warmup-" + i);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
         }
+        int warmupFailures = failures.count;
         System.out.println("ready");
         System.out.flush();
         if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() == null) {
             System.exit(1);
         }
-        long[] latencies = new long[count];
-        int[] ports = new int[count];
+        StringJoiner latencies = new StringJoiner(", ", "[", "]");
+        StringJoiner ports = new StringJoiner(", ", "[", "]");
         Instant started = Instant.now();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long began = System.nanoTime();
-            ports[i] = leases.claim(request(name + "-" + i)).port();
-            latencies[i] = (System.nanoTime() - began) / 1_000;
+            try {
+                int port = leases.claim(request(name + "-" + i)).port();
+                latencies.add(Long.toString((System.nanoTime() - began) / 1_000));
+                ports.add(Integer.toString(port));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
         }
         long elapsed = (System.nanoTime() - start) / 1_000;
         long startedMicros = ChronoUnit.MICROS.between(Instant.EPOCH, started);
         System.out.println("{\"start_us\": " + startedMicros + ", \"end_us\": " + (startedMicros + elapsed)
-                + ", \"latencies_us\": " + list(latencies) + ", \"ports\": " + list(ports) + "}");
+                + ", \"latencies_us\": " + latencies + ", \"ports\": " + ports
+                + ", \"warmup_failures\": " + warmupFailures + ", \"failures\": " + (failures.count - warmupFailures)
+                + ", \"first_failure\": " + quoted(failures.first) + "}");
         System.out.flush();
         // jetcd's gRPC threads are not daemons: the claims are committed, nothing is left to wait for.
         System.exit(0);
@@ -75,19 +94,29 @@ public final class TeamRegistryBench {
         return new ClaimRequest(List.of(), Optional.empty(), Optional.of(name), Optional.empty(), OptionalLong.empty());
     }
 
-    private static String list(long[] values) {
-        StringJoiner joined = new StringJoiner(", ", "[", "]");
-        for (long value : values) {
-            joined.add(Long.toString(value));
+    /** How many operations failed, and the first one's message. */
+    private static final class Failures {
+        int count;
+        String first = "";
+
+        void add(RuntimeException e) {
+            if (count++ == 0) {
+                first = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
         }
-        return joined.toString();
     }
 
-    private static String list(int[] values) {
-        StringJoiner joined = new StringJoiner(", ", "[", "]");
-        for (int value : values) {
-            joined.add(Integer.toString(value));
+    private static String quoted(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < ' ') {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
         }
-        return joined.toString();
+        return json.append('"').toString();
     }
 }

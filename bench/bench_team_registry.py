@@ -19,7 +19,10 @@ once and kept for the whole run; every measurement gets a fresh namespace (etcd)
 DEVSTACK_HOME (local). Backends alternate inside each round (their order rotates from round to round),
 and the etcd figures are divided by the local figure of the same round. Beside them: etcd's own
 counters (Txn calls, WAL fsyncs and their time, its CPU) per claim, and the disk's floor for one local
-registry commit (copy, fsync, rename, fsync of the folder, as store.RegistryFile does).
+registry commit (copy, fsync, rename, fsync of the folder, as store.RegistryFile does). A claim that
+fails (etcd not answering within devstack's call timeout on a loaded machine, say) is counted and
+shown with its message, and left out of claims/s and the latencies; every port is checked for being
+handed out twice (per host).
 
 It kills every process it started, also on Ctrl-C or an error, and removes its folders.
 Needs cli/target/devstack.jar with store-etcd inside (mvn -o -q package -pl cli -am -DskipTests) and
@@ -162,7 +165,7 @@ def await_lines(lines, count, deadline, what, clients):
         if line is None:
             clients[index].wait()
             with open(clients[index].args_stderr) as f:
-                tail = "".join(f.readlines()[-8:])
+                tail = "".join([line for line in f if not line.startswith("\tat ")][-8:])
             raise RuntimeError(f"client {index} (pid {clients[index].pid}) exited with {clients[index].returncode}"
                                f" before {what}: {tail}")
         got[index] = line
@@ -207,6 +210,8 @@ def measure(backend, clients, claims, warmup, hosts, etcd, folder, label):
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
     latencies = [us / 1000 for r in results for us in r["latencies_us"]]
+    if not latencies:
+        raise RuntimeError(f"{label}: every claim failed; the first: {results[0]['first_failure']}")
     window = (max(r["end_us"] for r in results) - min(r["start_us"] for r in results)) / 1e6
     ports = [p for r in results for p in r["ports"]]
     host_of = [i if hosts == "distinct" else 0 for i, r in enumerate(results) for _ in r["ports"]]
@@ -215,6 +220,8 @@ def measure(backend, clients, claims, warmup, hosts, etcd, folder, label):
         "backend": backend, "clients": clients, "claims": len(latencies), "seconds": window,
         "claims_per_s": len(latencies) / window, "p50_ms": percentile(latencies, 50),
         "p99_ms": percentile(latencies, 99), "duplicate_ports": len(owned) - len(set(owned)),
+        "failed": sum(r["failures"] for r in results), "warmup_failed": sum(r["warmup_failures"] for r in results),
+        "first_failure": next((r["first_failure"] for r in results if r["first_failure"]), ""),
         "load_before": load_before, "load_after": load(),
     }
     if etcd:
@@ -225,7 +232,9 @@ def measure(backend, clients, claims, warmup, hosts, etcd, folder, label):
             fsync_ms=1000 * delta["fsync_seconds"] / delta["fsyncs"] if delta["fsyncs"] else 0.0,
             etcd_cpu_ms_per_claim=1000 * delta["cpu_ticks"] / TICKS / len(latencies))
     print(f"  {label:22} {figures['claims_per_s']:7.1f} claims/s  p50 {figures['p50_ms']:6.1f} ms"
-          f"  p99 {figures['p99_ms']:6.1f} ms  load {load_before:.1f}", file=sys.stderr)
+          f"  p99 {figures['p99_ms']:6.1f} ms  load {load_before:.1f}"
+          + (f"  failed {figures['failed']} (warm-up {figures['warmup_failed']}): {figures['first_failure']}"
+             if figures["first_failure"] else ""), file=sys.stderr)
     return figures
 
 
@@ -261,7 +270,8 @@ def summary(runs):
                 continue
             row = {"backend": backend, "clients": clients, "rounds": len(mine),
                    "claims_per_s_each": [r["claims_per_s"] for r in mine],
-                   "duplicate_ports": sum(r["duplicate_ports"] for r in mine)}
+                   "duplicate_ports": sum(r["duplicate_ports"] for r in mine),
+                   "failed": sum(r["failed"] for r in mine), "warmup_failed": sum(r["warmup_failed"] for r in mine)}
             for key in ("claims_per_s", "p50_ms", "p99_ms", "attempts_per_claim", "fsyncs_per_claim_per_member",
                         "fsync_ms", "etcd_cpu_ms_per_claim"):
                 if key in mine[0]:
@@ -277,8 +287,9 @@ def print_table(results):
           f" {results['rounds']} round(s), clients on {results['hosts']} DEVSTACK_HOST; medians over the rounds")
     print()
     print("| backend | clients | claims/s | (each round) | × local | p50 | p99 | commit attempts per claim"
-          " | WAL fsyncs per claim (per member) | WAL fsync | etcd CPU per claim | ports handed out twice |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          " | WAL fsyncs per claim (per member) | WAL fsync | etcd CPU per claim | ports handed out twice"
+          " | failed claims (warm-up) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for row in results["summary"]:
         etcd = "attempts_per_claim" in row
         print(f"| {names[row['backend']]} | {row['clients']} | **{row['claims_per_s']:.0f}** |"
@@ -286,11 +297,15 @@ def print_table(results):
               f" {row['vs_local']:.2f}× | {row['p50_ms']:.1f} ms | **{row['p99_ms']:.1f} ms** |"
               + (f" {row['attempts_per_claim']:.2f} | {row['fsyncs_per_claim_per_member']:.2f} |"
                  f" {row['fsync_ms']:.2f} ms | {row['etcd_cpu_ms_per_claim']:.2f} ms |" if etcd else " | | | |")
-              + f" {row['duplicate_ports']} |")
+              + f" {row['duplicate_ports']} | {row['failed']} ({row['warmup_failed']}) |")
     floor = results["commit_floor"]
     print()
     print(f"the disk's floor for one local commit (copy of the {floor['registry_kib']} KiB registry, fsync, rename,"
           f" fsync of the folder; {floor['count']} times): p50 {floor['p50_ms']:.2f} ms, p99 {floor['p99_ms']:.2f} ms")
+    for run in results["runs"]:
+        if run["first_failure"]:
+            print(f"r{run['round']} {run['backend']} with {run['clients']} clients: {run['failed']} claims failed"
+                  f" ({run['warmup_failed']} in the warm-up), the first: {run['first_failure']}")
     loads = [r[k] for r in results["runs"] for k in ("load_before", "load_after")]
     print(f"load average (1 min) during the measurements: {min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()}"
           f" cores")
