@@ -28,6 +28,7 @@ final class ImmediateExit {
         cli.out().flush();
         cli.err().flush();
         if (!recordingClasses()) {
+            ExtractedLibraries.deleteOwn();
             Native.load(Platform.C_LIBRARY_NAME, LibC.class)._exit(code);
         }
         System.exit(code);

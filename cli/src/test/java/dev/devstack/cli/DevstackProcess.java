@@ -43,6 +43,9 @@ final class DevstackProcess implements AutoCloseable {
     private final Path dir;
     private final Path out;
     private final Path err;
+    /** What it printed, kept when it is closed and its files deleted. */
+    private String closedOut;
+    private String closedErr;
 
     private DevstackProcess(Process process, Path dir, Path out, Path err) {
         this.process = process;
@@ -138,12 +141,12 @@ final class DevstackProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    String out() {
-        return read(out);
+    synchronized String out() {
+        return closedOut != null ? closedOut : read(out);
     }
 
-    String err() {
-        return read(err);
+    synchronized String err() {
+        return closedErr != null ? closedErr : read(err);
     }
 
     /** Waits until devstack has printed {@code text}. */
@@ -187,6 +190,23 @@ final class DevstackProcess implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        deleteOutputFiles();
+    }
+
+    /** Keeps what it printed in memory and deletes the files and their folder, so that runs leave nothing in /tmp. */
+    private synchronized void deleteOutputFiles() {
+        if (closedOut != null) {
+            return;
+        }
+        closedOut = read(out);
+        closedErr = read(err);
+        try {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            Files.deleteIfExists(out.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
