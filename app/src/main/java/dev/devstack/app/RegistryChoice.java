@@ -23,7 +23,8 @@ final class RegistryChoice {
     static final String HOST_VARIABLE = "DEVSTACK_HOST";
     private static final Set<String> KEYS = Set.of("registry", "namespace", "ttl", "tls.ca", "tls.cert", "tls.key",
             "auth.user", "auth.password_file");
-    private static final Duration SHORTEST_TTL = Duration.ofSeconds(1);
+    /** etcd's own minimum: it gives a shorter lease this much anyway. */
+    private static final Duration SHORTEST_TTL = Duration.ofSeconds(2);
     private static final Duration LONGEST_TTL = Duration.ofHours(1);
 
     private RegistryChoice() {
@@ -88,17 +89,37 @@ final class RegistryChoice {
             Optional<Duration> parsed = Durations.parse(value.text())
                     .filter(d -> d.compareTo(SHORTEST_TTL) >= 0 && d.compareTo(LONGEST_TTL) <= 0);
             if (parsed.isEmpty()) {
-                file.problem(value, "ttl: `" + value.text() + "` is not a duration from 1s to 1h (such as 10s)");
+                file.problem(value, "ttl: `" + value.text() + "` is not a duration from 2s to 1h (such as 10s)");
             }
             return parsed.orElse(TeamRegistrySettings.DEFAULT_TTL);
         }).orElse(TeamRegistrySettings.DEFAULT_TTL);
-        Optional<TeamRegistrySettings.Tls> tls = file.value("tls.ca").map(ca -> new TeamRegistrySettings.Tls(
-                path(file, ca), file.value("tls.cert").map(v -> path(file, v)), file.value("tls.key").map(v -> path(file, v))));
+        Optional<TeamRegistrySettings.Tls> tls = tls(file);
         Optional<TeamRegistrySettings.Auth> auth = file.value("auth.user")
                 .map(user -> new TeamRegistrySettings.Auth(user.text(), password(file, user)));
         file.throwIfProblems();
         return new TeamRegistrySettings(address.endpoints(tls.isPresent()), namespace, ttl, HostIdentity.of(environment),
                 System.getProperty("user.name", ""), tls, auth, source);
+    }
+
+    /**
+     * etcd's TLS: a CA to trust, and a client certificate with its key. A certificate without its
+     * key, or either without the CA, would leave the connection in the clear unnoticed: a problem.
+     */
+    private static Optional<TeamRegistrySettings.Tls> tls(UserConfigFile file) {
+        Optional<UserConfigFile.Value> ca = file.value("tls.ca");
+        Optional<UserConfigFile.Value> cert = file.value("tls.cert");
+        Optional<UserConfigFile.Value> key = file.value("tls.key");
+        if (cert.isPresent() != key.isPresent()) {
+            file.problem(cert.or(() -> key).orElseThrow(), "tls.cert and tls.key go together: the client certificate"
+                    + " and its private key");
+        }
+        if (ca.isEmpty()) {
+            cert.or(() -> key).ifPresent(value -> file.problem(value, "tls.cert and tls.key need tls.ca, the CA that"
+                    + " signed etcd's certificates; without it the connection would not use TLS at all"));
+            return Optional.empty();
+        }
+        return Optional.of(new TeamRegistrySettings.Tls(path(file, ca.get()), cert.map(v -> path(file, v)),
+                key.map(v -> path(file, v))));
     }
 
     /** A file the configuration names: {@code ~/} is the user's home, a relative path is beside the file. */
@@ -120,9 +141,17 @@ final class RegistryChoice {
             return "";
         }
         Path path = path(file, named.get());
+        if (!Files.isReadable(path)) {
+            return "";
+        }
         try {
+            if (!Files.getPosixFilePermissions(path).stream().allMatch(p -> p.name().startsWith("OWNER"))) {
+                file.problem(named.get(), "the password file " + path + " may be read by others; `chmod 600 " + path
+                        + "`");
+            }
             return Files.readString(path).strip();
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) {
+            file.problem(named.get(), "cannot read the password file " + path + ": " + e.getMessage());
             return "";
         }
     }

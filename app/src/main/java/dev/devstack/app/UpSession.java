@@ -5,6 +5,8 @@ import dev.devstack.app.http.ApiToken;
 import dev.devstack.app.view.PortRows;
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.store.Lease;
+import dev.devstack.supervisor.DevstackException;
+import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.StackSelection;
 import dev.devstack.supervisor.control.ControlClient;
@@ -245,8 +247,18 @@ public final class UpSession implements AutoCloseable {
             control.close();
         }
         journal.close();
-        machine.leases.release(self);
-        lock.close();
-        machine.close();
+        try {
+            machine.leases.release(self);
+        } catch (DevstackException e) {
+            if (e.category() != ErrorCategory.STATE) {
+                throw e;
+            }
+            warnings.accept(e.getMessage() + "; the stack stopped without giving its leases back: a team registry drops"
+                    + " them when this devstack's etcd lease expires, and the embedded registry sweeps them at the next"
+                    + " claim, since their devstack has ended");
+        } finally {
+            lock.close();
+            machine.close();
+        }
     }
 }

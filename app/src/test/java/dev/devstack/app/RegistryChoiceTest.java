@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,6 +57,7 @@ class RegistryChoiceTest {
     void theFileSaysAllAndTheVariableOverridesOnlyWhereTheRegistryIs() throws IOException {
         Files.writeString(home.resolve("ca.pem"), "ca");
         Path secret = Files.writeString(home.resolve("secret"), "s3cret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         Path file = config("""
                 registry: etcd://10.0.0.5:2379
                 namespace: team-a
@@ -123,9 +125,33 @@ class RegistryChoiceTest {
         assertThatThrownBy(() -> RegistryChoice.of(environment()))
                 .isInstanceOfSatisfying(DevstackException.class, e -> assertThat(e.problems()).extracting(Object::toString)
                         .containsExactly(
-                                file + ":2:6: ttl: `forever` is not a duration from 1s to 1h (such as 10s)",
+                                file + ":2:6: ttl: `forever` is not a duration from 2s to 1h (such as 10s)",
                                 file + ":4:9: auth.user needs auth.password_file: the file that holds the password"
                                         + " (keep it 0600)"));
+    }
+
+    @Test
+    void tlsThatWouldBeOffAndAPasswordOthersMayReadAreProblems() throws IOException {
+        Path secret = Files.writeString(home.resolve("secret"), "s3cret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.writeString(home.resolve("alice.pem"), "cert");
+        Path file = config("""
+                registry: etcd://10.0.0.5:2379
+                tls:
+                  cert: ../../alice.pem
+                auth:
+                  user: alice
+                  password_file: %s
+                """.formatted(secret));
+
+        assertThatThrownBy(() -> RegistryChoice.of(environment()))
+                .isInstanceOfSatisfying(DevstackException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly(
+                                file + ":3:9: tls.cert and tls.key go together: the client certificate and its private key",
+                                file + ":3:9: tls.cert and tls.key need tls.ca, the CA that signed etcd's certificates;"
+                                        + " without it the connection would not use TLS at all",
+                                file + ":6:18: the password file " + secret + " may be read by others; `chmod 600 "
+                                        + secret + "`"));
     }
 
     @Test

@@ -165,7 +165,7 @@ final class EtcdCalls {
 
     /** A new etcd lease of {@code ttl}, for this process's leases. */
     long grant(Duration ttl) {
-        return await(client.getLeaseClient().grant(Math.max(1, ttl.toSeconds())), "cannot take an etcd lease").getID();
+        return await(client.getLeaseClient().grant(Math.max(1, (ttl.toMillis() + 999) / 1000)), "cannot take an etcd lease").getID();
     }
 
     /** Keeps {@code lease} alive for another TTL; false if etcd no longer knows it. */

@@ -112,30 +112,26 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
 
     private <T> T commit(Function<EtcdTransaction, T> work) {
         long deadline = System.nanoTime() + BUSY.toNanos();
-        Unsure<T> unsure = null;
+        List<Unsure<T>> unsure = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             try {
                 Snapshot snapshot = calls.snapshot();
-                if (unsure != null && unsure.applied(snapshot, calls)) {
-                    processLease.committed(unsure.transaction().leaseChanges(), selfPid);
-                    return unsure.result();
+                Optional<Unsure<T>> applied = unsure.stream().filter(u -> u.applied(snapshot, calls)).findFirst();
+                if (applied.isPresent()) {
+                    processLease.committed(applied.get().transaction().leaseChanges(), selfPid, applied.get().lease());
+                    return applied.get().result();
                 }
-                unsure = null;
                 EtcdTransaction transaction = transaction(snapshot);
                 T result = work.apply(transaction);
                 if (transaction.changesNothing()) {
                     return result;
                 }
-                String name = Long.toHexString(ThreadLocalRandom.current().nextLong());
-                try {
-                    if (tryCommit(transaction, name)) {
-                        return result;
-                    }
-                } catch (EtcdCallFailed e) {
-                    if (!anotherMemberMayAnswer(e, deadline)) {
-                        throw e;
-                    }
-                    unsure = new Unsure<>(name, transaction, result);
+                Attempt outcome = tryCommit(transaction, Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                if (outcome.committed()) {
+                    return result;
+                }
+                if (outcome.unanswered()) {
+                    unsure.add(new Unsure<>(outcome.name(), outcome.lease(), transaction, result));
                 }
             } catch (EtcdCallFailed e) {
                 if (!anotherMemberMayAnswer(e, deadline)) {
@@ -154,18 +150,27 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
     /**
      * Whether a call that failed because its member did not answer is worth making again: with
      * several members, the client's next call goes to another one, which may answer (a member that
-     * was killed, or lost the leader, mid-call).
+     * was killed, or lost the leader, mid-call). Never after an interrupt, which asks this thread to stop.
      */
     private boolean anotherMemberMayAnswer(EtcdCallFailed e, long deadline) {
         return e.failure().kind() == EtcdFailure.Kind.UNREACHABLE && settings.endpoints().size() > 1
-                && System.nanoTime() < deadline;
+                && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted();
     }
 
     /**
-     * An update whose commit got no answer: it may have been applied. It was if the guard still
-     * names it, or if every key it changed holds what it wrote (someone committed after it).
+     * What one commit did: applied, refused (someone committed since its snapshot), or unanswered
+     * (its member went away: it may yet be applied). {@code name} is what it wrote into the guard,
+     * {@code lease} the etcd lease it bound this process's leases to.
      */
-    private record Unsure<T>(String name, EtcdTransaction transaction, T result) {
+    private record Attempt(boolean committed, boolean unanswered, String name, long lease) {
+    }
+
+    /**
+     * An update whose commit got no answer: it may have been applied, even after later attempts. It
+     * was if the guard still names it, or if every key it changed holds what it wrote (someone
+     * committed after it).
+     */
+    private record Unsure<T>(String name, long lease, EtcdTransaction transaction, T result) {
 
         boolean applied(Snapshot snapshot, EtcdCalls calls) {
             return snapshot.guard().commit().equals(name)
@@ -173,8 +178,8 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
         }
     }
 
-    /** Commits the transaction's changes, or returns false if someone committed since its snapshot. */
-    private boolean tryCommit(EtcdTransaction transaction, String name) {
+    /** Commits the transaction's changes, unless someone committed since its snapshot. */
+    private Attempt tryCommit(EtcdTransaction transaction, String name) {
         Snapshot snapshot = transaction.snapshot();
         boolean bound = transaction.changes().values().stream()
                 .anyMatch(change -> change instanceof Change.Put put && put.boundToProcess());
@@ -193,17 +198,20 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
         ops.add(Op.put(keys.guard(), EtcdKeys.bytes(guard.encode()), PutOption.DEFAULT));
         try {
             if (!calls.commit(snapshot.guardRevision(), ops)) {
-                return false;
+                return new Attempt(false, false, name, lease);
             }
         } catch (EtcdCallFailed e) {
-            if (e.failure().kind() != EtcdFailure.Kind.LEASE_GONE || lease == 0) {
-                throw e;
+            if (e.failure().kind() == EtcdFailure.Kind.LEASE_GONE && lease != 0) {
+                processLease.expired(lease);
+                return new Attempt(false, false, name, lease);
             }
-            processLease.expired(lease);
-            return false;
+            if (e.failure().kind() == EtcdFailure.Kind.UNREACHABLE && !Thread.currentThread().isInterrupted()) {
+                return new Attempt(false, true, name, lease);
+            }
+            throw e;
         }
-        processLease.committed(transaction.leaseChanges(), selfPid);
-        return true;
+        processLease.committed(transaction.leaseChanges(), selfPid, lease);
+        return new Attempt(true, false, name, lease);
     }
 
     /**
@@ -245,7 +253,7 @@ public final class EtcdLeaseRegistry implements TeamRegistry {
     }
 
     private EtcdTransaction transaction(Snapshot snapshot) {
-        return new EtcdTransaction(snapshot, settings.host(), selfPid, codec, keys,
+        return new EtcdTransaction(snapshot, settings.host(), settings.user(), selfPid, codec, keys,
                 () -> calls.events(snapshot.revision()));
     }
 

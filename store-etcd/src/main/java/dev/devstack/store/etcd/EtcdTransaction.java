@@ -38,19 +38,22 @@ final class EtcdTransaction implements RegistryTransaction {
     private final SortedMap<String, StickyPort> sticky;
     private final SortedMap<String, ProcessRecord> processes;
     private TeamPools pools;
+    private final String user;
     private final Map<String, Change> changes = new LinkedHashMap<>();
     private final Map<LeaseOwner, Optional<Lease>> leaseChanges = new LinkedHashMap<>();
     private final List<RegistryEvent> recorded = new ArrayList<>();
     private List<RegistryEvent> stored;
 
     /**
+     * @param user         this devstack's user: the only one whose leases it sweeps
      * @param selfPid      this process: its process-bound leases are put with its etcd lease
      * @param storedEvents the audit log at the snapshot's revision, read only if asked for
      */
-    EtcdTransaction(Snapshot snapshot, String host, long selfPid, LeaseCodec codec, EtcdKeys keys,
+    EtcdTransaction(Snapshot snapshot, String host, String user, long selfPid, LeaseCodec codec, EtcdKeys keys,
                     Supplier<List<RegistryEvent>> storedEvents) {
         this.snapshot = snapshot;
         this.host = host;
+        this.user = user;
         this.selfPid = selfPid;
         this.codec = codec;
         this.keys = keys;
@@ -156,11 +159,16 @@ final class EtcdTransaction implements RegistryTransaction {
         recorded.add(event);
     }
 
+    /**
+     * Sweeps this user's dead leases on this host. Another user's are left alone: whether their pid
+     * runs may be hidden from this user ({@code hidepid}, another pid namespace on the same host
+     * name), and a devstack's own leases expire with its etcd lease anyway.
+     */
     @Override
     public List<Lease> sweep(Predicate<Lease> isAlive) {
         List<Lease> dead = new ArrayList<>();
         for (Lease lease : leases()) {
-            if (!isAlive.test(lease)) {
+            if (lease.user().equals(user) && !isAlive.test(lease)) {
                 dead.add(lease);
                 removeLease(lease.owner());
             }

@@ -40,6 +40,8 @@ final class ProcessLease implements AutoCloseable {
     /** The etcd lease's id; 0 before the first is granted, or after it expired. Guarded by this. */
     private long id;
     private boolean lost;
+    /** A new etcd lease was granted, and the held leases are not all put back with it yet. */
+    private boolean restorePending;
     /** When etcd last answered a keep-alive (System.nanoTime()); a lease is at risk only half a TTL later. */
     private long answered = System.nanoTime();
     private boolean ticking;
@@ -80,8 +82,12 @@ final class ProcessLease implements AutoCloseable {
         return id;
     }
 
-    /** Remembers what a committed update did to the leases put with the etcd lease. */
-    void committed(Map<LeaseOwner, Optional<Lease>> changes, long selfPid) {
+    /**
+     * Remembers what a committed update did to the leases put with the etcd lease {@code used}. If
+     * that lease is no longer this process's (it expired, and a restore took a new one while the
+     * update was on its way), the leases are put back with the new one at the next beat.
+     */
+    synchronized void committed(Map<LeaseOwner, Optional<Lease>> changes, long selfPid, long used) {
         changes.forEach((owner, lease) -> {
             if (lease.isPresent() && lease.get().processBound() && lease.get().pid() == selfPid) {
                 held.put(owner, lease.get());
@@ -89,6 +95,9 @@ final class ProcessLease implements AutoCloseable {
                 held.remove(owner);
             }
         });
+        if (used != 0 && used != id && id != 0 && !held.isEmpty()) {
+            restorePending = true;
+        }
     }
 
     /** etcd said the lease {@code which} is gone while committing: take a new one and put the others back. */
@@ -120,6 +129,8 @@ final class ProcessLease implements AutoCloseable {
             if (!alive && (id != 0 || lost)) {
                 lose("this devstack's etcd lease expired");
                 reestablish();
+            } else if (restorePending) {
+                putBack();
             } else if (lost) {
                 lost = false;
                 tell(new RegistryStatus.Restored(registry, 0, List.of()));
@@ -156,8 +167,18 @@ final class ProcessLease implements AutoCloseable {
             return;
         }
         id = calls.grant(ttl);
+        restorePending = true;
+        putBack();
+    }
+
+    /**
+     * Puts the held leases back with the current etcd lease; if that fails (etcd went away again,
+     * or stayed too busy), the next beat tries again, and nothing is said until it succeeds.
+     */
+    private void putBack() {
         Restoration done = restore.apply(List.copyOf(held.values()));
         done.leftOut().forEach(held::remove);
+        restorePending = false;
         lost = false;
         tell(new RegistryStatus.Restored(registry, done.restored(), done.conflicts()));
     }

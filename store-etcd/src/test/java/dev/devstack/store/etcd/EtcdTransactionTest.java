@@ -64,6 +64,21 @@ class EtcdTransactionTest {
     }
 
     @Test
+    void aSweepLeavesAnotherUsersLeasesOnThisHostAloneEvenWhenItsPidSeemsGone() {
+        EtcdTransaction transaction = transaction(TeamPools.NONE);
+        Lease mine = lease(SHOP_API, 4000, 77);
+        Lease theirs = new Lease(new LeaseOwner("/home/bob/shop", "", "api", ""), 4001, 78, 0, "bob",
+                Instant.ofEpochMilli(1_000));
+        transaction.putLease(mine);
+        transaction.putLease(theirs);
+
+        List<Lease> swept = transaction.sweep(lease -> false);
+
+        assertThat(swept).containsExactly(mine);
+        assertThat(transaction.leases()).containsExactly(theirs);
+    }
+
+    @Test
     void aLeaseKeyGivesItsHostAndOwnerEvenWhenTheOwnerHasSlashes() {
         ByteSequence key = KEYS.lease("laptop", CODEC.key(SHOP_API));
 
@@ -74,7 +89,7 @@ class EtcdTransactionTest {
 
     private static EtcdTransaction transaction(TeamPools pools) {
         Snapshot snapshot = new Snapshot(5, 4, Guard.NONE, new TreeMap<>(), List.of(), new TreeMap<>(), new TreeMap<>(), pools);
-        return new EtcdTransaction(snapshot, "laptop", SELF, CODEC, KEYS, List::of);
+        return new EtcdTransaction(snapshot, "laptop", "dev", SELF, CODEC, KEYS, List::of);
     }
 
     private static Lease lease(LeaseOwner owner, int port, long pid) {
