@@ -16,7 +16,6 @@ import dev.devstack.store.StickyPort;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.ErrorCategory;
 import dev.devstack.supervisor.PortText;
-import dev.devstack.supervisor.config.PortRange;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
@@ -87,7 +86,8 @@ final class ProjectLeases {
         Instant now = context.clock().instant();
         return recordingConflicts(self, now, () -> registryCall(tx -> {
             Audit.sweep(tx, alive(), now);
-            PortPlan plan = planner.replan(pooled(tx, config, self.user()), context.instance(), tx, alive(), running.assignments(), running.api());
+            PortPlan plan = planner.replan(pooled(tx, config, self.user()), context.instance(), tx, alive(),
+                    running.assignments(), running.api());
             Map<LeaseOwner, Lease> held = new HashMap<>();
             tx.leases().stream().filter(l -> ours(l) && l.pid() == self.pid()).forEach(l -> held.put(l.owner(), l));
             for (PortAssignment assignment : Stream.concat(plan.assignments().stream(), plan.api().stream()).toList()) {
@@ -161,18 +161,18 @@ final class ProjectLeases {
 
     /** What `up` would choose now, without holding or recording anything. */
     PortPlan preview(StackConfig config, PortPlanner planner) {
-        return registryRead(view -> planner.plan(pooled(view, config, System.getProperty("user.name", "")),
+        return registryRead(view -> planner.plan(pooled(view, config, processes.self().user()),
                 context.instance(), view, alive(), false));
     }
 
     /**
-     * The configuration choosing its automatic ports from the pool a team registry gives this
-     * user's project, if it gives one (by the project folder's name, as the registry checks it).
+     * The configuration inside the pool a team registry gives this user's project, if it gives one
+     * (by the project folder's name, as the registry checks it).
      */
     private StackConfig pooled(RegistryView view, StackConfig config, String user) {
         Path folder = context.projectDir().getFileName();
-        return view.pool(user, folder == null ? "" : folder.toString())
-                .map(pool -> config.withRange(new PortRange(pool.first(), pool.last()))).orElse(config);
+        return view.pool(user, folder == null ? "" : folder.toString()).map(pool -> PooledConfig.of(config, pool))
+                .orElse(config);
     }
 
     /**

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * `devstack pools` on a team registry: the pools a file sets are shown, a claim outside the user's
  * pool is refused with the reason (exit 3), a claim without a port gets one in the pool, and `up`
- * of a project that has a pool (by its folder's name) takes its ports there. The embedded registry has none.
+ * of a project that has a pool (by its folder's name) takes its ports there, a preferred port outside it
+ * included, while a service that insists on a port outside its user's pool is refused. The embedded
+ * registry has none.
  */
 class TeamPoolsIT {
 
@@ -57,7 +59,7 @@ class TeamPoolsIT {
             new TestProject(shop).write("ports.yaml", """
                     services:
                       api: { command: "%s" }
-                      web: { command: "%s" }
+                      web: { command: "%s", port: 3000 }
                     """.formatted(service("--listen"), service("--listen")));
             try (BackgroundUp up = BackgroundUp.start(shop, user.home(), user.environment())) {
                 for (String name : List.of("api", "web")) {
@@ -66,6 +68,17 @@ class TeamPoolsIT {
                             .satisfies(port -> assertThat(port).isBetween(42000, 42009));
                 }
             }
+
+            Path blog = Files.createDirectories(projects.resolve("blog"));
+            new TestProject(blog).write("ports.yaml", """
+                    services:
+                      db: { command: "%s", port: 40998, strict: true }
+                    """.formatted(service("--listen")));
+            DevstackProcess.Result insisting = user.run(blog, "up", "--no-tui");
+
+            assertThat(insisting.exitCode()).as("exit code; stderr: %s", insisting.err()).isEqualTo(3);
+            assertThat(insisting.err()).contains("port 40998 for db of " + blog)
+                    .contains("outside the pool of user " + USER + " (41000-41099)");
         }
     }
 

@@ -66,6 +66,12 @@ public record ServiceSpec(
                 stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, replicas, pidfile, profiles, watch);
     }
 
+    /** The same service wanting other ports (a team registry's pool leaves out what lies outside it). */
+    public ServiceSpec withPorts(PortSpec primary, Map<String, PortSpec> named) {
+        return new ServiceSpec(name, location, command, cwd, env, primary, named, onConflict, dependsOn, inheritPort,
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile, profiles, watch);
+    }
+
     /** The names it runs under: its own name, or {@code name.0} … {@code name.N-1} for N replicas. */
     public List<String> units() {
         if (scale == 1) {
