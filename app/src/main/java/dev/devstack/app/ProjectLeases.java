@@ -234,9 +234,11 @@ final class ProjectLeases {
         return registryRead(view -> view.leases().stream().filter(l -> l.port() == port).toList());
     }
 
-    /** The leases a team registry holds on {@code port} of other hosts. */
+    /** The leases a team registry holds on {@code port} of other hosts, those that expired left out (as `ports --all` does). */
     List<RemoteLease> remoteOnPort(int port) {
-        return registryRead(view -> view.remoteLeases().stream().filter(r -> r.lease().port() == port).toList());
+        Instant now = context.clock().instant();
+        return registryRead(view -> view.remoteLeases().stream()
+                .filter(r -> r.lease().port() == port && !r.lease().expiredAt(now)).toList());
     }
 
     /**

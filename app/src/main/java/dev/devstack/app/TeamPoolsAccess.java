@@ -32,8 +32,9 @@ public final class TeamPoolsAccess {
         try (Machine machine = new Machine(context, warnings)) {
             if (!(machine.registry() instanceof TeamRegistry team)) {
                 throw DevstackException.invalidConfig("pools belong to a team registry, and this user's registry is"
-                        + " the embedded one", List.of("set `registry: etcd://HOST:PORT` in ~/.config/devstack/config.yaml,"
-                        + " or DEVSTACK_REGISTRY, or give --registry (docs/team-registry.md)"));
+                        + " the embedded one", List.of("set `registry: etcd://HOST:PORT` in devstack's config.yaml (in"
+                        + " $XDG_CONFIG_HOME/devstack/, else ~/.config/devstack/), or DEVSTACK_REGISTRY, or give --registry"
+                        + " (docs/team-registry.md)"));
             }
             return work.apply(team);
         } catch (RegistryException e) {

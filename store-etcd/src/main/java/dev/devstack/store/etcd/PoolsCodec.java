@@ -93,6 +93,6 @@ final class PoolsCodec {
 
     private static RegistryException damaged(String value, String where, Exception cause) {
         return new RegistryException("the team's pools at " + where + " are not what devstack writes (" + value
-                + "); define them again", cause);
+                + "); set them again with `devstack pools --replace FILE`", cause);
     }
 }
