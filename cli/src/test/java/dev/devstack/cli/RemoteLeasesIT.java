@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 /**
- * Two devstacks of the built launcher on one real etcd, each a host of its own (DEVSTACK_HOST,
+ * Two devstacks on one real etcd, each a host of its own (DEVSTACK_HOST,
  * and a DEVSTACK_HOME of its own): what one claims, the other's `ports --all`, `who` and `history`
  * show, in text and in JSON valid against its schema, marked remote with the first one's host,
  * while the first one shows it as its own; and the web dashboard of a stack on one host shows the
@@ -159,10 +159,12 @@ class RemoteLeasesIT {
     }
 
     /** Runs the built launcher as host {@code name}, with its own home, on the test's team registry. */
+    /**
+     * A command of host {@code name}, in this JVM: each command is the jar's own code path, and a
+     * dozen of them in processes of their own cost half a minute of CI (`up` runs in its own process).
+     */
     private DevstackProcess.Result on(String name, Path home, String... args) {
-        try (DevstackProcess devstack = DevstackProcess.start(dir, home, host(name), args)) {
-            return devstack.awaitExit(WAIT);
-        }
+        return InProcessDevstack.run(dir, home, host(name), args);
     }
 
     /** The document, once it is valid against its schema in docs/schema/. */
