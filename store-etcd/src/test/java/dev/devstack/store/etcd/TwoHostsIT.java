@@ -54,8 +54,8 @@ class TwoHostsIT {
             });
             beta.update(transaction -> {
                 // The same port on another host is another socket: no conflict.
-                transaction.putLease(new Lease(API, 31_000, 0, 0, "bob", now));
-                transaction.putLease(new Lease(WEB, 31_001, 0, 0, "bob", now));
+                transaction.putLease(new Lease(API, 31_000, 0, 0, "dev", now));
+                transaction.putLease(new Lease(WEB, 31_001, 0, 0, "dev", now));
                 transaction.remember(new StickyPort(WEB, 31_001, now));
                 return null;
             });
@@ -75,6 +75,7 @@ class TwoHostsIT {
                     .containsExactly(tuple("", "on alpha"));
             assertThat(beta.read(RegistryView::events)).extracting(RegistryEvent::host).containsExactly("alpha");
 
+            // beta's devstack runs as the test's user, "dev": its sweep is of its own leases on its own host
             List<Lease> swept = beta.update(transaction -> transaction.sweep(lease -> lease.owner().equals(WEB)));
             assertThat(swept).extracting(Lease::owner).containsExactly(API);
             assertThat(alpha.read(RegistryView::leases)).extracting(Lease::owner).containsExactly(API);
