@@ -5,7 +5,6 @@ import dev.devstack.store.TeamPools;
 import dev.devstack.supervisor.ConfigProblem;
 import dev.devstack.supervisor.DevstackException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -64,22 +58,13 @@ final class TeamPoolsFile {
     }
 
     private TeamPools parse(String text) {
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            problems.add(new ConfigProblem(file.toString(), e.getProblemMark().getLine() + 1,
-                    e.getProblemMark().getColumn() + 1, "not valid YAML: " + e.getProblem()));
-            return TeamPools.NONE;
-        } catch (YAMLException e) {
-            problems.add(new ConfigProblem(file.toString(), 0, 0, "not valid YAML: " + e.getMessage()));
+        Optional<Node> document = SideYaml.root(file, text, problems);
+        if (document.isEmpty()) {
             return TeamPools.NONE;
         }
+        Node root = document.get();
         Map<String, PortPool> users = new LinkedHashMap<>();
         Map<String, PortPool> projects = new LinkedHashMap<>();
-        if (root == null) {
-            return TeamPools.NONE;
-        }
         if (!(root instanceof MappingNode mapping)) {
             problems.add(at(root, "the file is a mapping with `users:` and `projects:`"));
             return TeamPools.NONE;

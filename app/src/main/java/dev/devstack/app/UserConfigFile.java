@@ -3,7 +3,6 @@ package dev.devstack.app;
 import dev.devstack.supervisor.ConfigProblem;
 import dev.devstack.supervisor.DevstackException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,11 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -100,20 +94,11 @@ final class UserConfigFile {
     }
 
     private void parse(String text, Set<String> allowed) {
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            problems.add(new ConfigProblem(file.toString(), e.getProblemMark().getLine() + 1,
-                    e.getProblemMark().getColumn() + 1, "not valid YAML: " + e.getProblem()));
-            return;
-        } catch (YAMLException e) {
-            problems.add(new ConfigProblem(file.toString(), 0, 0, "not valid YAML: " + e.getMessage()));
+        Optional<Node> document = SideYaml.root(file, text, problems);
+        if (document.isEmpty()) {
             return;
         }
-        if (root == null) {
-            return;
-        }
+        Node root = document.get();
         if (!(root instanceof MappingNode mapping)) {
             problems.add(at(root, "the file is a mapping of settings (`registry: ...`), not " + root.getNodeId()));
             return;

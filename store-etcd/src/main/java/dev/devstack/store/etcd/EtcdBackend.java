@@ -4,14 +4,12 @@ import dev.devstack.store.LeaseRegistry;
 import dev.devstack.store.RegistryException;
 import dev.devstack.store.TeamRegistryBackend;
 import dev.devstack.store.TeamRegistrySettings;
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
@@ -48,7 +46,8 @@ public final class EtcdBackend implements TeamRegistryBackend {
                 .retryMaxDuration(REACH.dividedBy(2))
                 .keepaliveWithoutCalls(false)
                 .waitForReady(false);
-        settings.auth().ifPresent(auth -> builder.user(bytes(auth.user())).password(bytes(auth.password())));
+        settings.auth().ifPresent(auth -> builder.user(EtcdKeys.bytes(auth.user()))
+                .password(EtcdKeys.bytes(auth.password())));
         if (settings.tls().isPresent()) {
             TeamRegistrySettings.Tls tls = settings.tls().get();
             try {
@@ -83,9 +82,5 @@ public final class EtcdBackend implements TeamRegistryBackend {
             }
         }
         throw first.exception("cannot reach the team registry", settings);
-    }
-
-    private static ByteSequence bytes(String text) {
-        return ByteSequence.from(text, StandardCharsets.UTF_8);
     }
 }
