@@ -17,9 +17,10 @@ import java.util.Set;
  * named by DEVSTACK_REGISTRY (which `--registry` sets) or by `registry:` in the user's
  * configuration file, with the rest of its settings from that file.
  */
-final class RegistryChoice {
+public final class RegistryChoice {
 
-    static final String VARIABLE = "DEVSTACK_REGISTRY";
+    /** Chooses the registry; `--registry` sets it for one command. */
+    public static final String VARIABLE = "DEVSTACK_REGISTRY";
     static final String HOST_VARIABLE = "DEVSTACK_HOST";
     private static final Set<String> KEYS = Set.of("registry", "namespace", "ttl", "tls.ca", "tls.cert", "tls.key",
             "auth.user", "auth.password_file");

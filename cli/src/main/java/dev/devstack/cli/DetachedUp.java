@@ -2,6 +2,7 @@ package dev.devstack.cli;
 
 import dev.devstack.app.AlreadyRunning;
 import dev.devstack.app.ProjectContext;
+import dev.devstack.app.RegistryChoice;
 import dev.devstack.app.ProjectPorts;
 import dev.devstack.app.StackWait;
 import dev.devstack.app.WaitCondition;
@@ -62,7 +63,7 @@ final class DetachedUp {
         }
         project.choice().environment().ifPresent(env -> args.addAll(List.of("--env", env)));
         project.choice().sets().forEach(set -> args.addAll(List.of("--set", set)));
-        Optional.ofNullable(project.environment().get(DevstackCommand.REGISTRY_VARIABLE))
+        Optional.ofNullable(project.environment().get(RegistryChoice.VARIABLE))
                 .ifPresent(registry -> args.addAll(List.of("--registry", registry)));
         args.add("up");
         args.addAll(upArgs);

@@ -1,6 +1,7 @@
 package dev.devstack.cli;
 
 import dev.devstack.app.ProjectContext;
+import dev.devstack.app.RegistryChoice;
 import dev.devstack.store.DevstackHome;
 import dev.devstack.supervisor.config.ConfigChoice;
 import dev.devstack.supervisor.config.ProjectSearch;
@@ -71,8 +72,6 @@ final class DevstackCommand implements Callable<Integer> {
 
     /** Chooses the environment when `--env` is not given. */
     static final String ENVIRONMENT_VARIABLE = "DEVSTACK_ENV";
-    /** Chooses the registry when `--registry` is not given (read in app's RegistryChoice). */
-    static final String REGISTRY_VARIABLE = "DEVSTACK_REGISTRY";
 
     @Spec
     CommandSpec spec;
@@ -121,7 +120,7 @@ final class DevstackCommand implements Callable<Integer> {
             return cli.environment();
         }
         Map<String, String> environment = new HashMap<>(cli.environment());
-        environment.put(REGISTRY_VARIABLE, registry);
+        environment.put(RegistryChoice.VARIABLE, registry);
         return environment;
     }
 
