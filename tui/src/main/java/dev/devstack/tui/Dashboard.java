@@ -71,7 +71,8 @@ public final class Dashboard {
         this.stack = stack;
         this.context = context;
         this.mode = mode;
-        this.theme = new Theme(ColourMode.detect(context.environment()));
+        this.theme = new Theme(ColourMode.detect(context.environment()),
+                Background.detect(context.environment()));
         this.symbols = Symbols.detect(context.environment());
         this.handler = new KeyHandler(view, control, logs, context.clock(), this::wantPorts, outcome -> {
             reloads.add(outcome);

@@ -40,7 +40,8 @@ final class LogBook {
     }
 
     synchronized void add(Instant at, String service, LogLine.Kind kind, String text) {
-        LogLine line = new LogLine(next++, at, service, kind, TextCleaner.clean(cut(text)));
+        StyledText styled = StyledText.parse(cut(text));
+        LogLine line = new LogLine(next++, at, service, kind, styled.text(), styled.runs());
         append(everything, line, all);
         if (!service.isEmpty()) {
             append(byService.computeIfAbsent(service, s -> new ArrayDeque<>()), line, perService);

@@ -3,8 +3,10 @@ package dev.devstack.tui;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The log view: a title rule (whose lines, why a port moved, following or paused), then the lines
@@ -36,11 +38,12 @@ final class LogPane {
         for (int i = lines.size() - 1; i >= 0 && bottom > first; i--) {
             LogLine line = lines.get(i);
             Prefix prefix = prefix(frame, line, nameWidth);
-            List<String> pieces = wrap(text(line, nameWidth > 0), frame.canvas().width - 1 - prefix.width());
+            int width = frame.canvas().width - 1 - prefix.width();
+            List<String> pieces = wrap(text(line, nameWidth > 0), width);
             int shown = Math.min(pieces.size(), bottom - first);
             int row = bottom - shown;
             for (int p = pieces.size() - shown; p < pieces.size(); p++, row++) {
-                drawLine(frame, row, line, p == 0 ? prefix : prefix.blank(), pieces.get(p));
+                drawLine(frame, row, line, p == 0 ? prefix : prefix.blank(), pieces.get(p), p * Math.max(1, width));
             }
             bottom -= shown;
         }
@@ -119,15 +122,26 @@ final class LogPane {
         return new Prefix(clock, padded + " | ", true);
     }
 
-    private static void drawLine(Frame frame, int row, LogLine line, Prefix prefix, String text) {
+    private static void drawLine(Frame frame, int row, LogLine line, Prefix prefix, String piece, int offset) {
         Canvas canvas = frame.canvas();
         Theme theme = frame.theme();
         int column = canvas.put(1, row, prefix.clock(), theme.dim);
         Style name = !prefix.coloured() ? theme.dim
                 : line.kind() == LogLine.Kind.SYSTEM ? theme.strong : theme.name(frame.indexOf(line.service()));
         column = canvas.put(column, row, prefix.name(), name);
-        Style style = line.kind() == LogLine.Kind.SYSTEM ? theme.info : theme.plain;
-        drawWithHits(canvas, column, row, text, style, frame.view().search, theme.match);
+        Style base = line.kind() == LogLine.Kind.SYSTEM ? theme.info : theme.plain;
+        boolean[] hits = hits(piece, frame.view().search);
+        StyledText colours = new StyledText(line.text(), theme.colours ? line.colours() : List.of());
+        int start = 0;
+        Style current = null;
+        for (int i = 0; i <= piece.length(); i++) {
+            Style style = i == piece.length() ? null : hits[i] ? theme.match : look(colours.styleAt(offset + i), base);
+            if (i > 0 && !Objects.equals(style, current)) {
+                column = canvas.put(column, row, piece.substring(start, i), current);
+                start = i;
+            }
+            current = style;
+        }
     }
 
     /** The text of a line as the view shows it: in the interleaved view devstack's word names its service. */
@@ -136,22 +150,25 @@ final class LogPane {
                 ? line.service() + ": " + line.text() : line.text();
     }
 
-    private static void drawWithHits(Canvas canvas, int column, int row, String text, Style style, String term,
-                                     Style hit) {
+    /** A service's own look where it gave one, else the line's. */
+    private static Style look(Style coloured, Style base) {
+        return coloured.equals(Style.PLAIN) ? base : coloured;
+    }
+
+    /** Which characters of {@code text} are part of a hit of {@code term}, ignoring case. */
+    private static boolean[] hits(String text, String term) {
+        boolean[] hits = new boolean[text.length()];
         String lower = text.toLowerCase(Locale.ROOT);
         String wanted = term.toLowerCase(Locale.ROOT);
         if (wanted.isEmpty() || lower.length() != text.length()) {
-            canvas.put(column, row, text, style);
-            return;
+            return hits;
         }
-        int from = 0;
-        int at;
-        while ((at = lower.indexOf(wanted, from)) >= 0) {
-            column = canvas.put(column, row, text.substring(from, at), style);
-            column = canvas.put(column, row, text.substring(at, at + wanted.length()), hit);
-            from = at + wanted.length();
+        int at = lower.indexOf(wanted);
+        while (at >= 0) {
+            Arrays.fill(hits, at, at + wanted.length(), true);
+            at = lower.indexOf(wanted, at + wanted.length());
         }
-        canvas.put(column, row, text.substring(from), style);
+        return hits;
     }
 
     /** Cuts {@code text} into pieces of at most {@code width} characters; an empty line is one empty piece. */

@@ -7,8 +7,10 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * The dashboard's styles by role. Only foreground colours of middle brightness are used and the
- * background stays the terminal's own, so that every role reads on dark and light themes alike.
+ * The dashboard's styles by role. The background stays the terminal's own; the foreground colours
+ * are chosen for it ({@link Background}): in a 256-colour terminal from a {@link Palette} that
+ * meets WCAG contrast on it, in a 16-colour one from the terminal's own palette, which its user
+ * matched to the background. With NO_COLOR only bold and reverse are left.
  */
 final class Theme {
 
@@ -22,10 +24,15 @@ final class Theme {
     final Style info;
     final Style bar;
     final Style match;
+    /** Whether services' own colours are drawn (not with NO_COLOR). */
+    final boolean colours;
     private final List<Style> names;
 
-    Theme(ColourMode mode) {
+    Theme(ColourMode mode, Background background) {
         boolean rich = mode == ColourMode.INDEXED_256;
+        colours = mode != ColourMode.NONE;
+        boolean light = background == Background.LIGHT;
+        Palette palette = Palette.of(background);
         strong = Style.PLAIN.with(SGR.BOLD);
         bar = Style.PLAIN.with(SGR.REVERSE);
         match = Style.PLAIN.with(SGR.REVERSE).with(SGR.BOLD);
@@ -39,19 +46,24 @@ final class Theme {
             names = List.of(Style.PLAIN);
             return;
         }
-        dim = colour(rich ? new TextColor.Indexed(245) : TextColor.ANSI.BLACK_BRIGHT);
-        good = colour(rich ? new TextColor.Indexed(34) : TextColor.ANSI.GREEN);
-        busy = colour(rich ? new TextColor.Indexed(37) : TextColor.ANSI.CYAN);
-        warn = colour(rich ? new TextColor.Indexed(172) : TextColor.ANSI.YELLOW);
-        bad = colour(rich ? new TextColor.Indexed(160) : TextColor.ANSI.RED).with(SGR.BOLD);
-        info = colour(rich ? new TextColor.Indexed(33) : TextColor.ANSI.BLUE);
-        names = rich
-                ? List.of(colour(new TextColor.Indexed(37)), colour(new TextColor.Indexed(172)),
-                        colour(new TextColor.Indexed(34)), colour(new TextColor.Indexed(133)),
-                        colour(new TextColor.Indexed(33)), colour(new TextColor.Indexed(166)),
-                        colour(new TextColor.Indexed(30)), colour(new TextColor.Indexed(98)))
-                : List.of(colour(TextColor.ANSI.CYAN), colour(TextColor.ANSI.YELLOW), colour(TextColor.ANSI.GREEN),
-                        colour(TextColor.ANSI.MAGENTA), colour(TextColor.ANSI.BLUE));
+        if (rich) {
+            dim = indexed(palette.dim());
+            good = indexed(palette.good());
+            busy = indexed(palette.busy());
+            warn = indexed(palette.warn());
+            bad = indexed(palette.bad()).with(SGR.BOLD);
+            info = indexed(palette.info());
+            names = palette.names().stream().map(Theme::indexed).toList();
+            return;
+        }
+        dim = light ? Style.PLAIN : colour(TextColor.ANSI.BLACK_BRIGHT);
+        good = colour(TextColor.ANSI.GREEN);
+        busy = colour(TextColor.ANSI.CYAN);
+        warn = colour(light ? TextColor.ANSI.MAGENTA : TextColor.ANSI.YELLOW);
+        bad = colour(TextColor.ANSI.RED).with(SGR.BOLD);
+        info = colour(TextColor.ANSI.BLUE);
+        names = List.of(colour(TextColor.ANSI.CYAN), colour(light ? TextColor.ANSI.MAGENTA : TextColor.ANSI.YELLOW),
+                colour(TextColor.ANSI.GREEN), colour(TextColor.ANSI.BLUE), colour(TextColor.ANSI.RED));
     }
 
     Style state(ServiceState state) {
@@ -67,6 +79,10 @@ final class Theme {
     /** The colour of the n-th service's name in the interleaved log view. */
     Style name(int index) {
         return names.get(Math.floorMod(index, names.size()));
+    }
+
+    private static Style indexed(int index) {
+        return colour(new TextColor.Indexed(index));
     }
 
     private static Style colour(TextColor colour) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -103,6 +104,12 @@ final class VirtualDashboard implements AutoCloseable {
                 Optional.of("http://127.0.0.1:4100"));
     }
 
+    /** The dashboard of `up` in a terminal whose environment is {@code environment}. */
+    static VirtualDashboard inEnvironment(FakeStack stack, int columns, int rows, Map<String, String> environment) {
+        return new VirtualDashboard(columns, rows, stack, stack, stack.finished, List::of, environment,
+                Clock.fixed(FakeStack.NOW, ZoneOffset.UTC), Optional.empty());
+    }
+
     /** The dashboard of `devstack attach` on the stack. */
     static VirtualDashboard attached(FakeStack stack, int columns, int rows) {
         return new VirtualDashboard(columns, rows, stack, stack, stack.finished, List::of,
@@ -198,6 +205,12 @@ final class VirtualDashboard implements AutoCloseable {
 
     boolean reversed(int row, int column) {
         return terminal.getCharacter(column, row).getModifiers().contains(SGR.REVERSE);
+    }
+
+    /** The colour the character at the cell is drawn in; null: the terminal's own. */
+    TextColor foreground(int row, int column) {
+        TextColor colour = terminal.getCharacter(column, row).getForegroundColor();
+        return colour == TextColor.ANSI.DEFAULT ? null : colour;
     }
 
     void resize(int columns, int rows) {
