@@ -4,6 +4,7 @@ import dev.devstack.app.MachinePorts;
 import dev.devstack.app.NamedUrls;
 import dev.devstack.app.ProcessGroupResources;
 import dev.devstack.app.ProjectContext;
+import dev.devstack.app.ProjectCopyFile;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.control.ControlClient;
 import dev.devstack.supervisor.control.RemoteStack;
@@ -82,10 +83,10 @@ final class AttachCommand implements Callable<Integer> {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         boolean detached;
         try {
-            Dashboard dashboard = new Dashboard(terminal.screen(), stack, stack, new DashboardContext(
+            Dashboard dashboard = terminal.dashboard(stack, stack, new DashboardContext(
                     MachinePorts.of(project, warnings::add).rows(project.projectDir()), ProcessGroupResources.measured(),
                     cli.environment(), cli.clock(), ZoneId.systemDefault(), stack.hello().apiUrl(), project.instanceLabel(),
-                    agentPort(project)),
+                    agentPort(project), new ProjectCopyFile(project)),
                     DashboardMode.ATTACHED);
             stack.start();
             detached = dashboard.run(stack.finished(), true);

@@ -1,6 +1,7 @@
 package dev.devstack.cli;
 
 import dev.devstack.app.ProcessGroupResources;
+import dev.devstack.app.ProjectCopyFile;
 import dev.devstack.app.UpOptions;
 import dev.devstack.app.UpSession;
 import dev.devstack.detect.SignalDispositions;
@@ -11,6 +12,7 @@ import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.run.Supervisor;
 import dev.devstack.tui.Dashboard;
 import dev.devstack.tui.DashboardContext;
+import dev.devstack.tui.DashboardMode;
 import dev.devstack.tui.ExitSummary;
 import dev.devstack.tui.PlainLogPrinter;
 import dev.devstack.tui.TerminalSession;
@@ -186,9 +188,10 @@ final class UpCommand implements Callable<Integer>, ReadsConfiguration, OpensReg
     private boolean showDashboard(CliContext cli, UpSession session, TerminalSession terminal, Warnings warnings)
             throws InterruptedException {
         Supervisor supervisor = session.supervisor();
-        Dashboard dashboard = new Dashboard(terminal.screen(), session.stack(), session.stack(), new DashboardContext(
+        Dashboard dashboard = terminal.dashboard(session.stack(), session.stack(), new DashboardContext(
                 session.portRows(), ProcessGroupResources.measured(), cli.environment(), cli.clock(), ZoneId.systemDefault(),
-                session.apiUrl(), parent.project().instanceLabel(), session.agentPort()));
+                session.apiUrl(), parent.project().instanceLabel(), session.agentPort(),
+                new ProjectCopyFile(parent.project())), DashboardMode.UP);
         warnings.toStack(supervisor);
         openPageOnceUp(cli, session);
         session.start();

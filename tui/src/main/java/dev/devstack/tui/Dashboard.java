@@ -12,6 +12,7 @@ import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -33,9 +34,12 @@ public final class Dashboard {
     private static final int MIN_COLUMNS = 60;
     private static final int MIN_ROWS = 15;
     private static final int MAX_FRAMES_PER_SECOND = 30;
+    /** The most characters sent to the clipboard at once: terminals refuse, or choke on, much longer sequences. */
+    private static final int CLIPBOARD_LIMIT = 74_000;
     private static final long FRAME_NANOS = TimeUnit.SECONDS.toNanos(1) / MAX_FRAMES_PER_SECOND;
 
     private final TerminalScreen screen;
+    private final TerminalExtras extras;
     private final StackView stack;
     private final DashboardContext context;
     private final DashboardMode mode;
@@ -45,7 +49,9 @@ public final class Dashboard {
     private final LogBook logs = new LogBook();
     private final Wakeup wakeup = new Wakeup();
     private final Queue<KeyStroke> keys = new ConcurrentLinkedQueue<>();
-    private final Queue<ReloadOutcome> reloads = new ConcurrentLinkedQueue<>();
+    /** Work other threads hand to the drawing thread: what a reload or a copy did, said in the footer. */
+    private final Queue<Runnable> later = new ConcurrentLinkedQueue<>();
+    private final ScreenTargets targets = new ScreenTargets();
     private final KeyHandler handler;
     private final ResourceMonitor resources;
     private final PortsMonitor ports;
@@ -59,25 +65,21 @@ public final class Dashboard {
     /** The user detached (attached dashboards only); set and read on the drawing thread. */
     private boolean detached;
 
-    /** The dashboard of `up`: quitting stops the stack. */
-    public Dashboard(TerminalScreen screen, StackView stack, StackControl control, DashboardContext context) {
-        this(screen, stack, control, context, DashboardMode.UP);
-    }
-
-    /** Listens to the stack from now on, so that nothing it says before {@link #run} is missed. */
-    public Dashboard(TerminalScreen screen, StackView stack, StackControl control, DashboardContext context,
-                     DashboardMode mode) {
+    /**
+     * Listens to the stack from now on, so that nothing it says before {@link #run} is missed.
+     * {@link TerminalSession#dashboard} makes the dashboard of a real terminal.
+     */
+    Dashboard(TerminalScreen screen, TerminalExtras extras, StackView stack, StackControl control,
+              DashboardContext context, DashboardMode mode) {
         this.screen = screen;
+        this.extras = extras;
         this.stack = stack;
         this.context = context;
         this.mode = mode;
         this.theme = new Theme(ColourMode.detect(context.environment()),
                 Background.detect(context.environment()));
         this.symbols = Symbols.detect(context.environment());
-        this.handler = new KeyHandler(view, control, logs, context.clock(), this::wantPorts, outcome -> {
-            reloads.add(outcome);
-            wakeup.signal();
-        }, mode, () -> detached = true);
+        this.handler = new KeyHandler(view, control, logs, context.clock(), this::wantPorts, this::reloaded, mode, () -> detached = true, targets, this::copy);
         this.resources = new ResourceMonitor(stack, context.resources(), wakeup::signal);
         this.ports = new PortsMonitor(context.ports(), wakeup::signal);
         this.subscription = stack.subscribe(new LogFeed(logs, wakeup));
@@ -106,6 +108,7 @@ public final class Dashboard {
         } finally {
             sampler.shutdownNow();
             subscription.close();
+            extras.mouse(false);
             screen.stopScreen();
         }
     }
@@ -125,10 +128,11 @@ public final class Dashboard {
             if (detached) {
                 return;
             }
-            ReloadOutcome reloaded;
-            while ((reloaded = reloads.poll()) != null) {
-                handler.reloaded(reloaded);
+            Runnable task;
+            while ((task = later.poll()) != null) {
+                task.run();
             }
+            extras.mouse(view.wantsMouse());
             long drawnAt = System.nanoTime();
             draw();
             long untilNextSecond = 1000 - context.clock().millis() % 1000;
@@ -155,6 +159,46 @@ public final class Dashboard {
         reader.start();
     }
 
+    /** What a reload or scale asked for here did, on whatever thread it was done. */
+    private void reloaded(ReloadOutcome outcome) {
+        later(() -> handler.reloaded(outcome));
+    }
+
+    private void later(Runnable task) {
+        later.add(task);
+        wakeup.signal();
+    }
+
+    /**
+     * Copies lines to the clipboard through the terminal at once (unless they are too many for a
+     * terminal to take) and to the copy file off this thread, then says where they went.
+     */
+    private void copy(Clip clip) {
+        String text = clip.text();
+        boolean clipboard = text.length() <= CLIPBOARD_LIMIT;
+        try {
+            if (clipboard) {
+                extras.copy(text);
+            }
+        } catch (IOException terminalGone) {
+            clipboard = false;
+        }
+        boolean sent = clipboard;
+        sampler.execute(() -> {
+            String said;
+            try {
+                Path file = context.copies().write(text);
+                said = "copied " + clip.what() + (sent ? " (clipboard and " + file + ")"
+                        : " to " + file + " (too long for the clipboard)");
+            } catch (IOException | RuntimeException e) {
+                said = (sent ? "copied " + clip.what() + " to the clipboard only: " : "nothing copied: ")
+                        + "the copy file cannot be written (" + e.getMessage() + ")";
+            }
+            String message = said;
+            later(() -> handler.tell(message));
+        });
+    }
+
     private void wantPorts(boolean open) {
         ports.want(open);
         if (open) {
@@ -165,6 +209,7 @@ public final class Dashboard {
     private void draw() throws IOException {
         TerminalSize resized = screen.doResizeIfNecessary();
         screen.clear();
+        targets.clear();
         Canvas canvas = new Canvas(screen.newTextGraphics(), symbols);
         StackSnapshot snapshot = stack.snapshot();
         visible = filtered(snapshot);
@@ -172,12 +217,13 @@ public final class Dashboard {
             view.selected = visible.get(0).name();
         }
         view.runningServices = snapshot.services().stream().filter(s -> s.state().isAlive()).count();
+        view.units = snapshot.services().stream().map(ServiceSnapshot::name).toList();
         if (canvas.width < MIN_COLUMNS || canvas.height < MIN_ROWS) {
             tooSmall(canvas);
         } else {
             Frame frame = new Frame(canvas, theme, symbols, view, mode, snapshot, visible, resources.latest(), logs,
                     context.clock().instant(), context.zone(), context.apiUrl(), context.instanceLabel(),
-                    context.agentPort());
+                    context.agentPort(), targets);
             drawScreen(frame);
         }
         screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

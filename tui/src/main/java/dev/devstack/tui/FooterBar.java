@@ -24,6 +24,9 @@ final class FooterBar {
                     theme.bar);
             case SEARCH -> canvas.put(1, row, "search: " + view.typing + cursor + "   Enter finds the newest hit · Esc clears",
                     theme.bar);
+            case COPY -> canvas.put(1, row, "copy: " + frame.symbols().upDown() + " move  v " + (view.copyMark == 0
+                    ? "mark" : "unmark") + "  y copies " + (view.copyMark == 0 ? "the line" : "the marked lines")
+                    + "  Esc leaves", theme.bar.with(SGR.BOLD));
             default -> canvas.put(1, row, status(frame), theme.bar);
         }
     }
@@ -42,7 +45,7 @@ final class FooterBar {
         return switch (view.screen) {
             case TABLE -> upDown + " select  Enter logs  r restart  s stop/start  K kill  / filter  a all logs"
                     + "  p ports  ? help  " + leave;
-            case LOGS -> upDown + " scroll  PgUp/PgDn page  / search  n/N older/newer hit  f follow  a all"
+            case LOGS -> upDown + " scroll  PgUp/PgDn page  / search  n/N older/newer hit  f follow  c copy  a all"
                     + "  Enter back  ? help  " + leave;
             case PORTS -> upDown + " scroll  p or Esc back  ? help  " + leave;
         };

@@ -2,6 +2,8 @@ package dev.devstack.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import dev.devstack.supervisor.model.HostNames;
 import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ReloadText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
@@ -24,6 +26,7 @@ final class KeyHandler {
     private static final Duration MESSAGE = Duration.ofSeconds(4);
     /** What a reload did can take a while to read. */
     private static final Duration RELOAD_MESSAGE = Duration.ofSeconds(10);
+    private static final int MOUSE_WHEEL_LINES = 3;
 
     private final ViewState view;
     private final StackControl control;
@@ -33,13 +36,18 @@ final class KeyHandler {
     private final Consumer<ReloadOutcome> reloaded;
     private final DashboardMode mode;
     private final Runnable detach;
+    private final CopyMode copyMode;
+    private final Pointer pointer;
 
     /**
      * @param reloaded takes what a reload did, on whatever thread it was done, to hand it to the drawing thread
      * @param detach ends the dashboard and leaves the stack running (only when {@code mode} is attached)
+     * @param targets what a click on each row of the last frame means
+     * @param copy copies lines of text (copy mode's {@code y}, a click on a port)
      */
     KeyHandler(ViewState view, StackControl control, LogBook logs, Clock clock, Consumer<Boolean> portsWanted,
-               Consumer<ReloadOutcome> reloaded, DashboardMode mode, Runnable detach) {
+               Consumer<ReloadOutcome> reloaded, DashboardMode mode, Runnable detach, ScreenTargets targets,
+               Consumer<Clip> copy) {
         this.view = view;
         this.control = control;
         this.logs = logs;
@@ -48,6 +56,8 @@ final class KeyHandler {
         this.reloaded = reloaded;
         this.mode = mode;
         this.detach = detach;
+        this.copyMode = new CopyMode(view, logs, copy);
+        this.pointer = new Pointer(view, targets, copy);
     }
 
     /** What a reload asked for here did: said in the footer (every problem or change is in the logs too). */
@@ -71,7 +81,14 @@ final class KeyHandler {
             }
             return;
         }
+        if (key instanceof MouseAction mouse) {
+            if (view.overlay == ViewState.Overlay.NONE) {
+                pointer.act(mouse, visible, () -> scrollUp(MOUSE_WHEEL_LINES), () -> scrollDown(MOUSE_WHEEL_LINES));
+            }
+            return;
+        }
         switch (view.overlay) {
+            case COPY -> copyMode.key(key, page);
             case CONFIRM -> confirm(key);
             case FILTER, SEARCH -> type(key);
             case HELP -> {
@@ -113,6 +130,14 @@ final class KeyHandler {
             case 'a' -> view.allLogs = !view.allLogs;
             case 'r' -> withSelected(visible, this::restart);
             case 's' -> withSelected(visible, this::stopOrStart);
+            case 'c' -> {
+                if (view.screen != ViewState.Screen.PORTS && !copyMode.start()) {
+                    tell("nothing to copy yet: " + (view.allLogs ? "no service has printed anything"
+                            : view.selected + " has printed nothing"));
+                }
+            }
+            case '+' -> withSelected(visible, service -> scale(service, 1));
+            case '-' -> withSelected(visible, service -> scale(service, -1));
             case 'K' -> withSelected(visible, service -> view.ask("kill " + service.name()
                     + "'s process group with SIGKILL?", () -> {
                         control.killService(service.name());
@@ -286,6 +311,16 @@ final class KeyHandler {
         }, () -> tell("no " + (older ? "older" : "newer") + " line contains \"" + view.search + "\""));
     }
 
+    /** One replica more or fewer of the selected unit's service, as the stack allows; said when it is done or refused. */
+    private void scale(ServiceSnapshot unit, int by) {
+        String service = HostNames.serviceOf(unit.name());
+        int now = (int) view.units.stream().filter(name -> HostNames.serviceOf(name).equals(service)).count();
+        int wanted = now + by;
+        tell((by > 0 ? "adding a replica of " : "removing a replica of ") + service + " (" + now + " → " + wanted + ")");
+        control.scale(service, wanted, Optional.empty()).whenComplete((outcome, error) -> reloaded.accept(error == null
+                ? outcome : new ReloadOutcome.Refused("scaling failed: " + error, List.of())));
+    }
+
     private void restart(ServiceSnapshot service) {
         control.restartService(service.name());
         tell((service.state().isAlive() ? "restarting " : "starting ") + service.name());
@@ -360,7 +395,7 @@ final class KeyHandler {
         return -1;
     }
 
-    private void tell(String message) {
+    void tell(String message) {
         view.tell(message, clock.instant().plus(MESSAGE));
     }
 

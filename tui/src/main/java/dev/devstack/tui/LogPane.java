@@ -1,5 +1,6 @@
 package dev.devstack.tui;
 
+import com.googlecode.lanterna.SGR;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.PortAssignment;
 import java.util.ArrayList;
@@ -125,17 +126,19 @@ final class LogPane {
     private static void drawLine(Frame frame, int row, LogLine line, Prefix prefix, String piece, int offset) {
         Canvas canvas = frame.canvas();
         Theme theme = frame.theme();
-        int column = canvas.put(1, row, prefix.clock(), theme.dim);
+        Copying copying = copying(frame.view(), line.seq());
+        int column = canvas.put(1, row, prefix.clock(), copying.look(theme.dim));
         Style name = !prefix.coloured() ? theme.dim
                 : line.kind() == LogLine.Kind.SYSTEM ? theme.strong : theme.name(frame.indexOf(line.service()));
-        column = canvas.put(column, row, prefix.name(), name);
+        column = canvas.put(column, row, prefix.name(), copying.look(name));
         Style base = line.kind() == LogLine.Kind.SYSTEM ? theme.info : theme.plain;
         boolean[] hits = hits(piece, frame.view().search);
         StyledText colours = new StyledText(line.text(), theme.colours ? line.colours() : List.of());
         int start = 0;
         Style current = null;
         for (int i = 0; i <= piece.length(); i++) {
-            Style style = i == piece.length() ? null : hits[i] ? theme.match : look(colours.styleAt(offset + i), base);
+            Style style = i == piece.length() ? null
+                    : copying.look(hits[i] ? theme.match : look(colours.styleAt(offset + i), base));
             if (i > 0 && !Objects.equals(style, current)) {
                 column = canvas.put(column, row, piece.substring(start, i), current);
                 start = i;
@@ -148,6 +151,31 @@ final class LogPane {
     private static String text(LogLine line, boolean interleaved) {
         return interleaved && line.kind() == LogLine.Kind.SYSTEM && !line.service().isEmpty()
                 ? line.service() + ": " + line.text() : line.text();
+    }
+
+    /** How copy mode shows a line: the cursor's line and the marked ones reversed, the cursor's bold too. */
+    private enum Copying {
+        NO, MARKED, CURSOR;
+
+        Style look(Style style) {
+            return switch (this) {
+                case NO -> style;
+                case MARKED -> style.selected();
+                case CURSOR -> style.selected().with(SGR.BOLD);
+            };
+        }
+    }
+
+    private static Copying copying(ViewState view, long seq) {
+        if (view.overlay != ViewState.Overlay.COPY) {
+            return Copying.NO;
+        }
+        if (seq == view.copyCursor) {
+            return Copying.CURSOR;
+        }
+        boolean marked = view.copyMark != 0 && seq >= Math.min(view.copyMark, view.copyCursor)
+                && seq <= Math.max(view.copyMark, view.copyCursor);
+        return marked ? Copying.MARKED : Copying.NO;
     }
 
     /** A service's own look where it gave one, else the line's. */

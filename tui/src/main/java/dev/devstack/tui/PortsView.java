@@ -46,6 +46,7 @@ final class PortsView {
             column = cell(canvas, column, row, assignment.reason().describe(), moved ? theme.warn : theme.dim,
                     stackWidths[2]);
             canvas.put(column, row, listening.text(), listening.conflict() ? theme.bad : theme.plain);
+            frame.targets().url(row, frame.urlOf(assignment.service(), assignment.port(), assignment.primary()));
             row++;
         }
         row++;
@@ -88,6 +89,9 @@ final class PortsView {
         column = cell(canvas, column, row, port.lease().map(PortsView::lease).orElse(none), style, widths[4]);
         canvas.put(column, row, port.process().map(p -> shortCommand(p.commandLine())).filter(c -> !c.isEmpty())
                 .orElse(port.listening() && port.process().isEmpty() ? "(process not visible to you)" : ""), theme.dim);
+        if (port.listening()) {
+            frame.targets().url(row, "http://127.0.0.1:" + port.port());
+        }
     }
 
     /**

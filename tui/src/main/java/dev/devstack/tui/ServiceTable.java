@@ -51,6 +51,7 @@ final class ServiceTable {
         for (int i = 0; i < rows && first + i < visible.size(); i++) {
             ServiceSnapshot service = visible.get(first + i);
             drawRow(frame, top + 1 + i, cells.get(first + i), widths, service, first + i == selected);
+            frame.targets().service(top + 1 + i, service.name());
         }
     }
 

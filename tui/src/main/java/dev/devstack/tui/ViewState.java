@@ -11,7 +11,7 @@ final class ViewState {
 
     enum Screen { TABLE, LOGS, PORTS }
 
-    enum Overlay { NONE, HELP, CONFIRM, FILTER, SEARCH }
+    enum Overlay { NONE, HELP, CONFIRM, FILTER, SEARCH, COPY }
 
     Screen screen = Screen.TABLE;
     Overlay overlay = Overlay.NONE;
@@ -32,16 +32,26 @@ final class ViewState {
     /** The question of {@link Overlay#CONFIRM}, with the keys that answer it, and what each does. */
     String question = "";
     List<Answer> answers = List.of();
+    /** Copy mode: the log line the cursor is on, and the marked line (0: none), by sequence number. */
+    long copyCursor;
+    long copyMark;
     /** First service row the table shows when there are more services than rows. */
     int tableScroll;
     /** First row of the ports view's machine list. */
     int portsScroll;
     String message = "";
     Instant messageUntil = Instant.MIN;
+    /** Every unit of the stack, whatever the filter, as of the last frame: scaling counts a service's replicas. */
+    List<String> units = List.of();
     /** Services with a process, counted each frame: quitting asks first when there are any. */
     long runningServices;
     /** Quit was asked for: the stack is stopping and the dashboard ends when it has stopped. */
     boolean quitting;
+
+    /** Whether the dashboard wants the mouse: not while the user selects text with the terminal's own means. */
+    boolean wantsMouse() {
+        return overlay != Overlay.COPY;
+    }
 
     /** The log stream on show: the selected service's, or every service's (empty name). */
     String logSource() {

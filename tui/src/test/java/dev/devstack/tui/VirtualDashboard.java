@@ -3,11 +3,14 @@ package dev.devstack.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
@@ -18,6 +21,8 @@ import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -40,7 +45,11 @@ final class VirtualDashboard implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** Where copies go: a name the tests read back, relative as a project's file is shown. */
+    static final Path COPY_FILE = Path.of("target", "copied-by-test.txt");
+
     final DefaultVirtualTerminal terminal;
+    final RecordingExtras extras = new RecordingExtras();
     final Dashboard dashboard;
     private final Thread thread;
     private final CompletableFuture<?> finished;
@@ -78,9 +87,12 @@ final class VirtualDashboard implements AutoCloseable {
         });
         this.finished = finished;
         try {
-            this.dashboard = new Dashboard(new TerminalScreen(terminal), stack, control,
+            this.dashboard = new Dashboard(new TerminalScreen(terminal), extras, stack, control,
                     new DashboardContext(machinePorts, ProcessGroupResources.measured(), environment, clock, ZoneOffset.UTC,
-                            apiUrl, "default", agentPort), mode);
+                            apiUrl, "default", agentPort, text -> {
+                                Files.writeString(COPY_FILE, text);
+                                return COPY_FILE;
+                            }), mode);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,6 +144,16 @@ final class VirtualDashboard implements AutoCloseable {
 
     void press(KeyType key) {
         dashboard.press(new KeyStroke(key));
+    }
+
+    void click(int column, int row) {
+        dashboard.press(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(column, row)));
+        dashboard.press(new MouseAction(MouseActionType.CLICK_RELEASE, 1, new TerminalPosition(column, row)));
+    }
+
+    void wheel(boolean up, int column, int row) {
+        dashboard.press(new MouseAction(up ? MouseActionType.SCROLL_UP : MouseActionType.SCROLL_DOWN, 4,
+                new TerminalPosition(column, row)));
     }
 
     void ctrlC() {
