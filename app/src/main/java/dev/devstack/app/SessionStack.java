@@ -4,6 +4,7 @@ import dev.devstack.detect.ProcessInfo;
 import dev.devstack.supervisor.ConfigProblem;
 import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.ErrorCategory;
+import dev.devstack.supervisor.config.ScaleLimits;
 import dev.devstack.supervisor.config.ServiceSpec;
 import dev.devstack.supervisor.config.StackConfig;
 import dev.devstack.supervisor.config.Selection;
@@ -144,9 +145,12 @@ public final class SessionStack implements RunningStack, AutoCloseable {
                     + "` (services: " + String.join(", ", plan.config().services().stream().map(ServiceSpec::name)
                     .toList()) + ")", List.of()));
         }
-        if (asked.replicas() < 1 || asked.replicas() > ServiceSpec.MAX_SCALE) {
-            return Optional.of(new ReloadOutcome.Refused("`" + asked.service() + "` can have 1 to "
-                    + ServiceSpec.MAX_SCALE + " replicas, not " + asked.replicas(), List.of()));
+        ScaleLimits limits = service.get().scaleLimits();
+        if (!limits.allows(asked.replicas())) {
+            return Optional.of(new ReloadOutcome.Refused("`" + asked.service() + "` can have " + limits.min() + " to "
+                    + limits.max() + " replicas, not " + asked.replicas() + (limits.equals(ScaleLimits.ANY) ? ""
+                    : " (its `scale:` in " + service.get().location().file() + " sets the limits)"),
+                    List.of()));
         }
         if (asked.replicas() > 1 && service.get().pidfile().isPresent()) {
             return Optional.of(new ReloadOutcome.Refused("`" + asked.service() + "` has a pidfile, which its"

@@ -232,6 +232,22 @@ class ReloadIT {
     }
 
     @Test
+    void aScaleBeyondTheLimitsOfTheConfigurationIsRefusedAndNothingChanges() throws Exception {
+        SessionStack running = up("""
+                services:
+                  api: { command: "%s", scale: { replicas: 1, max: 2 } }
+                """.formatted(service("--listen")));
+        await(running, "api", ServiceState.READY);
+
+        ReloadOutcome outcome = running.scale("api", 3, Optional.empty()).get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOfSatisfying(ReloadOutcome.Refused.class, refused -> assertThat(refused.reason())
+                .startsWith("`api` can have 1 to 2 replicas, not 3 (its `scale:` in ")
+                .endsWith("ports.yaml sets the limits)"));
+        assertThat(running.snapshot().services()).extracting(ServiceSnapshot::name).containsExactly("api");
+    }
+
+    @Test
     void aScaleOfAServiceThatIsNotThereIsRefused() throws Exception {
         SessionStack running = up("""
                 services:

@@ -90,7 +90,12 @@ final class PresetConflicts {
                 && YamlNode.Scalar.truth(scalar.text()).orElse(false);
     }
 
+    /** More than one replica, now or (with a {@code max}) once the stack is scaled. */
     private static boolean replicas(YamlNode node) {
+        if (node instanceof YamlNode.Mapping mapping) {
+            return value(mapping.entries(), "max").or(() -> value(mapping.entries(), "replicas"))
+                    .map(PresetConflicts::replicas).orElse(true);
+        }
         return node instanceof YamlNode.Scalar scalar && scalar.text().strip().matches("0*[2-9]\\d{0,8}|0*1\\d{1,8}");
     }
 

@@ -97,7 +97,8 @@ final class ServiceReader {
                 .flatMap(n -> values.bool("restart_on_unhealthy", n)).orElse(false);
         boolean exitOnFailure = value(entries, "exit_on_failure").flatMap(n -> values.bool("exit_on_failure", n))
                 .orElse(false);
-        int scale = value(entries, "scale").flatMap(n -> values.count("scale", n, 1, ServiceSpec.MAX_SCALE)).orElse(1);
+        ScaleReader.Scale scaling = new ScaleReader(problems, values).read(name, value(entries, "scale"));
+        int scale = scaling.replicas();
         Optional<Path> pidfile = pidfile(cwd, entries.get("pidfile"));
         if (pidfile.isPresent() && oneshot) {
             problems.add(entries.get("pidfile").keyLocation(), "`" + name + "` is a one-shot task: it runs to"
@@ -115,8 +116,8 @@ final class ServiceReader {
             return Optional.empty();
         }
         ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, onConflict, List.of(),
-                inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile,
-                profiles, watch);
+                inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale,
+                scaling.limits(), pidfile, profiles, watch);
         return Optional.of(new Draft(spec, dependencies));
     }
 

@@ -15,7 +15,8 @@ import java.util.Optional;
  * it uses instead of having its own. A {@code oneshot} service runs to completion (a migration).
  * {@code ready} is how it is found ready (empty: it is not checked); {@code health} is checked
  * after that, periodically. {@code exitOnFailure}: its failure stops the whole stack.
- * {@code scale} is its number of replicas, each run as a unit of its own. {@code onConflict}:
+ * {@code scale} is its number of replicas, each run as a unit of its own, and {@code scaleLimits}
+ * how few and how many a running stack may give it. {@code onConflict}:
  * what happens when its fixed port is taken. {@code pidfile}: where a service that daemonizes
  * writes its daemon's pid, which is then the service's process once the command has exited 0.
  * {@code profiles}: the profiles it belongs to; with none it always starts, with some only when one
@@ -41,6 +42,7 @@ public record ServiceSpec(
         boolean restartOnUnhealthy,
         boolean exitOnFailure,
         int scale,
+        ScaleLimits scaleLimits,
         Optional<Path> pidfile,
         List<String> profiles,
         Optional<WatchSpec> watch) {
@@ -57,19 +59,22 @@ public record ServiceSpec(
 
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependencies, inheritPort,
-                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile, profiles, watch);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, scaleLimits, pidfile,
+                profiles, watch);
     }
 
     /** The same service with {@code replicas} replicas. */
     public ServiceSpec withScale(int replicas) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependsOn, inheritPort,
-                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, replicas, pidfile, profiles, watch);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, replicas, scaleLimits, pidfile,
+                profiles, watch);
     }
 
     /** The same service wanting other ports (a team registry's pool leaves out what lies outside it). */
     public ServiceSpec withPorts(PortSpec primary, Map<String, PortSpec> named) {
         return new ServiceSpec(name, location, command, cwd, env, primary, named, onConflict, dependsOn, inheritPort,
-                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, pidfile, profiles, watch);
+                stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, scaleLimits, pidfile,
+                profiles, watch);
     }
 
     /** The names it runs under: its own name, or {@code name.0} … {@code name.N-1} for N replicas. */

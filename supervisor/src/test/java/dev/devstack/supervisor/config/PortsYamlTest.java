@@ -474,6 +474,35 @@ class PortsYamlTest {
     }
 
     @Test
+    void scaleMayBeGivenWithTheLimitsARunningStackScalesItWithin() {
+        ServiceSpec limited = folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: { replicas: 2, max: 4 } }\n")
+                .load().service("a").orElseThrow();
+        assertThat(limited.units()).containsExactly("a.0", "a.1");
+        assertThat(limited.scaleLimits()).isEqualTo(new ScaleLimits(1, 4));
+        ServiceSpec atLeast = folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: { min: 3 } }\n")
+                .load().service("a").orElseThrow();
+        assertThat(atLeast.units()).as("replicas start at min").hasSize(3);
+        assertThat(atLeast.scaleLimits()).isEqualTo(new ScaleLimits(3, ServiceSpec.MAX_SCALE));
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: 2 }\n").load()
+                .service("a").orElseThrow().scaleLimits()).isEqualTo(ScaleLimits.ANY);
+    }
+
+    @Test
+    void scaleLimitsThatContradictThemselvesAreReported() {
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: { replicas: 5, max: 4 } }\n")
+                .problems()).containsExactly("ports.yaml:2:41: `scale` of `a` starts 5 replicas, outside its own"
+                + " limits 1 to 4; change `replicas`, `min` or `max`");
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: { min: 3, max: 2 } }\n")
+                .problems()).containsExactly("ports.yaml:2:29: `scale` of `a` has `min: 3` above `max: 2`; make `min`"
+                + " at most `max`");
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: { most: 2 } }\n")
+                .problems()).containsExactly("ports.yaml:2:31: `scale` of `a` takes `replicas`, `min` and `max`, not"
+                + " `most`");
+        assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, scale: { max: 200 } }\n")
+                .problems()).containsExactly("ports.yaml:2:36: `scale: max` must be a whole number of 1 to 100, got 200");
+    }
+
+    @Test
     void quotedNumbersAreAcceptedAsPorts() {
         assertThat(folder().write("ports.yaml", "services:\n  a: { command: ./a, port: \"3000\" }\n").load()
                 .service("a").map(ServiceSpec::port)).isEqualTo(Optional.of(PortSpec.preferred(List.of(3000))));
