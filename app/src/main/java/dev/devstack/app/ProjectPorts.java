@@ -81,7 +81,7 @@ public final class ProjectPorts {
     private static PortsReport fromRunState(ProjectContext context, StackConfig config, RunState state, Urls urls) {
         List<ServicePorts> services = new ArrayList<>();
         for (ServiceSpec service : config.services()) {
-            List<String> units = service.units();
+            List<String> units = unitsIn(state, service);
             for (int replica = 0; replica < units.size(); replica++) {
                 String unit = units.get(replica);
                 Optional<RunState.Service> running = state.services().stream()
@@ -102,6 +102,16 @@ public final class ProjectPorts {
         }
         return new PortsReport(config.project(), context.projectDir(), context.instance(),
                 ProjectState.of(state.phase()), OptionalLong.of(state.supervisorPid()), services);
+    }
+
+    /**
+     * The units of a service in the run: as many as it runs now, which a scale (`devstack scale`,
+     * the dashboard's `+`) may have made other than the file says; the file's when it runs none.
+     */
+    private static List<String> unitsIn(RunState state, ServiceSpec service) {
+        List<String> running = state.services().stream().map(RunState.Service::name)
+                .filter(name -> HostNames.serviceOf(name).equals(service.name())).toList();
+        return running.isEmpty() ? service.units() : running;
     }
 
     private static Optional<Integer> configured(PortSpec spec) {

@@ -30,6 +30,30 @@ final class Tmux implements AutoCloseable {
         run("new-session", "-d", "-x", Integer.toString(columns), "-y", Integer.toString(rows), command);
     }
 
+    /** Sets a server option, e.g. {@code set-clipboard on}. */
+    void option(String name, String value) {
+        run("set-option", "-g", name, value);
+    }
+
+    /** Sends {@code text} to the program byte for byte, as a terminal would: a mouse report, say. */
+    void sendLiteral(String text) {
+        run("send-keys", "-t", "0", "-l", text);
+    }
+
+    /** The newest paste buffer: what the program copied through OSC 52 with {@code set-clipboard on}. */
+    String buffer() {
+        return run("show-buffer");
+    }
+
+    void resize(int columns, int rows) {
+        run("resize-window", "-t", "0", "-x", Integer.toString(columns), "-y", Integer.toString(rows));
+    }
+
+    /** Whether tmux holds any paste buffer yet. */
+    boolean hasBuffer() {
+        return !run("list-buffers").isBlank();
+    }
+
     void sendKeys(String... keys) {
         List<String> args = new ArrayList<>(List.of("send-keys", "-t", "0"));
         args.addAll(List.of(keys));
