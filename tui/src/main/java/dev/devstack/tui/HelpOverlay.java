@@ -2,7 +2,10 @@ package dev.devstack.tui;
 
 import java.util.List;
 
-/** A framed box in the middle of the screen listing every key ({@link KeyHelp}); Esc or ? closes it. */
+/**
+ * A framed box in the middle of the screen listing every key ({@link KeyHelp}); on a screen too
+ * small for all of them ↑ ↓ scroll the list, and the frame says there is more. Esc or ? closes it.
+ */
 final class HelpOverlay {
 
     private HelpOverlay() {
@@ -27,10 +30,16 @@ final class HelpOverlay {
         }
         canvas.put(left, top + height - 1, (unicode ? "└" : "+") + horizontal + (unicode ? "┘" : "+"), theme.dim);
         canvas.put(left + 2, top, " keys ", theme.strong);
-        canvas.put(left + 2, top + height - 1, " Esc or ? closes ", theme.dim);
+        int shown = Math.max(1, height - 4);
+        ViewState view = frame.view();
+        view.helpScroll = Math.max(0, Math.min(view.helpScroll, entries.size() - shown));
+        boolean more = view.helpScroll + shown < entries.size();
+        String upDown = frame.symbols().upDown();
+        canvas.put(left + 2, top + height - 1, more || view.helpScroll > 0 ? " " + upDown + " more · Esc or ? closes "
+                : " Esc or ? closes ", theme.dim);
         int row = top + 2;
-        for (KeyHelp.Entry entry : entries) {
-            if (row >= top + height - 1) {
+        for (KeyHelp.Entry entry : entries.subList(view.helpScroll, entries.size())) {
+            if (row >= top + height - 2) {
                 break;
             }
             canvas.put(left + 2, row, entry.keys(), theme.strong, keysWidth);

@@ -94,6 +94,10 @@ final class KeyHandler {
             case HELP -> {
                 if (key.getKeyType() == KeyType.Escape || is(key, '?')) {
                     view.overlay = ViewState.Overlay.NONE;
+                } else if (key.getKeyType() == KeyType.ArrowDown || is(key, 'j')) {
+                    view.helpScroll++;
+                } else if (key.getKeyType() == KeyType.ArrowUp || is(key, 'k')) {
+                    view.helpScroll = Math.max(0, view.helpScroll - 1);
                 }
             }
             case NONE -> command(key, visible, page);

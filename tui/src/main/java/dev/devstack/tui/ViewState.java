@@ -37,6 +37,8 @@ final class ViewState {
     long copyMark;
     /** First service row the table shows when there are more services than rows. */
     int tableScroll;
+    /** First entry the help shows when it does not fit the screen. */
+    int helpScroll;
     /** First row of the ports view's machine list. */
     int portsScroll;
     String message = "";
