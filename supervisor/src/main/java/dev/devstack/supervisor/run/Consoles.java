@@ -24,6 +24,11 @@ final class Consoles {
             stack.notice(name, "a typed line cannot hold a line break; send each line on its own");
             return;
         }
+        if (service.console == null && service.state().isAlive()) {
+            stack.notice(name, "it was adopted from an earlier run, so devstack holds no way into its input; restart it"
+                    + " (`devstack restart " + name + "`) to type into it");
+            return;
+        }
         if (service.console == null || !service.state().isAlive()) {
             stack.notice(name, "it is " + service.state().word() + ", so it reads no input; start it first"
                     + " (`devstack start " + name + "`), then type again");

@@ -41,9 +41,11 @@ public final class NuProcessLauncher implements Launcher {
             NuProcessBuilder builder = new NuProcessBuilder(ShellCommand.argv(command, stdin), environment);
             builder.setCwd(cwd);
             builder.setProcessListener(new Handler(listener, Optional.ofNullable(tty)));
-            if (builder.start() != null && tty != null) {
+            if (tty != null) {
+                // before the start: a command that ends at once must still have its output read
                 tty.read(environment.getOrDefault(ProcessTracker.RUN_VARIABLE, command), listener);
             }
+            builder.start();
         } catch (RuntimeException e) {
             console.close();
             throw e;
