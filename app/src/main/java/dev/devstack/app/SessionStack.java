@@ -223,6 +223,16 @@ public final class SessionStack implements RunningStack, AutoCloseable {
     }
 
     @Override
+    public void input(String service, String line) {
+        supervisor.input(service, line);
+    }
+
+    @Override
+    public void resizeTerminals(int columns, int rows) {
+        supervisor.resizeTerminals(columns, rows);
+    }
+
+    @Override
     public CompletableFuture<StackOutcome> stop() {
         return supervisor.stop();
     }

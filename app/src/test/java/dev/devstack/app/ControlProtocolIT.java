@@ -177,6 +177,26 @@ class ControlProtocolIT {
     }
 
     @Test
+    void inputNamesOneUnitAndALineWithoutBreaksAndResizeASize() throws Exception {
+        up("services:\n  api: { command: \"" + service("--listen") + "\" }\n");
+        ControlClient client = connect();
+
+        assertThatThrownBy(() -> client.request(new ControlRequest.Input("a*", "hello")))
+                .isInstanceOf(ControlClient.Refused.class)
+                .hasMessage("no unit of this stack is called \"a*\"; it has: api");
+        assertThatThrownBy(() -> client.request(new ControlRequest.Input("api", "two\nlines")))
+                .isInstanceOf(ControlClient.Refused.class)
+                .hasMessage("a \"line\" holds no line break: send one input per line");
+        assertThatThrownBy(() -> client.request(new ControlRequest.Input("api", null)))
+                .isInstanceOf(ControlClient.Refused.class).hasMessageContaining("the \"line\" to type");
+        assertThatThrownBy(() -> client.request(new ControlRequest.Resize(0, 30)))
+                .isInstanceOf(ControlClient.Refused.class)
+                .hasMessage("a resize gives \"columns\" and \"rows\", each 1 to 65535");
+        assertThat(client.request(new ControlRequest.Resize(100, 30)).path("ok").asBoolean()).isTrue();
+        assertThat(client.request(new ControlRequest.Input("api", "hello")).path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void logsGiveTheLastLinesOfAServiceWithTimeAndStreamThenFollow() throws Exception {
         Supervisor supervisor = up("""
                 services:
@@ -289,7 +309,7 @@ class ControlProtocolIT {
             assertThat(raw.ask("{not json").path("error").asText()).startsWith("not a request");
             assertThat(raw.ask("{\"request\":\"dance\"}").path("error").asText())
                     .isEqualTo("unknown request \"dance\"; this stack knows: hello, snapshot, subscribe, logs, start, stop,"
-                            + " restart, kill, reload, scale, down");
+                            + " restart, kill, reload, scale, input, resize, down");
             assertThat(raw.ask("{\"request\":\"snapshot\"}").path("ok").asBoolean()).isTrue();
         }
     }

@@ -66,6 +66,33 @@ class RemoteStackIT {
     }
 
     @Test
+    void whatIsTypedAndTheWindowsSizeReachTheStacksServicesThroughTheSocket() throws Exception {
+        Supervisor supervisor = stack.up("""
+                services:
+                  echo: { command: "sh -c 'while read -r l; do echo \\"got: $l\\"; done'", port: none }
+                  sized:
+                    command: "sh -c 'trap \\"stty size\\" WINCH; while :; do sleep 0.1; done'"
+                    port: none
+                    tty: true
+                """);
+        await(supervisor, "echo", ServiceState.RUNNING);
+        await(supervisor, "sized", ServiceState.RUNNING);
+        RemoteStack remote = attach();
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        remote.subscribe(event -> seen.add(describe(event)));
+        remote.start();
+
+        remote.input("echo", "hello");
+        remote.resizeTerminals(100, 30);
+        remote.input("nope", "hello");
+
+        Await.until(WAIT, "the typed line and the new size printed, seen through the socket",
+                () -> seen.contains("line echo got: hello") && seen.contains("line sized 30 100"));
+        Await.until(WAIT, "the refusal of a unit the stack does not have, as a notice", () -> seen.contains(
+                "notice nope the stack refused: no unit of this stack is called \"nope\"; it has: echo, sized"));
+    }
+
+    @Test
     void theRemoteSeesEveryEventTheStackHeldAndEachNewOneInTheStacksOrder() throws Exception {
         Supervisor supervisor = stack.up("""
                 services:

@@ -137,6 +137,28 @@ class DevstackCommandIT {
     }
 
     @Test
+    void whenTheSupervisorIsKilledWithSigkillServicesUnderATerminalOrReadingTheirInputEndToo() throws Exception {
+        new TestProject(projectDir).write("ports.yaml", """
+                services:
+                  repl: { command: "sh -c 'sleep 1000 & sleep 1000'", port: none, tty: true }
+                  reader: { command: "sh -c 'while read -r l; do :; done; sleep 1000'", port: none }
+                """);
+        try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            List<Long> everyProcess = Await.value(WAIT, "both services, their children and their lifelines", () -> {
+                List<Long> all = new ArrayList<>();
+                up.servicePids().forEach(pid -> all.addAll(Processes.group(pid)));
+                return up.servicePids().size() == 2 && all.size() == 4 + 2 ? all : null;
+            });
+
+            up.signal("KILL");
+            up.awaitExit(WAIT);
+
+            Await.until(Duration.ofSeconds(2), "every process of the stack to end after SIGKILL of devstack",
+                    () -> everyProcess.stream().noneMatch(Processes::alive));
+        }
+    }
+
+    @Test
     void aSecondCtrlCKillsWhatIsStillStoppingAtOnce() throws Exception {
         new TestProject(projectDir).write("ports.yaml", """
                 services:

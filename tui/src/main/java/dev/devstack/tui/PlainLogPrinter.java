@@ -21,7 +21,9 @@ import java.util.Map;
  * The output of `devstack up` without a dashboard, as Foreman prints it: {@code HH:MM:SS name | line},
  * names padded to one width, devstack's own events under the name {@code system}. Colours only when
  * asked for (a terminal without NO_COLOR). Lines are buffered and written out whenever no more
- * events are waiting, so a busy stack costs one write per batch, not one per line.
+ * events are waiting, so a busy stack costs one write per batch, not one per line. A service's
+ * escape sequences never reach this output but its colours, and those only with colours
+ * ({@link TextCleaner#forLog}): a service under a terminal moves the cursor and redraws its lines.
  */
 public final class PlainLogPrinter implements StackListener {
 
@@ -51,7 +53,7 @@ public final class PlainLogPrinter implements StackListener {
     @Override
     public void on(StackEvent event) {
         if (event instanceof StackEvent.Output output) {
-            print(event, output.service(), output.line());
+            print(event, output.service(), TextCleaner.forLog(output.line(), colour));
         } else if (event instanceof StackEvent.StateChanged change) {
             print(event, SYSTEM, change.service() + ": " + describe(change.state(), change.detail()));
         } else if (event instanceof StackEvent.Notice notice) {

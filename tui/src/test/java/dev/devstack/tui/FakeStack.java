@@ -104,6 +104,16 @@ final class FakeStack implements StackView, StackControl {
     }
 
     @Override
+    public void input(String service, String line) {
+        requests.add("input " + service + " " + line);
+    }
+
+    @Override
+    public void resizeTerminals(int columns, int rows) {
+        requests.add("resize " + columns + "x" + rows);
+    }
+
+    @Override
     public CompletableFuture<StackOutcome> stop() {
         requests.add("stop the stack");
         return finished;

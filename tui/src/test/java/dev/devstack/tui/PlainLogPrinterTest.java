@@ -55,6 +55,23 @@ class PlainLogPrinterTest {
     }
 
     @Test
+    void aServicesEscapeSequencesReachThePlainOutputOnlyAsColoursAndOnlyWithColours() {
+        String redrawn = "\u001b[2K\u001b[1Gbuilding 10%\r\u001b[2K\u001b[1G\u001b[32mbuilt\u001b[0m";
+        PlainLogPrinter plain = printer(false);
+        plain.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, redrawn));
+        plain.caughtUp();
+
+        assertThat(lines()).containsExactly("12:03:44 api          | built");
+
+        bytes.reset();
+        PlainLogPrinter coloured = printer(true);
+        coloured.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, redrawn));
+        coloured.caughtUp();
+
+        assertThat(lines()).containsExactly("12:03:44 \u001b[36mapi          |\u001b[0m \u001b[32mbuilt\u001b[0m\u001b[0m");
+    }
+
+    @Test
     void nothingIsWrittenUntilTheQueueIsDrained() {
         PlainLogPrinter printer = printer(false);
         printer.on(new StackEvent.Output(NOON, "api", OutputSource.STDOUT, "buffered"));

@@ -168,7 +168,7 @@ public final class ConfigLoader {
             services.add(new ServiceSpec(entry.name(), entry.location(), Template.parse(entry.command(), entry.location()),
                     dir, Map.of(), port, Map.of(), OnConflict.NEXT, List.of(), Optional.empty(), StopSpec.DEFAULT,
                     RestartPolicy.NEVER, false, Optional.of(CheckSpec.tcp(entry.location())), Optional.empty(), false,
-                    false, 1, ScaleLimits.ANY, Optional.empty(), List.of(), Optional.empty()));
+                    false, 1, ScaleLimits.ANY, Optional.empty(), List.of(), Optional.empty(), false));
         }
         new StackValidator(problems).check(services, variables(envFile));
         problems.throwIfAny(PROCFILE);

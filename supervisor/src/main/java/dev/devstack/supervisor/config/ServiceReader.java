@@ -25,7 +25,7 @@ final class ServiceReader {
     static final List<String> KEYS = List.of("command", "cwd", "env", "port", "ports", "strict", "on_conflict", "depends_on",
             "inherit_port", "stop_timeout", "stop_signal", "stop_command", "restart", "backoff", "max_restarts", "oneshot",
             "ready", "health", "restart_on_unhealthy", "exit_on_failure", "scale", "pidfile", "profiles", "preset",
-            "watch", "ignore", "watch_cascade", "watch_debounce");
+            "watch", "ignore", "watch_cascade", "watch_debounce", "tty");
 
     /** Each replica is a process with its own ports; more than this is a typo or a hostile file, not a dev stack. */
 
@@ -111,13 +111,14 @@ final class ServiceReader {
         List<String> profiles = entries.containsKey("profiles")
                 ? ProfileNames.read(name, entries.get("profiles").value(), values, problems) : List.of();
         Optional<WatchSpec> watch = new WatchReader(problems, values).read(name, entries);
+        boolean tty = value(entries, "tty").flatMap(n -> values.bool("tty", n)).orElse(false);
         checkCombinations(name, entries, ownPort, oneshot, ready, health, restartOnUnhealthy);
         if (command == null) {
             return Optional.empty();
         }
         ServiceSpec spec = new ServiceSpec(name, nameLocation, command, cwd, env, port, namedPorts, onConflict, List.of(),
                 inherit, stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale,
-                scaling.limits(), pidfile, profiles, watch);
+                scaling.limits(), pidfile, profiles, watch, tty);
         return Optional.of(new Draft(spec, dependencies));
     }
 

@@ -21,7 +21,8 @@ import java.util.Optional;
  * writes its daemon's pid, which is then the service's process once the command has exited 0.
  * {@code profiles}: the profiles it belongs to; with none it always starts, with some only when one
  * of them is chosen (`up --profile`), it is named, or a service that starts needs it.
- * {@code watch}: the files whose changes restart it.
+ * {@code watch}: the files whose changes restart it. {@code tty}: it runs under a pseudo-terminal of
+ * its own rather than with pipes.
  */
 public record ServiceSpec(
         String name,
@@ -45,7 +46,8 @@ public record ServiceSpec(
         ScaleLimits scaleLimits,
         Optional<Path> pidfile,
         List<String> profiles,
-        Optional<WatchSpec> watch) {
+        Optional<WatchSpec> watch,
+        boolean tty) {
 
     /** The most replicas a service may have. */
     public static final int MAX_SCALE = 100;
@@ -60,21 +62,21 @@ public record ServiceSpec(
     public ServiceSpec withDependencies(List<Dependency> dependencies) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependencies, inheritPort,
                 stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, scaleLimits, pidfile,
-                profiles, watch);
+                profiles, watch, tty);
     }
 
     /** The same service with {@code replicas} replicas. */
     public ServiceSpec withScale(int replicas) {
         return new ServiceSpec(name, location, command, cwd, env, port, namedPorts, onConflict, dependsOn, inheritPort,
                 stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, replicas, scaleLimits, pidfile,
-                profiles, watch);
+                profiles, watch, tty);
     }
 
     /** The same service wanting other ports (a team registry's pool leaves out what lies outside it). */
     public ServiceSpec withPorts(PortSpec primary, Map<String, PortSpec> named) {
         return new ServiceSpec(name, location, command, cwd, env, primary, named, onConflict, dependsOn, inheritPort,
                 stop, restart, oneshot, ready, health, restartOnUnhealthy, exitOnFailure, scale, scaleLimits, pidfile,
-                profiles, watch);
+                profiles, watch, tty);
     }
 
     /** The names it runs under: its own name, or {@code name.0} … {@code name.N-1} for N replicas. */

@@ -6,6 +6,7 @@ import dev.devstack.supervisor.model.JournalListener;
 import dev.devstack.supervisor.model.NumberedEvent;
 import dev.devstack.supervisor.model.OutputHistory;
 import dev.devstack.supervisor.model.RunningStack;
+import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.model.Subscription;
@@ -34,6 +35,8 @@ final class ControlConnection {
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
     static final int DEFAULT_LOG_LINES = 100;
+    /** A terminal's columns and rows are unsigned shorts (struct winsize). */
+    static final int MAX_TERMINAL_SIDE = 65_535;
 
     private final SocketChannel channel;
     private final RunningStack stack;
@@ -169,6 +172,10 @@ final class ControlConnection {
             } else {
                 write(Replies.reloaded(stack.scale(scale.service(), scale.replicas(), Optional.of(by(scale.by()))).join()));
             }
+        } else if (request instanceof ControlRequest.Input input) {
+            input(input);
+        } else if (request instanceof ControlRequest.Resize resize) {
+            resize(resize);
         } else {
             ControlRequest.Down down = (ControlRequest.Down) request;
             stack.notice("", "stop of the stack asked by " + by(down.by()));
@@ -208,6 +215,37 @@ final class ControlConnection {
             }
         }
         write(Replies.acted(units));
+    }
+
+    /** One unit, by its exact name (typing into several at once is never what a user means). */
+    private void input(ControlRequest.Input input) throws IOException {
+        if (input.service() == null || input.line() == null) {
+            write(Replies.refused("an input names the \"service\" (one unit, e.g. \"api\" or \"api.1\") and the"
+                    + " \"line\" to type"));
+            return;
+        }
+        List<String> units = stack.snapshot().services().stream().map(ServiceSnapshot::name).toList();
+        if (!units.contains(input.service())) {
+            write(Replies.refused("no unit of this stack is called \"" + input.service() + "\"; it has: "
+                    + String.join(", ", units)));
+            return;
+        }
+        if (input.line().indexOf('\n') >= 0 || input.line().indexOf('\r') >= 0) {
+            write(Replies.refused("a \"line\" holds no line break: send one input per line"));
+            return;
+        }
+        stack.input(input.service(), input.line());
+        write(Replies.done());
+    }
+
+    private void resize(ControlRequest.Resize resize) throws IOException {
+        if (resize.columns() == null || resize.rows() == null || resize.columns() < 1 || resize.rows() < 1
+                || resize.columns() > MAX_TERMINAL_SIDE || resize.rows() > MAX_TERMINAL_SIDE) {
+            write(Replies.refused("a resize gives \"columns\" and \"rows\", each 1 to " + MAX_TERMINAL_SIDE));
+            return;
+        }
+        stack.resizeTerminals(resize.columns(), resize.rows());
+        write(Replies.done());
     }
 
     private boolean logs(ControlRequest.Logs logs, LineReader reader) throws IOException {

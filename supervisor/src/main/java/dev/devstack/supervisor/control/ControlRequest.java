@@ -20,12 +20,14 @@ import java.util.List;
         @JsonSubTypes.Type(value = ControlRequest.Act.Kill.class, name = "kill"),
         @JsonSubTypes.Type(value = ControlRequest.Reload.class, name = "reload"),
         @JsonSubTypes.Type(value = ControlRequest.Scale.class, name = "scale"),
+        @JsonSubTypes.Type(value = ControlRequest.Input.class, name = "input"),
+        @JsonSubTypes.Type(value = ControlRequest.Resize.class, name = "resize"),
         @JsonSubTypes.Type(value = ControlRequest.Down.class, name = "down")})
 public sealed interface ControlRequest {
 
     /** The names of every request, for the error that answers an unknown one. */
     List<String> NAMES = List.of("hello", "snapshot", "subscribe", "logs", "start", "stop", "restart", "kill", "reload",
-            "scale", "down");
+            "scale", "input", "resize", "down");
 
     /** The first line of every connection: the client's protocol version, and who it is (for messages). */
     record Hello(Integer protocol, String client) implements ControlRequest {
@@ -82,6 +84,14 @@ public sealed interface ControlRequest {
 
     /** Run {@code replicas} of {@code service} from now on; {@code by}: who asks. */
     record Scale(String service, Integer replicas, String by) implements ControlRequest {
+    }
+
+    /** Type {@code line} (no line break) and Enter into one unit's standard input or terminal. */
+    record Input(String service, String line) implements ControlRequest {
+    }
+
+    /** The size of the window the services' output is shown in, for every {@code tty: true} service's terminal. */
+    record Resize(Integer columns, Integer rows) implements ControlRequest {
     }
 
     /** Stop the whole stack, in reverse dependency order; {@code by}: who asks. */

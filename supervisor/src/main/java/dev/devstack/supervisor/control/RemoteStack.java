@@ -137,6 +137,16 @@ public final class RemoteStack implements StackView, StackControl, AutoCloseable
     }
 
     @Override
+    public void input(String service, String line) {
+        act(service, new ControlRequest.Input(service, line));
+    }
+
+    @Override
+    public void resizeTerminals(int columns, int rows) {
+        act("", new ControlRequest.Resize(columns, rows));
+    }
+
+    @Override
     public CompletableFuture<StackOutcome> stop() {
         stopAsked = true;
         act("", new ControlRequest.Down(by));

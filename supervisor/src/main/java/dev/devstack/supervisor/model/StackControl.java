@@ -24,6 +24,22 @@ public interface StackControl {
     /** SIGKILL to the service's whole process group, now; it is not restarted until asked. */
     void killService(String service);
 
+    /**
+     * The user typed {@code line} (without a line break) and Enter for {@code service} (a unit name,
+     * {@code api} or {@code api.1}): it is written to the service's standard input with a newline, or
+     * to its terminal ({@code tty: true}) with a carriage return, as a terminal's Enter. A service that
+     * is not running, has closed its input or does not read it (the pipe is full) gets a notice that
+     * says so and what to do.
+     */
+    void input(String service, String line);
+
+    /**
+     * The size of the window the user sees services' output in: every running {@code tty: true}
+     * service's terminal takes it at once (its foreground group gets SIGWINCH), and those started
+     * later begin with it (80x24 until told). A size outside 1 to 65535 is refused with a notice.
+     */
+    void resizeTerminals(int columns, int rows);
+
     /** Stops the whole stack in reverse dependency order; asked again, kills what is left. */
     CompletableFuture<StackOutcome> stop();
 

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * {@code S_URL}, {@code S_PORT_<NAME>} (of its first replica) and {@code S_PORTS} (of all of them);
  * {@code DEVSTACK_PROJECT}, {@code DEVSTACK_SERVICE}, {@code DEVSTACK_INSTANCE},
  * {@code DEVSTACK_REPLICA}, {@code DEVSTACK_ENV} (the environment chosen, if any), {@code DEVSTACK_API_URL} (the
- * stack's HTTP API, when it has a port);
+ * stack's HTTP API, when it has a port); {@code TERM=xterm-256color} for a {@code tty: true} service
+ * (what the dashboard that shows its output understands, whatever devstack's own terminal is);
  * then the env file and the service's own {@code env:}, so that the user can override any of them. References in commands and values are filled in here; a
  * reference to a scaled service means its first replica. With {@code urls: names} and the agent's port,
  * a service's URL is its name through the agent ({@code http://web.shop.localhost:2080}, docs/names.md).
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
 public final class EnvironmentBuilder {
 
     public static final String HOST = "127.0.0.1";
+    /** The terminal type a {@code tty: true} service is told. */
+    static final String TTY_TERM = "xterm-256color";
 
     private final Map<String, String> userEnvironment;
     private final OptionalInt agentPort;
@@ -91,6 +94,9 @@ public final class EnvironmentBuilder {
         config.environment().ifPresent(name -> env.put("DEVSTACK_ENV", name));
         env.put("DEVSTACK_REPLICA", String.valueOf(replica));
         ports.api().ifPresent(api -> env.put("DEVSTACK_API_URL", url(api.port())));
+        if (service.tty()) {
+            env.put("TERM", TTY_TERM);
+        }
         env.putAll(config.envFile());
         service.env().forEach((name, value) -> env.put(name, render(value, config, instance, ports)));
         return new ServicePlan(service, unit, replica, render(service.command(), config, instance, ports),

@@ -65,7 +65,7 @@ public record PlanDiff(List<String> added, List<String> removed, List<String> ch
                               Map<String, Integer> ports, List<Wait> waitsFor, Optional<String> inheritPort,
                               boolean oneshot, RestartPolicy restart, Duration stopTimeout, Signal stopSignal,
                               Optional<CheckSpec> ready, Optional<CheckSpec> health, boolean restartOnUnhealthy,
-                              boolean exitOnFailure, Optional<Path> pidfile) {
+                              boolean exitOnFailure, Optional<Path> pidfile, boolean tty) {
 
         private static final Location NOWHERE = Location.file("");
 
@@ -79,7 +79,7 @@ public record PlanDiff(List<String> added, List<String> removed, List<String> ch
                     spec.dependsOn().stream().map(d -> new Wait(d.service(), d.condition())).toList(),
                     spec.inheritPort(), spec.oneshot(), spec.restart(), spec.stop().timeout(), spec.stop().signal(),
                     spec.ready().map(Definition::unplaced), spec.health().map(Definition::unplaced),
-                    spec.restartOnUnhealthy(), spec.exitOnFailure(), spec.pidfile());
+                    spec.restartOnUnhealthy(), spec.exitOnFailure(), spec.pidfile(), spec.tty());
         }
 
         /** Its environment without the variables about services it neither depends on nor refers to. */

@@ -7,6 +7,7 @@ import dev.devstack.supervisor.model.OutputSource;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,22 +15,47 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Launches with NuProcess: its pump threads read every pipe without ever blocking the child.
  * The exit is reported by {@link ExitWatch} as soon as the child is a zombie, or by NuProcess,
  * whichever comes first. NuProcess reports an exit status of 127 (command not found) as a failed
- * launch, so a process that did start and then reports that is passed on as exit 127.
+ * launch, so a process that did start and then reports that is passed on as exit 127. A service
+ * under a terminal ({@link PseudoTerminal}) writes there instead of to the pipes, and its exit is
+ * reported once its terminal is drained.
  */
 public final class NuProcessLauncher implements Launcher {
 
     public static final int COMMAND_NOT_FOUND = 127;
 
     @Override
-    public void launch(String command, Path cwd, Map<String, String> environment, ProcessListener listener) {
-        NuProcessBuilder builder = new NuProcessBuilder(ShellCommand.argv(command), environment);
-        builder.setCwd(cwd);
-        builder.setProcessListener(new Handler(listener));
-        builder.start();
+    public ServiceConsole launch(String command, Path cwd, Map<String, String> environment,
+                                 Optional<TerminalSize> terminal, ProcessListener listener) {
+        PseudoTerminal tty = terminal.map(PseudoTerminal::new).orElse(null);
+        ServiceConsole console;
+        ShellCommand.Stdin stdin;
+        if (tty != null) {
+            console = tty;
+            stdin = new ShellCommand.Stdin.Terminal(tty.path());
+        } else {
+            InputPipe pipe = new InputPipe();
+            console = pipe;
+            stdin = new ShellCommand.Stdin.Pipe(pipe.path());
+        }
+        try {
+            NuProcessBuilder builder = new NuProcessBuilder(ShellCommand.argv(command, stdin), environment);
+            builder.setCwd(cwd);
+            builder.setProcessListener(new Handler(listener, Optional.ofNullable(tty)));
+            if (tty != null) {
+                // before the start: a command that ends at once must still have its output read
+                tty.read(environment.getOrDefault(ProcessTracker.RUN_VARIABLE, command), listener);
+            }
+            builder.start();
+        } catch (RuntimeException e) {
+            console.close();
+            throw e;
+        }
+        return console;
     }
 
     private static final class Handler extends NuAbstractProcessHandler implements ExitWatch.ExitReport {
         private final ProcessListener listener;
+        private final Optional<PseudoTerminal> terminal;
         private final LineSplitter stdout;
         private final LineSplitter stderr;
         private final AtomicBoolean exitReported = new AtomicBoolean();
@@ -38,8 +64,9 @@ public final class NuProcessLauncher implements Launcher {
         private OptionalLong startTicks = OptionalLong.empty();
         private int openPipes = 2;
 
-        Handler(ProcessListener listener) {
+        Handler(ProcessListener listener, Optional<PseudoTerminal> terminal) {
             this.listener = listener;
+            this.terminal = terminal;
             this.stdout = new LineSplitter(line -> listener.output(OutputSource.STDOUT, line));
             this.stderr = new LineSplitter(line -> listener.output(OutputSource.STDERR, line));
         }
@@ -74,9 +101,12 @@ public final class NuProcessLauncher implements Launcher {
             }
         }
 
-        /** Both pipes of a process close when it exits (NuProcess calls one process's handlers on one thread). */
+        /**
+         * Both pipes of a process close when it exits (NuProcess calls one process's handlers on one
+         * thread); a service under a terminal closes them as it starts, so its exit is left to NuProcess.
+         */
         private void pipeClosed() {
-            if (--openPipes == 0 && started && startTicks.isPresent()) {
+            if (--openPipes == 0 && started && startTicks.isPresent() && terminal.isEmpty()) {
                 ExitWatch.start(pid, startTicks.getAsLong(), this);
             }
         }
@@ -89,6 +119,7 @@ public final class NuProcessLauncher implements Launcher {
             } else if (started) {
                 report(COMMAND_NOT_FOUND);
             } else if (exitReported.compareAndSet(false, true)) {
+                terminal.ifPresent(PseudoTerminal::close);
                 listener.failedToStart();
             }
         }
@@ -101,7 +132,11 @@ public final class NuProcessLauncher implements Launcher {
         @Override
         public void report(int code) {
             if (exitReported.compareAndSet(false, true)) {
-                listener.exited(code);
+                if (terminal.isPresent()) {
+                    terminal.get().exited(() -> listener.exited(code));
+                } else {
+                    listener.exited(code);
+                }
             }
         }
     }

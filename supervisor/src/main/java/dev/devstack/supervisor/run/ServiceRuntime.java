@@ -51,6 +51,8 @@ final class ServiceRuntime {
     /** Until when what its command left running may take to show itself as the service's daemon. */
     Instant daemonDeadline;
     Instant startedAt;
+    /** The current run's standard input (its pipe or terminal); null before the first launch and once the run is over. */
+    ServiceConsole console;
     /** Set while a `log` readiness check waits: read by the thread that reads the service's output. */
     volatile ReadyLine readyLine;
     /** An earlier run of the service to keep as its first run (`up --adopt`), or null. */
@@ -91,6 +93,7 @@ final class ServiceRuntime {
 
     /** Forgets what belonged to the previous run before launching again. */
     void beginRun() {
+        closeConsole();
         run++;
         pid = 0;
         pidStart = 0;
@@ -102,6 +105,14 @@ final class ServiceRuntime {
         leaderEnded = false;
         startedAt = null;
         healthProbe = null;
+    }
+
+    /** The run's input ends: its pipe's end of file, or its terminal let go of. */
+    void closeConsole() {
+        if (console != null) {
+            console.close();
+            console = null;
+        }
     }
 
     /** The port readiness is checked on: its own primary port, else its first named one. */

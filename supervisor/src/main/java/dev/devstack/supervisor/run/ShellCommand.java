@@ -13,8 +13,10 @@ import java.util.Set;
  * control flow) or a shell builtin keeps its shell, which dies with the group.
  *
  * <p>The lifeline: the script's stdin is a pipe whose write end only the supervisor holds. The
- * script moves it to a watcher ({@code devstack-lifeline}) and gives the service /dev/null
- * instead. When the supervisor dies, even by SIGKILL, the watcher reads end-of-file and ends the
+ * script moves it to a watcher ({@code devstack-lifeline}) and gives the service its own input
+ * instead: the read end of its {@link InputPipe}, opened by path (/dev/null if that cannot be
+ * opened), or, for a {@code tty: true} service, its {@link PseudoTerminal} as stdin, stdout and
+ * stderr, opened last so that the watcher never holds it. When the supervisor dies, even by SIGKILL, the watcher reads end-of-file and ends the
  * group: SIGTERM, and SIGKILL a second later. NuProcess also closes the pipe once the launched
  * process has ended, while something it left in the group may still be the service (a daemon);
  * so after end-of-file the watcher goes on while its parent is the supervisor (which, as a
@@ -30,8 +32,7 @@ final class ShellCommand {
     /** The lifeline watcher's name ($0), by which it is told from the service's own processes. */
     static final String LIFELINE_NAME = "devstack-lifeline";
 
-    private static final String LIFELINE = "exec 3<&0 </dev/null\n"
-            + "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; "
+    private static final String LIFELINE = "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; "
             + "while read -r _ _ _ parent _ </proc/$$/stat && [ \"$parent\" = " + ProcessHandle.current().pid()
             + " ]; do sleep 1; done; kill -TERM 0; sleep " + LIFELINE_GRACE_SECONDS + "; kill -KILL 0' "
             + LIFELINE_NAME + " <&3 >/dev/null 2>&1 &\n"
@@ -58,8 +59,19 @@ final class ShellCommand {
                 .filter(arguments -> arguments.length == 3 && LIFELINE_NAME.equals(arguments[2])).isPresent();
     }
 
-    static List<String> argv(String command) {
-        return List.of("setsid", "env", "--default-signal", "sh", "-c", script(command));
+    /** How the script gives the service its input. */
+    sealed interface Stdin {
+        /** A pipe's read end, by its path under /proc. */
+        record Pipe(String path) implements Stdin {
+        }
+
+        /** A terminal, by its path under /dev/pts: stdin, stdout and stderr, and the controlling terminal. */
+        record Terminal(String path) implements Stdin {
+        }
+    }
+
+    static List<String> argv(String command, Stdin input) {
+        return List.of("setsid", "env", "--default-signal", "sh", "-c", script(command, input));
     }
 
     /** A helper command (a check, a stop command): the shell with default signal handling, no lifeline. */
@@ -67,8 +79,12 @@ final class ShellCommand {
         return List.of("env", "--default-signal", "sh", "-c", command);
     }
 
-    static String script(String command) {
-        return LIFELINE + (isSimple(command) ? "exec " + command : command);
+    static String script(String command, Stdin input) {
+        String begin = input instanceof Stdin.Pipe pipe
+                ? "exec 3<&0; { command exec <" + pipe.path() + "; } 2>/dev/null || exec </dev/null\n"
+                : "exec 3<&0 </dev/null\n";
+        String end = input instanceof Stdin.Terminal terminal ? "exec 0<>" + terminal.path() + " >&0 2>&0\n" : "";
+        return begin + LIFELINE + end + (isSimple(command) ? "exec " + command : command);
     }
 
     /** No unquoted control operator, and not starting with a keyword or a builtin that exec cannot run. */

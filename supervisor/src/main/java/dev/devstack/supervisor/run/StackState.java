@@ -45,6 +45,8 @@ final class StackState {
     final boolean stayOpen;
     /** Set through {@link #beginStop()}, so that the snapshot says so at once. */
     boolean stopRequested;
+    /** The size every service's terminal has: the dashboard's output pane, once it has told it. */
+    TerminalSize terminalSize = TerminalSize.DEFAULT;
     StackOutcome.Failure failure;
 
     StackState(StackPlan plan, Clock clock, EventBus bus, boolean stayOpen, boolean exitOnAnyFailure) {

@@ -121,7 +121,9 @@ final class Starts {
         try {
             Map<String, String> environment = new HashMap<>(plan.environment());
             environment.put(ProcessTracker.RUN_VARIABLE, ProcessTracker.runValue(service.name(), run));
-            launcher.launch(plan.command(), plan.spec().cwd(), environment, new ProcessListener() {
+            Optional<TerminalSize> terminal = plan.spec().tty() ? Optional.of(stack.terminalSize) : Optional.empty();
+            service.console = launcher.launch(plan.command(), plan.spec().cwd(), environment, terminal,
+                    new ProcessListener() {
                 @Override
                 public void started(long pid) {
                     descendants.launched(pid);
@@ -155,6 +157,10 @@ final class Starts {
                     engine.run(() -> launchedExited(service, run, new ExitStatus.NeverStarted()));
                 }
             });
+        } catch (NativeFiles.Failure e) {
+            stack.notice(service.name(), "could not make its " + (plan.spec().tty() ? "terminal" : "input pipe")
+                    + " (" + e.getMessage() + "); is the system out of file descriptors or pseudo-terminals?");
+            launchedExited(service, run, new ExitStatus.NeverStarted());
         } catch (RuntimeException e) {
             launchedExited(service, run, new ExitStatus.NeverStarted());
         }
@@ -216,6 +222,9 @@ final class Starts {
             return;
         }
         service.leaderEnded = true;
+        if (service.console != null) {
+            service.console.launchedEnded();
+        }
         descendants.watch(service);
         processExited(service, run, service.leader, status);
     }
@@ -224,6 +233,9 @@ final class Starts {
     private void processExited(ServiceRuntime service, int run, long pid, ExitStatus status) {
         if (service.run == run && service.pid == pid) {
             lifecycles.apply(service, new Input.Exited(status));
+            if (!service.state().isAlive()) {
+                service.closeConsole();
+            }
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * effects the {@link EffectExecutor} carries out: {@link Starts} starts services in dependency
  * order and launches their runs, {@link Readiness} finds out when they are ready and
  * {@link Health} whether they stay well, {@link Stops} stops them in reverse order, {@link Controls}
- * hands on what a user asks of one service, {@link Reloads} applies a new plan, {@link Watching} restarts a
+ * hands on what a user asks of one service, {@link Consoles} what a user types into one, {@link Reloads} applies a new plan, {@link Watching} restarts a
  * service whose files changed. All service state lives on one {@link Engine} thread;
  * process callbacks, readiness checks and requests only hand it work. Every line of output goes to
  * {@link LogFiles} and, through the {@link EventBus}, to the views.
@@ -40,6 +40,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
     private final Starts starts;
     private final Stops stops;
     private final Controls controls;
+    private final Consoles consoles;
     private final Reloads reloads;
     private final ProcessGroups groups;
     private final ProcessTracker tracker;
@@ -63,6 +64,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
         this.stops = new Stops(stack, engine, groups, descendants, checks, lifecycles);
         this.starts = new Starts(stack, engine, launcher, logs, journal, descendants, lifecycles);
         this.controls = new Controls(stack, lifecycles);
+        this.consoles = new Consoles(stack);
         this.reloads = new Reloads(stack, lifecycles, starts);
         this.watching = new Watching(stack, engine, lifecycles);
         lifecycles.connect(starts, stops, controls, new Readiness(stack, engine, checks, lifecycles),
@@ -99,6 +101,16 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
 
     public void killService(String service) {
         engine.run(() -> controls.ask(service, Input.Action.KILL, Optional.empty()));
+    }
+
+    /** Writes {@code line} and Enter to the service's standard input (or terminal); returns at once. */
+    public void input(String service, String line) {
+        engine.run(() -> consoles.type(service, line));
+    }
+
+    /** Every {@code tty: true} service's terminal takes this size now, and those started later begin with it. */
+    public void resizeTerminals(int columns, int rows) {
+        engine.run(() -> consoles.resize(columns, rows));
     }
 
     /**
@@ -192,6 +204,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
         tracker.close();
         tracker.endOrphans(groups);
         engine.close();
+        consoles.closeAll();
         checks.shutdownNow();
         stack.plan.ports().close();
         logs.close();

@@ -48,6 +48,21 @@ class PortsYamlTest {
     }
 
     @Test
+    void ttyIsABooleanThatIsOffUnlessAsked() {
+        StackConfig config = folder().write("ports.yaml", """
+                services:
+                  repl: { command: python3 -i, port: none, tty: true }
+                  web: { command: ./web }
+                """).load();
+
+        assertThat(config.services()).extracting(ServiceSpec::tty).containsExactly(true, false);
+        assertThat(folder().write("ports.yaml", """
+                services:
+                  repl: { command: python3 -i, tty: please }
+                """).problems()).containsExactly("ports.yaml:2:37: `tty` must be true or false, got the text 'please'");
+    }
+
+    @Test
     void aPidfileIsAPathInTheServicesFolderAndNeedsAServiceThatCanDaemonize() {
         StackConfig config = folder().write("api/.keep", "").write("ports.yaml", """
                 services:

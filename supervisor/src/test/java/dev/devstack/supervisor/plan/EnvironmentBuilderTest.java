@@ -43,8 +43,17 @@ class EnvironmentBuilderTest {
                   worker:
                     command: ./worker
                     port: none
+                  repl:
+                    command: python3 -i
+                    port: none
+                    tty: true
+                  dumb:
+                    command: python3 -i
+                    port: none
+                    tty: true
+                    env: { TERM: dumb }
                 """);
-        Map<String, String> user = Map.of("HOME", "/home/dev", "PORT", "9999", "TOKEN", "t0k");
+        Map<String, String> user = Map.of("HOME", "/home/dev", "PORT", "9999", "TOKEN", "t0k", "TERM", "screen");
         StackConfig config = new ConfigLoader(user).load(dir);
         PortPlan ports = new PortPlanner(new FakeProbe(), port -> new PortRefusal.Unseen(), EarlierRuns.NONE)
                 .plan(config, "default", new MemoryRegistry(), lease -> true, false);
@@ -69,6 +78,13 @@ class EnvironmentBuilderTest {
                 .containsEntry("DEVSTACK_API_URL", "http://127.0.0.1:" + apiPort)
                 .containsEntry("HOME", "/home/dev")
                 .doesNotContainKey("WORKER_PORT");
+    }
+
+    @Test
+    void aTtyServiceIsToldItsTerminalIsAnXtermUnlessItsEnvSaysOtherwise() {
+        assertThat(plan("repl").environment()).containsEntry("TERM", "xterm-256color");
+        assertThat(plan("dumb").environment()).containsEntry("TERM", "dumb");
+        assertThat(plan("worker").environment()).as("devstack's own terminal").containsEntry("TERM", "screen");
     }
 
     @Test

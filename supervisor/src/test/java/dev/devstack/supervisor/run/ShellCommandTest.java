@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ShellCommandTest {
 
+    private static final ShellCommand.Stdin PIPE = new ShellCommand.Stdin.Pipe("/proc/1/fd/9");
+
     @ParameterizedTest
     @ValueSource(strings = {
             "python3 app.py --port $PORT",
@@ -20,7 +22,7 @@ class ShellCommandTest {
             "true"})
     void simpleCommandsAreExecutedInPlaceOfTheShell(String command) {
         assertThat(ShellCommand.isSimple(command)).isTrue();
-        assertThat(ShellCommand.script(command)).endsWith("\nexec " + command);
+        assertThat(ShellCommand.script(command, PIPE)).endsWith("\nexec " + command);
     }
 
     @ParameterizedTest
@@ -47,25 +49,39 @@ class ShellCommandTest {
             "./server\n./other"})
     void compoundCommandsKeepTheirShell(String command) {
         assertThat(ShellCommand.isSimple(command)).isFalse();
-        assertThat(ShellCommand.script(command)).endsWith("\n" + command).doesNotContain("exec " + command);
+        assertThat(ShellCommand.script(command, PIPE)).endsWith("\n" + command).doesNotContain("exec " + command);
     }
 
     @Test
     void everyServiceStartsInItsOwnSessionWithEverySignalAtItsDefaultThroughTheShell() {
-        assertThat(ShellCommand.argv("python3 -m http.server $PORT")).startsWith("setsid", "env",
+        assertThat(ShellCommand.argv("python3 -m http.server $PORT", PIPE)).startsWith("setsid", "env",
                 "--default-signal", "sh", "-c").last().asString().endsWith("\nexec python3 -m http.server $PORT");
     }
 
     @Test
     void theLifelineIsMovedOffTheServicesStdinBeforeTheServiceStarts() {
-        String script = ShellCommand.script("./server");
+        String script = ShellCommand.script("./server", PIPE);
 
         assertThat(script.lines()).containsExactly(
-                "exec 3<&0 </dev/null",
-                "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; while read -r _ _ _ parent _"
-                        + " </proc/$$/stat && [ \"$parent\" = " + ProcessHandle.current().pid() + " ]; do sleep 1;"
-                        + " done; kill -TERM 0; sleep 1; kill -KILL 0' devstack-lifeline <&3 >/dev/null 2>&1 &",
+                "exec 3<&0; { command exec </proc/1/fd/9; } 2>/dev/null || exec </dev/null",
+                LIFELINE,
                 "exec 3<&-",
                 "exec ./server");
     }
+
+    @Test
+    void aTerminalBecomesStdinStdoutAndStderrOnlyAfterTheLifelineIsStarted() {
+        String script = ShellCommand.script("./repl", new ShellCommand.Stdin.Terminal("/dev/pts/7"));
+
+        assertThat(script.lines()).containsExactly(
+                "exec 3<&0 </dev/null",
+                LIFELINE,
+                "exec 3<&-",
+                "exec 0<>/dev/pts/7 >&0 2>&0",
+                "exec ./repl");
+    }
+
+    private static final String LIFELINE = "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; while read -r"
+            + " _ _ _ parent _ </proc/$$/stat && [ \"$parent\" = " + ProcessHandle.current().pid() + " ]; do sleep 1;"
+            + " done; kill -TERM 0; sleep 1; kill -KILL 0' devstack-lifeline <&3 >/dev/null 2>&1 &";
 }
