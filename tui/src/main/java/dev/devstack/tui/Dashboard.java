@@ -34,6 +34,8 @@ public final class Dashboard {
     private static final int MIN_COLUMNS = 60;
     private static final int MIN_ROWS = 15;
     private static final int MAX_FRAMES_PER_SECOND = 30;
+    /** "HH:mm:ss " before each log line. */
+    private static final int CLOCK_COLUMNS = 9;
     /** The most characters sent to the clipboard at once: terminals refuse, or choke on, much longer sequences. */
     private static final int CLIPBOARD_LIMIT = 74_000;
     private static final long FRAME_NANOS = TimeUnit.SECONDS.toNanos(1) / MAX_FRAMES_PER_SECOND;
@@ -41,6 +43,7 @@ public final class Dashboard {
     private final TerminalScreen screen;
     private final TerminalExtras extras;
     private final StackView stack;
+    private final StackControl control;
     private final DashboardContext context;
     private final DashboardMode mode;
     private final Theme theme;
@@ -62,6 +65,8 @@ public final class Dashboard {
     });
     private final Subscription subscription;
     private List<ServiceSnapshot> visible = List.of();
+    /** The services' terminals have been told the screen's size (on the first frame, then at each resize). */
+    private boolean terminalsSized;
     /** The user detached (attached dashboards only); set and read on the drawing thread. */
     private boolean detached;
 
@@ -74,6 +79,7 @@ public final class Dashboard {
         this.screen = screen;
         this.extras = extras;
         this.stack = stack;
+        this.control = control;
         this.context = context;
         this.mode = mode;
         this.theme = new Theme(ColourMode.detect(context.environment()),
@@ -208,6 +214,9 @@ public final class Dashboard {
 
     private void draw() throws IOException {
         TerminalSize resized = screen.doResizeIfNecessary();
+        if (resized != null || !terminalsSized) {
+            sizeTerminals(resized != null ? resized : screen.getTerminalSize());
+        }
         screen.clear();
         targets.clear();
         Canvas canvas = new Canvas(screen.newTextGraphics(), symbols);
@@ -261,6 +270,16 @@ public final class Dashboard {
     /** Rows of log lines: below the table (header, table, log title; footer), or all but header, title, footer. */
     private int logRows(int height) {
         return view.screen == ViewState.Screen.LOGS ? height - 3 : height - 2 - tableRows(height) - 2;
+    }
+
+    /**
+     * Services under a terminal of their own ({@code tty: true}) get the size of the full-screen
+     * log view's text: the terminal's width less the clock before each line, its height less the
+     * header, title and footer.
+     */
+    private void sizeTerminals(TerminalSize size) {
+        terminalsSized = true;
+        control.resizeTerminals(Math.max(1, size.getColumns() - 1 - CLOCK_COLUMNS), Math.max(1, size.getRows() - 3));
     }
 
     private List<ServiceSnapshot> filtered(StackSnapshot snapshot) {

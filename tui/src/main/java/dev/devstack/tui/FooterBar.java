@@ -24,6 +24,8 @@ final class FooterBar {
                     theme.bar);
             case SEARCH -> canvas.put(1, row, "search: " + view.typing + cursor + "   Enter finds the newest hit · Esc clears",
                     theme.bar);
+            case INPUT -> canvas.put(1, row, "typing to " + view.inputTo + ": " + view.inputLine + cursor
+                    + "   Enter sends the line · Esc stops typing", theme.bar.with(SGR.BOLD));
             case COPY -> canvas.put(1, row, "copy: " + frame.symbols().upDown() + " move  v " + (view.copyMark == 0
                     ? "mark" : "unmark") + "  y copies " + (view.copyMark == 0 ? "the line" : "the marked lines")
                     + "  Esc leaves", theme.bar.with(SGR.BOLD));

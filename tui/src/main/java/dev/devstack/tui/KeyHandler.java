@@ -89,6 +89,7 @@ final class KeyHandler {
         }
         switch (view.overlay) {
             case COPY -> copyMode.key(key, page);
+            case INPUT -> input(key);
             case CONFIRM -> confirm(key);
             case FILTER, SEARCH -> type(key);
             case HELP -> {
@@ -140,6 +141,7 @@ final class KeyHandler {
                             : view.selected + " has printed nothing"));
                 }
             }
+            case 't' -> withSelected(visible, this::startInput);
             case '+' -> withSelected(visible, service -> scale(service, 1));
             case '-' -> withSelected(visible, service -> scale(service, -1));
             case 'K' -> withSelected(visible, service -> view.ask("kill " + service.name()
@@ -313,6 +315,41 @@ final class KeyHandler {
             view.hit = line.seq();
             pauseAt(line.seq());
         }, () -> tell("no " + (older ? "older" : "newer") + " line contains \"" + view.search + "\""));
+    }
+
+    /** Typing into a service: its log pane follows, so that what it answers is seen. */
+    private void startInput(ServiceSnapshot service) {
+        view.overlay = ViewState.Overlay.INPUT;
+        view.inputTo = service.name();
+        view.inputLine = "";
+        view.allLogs = false;
+        view.follow = true;
+        if (view.screen == ViewState.Screen.PORTS) {
+            portsWanted.accept(false);
+            view.screen = ViewState.Screen.TABLE;
+        }
+    }
+
+    /** A key while typing into a service: the line is edited here and sent whole on Enter; Esc stops. */
+    private void input(KeyStroke key) {
+        switch (key.getKeyType()) {
+            case Character -> {
+                if (!key.isCtrlDown() && !key.isAltDown()) {
+                    view.inputLine += key.getCharacter();
+                }
+            }
+            case Backspace -> view.inputLine = view.inputLine.isEmpty() ? ""
+                    : view.inputLine.substring(0, view.inputLine.offsetByCodePoints(view.inputLine.length(), -1));
+            case Enter -> {
+                control.input(view.inputTo, view.inputLine);
+                view.inputLine = "";
+            }
+            case Escape -> {
+                view.overlay = ViewState.Overlay.NONE;
+                view.inputLine = "";
+            }
+            default -> { }
+        }
     }
 
     /** One replica more or fewer of the selected unit's service, as the stack allows; said when it is done or refused. */

@@ -21,6 +21,7 @@ final class KeyHelp {
             new Entry("n N", "older / newer search hit"),
             new Entry("f", "follow new lines, or pause where you are"),
             new Entry("PgUp PgDn", "scroll the logs a page"),
+            new Entry("t", "type into the selected service: each line goes to its input on Enter, until Esc"),
             new Entry("c", "copy mode: move with ↑ ↓ j k, v marks, y copies the lines (clipboard and .devstack/copied.txt)"),
             new Entry("+ -", "one replica more or fewer of the selected service (within its scale limits)"),
             new Entry("R", "read the configuration again and apply only what changed"),

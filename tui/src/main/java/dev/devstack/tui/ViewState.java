@@ -11,7 +11,7 @@ final class ViewState {
 
     enum Screen { TABLE, LOGS, PORTS }
 
-    enum Overlay { NONE, HELP, CONFIRM, FILTER, SEARCH, COPY }
+    enum Overlay { NONE, HELP, CONFIRM, FILTER, SEARCH, COPY, INPUT }
 
     Screen screen = Screen.TABLE;
     Overlay overlay = Overlay.NONE;
@@ -32,6 +32,9 @@ final class ViewState {
     /** The question of {@link Overlay#CONFIRM}, with the keys that answer it, and what each does. */
     String question = "";
     List<Answer> answers = List.of();
+    /** Typing into a service ({@code t}): to which unit, and the line so far. */
+    String inputTo = "";
+    String inputLine = "";
     /** Copy mode: the log line the cursor is on, and the marked line (0: none), by sequence number. */
     long copyCursor;
     long copyMark;
@@ -52,7 +55,7 @@ final class ViewState {
 
     /** Whether the dashboard wants the mouse: not while the user selects text with the terminal's own means. */
     boolean wantsMouse() {
-        return overlay != Overlay.COPY;
+        return overlay != Overlay.COPY && overlay != Overlay.INPUT;
     }
 
     /** The log stream on show: the selected service's, or every service's (empty name). */

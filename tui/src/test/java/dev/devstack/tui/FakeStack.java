@@ -35,6 +35,8 @@ final class FakeStack implements StackView, StackControl {
     static final Instant NOW = Instant.parse("2026-11-26T12:03:44Z");
 
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    /** The sizes services' terminals were given, apart from the requests, since every dashboard gives one. */
+    final List<String> sizes = Collections.synchronizedList(new ArrayList<>());
     final CompletableFuture<StackOutcome> finished = new CompletableFuture<>();
     private final List<StackListener> listeners = new CopyOnWriteArrayList<>();
     private volatile StackSnapshot snapshot;
@@ -110,7 +112,7 @@ final class FakeStack implements StackView, StackControl {
 
     @Override
     public void resizeTerminals(int columns, int rows) {
-        requests.add("resize " + columns + "x" + rows);
+        sizes.add(columns + "x" + rows);
     }
 
     @Override
