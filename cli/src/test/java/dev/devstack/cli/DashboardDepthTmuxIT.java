@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dashboard's deeper keys in a real terminal (tmux), as a person uses them: a click selects a
- * row, copy mode puts the marked lines into tmux's buffer through OSC 52, {@code +} starts a second
- * replica on a port of its own. One stack serves every step, so that the test costs one start.
+ * The dashboard's deeper keys in a real terminal (tmux), as a person uses them: {@code t} types into
+ * a service that echoes its input, a {@code tty: true} service sees a terminal and its new size
+ * after the window is resized, a click selects a row, copy mode puts the marked lines into tmux's
+ * buffer through OSC 52, {@code +} starts a second replica on a port of its own. One stack serves
+ * every step, so that the test costs one start.
  */
 class DashboardDepthTmuxIT {
 
@@ -37,7 +39,7 @@ class DashboardDepthTmuxIT {
     Path scratch;
 
     @Test
-    void clickCopyAndScaleWorkFromTheKeysAndTheMouse() throws Exception {
+    void typingTerminalsClickCopyAndScaleWorkAsAPersonUsesThem() throws Exception {
         assumeTrue(Tmux.installed(), "tmux is not installed: the dashboard's end-to-end test cannot run");
         Files.writeString(project.resolve("ports.yaml"), """
                 services:
@@ -45,19 +47,45 @@ class DashboardDepthTmuxIT {
                     command: python3 -m http.server $PORT --bind 127.0.0.1
                     scale: { max: 2 }
                   printer:
-                    command: sh -c 'echo alpha; printf "\\033[31mbeta\\033[0m\\n"; echo gamma; exec sleep 600'
+                    command: sh -c 'read -r go; echo alpha; printf "\\033[31mbeta\\033[0m\\n"; echo gamma; exec sleep 600'
+                  echo:
+                    command: |-
+                      sh -c 'while read -r line; do echo "got: $line"; done'
+                  term:
+                    command: |-
+                      sh -c 'test -t 0 && echo "stdin is a terminal"; trap "stty size" WINCH; while :; do sleep 0.1; done'
+                    tty: true
                 """);
         String command = "cd '" + REPO + "' && env DEVSTACK_HOME='" + home + "' LANG=C.UTF-8 TERM=xterm-256color"
                 + " ./devstack -C '" + project + "' up; echo $? > '" + scratch.resolve("exit") + "'; sleep 600";
         List<Long> seen = new ArrayList<>();
         try (Tmux tmux = new Tmux(120, 32, command)) {
             tmux.option("set-clipboard", "on");
-            String screen = tmux.await(WAIT, "the stack up", s -> s.contains("2 services · 1 ready · 1 running"));
+            String screen = tmux.await(WAIT, "the stack up", s -> s.contains("4 services · 1 ready · 3 running"));
             seen.addAll(pids().values());
 
-            int printerRow = rowOf(screen, " printer ");
-            tmux.sendLiteral(click(4, printerRow));
-            tmux.await(WAIT, "printer selected by the click", s -> s.contains("logs: printer") && s.contains("gamma"));
+            tmux.sendLiteral(click(4, rowOf(screen, " echo ")));
+            tmux.await(WAIT, "echo selected", s -> s.contains("logs: echo"));
+            tmux.sendKeys("t");
+            tmux.await(WAIT, "typing", s -> s.contains("typing to echo:"));
+            tmux.sendLiteral("hello");
+            tmux.sendKeys("Enter");
+            tmux.await(WAIT, "the echo", s -> s.contains("got: hello"));
+            tmux.sendKeys("Escape");
+            tmux.await(WAIT, "typing stopped", s -> !s.contains("typing to echo:"));
+
+            tmux.sendLiteral(click(4, rowOf(screen, " term ")));
+            tmux.await(WAIT, "a terminal seen by the tty service", s -> s.contains("logs: term")
+                    && s.contains("stdin is a terminal"));
+            tmux.resize(100, 30);
+            tmux.await(WAIT, "the new size in the service's terminal (the log view's text: 90 columns, 27 rows)",
+                    s -> s.contains(" 27 90"));
+            screen = tmux.await(WAIT, "the dashboard redrawn at the new size", s -> s.lines().count() == 30);
+
+            tmux.sendLiteral(click(4, rowOf(screen, " printer ")));
+            tmux.await(WAIT, "printer selected by the click", s -> s.contains("logs: printer"));
+            tmux.sendKeys("t", "Enter", "Escape");
+            tmux.await(WAIT, "printer's lines, printed once it was told to go", s -> s.contains("gamma"));
 
             tmux.sendKeys("c");
             tmux.await(WAIT, "copy mode", s -> s.contains("copy:") && s.contains("Esc leaves"));
