@@ -20,12 +20,13 @@ import java.util.List;
         @JsonSubTypes.Type(value = ControlRequest.Act.Kill.class, name = "kill"),
         @JsonSubTypes.Type(value = ControlRequest.Reload.class, name = "reload"),
         @JsonSubTypes.Type(value = ControlRequest.Scale.class, name = "scale"),
+        @JsonSubTypes.Type(value = ControlRequest.Inspect.class, name = "inspect"),
         @JsonSubTypes.Type(value = ControlRequest.Down.class, name = "down")})
 public sealed interface ControlRequest {
 
     /** The names of every request, for the error that answers an unknown one. */
     List<String> NAMES = List.of("hello", "snapshot", "subscribe", "logs", "start", "stop", "restart", "kill", "reload",
-            "scale", "down");
+            "scale", "inspect", "down");
 
     /** The first line of every connection: the client's protocol version, and who it is (for messages). */
     record Hello(Integer protocol, String client) implements ControlRequest {
@@ -82,6 +83,10 @@ public sealed interface ControlRequest {
 
     /** Run {@code replicas} of {@code service} from now on; {@code by}: who asks. */
     record Scale(String service, Integer replicas, String by) implements ControlRequest {
+    }
+
+    /** What one unit runs, with, and as what processes, now; secrets in its environment masked. */
+    record Inspect(String service) implements ControlRequest {
     }
 
     /** Stop the whole stack, in reverse dependency order; {@code by}: who asks. */

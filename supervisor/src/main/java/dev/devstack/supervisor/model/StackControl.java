@@ -24,6 +24,13 @@ public interface StackControl {
     /** SIGKILL to the service's whole process group, now; it is not restarted until asked. */
     void killService(String service);
 
+    /**
+     * What the unit {@code service} runs, with, and as what processes, now (the details view);
+     * secrets in its environment are masked. Fails with a {@link
+     * dev.devstack.supervisor.DevstackException} when the stack has no such unit.
+     */
+    CompletableFuture<ServiceInspection> inspect(String service);
+
     /** Stops the whole stack in reverse dependency order; asked again, kills what is left. */
     CompletableFuture<StackOutcome> stop();
 
