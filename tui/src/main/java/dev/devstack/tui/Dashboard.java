@@ -6,12 +6,14 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -34,6 +36,7 @@ public final class Dashboard {
     private static final int MIN_ROWS = 15;
     private static final int MAX_FRAMES_PER_SECOND = 30;
     private static final long FRAME_NANOS = TimeUnit.SECONDS.toNanos(1) / MAX_FRAMES_PER_SECOND;
+    private static final Duration INSPECT_EVERY = Duration.ofSeconds(2);
 
     private final TerminalScreen screen;
     private final StackView stack;
@@ -56,6 +59,8 @@ public final class Dashboard {
     });
     private final Subscription subscription;
     private List<ServiceSnapshot> visible = List.of();
+    /** The inspection the drawing thread is woken for when it comes. */
+    private CompletableFuture<ServiceInspection> watchedInspection;
     /** The user detached (attached dashboards only); set and read on the drawing thread. */
     private boolean detached;
 
@@ -128,6 +133,7 @@ public final class Dashboard {
             while ((reloaded = reloads.poll()) != null) {
                 handler.reloaded(reloaded);
             }
+            inspectAgainWhenDue();
             long drawnAt = System.nanoTime();
             draw();
             long untilNextSecond = 1000 - context.clock().millis() % 1000;
@@ -136,6 +142,21 @@ public final class Dashboard {
             if (early > 0) {
                 TimeUnit.NANOSECONDS.sleep(early);
             }
+        }
+    }
+
+    /**
+     * The details view asks the stack again every {@link #INSPECT_EVERY} (its processes and checks
+     * change), and the frame is drawn again as soon as an answer comes.
+     */
+    private void inspectAgainWhenDue() {
+        if (view.screen == ViewState.Screen.DETAILS && view.inspection.isDone()
+                && !context.clock().instant().isBefore(view.inspectedAt.plus(INSPECT_EVERY))) {
+            handler.inspect(view.inspected);
+        }
+        if (view.inspection != watchedInspection) {
+            watchedInspection = view.inspection;
+            watchedInspection.whenComplete((inspection, error) -> wakeup.signal());
         }
     }
 
@@ -199,6 +220,14 @@ public final class Dashboard {
                 HeaderBar.draw(frame, "ports");
                 PortsView.draw(frame, ports.latest(), ports.problem());
             }
+            case DETAILS -> {
+                HeaderBar.draw(frame, "details");
+                DetailsView.draw(frame);
+            }
+            case GRAPH -> {
+                HeaderBar.draw(frame, "graph");
+                GraphView.draw(frame);
+            }
         }
         if (view.overlay == ViewState.Overlay.HELP) {
             HelpOverlay.draw(frame);
@@ -213,7 +242,9 @@ public final class Dashboard {
 
     /** Rows of log lines: below the table (header, table, log title; footer), or all but header, title, footer. */
     private int logRows(int height) {
-        return view.screen == ViewState.Screen.LOGS ? height - 3 : height - 2 - tableRows(height) - 2;
+        boolean fullScreen = view.screen == ViewState.Screen.LOGS || view.screen == ViewState.Screen.DETAILS
+                || view.screen == ViewState.Screen.GRAPH;
+        return fullScreen ? height - 3 : height - 2 - tableRows(height) - 2;
     }
 
     private List<ServiceSnapshot> filtered(StackSnapshot snapshot) {

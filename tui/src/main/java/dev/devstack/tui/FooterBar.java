@@ -41,10 +41,12 @@ final class FooterBar {
         String leave = frame.mode() == DashboardMode.ATTACHED ? "d detach  q quit" : "q quit";
         return switch (view.screen) {
             case TABLE -> upDown + " select  Enter logs  r restart  s stop/start  K kill  / filter  a all logs"
-                    + "  p ports  ? help  " + leave;
+                    + "  p ports  i details  g graph  ? help  " + leave;
             case LOGS -> upDown + " scroll  PgUp/PgDn page  / search  n/N older/newer hit  f follow  a all"
                     + "  Enter back  ? help  " + leave;
             case PORTS -> upDown + " scroll  p or Esc back  ? help  " + leave;
+            case DETAILS -> upDown + " scroll  PgUp/PgDn page  i or Esc back  ? help  " + leave;
+            case GRAPH -> upDown + " scroll  PgUp/PgDn page  g or Esc back  ? help  " + leave;
         };
     }
 }

@@ -92,7 +92,7 @@ final class KeyHandler {
             case PageUp -> scrollUp(page - 1);
             case PageDown -> scrollDown(page - 1);
             case Enter -> {
-                if (view.screen != ViewState.Screen.PORTS) {
+                if (view.screen == ViewState.Screen.TABLE || view.screen == ViewState.Screen.LOGS) {
                     view.screen = view.screen == ViewState.Screen.TABLE ? ViewState.Screen.LOGS : ViewState.Screen.TABLE;
                 }
             }
@@ -146,6 +146,8 @@ final class KeyHandler {
                 view.screen = open ? ViewState.Screen.PORTS : ViewState.Screen.TABLE;
                 portsWanted.accept(open);
             }
+            case 'i' -> toggle(ViewState.Screen.DETAILS, visible);
+            case 'g' -> toggle(ViewState.Screen.GRAPH, visible);
             case '?' -> view.overlay = ViewState.Overlay.HELP;
             case 'q' -> quit();
             case 'd' -> {
@@ -168,7 +170,41 @@ final class KeyHandler {
                 }
             }
             case PORTS -> view.portsScroll = Math.max(0, view.portsScroll + by);
+            case DETAILS -> view.detailsScroll = Math.max(0, view.detailsScroll + by);
+            case GRAPH -> view.graphScroll = Math.max(0, view.graphScroll + by);
         }
+    }
+
+    /**
+     * Opens the details or graph view (the details of the selected service, asked of the stack at
+     * once), or closes it when it is on show.
+     */
+    private void toggle(ViewState.Screen screen, List<ServiceSnapshot> visible) {
+        if (view.screen == screen) {
+            view.screen = ViewState.Screen.TABLE;
+            return;
+        }
+        if (view.screen == ViewState.Screen.PORTS) {
+            portsWanted.accept(false);
+        }
+        if (screen == ViewState.Screen.DETAILS) {
+            if (indexOf(visible) < 0) {
+                tell("no service selected");
+                return;
+            }
+            inspect(view.selected);
+            view.detailsScroll = 0;
+        } else {
+            view.graphScroll = 0;
+        }
+        view.screen = screen;
+    }
+
+    /** Asks the stack about {@code service}; the details view shows the answer when it comes. */
+    void inspect(String service) {
+        view.inspected = service;
+        view.inspectedAt = clock.instant();
+        view.inspection = control.inspect(service);
     }
 
     private void home(List<ServiceSnapshot> visible) {
@@ -176,6 +212,8 @@ final class KeyHandler {
             case TABLE -> select(visible, 0);
             case LOGS -> pauseAt(logs.oldest(view.logSource()));
             case PORTS -> view.portsScroll = 0;
+            case DETAILS -> view.detailsScroll = 0;
+            case GRAPH -> view.graphScroll = 0;
         }
     }
 
@@ -184,6 +222,8 @@ final class KeyHandler {
             case TABLE -> select(visible, visible.size() - 1);
             case LOGS -> view.follow = true;
             case PORTS -> view.portsScroll = Integer.MAX_VALUE;
+            case DETAILS -> view.detailsScroll = Integer.MAX_VALUE;
+            case GRAPH -> view.graphScroll = Integer.MAX_VALUE;
         }
     }
 
@@ -205,6 +245,10 @@ final class KeyHandler {
             view.portsScroll = Math.max(0, view.portsScroll - lines);
             return;
         }
+        if (view.screen == ViewState.Screen.DETAILS || view.screen == ViewState.Screen.GRAPH) {
+            move(List.of(), -Math.max(1, lines));
+            return;
+        }
         long from = view.follow ? logs.newest(view.logSource()) : view.anchor;
         pauseAt(logs.back(view.logSource(), from, Math.max(1, lines)));
     }
@@ -212,6 +256,10 @@ final class KeyHandler {
     private void scrollDown(int lines) {
         if (view.screen == ViewState.Screen.PORTS) {
             view.portsScroll += lines;
+            return;
+        }
+        if (view.screen == ViewState.Screen.DETAILS || view.screen == ViewState.Screen.GRAPH) {
+            move(List.of(), Math.max(1, lines));
             return;
         }
         if (view.follow) {

@@ -12,4 +12,13 @@ public record UnitDependency(String unit, String dependsOn, Condition condition)
     public String conditionWord() {
         return condition.word();
     }
+
+    /** Whether a dependency in {@code state} is what the unit waits for, as far as its state tells. */
+    public boolean metBy(ServiceState state) {
+        return switch (condition) {
+            case STARTED -> state.isUp() || state == ServiceState.EXITED;
+            case READY -> state == ServiceState.READY || state == ServiceState.UNHEALTHY;
+            case COMPLETED -> state == ServiceState.EXITED;
+        };
+    }
 }
