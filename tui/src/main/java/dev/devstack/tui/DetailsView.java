@@ -2,7 +2,6 @@ package dev.devstack.tui;
 
 import dev.devstack.supervisor.model.CheckStatus;
 import dev.devstack.supervisor.model.DetailText;
-import dev.devstack.supervisor.model.DurationText;
 import dev.devstack.supervisor.model.EnvironmentEntry;
 import dev.devstack.supervisor.model.GroupProcess;
 import dev.devstack.supervisor.model.PortAssignment;
@@ -50,7 +49,7 @@ final class DetailsView {
         field(page, theme, "command", inspection.command());
         field(page, theme, "folder", inspection.folder().toString());
         field(page, theme, "log file", inspection.logFile().toString());
-        field(page, theme, "restart", restart(inspection.restart()));
+        field(page, theme, "restart", restart(inspection.restart(), frame.symbols().dot()));
 
         heading(page, theme, "PORTS", inspection.ports().size());
         for (PortAssignment port : inspection.ports()) {
@@ -61,9 +60,10 @@ final class DetailsView {
         for (CheckStatus check : inspection.checks()) {
             page.line(pad(check.role() == CheckStatus.Role.READINESS ? "readiness" : "health"), theme.plain)
                     .add(check.check(), theme.plain);
-            check.last().ifPresentOrElse(last -> page.add("  last " + frame.clock(last.at()) + ": ", theme.dim)
+            page.line(pad(""), theme.plain);
+            check.last().ifPresentOrElse(last -> page.add("last " + frame.clock(last.at()) + ": ", theme.dim)
                     .add((last.passed() ? "passed" : "failed") + ", " + last.result(), last.passed() ? theme.good : theme.warn),
-                    () -> page.add("  not attempted yet", theme.dim));
+                    () -> page.add("not attempted yet", theme.dim));
         }
         heading(page, theme, "RESTARTS", inspection.restarts().size());
         for (RestartRecord restart : inspection.restarts()) {
@@ -87,11 +87,12 @@ final class DetailsView {
         page.blank().line(title, theme.strong).add(count == 0 ? "  none" : "", theme.dim);
     }
 
-    private static String restart(RestartSettings restart) {
-        String limit = restart.maxRestarts().isPresent() ? ", at most " + restart.maxRestarts().getAsInt() + " in a row"
+    /** The policy short enough for a narrow terminal: X. */
+    private static String restart(RestartSettings restart, String dot) {
+        String limit = restart.maxRestarts().isPresent() ? dot + "max " + restart.maxRestarts().getAsInt() + " in a row"
                 : "";
         return restart.mode().equals("no") ? "no (never restarted on its own)"
-                : restart.mode() + ", first after " + DurationText.of(restart.backoff()) + ", doubling" + limit;
+                : restart.mode() + dot + "backoff " + DetailText.seconds(restart.backoff()) + limit;
     }
 
     private static String pad(String text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -175,6 +176,20 @@ final class VirtualDashboard implements AutoCloseable {
         throw new AssertionError("no " + what + " within " + WAIT + "; the screen:\n" + text());
     }
 
+    /** The rows of the first frame that differs from {@code before}, once one does. */
+    List<String> awaitChange(List<String> before) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(failure.get()).as("the dashboard failed").isNull();
+            List<String> now = rows();
+            if (!now.equals(before)) {
+                return now;
+            }
+            sleepBriefly();
+        }
+        throw new AssertionError("the screen did not change within " + WAIT + ":\n" + text());
+    }
+
     void awaitGone(String text) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -198,6 +213,11 @@ final class VirtualDashboard implements AutoCloseable {
 
     boolean reversed(int row, int column) {
         return terminal.getCharacter(column, row).getModifiers().contains(SGR.REVERSE);
+    }
+
+    /** The colour of the text at a cell, as the frame on the terminal has it. */
+    TextColor foreground(int row, int column) {
+        return terminal.getCharacter(column, row).getForegroundColor();
     }
 
     void resize(int columns, int rows) {
