@@ -87,7 +87,7 @@ final class DetailsView {
         page.blank().line(title, theme.strong).add(count == 0 ? "  none" : "", theme.dim);
     }
 
-    /** The policy short enough for a narrow terminal: X. */
+    /** The policy short enough for a narrow terminal: "on-failure · backoff 0.50s · max 5 in a row" (the backoff doubles, docs/tui.md). */
     private static String restart(RestartSettings restart, String dot) {
         String limit = restart.maxRestarts().isPresent() ? dot + "max " + restart.maxRestarts().getAsInt() + " in a row"
                 : "";
