@@ -39,7 +39,10 @@ final class Inspections {
     /** What the engine knows of the unit; its processes are pids only. */
     record Sight(ServiceInspection known, long leader, Set<Long> pids) {
 
-        /** The unit's processes now: its group's members and the ones that left it, with their command lines. */
+        /**
+         * The unit's processes now: its group's members and the ones that left it, with their
+         * command lines; not devstack's lifeline watcher, which is in the group but not the service.
+         */
         ServiceInspection inspection(ProcessTable table) {
             Map<Long, GroupProcess> found = new LinkedHashMap<>();
             Set<Long> wanted = new LinkedHashSet<>(pids);
@@ -47,6 +50,9 @@ final class Inspections {
                 table.groupMembers(leader).forEach(member -> wanted.add(member.pid()));
             }
             for (long pid : wanted) {
+                if (ShellCommand.isLifeline(pid)) {
+                    continue;
+                }
                 table.find(pid).map(ProcessInfo::commandLine)
                         .ifPresent(line -> found.put(pid, new GroupProcess(pid, line)));
             }
