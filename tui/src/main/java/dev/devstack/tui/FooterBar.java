@@ -41,7 +41,7 @@ final class FooterBar {
         String leave = frame.mode() == DashboardMode.ATTACHED ? "d detach  q quit" : "q quit";
         return switch (view.screen) {
             case TABLE -> upDown + " select  Enter logs  r restart  s stop/start  K kill  / filter  a all logs"
-                    + "  p ports  i details  g graph  ? help  " + leave;
+                    + "  p ports  ? help  " + leave;
             case LOGS -> upDown + " scroll  PgUp/PgDn page  / search  n/N older/newer hit  f follow  a all"
                     + "  Enter back  ? help  " + leave;
             case PORTS -> upDown + " scroll  p or Esc back  ? help  " + leave;
