@@ -28,6 +28,9 @@ import java.util.Set;
  */
 final class Inspections {
 
+    /** Restarts kept per unit for `inspect`; older ones are in its log. */
+    static final int RESTARTS_KEPT = 20;
+
     private final Path logDir;
     private final ProcessTable processes;
 
@@ -98,9 +101,6 @@ final class Inspections {
             case LOG -> "log line matching /" + check.target() + "/";
         };
     }
-
-    /** Restarts kept per unit for `inspect`; older ones are in its log. */
-    static final int RESTARTS_KEPT = 20;
 
     /** The unit's restarts with {@code record} added, the oldest dropped past {@link #RESTARTS_KEPT}. */
     static List<RestartRecord> withRestart(List<RestartRecord> restarts, RestartRecord record) {
