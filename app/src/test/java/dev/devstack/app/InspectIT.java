@@ -63,6 +63,9 @@ class InspectIT {
                     command: "%s"
                     cwd: api
                     env: { API_KEY: %s, db_password: %s, GREETING: hello }
+                  printer:
+                    command: "python3 -u testservice.py --print ready-now --listen"
+                    ready: { log: "ready-now" }
                 """.formatted(command, SECRET, SECRET));
         ServiceSnapshot api = await(supervisor, "api", ServiceState.READY);
         long pid = api.pid().orElseThrow();
@@ -74,7 +77,13 @@ class InspectIT {
                     .processes().stream().anyMatch(p -> p.commandLine().endsWith("sleep 600")));
             seen = client.inspect("api");
             assertThatThrownBy(() -> client.inspect("nope")).isInstanceOf(ControlClient.Refused.class)
-                    .hasMessageContaining("no service `nope`").hasMessageContaining("api");
+                    .hasMessageContaining("no service `nope`").hasMessageContaining("api, printer");
+            await(supervisor, "printer", ServiceState.READY);
+            assertThat(client.inspect("printer").checks()).singleElement().satisfies(check -> {
+                assertThat(check.check()).isEqualTo("log line matching /ready-now/");
+                assertThat(check.last().orElseThrow().passed()).isTrue();
+                assertThat(check.last().orElseThrow().result()).isEqualTo("a line matched /ready-now/");
+            });
         }
 
         assertThat(seen.service()).isEqualTo("api");
@@ -119,7 +128,7 @@ class InspectIT {
             assertThat(attached.environment()).contains(new EnvironmentEntry("API_KEY", "••••••", true));
             assertThat(attached.processes()).extracting(GroupProcess::pid).contains(pid, sleep);
             assertThatThrownBy(() -> remote.inspect("nope").join()).isInstanceOf(CompletionException.class)
-                    .hasRootCauseMessage("this stack runs no service `nope` (services: api)");
+                    .hasRootCauseMessage("this stack runs no service `nope` (services: api, printer)");
         } finally {
             remote.close();
         }

@@ -3,7 +3,10 @@ package dev.devstack.supervisor.run;
 import dev.devstack.supervisor.config.Dependency;
 import dev.devstack.supervisor.config.DependencyGraph;
 import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.CheckStatus;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.ReadinessFinding;
 import dev.devstack.supervisor.model.RestartRecord;
 import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
@@ -116,12 +119,27 @@ final class StackState {
             service.restartHistory = Inspections.withRestart(service.restartHistory,
                     new RestartRecord(clock.instant(), detail));
         }
+        logCheckFound(service, detail);
         publishSnapshot();
         bus.publish(new StackEvent.StateChanged(clock.instant(), service.name(), state, detail));
     }
 
+    /**
+     * A `log` readiness check is no probe that {@link Readiness} attempts: its one result, a line
+     * that matched or none within the timeout, is kept here for `inspect`.
+     */
+    private void logCheckFound(ServiceRuntime service, ServiceDetail detail) {
+        ReadinessFinding finding = detail instanceof ServiceDetail.Ready ready ? ready.finding()
+                : detail instanceof ServiceDetail.NotReady notReady ? notReady.finding() : null;
+        if (finding instanceof ReadinessFinding.LineMatched || finding instanceof ReadinessFinding.NoLineMatched) {
+            service.lastReadiness = new CheckStatus.Attempt(clock.instant(),
+                    finding instanceof ReadinessFinding.LineMatched, DetailText.of(finding));
+        }
+    }
+
     /** The service has a new detail without a new state (e.g. not ready after 60s), told as a notice. */
     void explained(ServiceRuntime service, String notice) {
+        logCheckFound(service, service.life.phase().detail());
         publishSnapshot();
         notice(service.name(), notice);
     }
