@@ -14,6 +14,7 @@ import dev.devstack.supervisor.model.OutputHistory;
 import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ReloadText;
 import dev.devstack.supervisor.model.RunningStack;
+import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.model.StackSnapshot;
@@ -230,6 +231,11 @@ public final class SessionStack implements RunningStack, AutoCloseable {
     @Override
     public void resizeTerminals(int columns, int rows) {
         supervisor.resizeTerminals(columns, rows);
+    }
+
+    @Override
+    public CompletableFuture<ServiceInspection> inspect(String service) {
+        return supervisor.inspect(service);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackSnapshot;
@@ -13,6 +14,7 @@ import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -39,6 +41,7 @@ public final class Dashboard {
     /** The most characters sent to the clipboard at once: terminals refuse, or choke on, much longer sequences. */
     private static final int CLIPBOARD_LIMIT = 74_000;
     private static final long FRAME_NANOS = TimeUnit.SECONDS.toNanos(1) / MAX_FRAMES_PER_SECOND;
+    private static final Duration INSPECT_EVERY = Duration.ofSeconds(2);
 
     private final TerminalScreen screen;
     private final TerminalExtras extras;
@@ -67,6 +70,8 @@ public final class Dashboard {
     private List<ServiceSnapshot> visible = List.of();
     /** The services' terminals have been told the screen's size (on the first frame, then at each resize). */
     private boolean terminalsSized;
+    /** The inspection the drawing thread is woken for when it comes. */
+    private CompletableFuture<ServiceInspection> watchedInspection;
     /** The user detached (attached dashboards only); set and read on the drawing thread. */
     private boolean detached;
 
@@ -139,6 +144,7 @@ public final class Dashboard {
                 task.run();
             }
             extras.mouse(view.wantsMouse());
+            inspectAgainWhenDue();
             long drawnAt = System.nanoTime();
             draw();
             long untilNextSecond = 1000 - context.clock().millis() % 1000;
@@ -147,6 +153,21 @@ public final class Dashboard {
             if (early > 0) {
                 TimeUnit.NANOSECONDS.sleep(early);
             }
+        }
+    }
+
+    /**
+     * The details view asks the stack again every {@link #INSPECT_EVERY} (its processes and checks
+     * change), and the frame is drawn again as soon as an answer comes.
+     */
+    private void inspectAgainWhenDue() {
+        if (view.screen == ViewState.Screen.DETAILS && view.inspection.isDone()
+                && !context.clock().instant().isBefore(view.inspectedAt.plus(INSPECT_EVERY))) {
+            handler.inspect(view.inspected);
+        }
+        if (view.inspection != watchedInspection) {
+            watchedInspection = view.inspection;
+            watchedInspection.whenComplete((inspection, error) -> wakeup.signal());
         }
     }
 
@@ -255,6 +276,14 @@ public final class Dashboard {
                 HeaderBar.draw(frame, "ports");
                 PortsView.draw(frame, ports.latest(), ports.problem());
             }
+            case DETAILS -> {
+                HeaderBar.draw(frame, "details");
+                DetailsView.draw(frame);
+            }
+            case GRAPH -> {
+                HeaderBar.draw(frame, "graph");
+                GraphView.draw(frame);
+            }
         }
         if (view.overlay == ViewState.Overlay.HELP) {
             HelpOverlay.draw(frame);
@@ -269,7 +298,9 @@ public final class Dashboard {
 
     /** Rows of log lines: below the table (header, table, log title; footer), or all but header, title, footer. */
     private int logRows(int height) {
-        return view.screen == ViewState.Screen.LOGS ? height - 3 : height - 2 - tableRows(height) - 2;
+        boolean fullScreen = view.screen == ViewState.Screen.LOGS || view.screen == ViewState.Screen.DETAILS
+                || view.screen == ViewState.Screen.GRAPH;
+        return fullScreen ? height - 3 : height - 2 - tableRows(height) - 2;
     }
 
     /**

@@ -50,6 +50,8 @@ final class FooterBar {
             case LOGS -> upDown + " scroll  PgUp/PgDn page  / search  n/N older/newer hit  f follow  c copy  a all"
                     + "  Enter back  ? help  " + leave;
             case PORTS -> upDown + " scroll  p or Esc back  ? help  " + leave;
+            case DETAILS -> upDown + " scroll  PgUp/PgDn page  i or Esc back  ? help  " + leave;
+            case GRAPH -> upDown + " scroll  PgUp/PgDn page  g or Esc back  ? help  " + leave;
         };
     }
 }

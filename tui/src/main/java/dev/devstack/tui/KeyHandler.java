@@ -37,6 +37,8 @@ final class KeyHandler {
     private final DashboardMode mode;
     private final Runnable detach;
     private final CopyMode copyMode;
+    private final TypingMode typing;
+    private final Finding finding;
     private final Pointer pointer;
 
     /**
@@ -57,6 +59,12 @@ final class KeyHandler {
         this.mode = mode;
         this.detach = detach;
         this.copyMode = new CopyMode(view, logs, copy);
+        this.finding = new Finding(view, logs, this::tell, this::pauseAt);
+        this.typing = new TypingMode(view, control, () -> {
+            if (!showsLogs()) {
+                escape();
+            }
+        });
         this.pointer = new Pointer(view, targets, copy);
     }
 
@@ -89,9 +97,9 @@ final class KeyHandler {
         }
         switch (view.overlay) {
             case COPY -> copyMode.key(key, page);
-            case INPUT -> input(key);
+            case INPUT -> typing.key(key);
             case CONFIRM -> confirm(key);
-            case FILTER, SEARCH -> type(key);
+            case FILTER, SEARCH -> finding.type(key);
             case HELP -> {
                 if (key.getKeyType() == KeyType.Escape || is(key, '?')) {
                     view.overlay = ViewState.Overlay.NONE;
@@ -114,7 +122,7 @@ final class KeyHandler {
             case PageUp -> scrollUp(page - 1);
             case PageDown -> scrollDown(page - 1);
             case Enter -> {
-                if (view.screen != ViewState.Screen.PORTS) {
+                if (view.screen == ViewState.Screen.TABLE || view.screen == ViewState.Screen.LOGS) {
                     view.screen = view.screen == ViewState.Screen.TABLE ? ViewState.Screen.LOGS : ViewState.Screen.TABLE;
                 }
             }
@@ -136,12 +144,12 @@ final class KeyHandler {
             case 'r' -> withSelected(visible, this::restart);
             case 's' -> withSelected(visible, this::stopOrStart);
             case 'c' -> {
-                if (view.screen != ViewState.Screen.PORTS && !copyMode.start()) {
+                if (showsLogs() && !copyMode.start()) {
                     tell("nothing to copy yet: " + (view.allLogs ? "no service has printed anything"
                             : view.selected + " has printed nothing"));
                 }
             }
-            case 't' -> withSelected(visible, this::startInput);
+            case 't' -> withSelected(visible, service -> typing.start(service.name()));
             case '+' -> withSelected(visible, service -> scale(service, 1));
             case '-' -> withSelected(visible, service -> scale(service, -1));
             case 'K' -> withSelected(visible, service -> view.ask("kill " + service.name()
@@ -158,8 +166,8 @@ final class KeyHandler {
                     view.typing = view.filter;
                 }
             }
-            case 'n' -> findNext(true);
-            case 'N' -> findNext(false);
+            case 'n' -> finding.next(true);
+            case 'N' -> finding.next(false);
             case 'f' -> {
                 if (view.follow) {
                     pauseAt(logs.newest(view.logSource()));
@@ -177,6 +185,8 @@ final class KeyHandler {
                 view.screen = open ? ViewState.Screen.PORTS : ViewState.Screen.TABLE;
                 portsWanted.accept(open);
             }
+            case 'i' -> toggle(ViewState.Screen.DETAILS, visible);
+            case 'g' -> toggle(ViewState.Screen.GRAPH, visible);
             case '?' -> view.overlay = ViewState.Overlay.HELP;
             case 'q' -> quit();
             case 'd' -> {
@@ -199,7 +209,41 @@ final class KeyHandler {
                 }
             }
             case PORTS -> view.portsScroll = Math.max(0, view.portsScroll + by);
+            case DETAILS -> view.detailsScroll = Math.max(0, view.detailsScroll + by);
+            case GRAPH -> view.graphScroll = Math.max(0, view.graphScroll + by);
         }
+    }
+
+    /**
+     * Opens the details or graph view (the details of the selected service, asked of the stack at
+     * once), or closes it when it is on show.
+     */
+    private void toggle(ViewState.Screen screen, List<ServiceSnapshot> visible) {
+        if (view.screen == screen) {
+            view.screen = ViewState.Screen.TABLE;
+            return;
+        }
+        if (view.screen == ViewState.Screen.PORTS) {
+            portsWanted.accept(false);
+        }
+        if (screen == ViewState.Screen.DETAILS) {
+            if (indexOf(visible) < 0) {
+                tell("no service selected");
+                return;
+            }
+            inspect(view.selected);
+            view.detailsScroll = 0;
+        } else {
+            view.graphScroll = 0;
+        }
+        view.screen = screen;
+    }
+
+    /** Asks the stack about {@code service}; the details view shows the answer when it comes. */
+    void inspect(String service) {
+        view.inspected = service;
+        view.inspectedAt = clock.instant();
+        view.inspection = control.inspect(service);
     }
 
     private void home(List<ServiceSnapshot> visible) {
@@ -207,6 +251,8 @@ final class KeyHandler {
             case TABLE -> select(visible, 0);
             case LOGS -> pauseAt(logs.oldest(view.logSource()));
             case PORTS -> view.portsScroll = 0;
+            case DETAILS -> view.detailsScroll = 0;
+            case GRAPH -> view.graphScroll = 0;
         }
     }
 
@@ -215,6 +261,8 @@ final class KeyHandler {
             case TABLE -> select(visible, visible.size() - 1);
             case LOGS -> view.follow = true;
             case PORTS -> view.portsScroll = Integer.MAX_VALUE;
+            case DETAILS -> view.detailsScroll = Integer.MAX_VALUE;
+            case GRAPH -> view.graphScroll = Integer.MAX_VALUE;
         }
     }
 
@@ -236,6 +284,10 @@ final class KeyHandler {
             view.portsScroll = Math.max(0, view.portsScroll - lines);
             return;
         }
+        if (view.screen == ViewState.Screen.DETAILS || view.screen == ViewState.Screen.GRAPH) {
+            move(List.of(), -Math.max(1, lines));
+            return;
+        }
         long from = view.follow ? logs.newest(view.logSource()) : view.anchor;
         pauseAt(logs.back(view.logSource(), from, Math.max(1, lines)));
     }
@@ -243,6 +295,10 @@ final class KeyHandler {
     private void scrollDown(int lines) {
         if (view.screen == ViewState.Screen.PORTS) {
             view.portsScroll += lines;
+            return;
+        }
+        if (view.screen == ViewState.Screen.DETAILS || view.screen == ViewState.Screen.GRAPH) {
+            move(List.of(), Math.max(1, lines));
             return;
         }
         if (view.follow) {
@@ -273,85 +329,6 @@ final class KeyHandler {
         }
     }
 
-    private void type(KeyStroke key) {
-        boolean filtering = view.overlay == ViewState.Overlay.FILTER;
-        switch (key.getKeyType()) {
-            case Character -> view.typing += key.getCharacter();
-            case Backspace -> view.typing = view.typing.isEmpty() ? "" : view.typing.substring(0, view.typing.length() - 1);
-            case Enter -> {
-                view.overlay = ViewState.Overlay.NONE;
-                if (!filtering) {
-                    view.search = view.typing;
-                    view.hit = 0;
-                    findNext(true);
-                }
-            }
-            case Escape -> {
-                view.overlay = ViewState.Overlay.NONE;
-                view.typing = "";
-                if (filtering) {
-                    view.filter = "";
-                } else {
-                    view.search = "";
-                    view.hit = 0;
-                }
-            }
-            default -> { }
-        }
-        if (filtering && view.overlay == ViewState.Overlay.FILTER) {
-            view.filter = view.typing;
-        }
-    }
-
-    /** Moves the log view to the next line containing the search term, older or newer than the current hit. */
-    private void findNext(boolean older) {
-        if (view.search.isEmpty()) {
-            tell("nothing to find: / starts a search in the full-screen logs");
-            return;
-        }
-        String source = view.logSource();
-        long from = view.hit != 0 ? view.hit : view.follow ? logs.newest(source) + 1 : view.anchor + 1;
-        logs.search(source, view.search, from, older).ifPresentOrElse(line -> {
-            view.hit = line.seq();
-            pauseAt(line.seq());
-        }, () -> tell("no " + (older ? "older" : "newer") + " line contains \"" + view.search + "\""));
-    }
-
-    /** Typing into a service: its log pane follows, so that what it answers is seen. */
-    private void startInput(ServiceSnapshot service) {
-        view.overlay = ViewState.Overlay.INPUT;
-        view.inputTo = service.name();
-        view.inputLine = "";
-        view.allLogs = false;
-        view.follow = true;
-        if (view.screen == ViewState.Screen.PORTS) {
-            portsWanted.accept(false);
-            view.screen = ViewState.Screen.TABLE;
-        }
-    }
-
-    /** A key while typing into a service: the line is edited here and sent whole on Enter; Esc stops. */
-    private void input(KeyStroke key) {
-        switch (key.getKeyType()) {
-            case Character -> {
-                if (!key.isCtrlDown() && !key.isAltDown()) {
-                    view.inputLine += key.getCharacter();
-                }
-            }
-            case Backspace -> view.inputLine = view.inputLine.isEmpty() ? ""
-                    : view.inputLine.substring(0, view.inputLine.offsetByCodePoints(view.inputLine.length(), -1));
-            case Enter -> {
-                control.input(view.inputTo, view.inputLine);
-                view.inputLine = "";
-            }
-            case Escape -> {
-                view.overlay = ViewState.Overlay.NONE;
-                view.inputLine = "";
-            }
-            default -> { }
-        }
-    }
-
     /** One replica more or fewer of the selected unit's service, as the stack allows; said when it is done or refused. */
     private void scale(ServiceSnapshot unit, int by) {
         String service = HostNames.serviceOf(unit.name());
@@ -360,6 +337,11 @@ final class KeyHandler {
         tell((by > 0 ? "adding a replica of " : "removing a replica of ") + service + " (" + now + " → " + wanted + ")");
         control.scale(service, wanted, Optional.empty()).whenComplete((outcome, error) -> reloaded.accept(error == null
                 ? outcome : new ReloadOutcome.Refused("scaling failed: " + error, List.of())));
+    }
+
+    /** The screen on show has a log pane: the table's, or the full-screen logs. */
+    private boolean showsLogs() {
+        return view.screen == ViewState.Screen.TABLE || view.screen == ViewState.Screen.LOGS;
     }
 
     private void restart(ServiceSnapshot service) {

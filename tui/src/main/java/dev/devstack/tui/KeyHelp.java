@@ -26,6 +26,8 @@ final class KeyHelp {
             new Entry("+ -", "one replica more or fewer of the selected service (within its scale limits)"),
             new Entry("R", "read the configuration again and apply only what changed"),
             new Entry("p", "ports: this stack's, and every listening port of the machine"),
+            new Entry("i", "details of the selected service: command, folder, environment, ports, checks, processes"),
+            new Entry("g", "dependency graph: what each service waits for, and why a blocked one is blocked"),
             new Entry("?", "this help (↑ ↓ scroll it on a small screen, Esc closes it)"),
             new Entry("Esc", "close help, cancel a question, clear the filter or search, leave a view"));
 

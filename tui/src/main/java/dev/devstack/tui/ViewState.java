@@ -1,7 +1,9 @@
 package dev.devstack.tui;
 
+import dev.devstack.supervisor.model.ServiceInspection;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the user has chosen to look at: the screen, the selected service, the filter, how the logs
@@ -9,7 +11,7 @@ import java.util.List;
  */
 final class ViewState {
 
-    enum Screen { TABLE, LOGS, PORTS }
+    enum Screen { TABLE, LOGS, PORTS, DETAILS, GRAPH }
 
     enum Overlay { NONE, HELP, CONFIRM, FILTER, SEARCH, COPY, INPUT }
 
@@ -44,6 +46,13 @@ final class ViewState {
     int helpScroll;
     /** First row of the ports view's machine list. */
     int portsScroll;
+    /** The service the details view shows, and what the stack told of it (asked again every few seconds). */
+    String inspected = "";
+    CompletableFuture<ServiceInspection> inspection = new CompletableFuture<>();
+    Instant inspectedAt = Instant.MIN;
+    /** First line the details view shows, and the graph view. */
+    int detailsScroll;
+    int graphScroll;
     String message = "";
     Instant messageUntil = Instant.MIN;
     /** Every unit of the stack, whatever the filter, as of the last frame: scaling counts a service's replicas. */

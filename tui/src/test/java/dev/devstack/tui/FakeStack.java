@@ -6,6 +6,7 @@ import dev.devstack.supervisor.model.OutputSource;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ServiceDetail;
+import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackControl;
@@ -16,14 +17,17 @@ import dev.devstack.supervisor.model.StackPhase;
 import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
+import dev.devstack.supervisor.model.UnitDependency;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -43,12 +47,20 @@ final class FakeStack implements StackView, StackControl {
     /** What the next reload or scale answers. */
     volatile ReloadOutcome reloadOutcome = new ReloadOutcome.Applied(List.of(), List.of(), List.of(), List.of());
 
+    /** What `inspect` answers, by unit; a unit not here is refused as the stack refuses it. */
+    final Map<String, ServiceInspection> inspections = new ConcurrentHashMap<>();
+
     FakeStack(List<ServiceSnapshot> services, List<PortAssignment> ports) {
         set(services, ports);
     }
 
     void set(List<ServiceSnapshot> services, List<PortAssignment> ports) {
-        snapshot = new StackSnapshot("shop", "default", NOW, StackPhase.RUNNING, services, ports);
+        set(services, ports, List.of());
+    }
+
+    void set(List<ServiceSnapshot> services, List<PortAssignment> ports, List<UnitDependency> dependencies) {
+        snapshot = new StackSnapshot("shop", "default", NOW, StackPhase.RUNNING, services, ports, Optional.empty(),
+                dependencies);
     }
 
     void emit(StackEvent event) {
@@ -113,6 +125,14 @@ final class FakeStack implements StackView, StackControl {
     @Override
     public void resizeTerminals(int columns, int rows) {
         sizes.add(columns + "x" + rows);
+    }
+
+    @Override
+    public CompletableFuture<ServiceInspection> inspect(String service) {
+        requests.add("inspect " + service);
+        ServiceInspection inspection = inspections.get(service);
+        return inspection != null ? CompletableFuture.completedFuture(inspection)
+                : CompletableFuture.failedFuture(new IllegalStateException("this stack runs no service `" + service + "`"));
     }
 
     @Override

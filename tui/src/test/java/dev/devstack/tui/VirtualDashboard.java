@@ -204,6 +204,20 @@ final class VirtualDashboard implements AutoCloseable {
         throw new AssertionError("no " + what + " within " + WAIT + "; the screen:\n" + text());
     }
 
+    /** The rows of the first frame that differs from {@code before}, once one does. */
+    List<String> awaitChange(List<String> before) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(failure.get()).as("the dashboard failed").isNull();
+            List<String> now = rows();
+            if (!now.equals(before)) {
+                return now;
+            }
+            sleepBriefly();
+        }
+        throw new AssertionError("the screen did not change within " + WAIT + ":\n" + text());
+    }
+
     void awaitGone(String text) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -2,10 +2,12 @@ package dev.devstack.supervisor.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.devstack.supervisor.json.ReloadOutcomeJson;
+import dev.devstack.supervisor.json.ServiceInspectionJson;
 import dev.devstack.supervisor.json.StackEventJson;
 import dev.devstack.supervisor.json.StackSnapshotJson;
 import dev.devstack.supervisor.model.NumberedEvent;
 import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -128,6 +130,11 @@ public final class ControlClient implements AutoCloseable {
             throw new Refused(reply.path("error").asText("the stack refused without saying why"));
         }
         return ReloadOutcomeJson.read(reply.path("reload"));
+    }
+
+    /** What the stack tells of one unit; {@link Refused} when it has no such unit. */
+    public ServiceInspection inspect(String service) throws IOException {
+        return ServiceInspectionJson.read(request(new ControlRequest.Inspect(service)).path("inspection"));
     }
 
     private JsonNode reply(ControlRequest request, Duration within) throws IOException {

@@ -7,6 +7,7 @@ import dev.devstack.supervisor.model.NumberedEvent;
 import dev.devstack.supervisor.model.OutputHistory;
 import dev.devstack.supervisor.model.RunningStack;
 import dev.devstack.supervisor.model.ServiceSnapshot;
+import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.model.Subscription;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 /**
@@ -176,6 +178,8 @@ final class ControlConnection {
             input(input);
         } else if (request instanceof ControlRequest.Resize resize) {
             resize(resize);
+        } else if (request instanceof ControlRequest.Inspect inspect) {
+            inspect(inspect);
         } else {
             ControlRequest.Down down = (ControlRequest.Down) request;
             stack.notice("", "stop of the stack asked by " + by(down.by()));
@@ -183,6 +187,21 @@ final class ControlConnection {
             write(Replies.done());
         }
         return true;
+    }
+
+    private void inspect(ControlRequest.Inspect inspect) throws IOException {
+        if (inspect.service() == null || inspect.service().isBlank()) {
+            write(Replies.refused("an inspect names the \"service\" (a unit: api, or api.1 of a service with replicas)"));
+            return;
+        }
+        ServiceInspection inspection;
+        try {
+            inspection = stack.inspect(inspect.service()).join();
+        } catch (CompletionException e) {
+            write(Replies.refused(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+            return;
+        }
+        write(Replies.inspection(inspection));
     }
 
     private void act(ControlRequest.Act act) throws IOException {

@@ -22,12 +22,13 @@ import java.util.List;
         @JsonSubTypes.Type(value = ControlRequest.Scale.class, name = "scale"),
         @JsonSubTypes.Type(value = ControlRequest.Input.class, name = "input"),
         @JsonSubTypes.Type(value = ControlRequest.Resize.class, name = "resize"),
+        @JsonSubTypes.Type(value = ControlRequest.Inspect.class, name = "inspect"),
         @JsonSubTypes.Type(value = ControlRequest.Down.class, name = "down")})
 public sealed interface ControlRequest {
 
     /** The names of every request, for the error that answers an unknown one. */
     List<String> NAMES = List.of("hello", "snapshot", "subscribe", "logs", "start", "stop", "restart", "kill", "reload",
-            "scale", "input", "resize", "down");
+            "scale", "input", "resize", "inspect", "down");
 
     /** The first line of every connection: the client's protocol version, and who it is (for messages). */
     record Hello(Integer protocol, String client) implements ControlRequest {
@@ -92,6 +93,10 @@ public sealed interface ControlRequest {
 
     /** The size of the window the services' output is shown in, for every {@code tty: true} service's terminal. */
     record Resize(Integer columns, Integer rows) implements ControlRequest {
+    }
+
+    /** What one unit runs, with, and as what processes, now; secrets in its environment masked. */
+    record Inspect(String service) implements ControlRequest {
     }
 
     /** Stop the whole stack, in reverse dependency order; {@code by}: who asks. */

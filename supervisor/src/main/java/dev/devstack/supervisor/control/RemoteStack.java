@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.control;
 
 import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.StackControl;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackListener;
@@ -9,6 +10,7 @@ import dev.devstack.supervisor.model.StackSnapshot;
 import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -161,6 +163,18 @@ public final class RemoteStack implements StackView, StackControl, AutoCloseable
     @Override
     public CompletableFuture<ReloadOutcome> scale(String service, int replicas, Optional<String> asker) {
         return reconfigure(new ControlRequest.Scale(service, replicas, asker.orElse(by)));
+    }
+
+    /** Asked on a connection of its own, in order with the rest; a refusal or failure completes it exceptionally. */
+    @Override
+    public CompletableFuture<ServiceInspection> inspect(String service) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (ControlClient client = ControlClient.connect(socket, by)) {
+                return client.inspect(service);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, requests);
     }
 
     /** A reload or a scale, asked in order with the rest; a connection that fails is a refusal that says so. */

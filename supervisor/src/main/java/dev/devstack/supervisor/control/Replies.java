@@ -3,11 +3,13 @@ package dev.devstack.supervisor.control;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.devstack.supervisor.json.ReloadOutcomeJson;
+import dev.devstack.supervisor.json.ServiceInspectionJson;
 import dev.devstack.supervisor.json.StackEventJson;
 import dev.devstack.supervisor.json.StackSnapshotJson;
 import dev.devstack.supervisor.model.NumberedEvent;
 import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ReloadText;
+import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.StackSnapshot;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -52,6 +54,14 @@ final class Replies {
                 json.writeStringField("error", ReloadText.lines(outcome).get(0));
             }
             ReloadOutcomeJson.write(json, "reload", outcome);
+        });
+    }
+
+    /** The answer to an inspect: the unit as the stack sees it, its secrets already masked. */
+    static String inspection(ServiceInspection inspection) {
+        return line(json -> {
+            json.writeBooleanField("ok", true);
+            ServiceInspectionJson.write(json, "inspection", inspection);
         });
     }
 

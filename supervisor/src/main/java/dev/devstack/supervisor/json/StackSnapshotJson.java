@@ -3,13 +3,16 @@ package dev.devstack.supervisor.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.devstack.supervisor.config.Condition;
 import dev.devstack.supervisor.model.PortAssignment;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.StackPhase;
 import dev.devstack.supervisor.model.StackSnapshot;
+import dev.devstack.supervisor.model.UnitDependency;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +48,15 @@ public final class StackSnapshotJson {
         }
         json.writeEndArray();
         json.writeStringField("front_door", snapshot.frontDoor().orElse(null));
+        json.writeArrayFieldStart("dependencies");
+        for (UnitDependency dependency : snapshot.dependencies()) {
+            json.writeStartObject();
+            json.writeStringField("service", dependency.unit());
+            json.writeStringField("depends_on", dependency.dependsOn());
+            json.writeStringField("condition", dependency.conditionWord());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /**
@@ -52,7 +64,8 @@ public final class StackSnapshotJson {
      * message carries ({@code {"ok":true,"snapshot":{...}}}). Fields it does not know are ignored and
      * so is {@code schema_version}, which the document that carries the snapshot owns (run.json's is
      * not this one); a field missing or of the wrong type is an error that names it and its place, but for
- * {@code front_door}, which stacks of devstack before names did not write.
+     * {@code front_door}, which stacks of devstack before names did not write, and {@code dependencies},
+     * which stacks before the dependency graph view did not write.
      */
     public static StackSnapshot read(JsonNode snapshot) throws JsonMappingException {
         JsonFields fields = JsonFields.of(snapshot, "snapshot");
@@ -63,6 +76,13 @@ public final class StackSnapshotJson {
                 fields.read("phase", StackPhase.class),
                 fields.list("services", ServiceSnapshotJson::read),
                 fields.list("ports", PortAssignmentJson::read),
-                snapshot.hasNonNull("front_door") ? fields.optional("front_door", String.class) : Optional.empty());
+                snapshot.hasNonNull("front_door") ? fields.optional("front_door", String.class) : Optional.empty(),
+                snapshot.has("dependencies") ? fields.list("dependencies", StackSnapshotJson::dependency) : List.of());
+    }
+
+    private static UnitDependency dependency(JsonNode edge, String where) throws JsonMappingException {
+        JsonFields fields = JsonFields.of(edge, where);
+        return new UnitDependency(fields.read("service", String.class), fields.read("depends_on", String.class),
+                fields.read("condition", Condition.class));
     }
 }

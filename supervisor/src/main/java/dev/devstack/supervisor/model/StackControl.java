@@ -40,6 +40,13 @@ public interface StackControl {
      */
     void resizeTerminals(int columns, int rows);
 
+    /**
+     * What the unit {@code service} runs, with, and as what processes, now (the details view);
+     * secrets in its environment are masked. Fails with a {@link
+     * dev.devstack.supervisor.DevstackException} when the stack has no such unit.
+     */
+    CompletableFuture<ServiceInspection> inspect(String service);
+
     /** Stops the whole stack in reverse dependency order; asked again, kills what is left. */
     CompletableFuture<StackOutcome> stop();
 

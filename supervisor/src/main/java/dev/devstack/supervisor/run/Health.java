@@ -1,6 +1,8 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.config.CheckSpec;
+import dev.devstack.supervisor.model.CheckStatus;
+import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -14,9 +16,11 @@ final class Health {
     private final Engine engine;
     private final ScheduledExecutorService checks;
     private final EffectExecutor lifecycles;
+    private final Clock clock;
 
-    Health(Engine engine, ScheduledExecutorService checks, EffectExecutor lifecycles) {
+    Health(Engine engine, ScheduledExecutorService checks, EffectExecutor lifecycles, Clock clock) {
         this.engine = engine;
+        this.clock = clock;
         this.checks = checks;
         this.lifecycles = lifecycles;
     }
@@ -34,6 +38,7 @@ final class Health {
             Probe.Result result = probe.attempt();
             engine.run(() -> {
                 if (service.run == run) {
+                    service.lastHealth = new CheckStatus.Attempt(clock.instant(), result.passed(), result.finding());
                     lifecycles.apply(service, new Input.HealthChecked(result.passed(),
                             result.passed() ? 0 : inARow + 1, probe.describe(), result.finding()));
                 }

@@ -1,6 +1,7 @@
 package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.config.CheckSpec;
+import dev.devstack.supervisor.model.CheckStatus;
 import dev.devstack.supervisor.model.ReadinessFinding;
 import dev.devstack.supervisor.model.ServiceState;
 import java.time.Duration;
@@ -91,6 +92,7 @@ final class Readiness {
         if (service.run != attempts.run || service.state() != ServiceState.RUNNING) {
             return;
         }
+        service.lastReadiness = new CheckStatus.Attempt(stack.clock.instant(), result.passed(), result.finding());
         if (result.passed()) {
             found(service, attempts.run, attempts.check.kind() == CheckSpec.Kind.TCP
                     ? new ReadinessFinding.PortAccepts(service.readinessPort().orElse(0))

@@ -34,9 +34,14 @@ final class RotatingFile {
     RotatingFile(Path dir, String service, long maxBytes, Consumer<String> problems) {
         this.dir = dir;
         this.service = service;
-        this.file = dir.resolve(service + ".log");
+        this.file = path(dir, service);
         this.maxBytes = maxBytes;
         this.problems = problems;
+    }
+
+    /** Where a service's log is written ({@code .devstack/logs/SERVICE.log}), before any rotation. */
+    static Path path(Path dir, String service) {
+        return dir.resolve(service + ".log");
     }
 
     /** Starts a record with its prefix, in a new file if this one is full. */

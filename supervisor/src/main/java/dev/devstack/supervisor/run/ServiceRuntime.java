@@ -2,6 +2,8 @@ package dev.devstack.supervisor.run;
 
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.CheckStatus;
+import dev.devstack.supervisor.model.RestartRecord;
 import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.plan.ServicePlan;
@@ -57,6 +59,11 @@ final class ServiceRuntime {
     volatile ReadyLine readyLine;
     /** An earlier run of the service to keep as its first run (`up --adopt`), or null. */
     AssignmentReason.Adopted adoptee;
+    /** What its `ready:` and `health:` checks last found, over all its runs (for `inspect`). */
+    volatile CheckStatus.Attempt lastReadiness;
+    volatile CheckStatus.Attempt lastHealth;
+    /** Its latest restarts, oldest first ({@link Inspections#RESTARTS_KEPT} at most). */
+    volatile List<RestartRecord> restartHistory = List.of();
     /** The health check of the current run, made once per run. */
     Probe healthProbe;
     ScheduledFuture<?> killTimer;

@@ -1,17 +1,24 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.supervisor.config.Dependency;
 import dev.devstack.supervisor.config.DependencyGraph;
 import dev.devstack.supervisor.model.AssignmentReason;
+import dev.devstack.supervisor.model.CheckStatus;
+import dev.devstack.supervisor.model.DetailText;
 import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.ReadinessFinding;
+import dev.devstack.supervisor.model.RestartRecord;
 import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackEvent;
 import dev.devstack.supervisor.model.StackOutcome;
 import dev.devstack.supervisor.model.StackPhase;
 import dev.devstack.supervisor.model.StackSnapshot;
+import dev.devstack.supervisor.model.UnitDependency;
 import dev.devstack.supervisor.plan.ServicePlan;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +36,8 @@ final class StackState {
     /** The plan it runs: a reload replaces it (on the engine thread), and the graph with it. */
     volatile StackPlan plan;
     DependencyGraph graph;
+    /** The plan's graph with the condition of each edge, as the snapshot shows it. */
+    private List<UnitDependency> dependencies;
     /**
      * Its units in configuration order (units a reload removed last, until they have ended). A
      * change replaces the whole map, so that the last-resort shutdown hook can walk it from its thread.
@@ -53,6 +62,7 @@ final class StackState {
         this.plan = plan;
         this.stayOpen = stayOpen;
         this.graph = plan.graph();
+        this.dependencies = dependencies(plan);
         this.clock = clock;
         this.bus = bus;
         this.exitOnAnyFailure = exitOnAnyFailure;
@@ -87,6 +97,7 @@ final class StackState {
         next.ports().takeHolds(plan.ports());
         plan = next;
         graph = next.graph();
+        dependencies = dependencies(next);
     }
 
     /** Its units from now on, in this order. */
@@ -106,12 +117,31 @@ final class StackState {
 
     /** The service has entered {@code state}, with {@code detail}. */
     void changed(ServiceRuntime service, ServiceState state, ServiceDetail detail) {
+        if (detail instanceof ServiceDetail.RestartScheduled || detail instanceof ServiceDetail.RestartingNow) {
+            service.restartHistory = Inspections.withRestart(service.restartHistory,
+                    new RestartRecord(clock.instant(), detail));
+        }
+        logCheckFound(service, detail);
         publishSnapshot();
         bus.publish(new StackEvent.StateChanged(clock.instant(), service.name(), state, detail));
     }
 
+    /**
+     * A `log` readiness check is no probe that {@link Readiness} attempts: its one result, a line
+     * that matched or none within the timeout, is kept here for `inspect`.
+     */
+    private void logCheckFound(ServiceRuntime service, ServiceDetail detail) {
+        ReadinessFinding finding = detail instanceof ServiceDetail.Ready ready ? ready.finding()
+                : detail instanceof ServiceDetail.NotReady notReady ? notReady.finding() : null;
+        if (finding instanceof ReadinessFinding.LineMatched || finding instanceof ReadinessFinding.NoLineMatched) {
+            service.lastReadiness = new CheckStatus.Attempt(clock.instant(),
+                    finding instanceof ReadinessFinding.LineMatched, DetailText.of(finding));
+        }
+    }
+
     /** The service has a new detail without a new state (e.g. not ready after 60s), told as a notice. */
     void explained(ServiceRuntime service, String notice) {
+        logCheckFound(service, service.life.phase().detail());
         publishSnapshot();
         notice(service.name(), notice);
     }
@@ -147,7 +177,20 @@ final class StackState {
     private StackSnapshot buildSnapshot() {
         return new StackSnapshot(plan.config().project(), plan.instance(), clock.instant(), phase(),
                 services.values().stream().map(ServiceRuntime::snapshot).toList(), plan.ports().assignments(),
-                plan.config().names().frontDoor());
+                plan.config().names().frontDoor(), dependencies);
+    }
+
+    /** Each unit's dependencies on every unit (replica) of each service in its `depends_on`. */
+    private static List<UnitDependency> dependencies(StackPlan plan) {
+        List<UnitDependency> edges = new ArrayList<>();
+        for (ServicePlan unit : plan.services()) {
+            for (Dependency dependency : unit.spec().dependsOn()) {
+                for (String on : plan.config().service(dependency.service()).orElseThrow().units()) {
+                    edges.add(new UnitDependency(unit.name(), on, dependency.condition()));
+                }
+            }
+        }
+        return List.copyOf(edges);
     }
 
     private StackPhase phase() {

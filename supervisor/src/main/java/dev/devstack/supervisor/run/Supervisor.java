@@ -1,9 +1,12 @@
 package dev.devstack.supervisor.run;
 
+import dev.devstack.detect.JdkProcessTable;
+import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.Signal;
 import dev.devstack.supervisor.model.JournalListener;
 import dev.devstack.supervisor.model.OutputHistory;
 import dev.devstack.supervisor.model.ReloadOutcome;
+import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.StackJournal;
 import dev.devstack.supervisor.model.StackListener;
 import dev.devstack.supervisor.model.StackOutcome;
@@ -46,6 +49,7 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
     private final ProcessTracker tracker;
     private final Descendants descendants;
     private final Watching watching;
+    private final Inspections inspections;
 
     public Supervisor(StackPlan plan, Launcher launcher, ProcessJournal journal, ProcessGroups groups, Clock clock,
                       SupervisorSettings settings) {
@@ -68,7 +72,8 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
         this.reloads = new Reloads(stack, lifecycles, starts);
         this.watching = new Watching(stack, engine, lifecycles);
         lifecycles.connect(starts, stops, controls, new Readiness(stack, engine, checks, lifecycles),
-                new Health(engine, checks, lifecycles));
+                new Health(engine, checks, lifecycles, clock));
+        this.inspections = new Inspections(settings.logDir(), new JdkProcessTable());
     }
 
     /** A scan of the services' processes: who they are now, and launched processes that ended while their pipes stay open. */
@@ -111,6 +116,28 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
     /** Every {@code tty: true} service's terminal takes this size now, and those started later begin with it. */
     public void resizeTerminals(int columns, int rows) {
         engine.run(() -> consoles.resize(columns, rows));
+    }
+
+    /**
+     * What the unit runs, with, and as what processes, now ({@link ServiceInspection}): what the
+     * engine knows is taken on its thread, the processes' command lines are read on the check pool.
+     */
+    public CompletableFuture<ServiceInspection> inspect(String service) {
+        CompletableFuture<Inspections.Sight> seen = new CompletableFuture<>();
+        boolean accepted = engine.run(() -> {
+            ServiceRuntime unit = stack.services.get(service);
+            if (unit == null) {
+                seen.completeExceptionally(DevstackException.state("this stack runs no service `" + service
+                        + "` (services: " + String.join(", ", stack.services.keySet()) + ")", null));
+            } else {
+                seen.complete(inspections.see(unit, stack.plan.ports().of(service)));
+            }
+        });
+        if (!accepted) {
+            seen.completeExceptionally(DevstackException.state("the stack has stopped; `" + service
+                    + "` cannot be inspected", null));
+        }
+        return seen.thenApplyAsync(inspections::complete, checks);
     }
 
     /**

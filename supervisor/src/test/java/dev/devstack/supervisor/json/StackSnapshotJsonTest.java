@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.devstack.supervisor.PortRefusal;
+import dev.devstack.supervisor.config.Condition;
 import dev.devstack.supervisor.model.AssignmentReason;
 import dev.devstack.supervisor.model.ExitDescription;
 import dev.devstack.supervisor.model.PortAssignment;
@@ -18,6 +19,7 @@ import dev.devstack.supervisor.model.ServiceSnapshot;
 import dev.devstack.supervisor.model.ServiceState;
 import dev.devstack.supervisor.model.StackPhase;
 import dev.devstack.supervisor.model.StackSnapshot;
+import dev.devstack.supervisor.model.UnitDependency;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -99,6 +101,23 @@ class StackSnapshotJsonTest {
 
         assertThat(StackSnapshotJson.read(written(withFrontDoor))).isEqualTo(withFrontDoor);
         assertThat(written(SNAPSHOT).get("front_door").isNull()).isTrue();
+        assertThat(StackSnapshotJson.read(older)).isEqualTo(SNAPSHOT);
+    }
+
+    @Test
+    void theDependenciesComeBackAndASnapshotOfAnOlderStackWithoutThemHasNone() throws IOException {
+        StackSnapshot withDependencies = new StackSnapshot(SNAPSHOT.project(), SNAPSHOT.instance(), SNAPSHOT.at(),
+                SNAPSHOT.phase(), SNAPSHOT.services(), SNAPSHOT.ports(), Optional.empty(),
+                List.of(new UnitDependency("web", "migrate", Condition.COMPLETED),
+                        new UnitDependency("jobs", "web", Condition.READY),
+                        new UnitDependency("jobs", "worker", Condition.STARTED)));
+        JsonNode written = written(withDependencies);
+        ObjectNode older = (ObjectNode) written.deepCopy();
+        older.remove("dependencies");
+
+        assertThat(written.get("dependencies").get(1).toString())
+                .isEqualTo("{\"service\":\"jobs\",\"depends_on\":\"web\",\"condition\":\"ready\"}");
+        assertThat(StackSnapshotJson.read(written)).isEqualTo(withDependencies);
         assertThat(StackSnapshotJson.read(older)).isEqualTo(SNAPSHOT);
     }
 

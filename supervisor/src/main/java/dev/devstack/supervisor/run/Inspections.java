@@ -1,0 +1,111 @@
+package dev.devstack.supervisor.run;
+
+import dev.devstack.detect.ProcessInfo;
+import dev.devstack.detect.ProcessTable;
+import dev.devstack.supervisor.config.CheckSpec;
+import dev.devstack.supervisor.config.RestartPolicy;
+import dev.devstack.supervisor.model.CheckStatus;
+import dev.devstack.supervisor.model.EnvironmentEntry;
+import dev.devstack.supervisor.model.GroupProcess;
+import dev.devstack.supervisor.model.PortAssignment;
+import dev.devstack.supervisor.model.RestartRecord;
+import dev.devstack.supervisor.model.RestartSettings;
+import dev.devstack.supervisor.model.ServiceInspection;
+import dev.devstack.supervisor.plan.ServicePlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@code inspect} tells of a unit, in two steps: {@link #see} takes what the engine knows (on
+ * the engine thread, without touching /proc), {@link Sight#inspection} then reads the command lines
+ * of its processes off that thread. Secrets are masked here, before anything leaves the stack.
+ */
+final class Inspections {
+
+    /** Restarts kept per unit for `inspect`; older ones are in its log. */
+    static final int RESTARTS_KEPT = 20;
+
+    private final Path logDir;
+    private final ProcessTable processes;
+
+    Inspections(Path logDir, ProcessTable processes) {
+        this.logDir = logDir;
+        this.processes = processes;
+    }
+
+    /** What the engine knows of the unit; its processes are pids only. */
+    record Sight(ServiceInspection known, long leader, Set<Long> pids) {
+
+        /**
+         * The unit's processes now: its group's members and the ones that left it, with their
+         * command lines; not devstack's lifeline watcher, which is in the group but not the service.
+         */
+        ServiceInspection inspection(ProcessTable table) {
+            Map<Long, GroupProcess> found = new LinkedHashMap<>();
+            Set<Long> wanted = new LinkedHashSet<>(pids);
+            if (leader > 0) {
+                table.groupMembers(leader).forEach(member -> wanted.add(member.pid()));
+            }
+            for (long pid : wanted) {
+                if (ShellCommand.isLifeline(pid)) {
+                    continue;
+                }
+                table.find(pid).map(ProcessInfo::commandLine)
+                        .ifPresent(line -> found.put(pid, new GroupProcess(pid, line)));
+            }
+            ServiceInspection k = known;
+            return new ServiceInspection(k.service(), k.command(), k.folder(), k.environment(), k.ports(), k.checks(),
+                    k.restart(), k.restarts(), k.logFile(), List.copyOf(found.values()));
+        }
+    }
+
+    Sight see(ServiceRuntime unit, List<PortAssignment> ports) {
+        ServicePlan plan = unit.plan;
+        List<EnvironmentEntry> environment = plan.environment().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(variable -> EnvironmentEntry.of(variable.getKey(), variable.getValue())).toList();
+        int port = unit.readinessPort().orElse(0);
+        List<CheckStatus> checks = new ArrayList<>();
+        plan.spec().ready().ifPresent(check -> checks.add(new CheckStatus(CheckStatus.Role.READINESS,
+                described(check, port), Optional.ofNullable(unit.lastReadiness))));
+        plan.spec().health().ifPresent(check -> checks.add(new CheckStatus(CheckStatus.Role.HEALTH,
+                described(check, port), Optional.ofNullable(unit.lastHealth))));
+        RestartPolicy policy = plan.spec().restart();
+        ServiceInspection known = new ServiceInspection(unit.name(), plan.command(), plan.spec().cwd(), environment,
+                ports, checks, new RestartSettings(policy.mode().word(), policy.backoff(), policy.maxRestarts()),
+                unit.restartHistory, RotatingFile.path(logDir, unit.name()), List.of());
+        Set<Long> pids = new LinkedHashSet<>();
+        if (unit.pid > 0 && unit.state().isAlive()) {
+            pids.add(unit.pid);
+        }
+        unit.tracked.forEach(process -> pids.add(process.pid()));
+        return new Sight(known, unit.state().isAlive() ? unit.leader : 0, pids);
+    }
+
+    ServiceInspection complete(Sight sight) {
+        return sight.inspection(processes);
+    }
+
+    /** The check as the probes name it ("http GET /healthz on 4012"), without making a probe. */
+    private static String described(CheckSpec check, int port) {
+        return switch (check.kind()) {
+            case TCP -> "tcp on " + port;
+            case HTTP -> "http GET " + check.target() + " on " + port;
+            case EXEC -> "exec `" + check.target() + "`";
+            case LOG -> "log line matching /" + check.target() + "/";
+        };
+    }
+
+    /** The unit's restarts with {@code record} added, the oldest dropped past {@link #RESTARTS_KEPT}. */
+    static List<RestartRecord> withRestart(List<RestartRecord> restarts, RestartRecord record) {
+        List<RestartRecord> kept = new ArrayList<>(restarts);
+        kept.add(record);
+        return List.copyOf(kept.subList(Math.max(0, kept.size() - RESTARTS_KEPT), kept.size()));
+    }
+}
