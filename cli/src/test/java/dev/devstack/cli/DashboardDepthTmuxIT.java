@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard's deeper keys in a real terminal (tmux), as a person uses them: {@code t} types into
  * a service that echoes its input, a {@code tty: true} service sees a terminal and its new size
- * after the window is resized, a click selects a row, copy mode puts the marked lines into tmux's
+ * after the window is resized, {@code g} shows who waits for whom, {@code i} a service's command,
+ * folder and masked secret, a click selects a row, copy mode puts the marked lines into tmux's
  * buffer through OSC 52, {@code +} starts a second replica on a port of its own. One stack serves
  * every step, so that the test costs one start.
  */
@@ -46,7 +47,9 @@ class DashboardDepthTmuxIT {
                   api:
                     command: python3 -m http.server $PORT --bind 127.0.0.1
                     scale: { max: 2 }
+                    env: { API_SECRET: hunter2 }
                   printer:
+                    depends_on: [api]
                     command: sh -c 'read -r go; echo alpha; printf "\\033[31mbeta\\033[0m\\n"; echo gamma; exec sleep 600'
                   echo:
                     command: |-
@@ -81,6 +84,20 @@ class DashboardDepthTmuxIT {
             tmux.await(WAIT, "the new size in the service's terminal (the log view's text: 90 columns, 27 rows)",
                     s -> s.contains(" 27 90"));
             screen = tmux.await(WAIT, "the dashboard redrawn at the new size", s -> s.lines().count() == 30);
+
+            tmux.sendKeys("g");
+            tmux.await(WAIT, "the graph: printer waits for api to be ready", s -> s.contains("graph")
+                    && s.lines().anyMatch(line -> line.contains("printer") && line.contains("running"))
+                    && s.lines().anyMatch(line -> line.contains("api (ready)") && line.contains("ready")));
+            tmux.sendKeys("Escape");
+            tmux.sendLiteral(click(4, rowOf(screen, " api ")));
+            tmux.await(WAIT, "api selected", s -> s.contains("logs: api"));
+            tmux.sendKeys("i");
+            String details = tmux.await(WAIT, "api's details", s -> s.contains("python3 -m http.server")
+                    && s.contains("PROCESSES") && s.contains("API_SECRET="));
+            assertThat(details).contains("API_SECRET=••••••", "folder", project.toString()).doesNotContain("hunter2");
+            tmux.sendKeys("Escape");
+            tmux.await(WAIT, "the table again", s -> s.contains("HEALTH / LAST EVENT"));
 
             tmux.sendLiteral(click(4, rowOf(screen, " printer ")));
             tmux.await(WAIT, "printer selected by the click", s -> s.contains("logs: printer"));
