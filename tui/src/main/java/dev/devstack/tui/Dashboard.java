@@ -90,7 +90,8 @@ public final class Dashboard {
         this.theme = new Theme(ColourMode.detect(context.environment()),
                 Background.detect(context.environment()));
         this.symbols = Symbols.detect(context.environment());
-        this.handler = new KeyHandler(view, control, logs, context.clock(), this::wantPorts, this::reloaded, mode, () -> detached = true, targets, this::copy);
+        this.handler = new KeyHandler(view, control, logs, context.clock(), this::wantPorts, this::reloaded, mode,
+                () -> detached = true, targets, this::copy);
         this.resources = new ResourceMonitor(stack, context.resources(), wakeup::signal);
         this.ports = new PortsMonitor(context.ports(), wakeup::signal);
         this.subscription = stack.subscribe(new LogFeed(logs, wakeup));
@@ -119,8 +120,11 @@ public final class Dashboard {
         } finally {
             sampler.shutdownNow();
             subscription.close();
-            extras.mouse(false);
-            screen.stopScreen();
+            try {
+                extras.mouse(false);
+            } finally {
+                screen.stopScreen();
+            }
         }
     }
 

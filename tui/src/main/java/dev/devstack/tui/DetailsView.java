@@ -9,6 +9,7 @@ import dev.devstack.supervisor.model.RestartRecord;
 import dev.devstack.supervisor.model.RestartSettings;
 import dev.devstack.supervisor.model.ServiceInspection;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -28,8 +29,14 @@ final class DetailsView {
         ViewState view = frame.view();
         Theme theme = frame.theme();
         CompletableFuture<ServiceInspection> asked = view.inspection;
+        if (asked.isDone() && !asked.isCompletedExceptionally()) {
+            view.lastInspection = Optional.of(asked.join());
+        }
+        Optional<ServiceInspection> shown = view.lastInspection.filter(last -> last.service().equals(view.inspected));
         TextPage page = new TextPage();
-        if (!asked.isDone()) {
+        if (!asked.isDone() && shown.isPresent()) {
+            lines(frame, page, shown.get());
+        } else if (!asked.isDone()) {
             page.line(view.inspected, theme.strong).add("  asking the stack" + (frame.symbols().unicode() ? "…" : "..."),
                     theme.dim);
         } else if (asked.isCompletedExceptionally()) {

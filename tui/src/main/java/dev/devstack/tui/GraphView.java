@@ -61,18 +61,23 @@ final class GraphView {
         if (frame.stack().dependencies().isEmpty()) {
             page.line("no service depends on another: they all start at once", theme.dim).blank();
         }
+        Set<String> expanded = new HashSet<>();
         for (ServiceSnapshot service : frame.stack().services()) {
             if (!needed.contains(service.name())) {
-                node(frame, page, service.name(), Optional.empty(), "", "", dependsOn, blocked, roots);
+                node(frame, page, service.name(), Optional.empty(), "", "", dependsOn, blocked, roots, expanded);
             }
         }
         frame.view().graphScroll = page.draw(frame.canvas(), frame.view().graphScroll);
     }
 
-    /** One service and, below it, what it depends on; {@code edge} is how its parent waits for it. */
+    /**
+     * One service and, below it, what it depends on; {@code edge} is how its parent waits for it. A
+     * service several depend on has its dependencies drawn once, under the first; later it says so,
+     * which keeps the tree as long as the stack has dependencies, not exponentially longer.
+     */
     private static void node(Frame frame, TextPage page, String unit, Optional<UnitDependency> edge, String lead,
                              String indent, Map<String, List<UnitDependency>> dependsOn, Set<String> blocked,
-                             Set<String> roots) {
+                             Set<String> roots, Set<String> expanded) {
         Theme theme = frame.theme();
         Optional<ServiceSnapshot> service = frame.stack().service(unit);
         Style name = roots.contains(unit) ? theme.bad : blocked.contains(unit) ? theme.warn : theme.strong;
@@ -83,13 +88,17 @@ final class GraphView {
         service.flatMap(s -> waiting(frame, s, dependsOn.getOrDefault(unit, List.of())))
                 .ifPresent(text -> page.add("  " + text, blocked.contains(unit) ? theme.warn : theme.dim));
         List<UnitDependency> below = dependsOn.getOrDefault(unit, List.of());
+        if (!below.isEmpty() && !expanded.add(unit)) {
+            page.add("  (what it waits for: above)", theme.dim);
+            return;
+        }
         boolean unicode = frame.symbols().unicode();
         for (int i = 0; i < below.size(); i++) {
             boolean last = i == below.size() - 1;
             String branch = unicode ? (last ? "└─ " : "├─ ") : (last ? "`- " : "|- ");
             String more = unicode ? (last ? "   " : "│  ") : (last ? "   " : "|  ");
             node(frame, page, below.get(i).dependsOn(), Optional.of(below.get(i)), indent + branch, indent + more,
-                    dependsOn, blocked, roots);
+                    dependsOn, blocked, roots, expanded);
         }
     }
 

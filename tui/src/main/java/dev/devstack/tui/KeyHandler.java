@@ -3,7 +3,6 @@ package dev.devstack.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
-import dev.devstack.supervisor.model.HostNames;
 import dev.devstack.supervisor.model.ReloadOutcome;
 import dev.devstack.supervisor.model.ReloadText;
 import dev.devstack.supervisor.model.ServiceSnapshot;
@@ -39,6 +38,7 @@ final class KeyHandler {
     private final CopyMode copyMode;
     private final TypingMode typing;
     private final Finding finding;
+    private final Scaling scaling;
     private final Pointer pointer;
 
     /**
@@ -59,6 +59,7 @@ final class KeyHandler {
         this.mode = mode;
         this.detach = detach;
         this.copyMode = new CopyMode(view, logs, copy);
+        this.scaling = new Scaling(view, control, this::tell, reloaded);
         this.finding = new Finding(view, logs, this::tell, this::pauseAt);
         this.typing = new TypingMode(view, control, () -> {
             if (!showsLogs()) {
@@ -81,6 +82,13 @@ final class KeyHandler {
      * @param page how many lines the log view shows
      */
     void handle(KeyStroke key, List<ServiceSnapshot> visible, int page) {
+        if (isCtrlC(key) && view.overlay == ViewState.Overlay.INPUT) {
+            view.overlay = ViewState.Overlay.NONE;
+            view.inputLine = "";
+            tell("stopped typing into " + view.inputTo + "; Ctrl-C again " + (mode == DashboardMode.ATTACHED
+                    ? "detaches" : "stops the stack"));
+            return;
+        }
         if (isCtrlC(key)) {
             if (mode == DashboardMode.ATTACHED && !view.quitting) {
                 detach.run();
@@ -150,8 +158,8 @@ final class KeyHandler {
                 }
             }
             case 't' -> withSelected(visible, service -> typing.start(service.name()));
-            case '+' -> withSelected(visible, service -> scale(service, 1));
-            case '-' -> withSelected(visible, service -> scale(service, -1));
+            case '+' -> withSelected(visible, service -> scaling.by(service.name(), 1));
+            case '-' -> withSelected(visible, service -> scaling.by(service.name(), -1));
             case 'K' -> withSelected(visible, service -> view.ask("kill " + service.name()
                     + "'s process group with SIGKILL?", () -> {
                         control.killService(service.name());
@@ -327,16 +335,6 @@ final class KeyHandler {
             view.search = "";
             view.hit = 0;
         }
-    }
-
-    /** One replica more or fewer of the selected unit's service, as the stack allows; said when it is done or refused. */
-    private void scale(ServiceSnapshot unit, int by) {
-        String service = HostNames.serviceOf(unit.name());
-        int now = (int) view.units.stream().filter(name -> HostNames.serviceOf(name).equals(service)).count();
-        int wanted = now + by;
-        tell((by > 0 ? "adding a replica of " : "removing a replica of ") + service + " (" + now + " → " + wanted + ")");
-        control.scale(service, wanted, Optional.empty()).whenComplete((outcome, error) -> reloaded.accept(error == null
-                ? outcome : new ReloadOutcome.Refused("scaling failed: " + error, List.of())));
     }
 
     /** The screen on show has a log pane: the table's, or the full-screen logs. */

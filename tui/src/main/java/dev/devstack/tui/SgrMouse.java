@@ -48,9 +48,13 @@ final class SgrMouse implements CharacterPattern {
         if ((last != 'M' && last != 'm') || fields.length != 3) {
             return null;
         }
-        int button = Integer.parseInt(fields[0]) & ~MODIFIERS;
-        TerminalPosition at = new TerminalPosition(Integer.parseInt(fields[1]) - 1, Integer.parseInt(fields[2]) - 1);
-        return new Matching(new MouseAction(type(button, last == 'M'), (button & 3) + 1, at));
+        try {
+            int button = Integer.parseInt(fields[0]) & ~MODIFIERS;
+            TerminalPosition at = new TerminalPosition(Integer.parseInt(fields[1]) - 1, Integer.parseInt(fields[2]) - 1);
+            return new Matching(new MouseAction(type(button, last == 'M'), (button & 3) + 1, at));
+        } catch (NumberFormatException garbled) {
+            return null;
+        }
     }
 
     private static MouseActionType type(int button, boolean pressed) {

@@ -50,8 +50,11 @@ public final class TerminalSession implements AutoCloseable {
             return;
         }
         closed = true;
-        extras.mouse(false);
-        screen.stopScreen();
+        try {
+            extras.mouse(false);
+        } finally {
+            screen.stopScreen();
+        }
         terminal.close();
     }
 }

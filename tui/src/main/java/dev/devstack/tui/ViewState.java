@@ -3,6 +3,7 @@ package dev.devstack.tui;
 import dev.devstack.supervisor.model.ServiceInspection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -50,6 +51,8 @@ final class ViewState {
     String inspected = "";
     CompletableFuture<ServiceInspection> inspection = new CompletableFuture<>();
     Instant inspectedAt = Instant.MIN;
+    /** The last answer, shown while the next is asked for, so that a refresh neither blanks nor scrolls the view. */
+    Optional<ServiceInspection> lastInspection = Optional.empty();
     /** First line the details view shows, and the graph view. */
     int detailsScroll;
     int graphScroll;

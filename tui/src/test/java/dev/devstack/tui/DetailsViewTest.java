@@ -19,13 +19,16 @@ import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceInspection;
 import dev.devstack.supervisor.model.ServiceState;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,6 +67,33 @@ class DetailsViewTest {
                 Path.of("/home/dev/shop/.devstack/logs/api.log"),
                 List.of(new GroupProcess(7534, "python3 -u api.py"), new GroupProcess(7540, "worker --child"))));
         return stack;
+    }
+
+    @Test
+    void aRefreshKeepsTheLastAnswerOnScreenAndWhereTheViewWasScrolledTo() {
+        FakeStack stack = stack();
+        screen = new VirtualDashboard(60, 15, stack, stack, stack.finished, List::of,
+                Map.of("TERM", "xterm", "LANG", "C.UTF-8"), Clock.systemUTC(), Optional.empty());
+        screen.awaitRow("● ready");
+        screen.type('i');
+        screen.awaitRow("command");
+        for (int i = 0; i < 8; i++) {
+            screen.press(KeyType.ArrowDown);
+        }
+        screen.awaitGone("command");
+        String scrolled = screen.text();
+        stack.inspectionsHang = true;
+        long asked = stack.requests.stream().filter("inspect api"::equals).count();
+
+        screen.awaitRow(row -> stack.requests.stream().filter("inspect api"::equals).count() > asked,
+                "the view to ask again");
+        screen.press(KeyType.Home);
+        screen.press(KeyType.End);
+        screen.awaitRow(row -> screen.text().contains("PROCESSES") || screen.text().contains("worker --child"),
+                "the end of the last answer");
+
+        assertThat(screen.text()).doesNotContain("asking the stack");
+        assertThat(scrolled).doesNotContain("asking the stack");
     }
 
     @ParameterizedTest

@@ -49,6 +49,10 @@ final class FakeStack implements StackView, StackControl {
 
     /** What `inspect` answers, by unit; a unit not here is refused as the stack refuses it. */
     final Map<String, ServiceInspection> inspections = new ConcurrentHashMap<>();
+    /** From now on `scale` never answers, as a stack busy starting replicas. */
+    volatile boolean scalesHang;
+    /** From now on `inspect` never answers, as a stack that is slow to. */
+    volatile boolean inspectionsHang;
 
     FakeStack(List<ServiceSnapshot> services, List<PortAssignment> ports) {
         set(services, ports);
@@ -130,6 +134,9 @@ final class FakeStack implements StackView, StackControl {
     @Override
     public CompletableFuture<ServiceInspection> inspect(String service) {
         requests.add("inspect " + service);
+        if (inspectionsHang) {
+            return new CompletableFuture<>();
+        }
         ServiceInspection inspection = inspections.get(service);
         return inspection != null ? CompletableFuture.completedFuture(inspection)
                 : CompletableFuture.failedFuture(new IllegalStateException("this stack runs no service `" + service + "`"));
@@ -150,6 +157,6 @@ final class FakeStack implements StackView, StackControl {
     @Override
     public CompletableFuture<ReloadOutcome> scale(String service, int replicas, Optional<String> by) {
         requests.add("scale " + service + " to " + replicas);
-        return CompletableFuture.completedFuture(reloadOutcome);
+        return scalesHang ? new CompletableFuture<>() : CompletableFuture.completedFuture(reloadOutcome);
     }
 }

@@ -128,4 +128,30 @@ class GraphViewTest {
         screen.press(KeyType.Home);
         screen.awaitRow("blocked: web ← api ← db");
     }
+
+    @Test
+    void aServiceManyDependOnHasItsDependenciesDrawnOnceSoADeepDiamondStaysShort() {
+        List<ServiceSnapshot> services = new ArrayList<>();
+        List<UnitDependency> dependencies = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            services.add(service("s" + i, ServiceState.READY, 0, 0, new ServiceDetail.None()));
+            if (i >= 1) {
+                dependencies.add(new UnitDependency("s" + i, "s" + (i - 1), Condition.READY));
+            }
+            if (i >= 2) {
+                dependencies.add(new UnitDependency("s" + i, "s" + (i - 2), Condition.READY));
+            }
+        }
+        FakeStack stack = new FakeStack(services, List.of());
+        stack.set(services, List.of(), dependencies);
+        screen = VirtualDashboard.of(stack, 120, 40);
+        screen.awaitRow("SERVICE", "STATE");
+        screen.type('g');
+        screen.awaitRow(row -> row.startsWith(" s29 "), "the top of the graph");
+
+        screen.press(KeyType.End);
+
+        screen.awaitRow(row -> row.contains("s0 (ready)"), "the bottom of a graph of some sixty lines");
+        screen.awaitRow("(what it waits for: above)");
+    }
 }

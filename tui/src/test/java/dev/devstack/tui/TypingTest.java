@@ -9,6 +9,7 @@ import dev.devstack.supervisor.model.ServiceDetail;
 import dev.devstack.supervisor.model.ServiceState;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,6 +53,21 @@ class TypingTest {
         assertThat(stack.requests).containsSubsequence("input repl hello", "input repl 2 + 2");
         assertThat(stack.requests).as("keys typed are not commands").doesNotContain("stop the stack");
         screen.awaitRow(row -> screen.extras.mouse, "the mouse the dashboard's again");
+    }
+
+    @Test
+    void ctrlCWhileTypingStopsTypingNotTheStack() {
+        screen = VirtualDashboard.of(stack, 100, 20);
+        screen.awaitRow("logs: api");
+        screen.type('t', 'x');
+        screen.awaitRow("typing to api: x");
+
+        screen.ctrlC();
+
+        screen.awaitRow("stopped typing into api; Ctrl-C again stops the stack");
+        assertThat(stack.requests).doesNotContain("stop the stack");
+        screen.ctrlC();
+        screen.awaitRow(row -> stack.requests.contains("stop the stack"), "the stack stopped by the second Ctrl-C");
     }
 
     @ParameterizedTest
