@@ -90,11 +90,16 @@ class ClaimsAcrossProcessesIT {
         assertThat(leases()).as("every lease accounted for in the registry").isEqualTo(said);
     }
 
+    /**
+     * Twenty kills: the count is arbitrary (each is a JVM start, ~0.9 s); what matters is that the
+     * kills land at varied points of the writes, which the random number of claims each worker
+     * commits first gives. Fifty took 46 s of CI for no other case covered.
+     */
     @Test
-    void aClaimerKilledMidWriteFiftyTimesLeavesARegistryWithEveryCommittedLease() throws Exception {
+    void aClaimerKilledMidWriteTwentyTimesLeavesARegistryWithEveryCommittedLease() throws Exception {
         Random random = new Random(42);
         Set<String> committed = new HashSet<>();
-        for (int run = 0; run < 50; run++) {
+        for (int run = 0; run < 20; run++) {
             String name = "k" + run;
             Process worker = worker(name, 0);
             try {

@@ -44,10 +44,20 @@ class DevstackCommandIT {
         return json(result.out());
     }
 
+    /**
+     * `devstack ports --json` run in this JVM, for the waits that ask it again and again: a process of
+     * its own each time is a JVM start, which is most of what such a wait would take on two cores.
+     */
+    private JsonNode portsInProcess(Path dir) throws IOException {
+        DevstackProcess.Result result = InProcessDevstack.run(dir, home, "ports", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return json(result.out());
+    }
+
     private void awaitAllReady(Path dir, int services) {
         Await.until(WAIT, "every service of " + dir + " to be ready", () -> {
             try {
-                JsonNode report = ports(dir);
+                JsonNode report = portsInProcess(dir);
                 int ready = 0;
                 for (JsonNode service : report.path("services")) {
                     ready += service.path("state").asText().equals("ready") ? 1 : 0;
@@ -360,6 +370,7 @@ class DevstackCommandIT {
                   api: { command: "%s" }
                 """.formatted(service("--exit 1"), service("--listen")));
         try (DevstackProcess up = DevstackProcess.start(projectDir, home, "up")) {
+            up.awaitOutput("crasher: failed: exit 1; gave up after 2 restarts in a row", WAIT);
             JsonNode crasher = Await.value(WAIT, "the crash loop to end in failed", () -> {
                 try {
                     JsonNode service = ports(projectDir).path("services").get(0);

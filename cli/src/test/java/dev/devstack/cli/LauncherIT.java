@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,18 +28,32 @@ class LauncherIT {
 
     private static final Path REPO = Path.of(System.getProperty("devstack.repo", "..")).toAbsolutePath().normalize();
 
+    /**
+     * One checkout trained by its first launch, shared by the tests that only read what that
+     * training left: a training is five devstack runs and a dump, ~7 s each time on two cores.
+     */
+    @TempDir
+    static Path shared;
+    private static Path trained;
+    private static Run training;
+
     @TempDir
     Path dir;
 
     private record Run(int exitCode, String out, String err) {
     }
 
+    @BeforeAll
+    static void trainOneCheckout() throws Exception {
+        trained = checkout(shared.resolve("trained"));
+        training = run(List.of("./devstack", "--version"), trained, Map.of(), shared);
+    }
+
     @Test
     void aCopiedCheckoutTrainsItsArchiveAgainSilentlyAndThenUsesIt() throws Exception {
-        Path first = checkout(dir.resolve("first"));
-        Run trained = launch(first, Map.of());
-        assertThat(trained.exitCode()).as(trained.err()).isZero();
-        assertThat(trained.err()).isEmpty();
+        Path first = trained;
+        assertThat(training.exitCode()).as(training.err()).isZero();
+        assertThat(training.err()).isEmpty();
         assertThat(first.resolve("cli/target/devstack.jsa")).exists();
 
         Path copy = dir.resolve("copy");
@@ -64,8 +79,8 @@ class LauncherIT {
 
     @Test
     void theArchiveIsTiedToOneSpellingOfThePath() throws Exception {
-        Path checkout = checkout(dir.resolve("spelled"));
-        assertThat(launch(checkout, Map.of()).exitCode()).isZero();
+        Path checkout = trained;
+        assertThat(training.exitCode()).as(training.err()).isZero();
         String recorded = Files.readString(checkout.resolve("cli/target/devstack.jsa.for"));
 
         Run dotted = run(List.of(checkout.resolve("cli/../devstack").toString(), "--version"), dir, Map.of());
@@ -137,8 +152,8 @@ class LauncherIT {
 
     @Test
     void theFilesTheLauncherWritesArePrivate() throws Exception {
-        Path checkout = checkout(dir.resolve("private"));
-        assertThat(launch(checkout, Map.of()).exitCode()).isZero();
+        Path checkout = trained;
+        assertThat(training.exitCode()).as(training.err()).isZero();
 
         for (String file : List.of("cli/target/devstack.jsa", "cli/target/devstack.jsa.for")) {
             assertThat(Files.getPosixFilePermissions(checkout.resolve(file))).as(file).contains(OWNER_READ)
@@ -172,8 +187,13 @@ class LauncherIT {
     }
 
     private Run run(List<String> command, Path in, Map<String, String> environment) throws Exception {
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
+        return run(command, in, environment, dir);
+    }
+
+    /** Runs {@code command} in {@code in}; what it printed goes through files in {@code logs}. */
+    private static Run run(List<String> command, Path in, Map<String, String> environment, Path logs) throws Exception {
+        Path out = logs.resolve("out.txt");
+        Path err = logs.resolve("err.txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(in.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("DEVSTACK_JAVA_OPTS");
