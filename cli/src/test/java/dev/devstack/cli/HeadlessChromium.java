@@ -116,16 +116,6 @@ final class HeadlessChromium implements AutoCloseable {
         driver.get(url);
     }
 
-    /**
-     * Leaves the page open and forgets every cookie, so that a browser shared by the tests of a
-     * class starts each as a fresh one would: cookies do not tell the ports of 127.0.0.1 apart, and
-     * a stack's page left open would go on trying to reconnect to it.
-     */
-    void forget() {
-        driver.get("about:blank");
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-    }
-
     /** Waits until {@code condition} gives something other than null or false, and returns it. */
     <T> T await(String what, Function<WebDriver, T> condition) {
         return await(WAIT, () -> what, condition);

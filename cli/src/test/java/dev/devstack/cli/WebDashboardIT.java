@@ -27,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,33 +43,10 @@ class WebDashboardIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * One browser for the class (a start is seconds of CI on two cores), forgetting its page and
-     * cookies after each test.
-     */
-    private static HeadlessChromium chromium;
-
     @TempDir
     Path home;
     @TempDir
     Path projectDir;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void forgetPageAndCookies() {
-        chromium.forget();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /** The page's address and the one-time link that lets a browser act, as `devstack web --no-open --json` gives them. */
     private record WebUrls(String url, String loginUrl) {
@@ -91,7 +65,8 @@ class WebDashboardIT {
 
     @Test
     void theTableShowsEveryServiceWithThePortPhaseAndPidTheApiGives() throws Exception {
-        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
             WebUrls web = web();
             DashboardPage page = new DashboardPage(chromium).open(web.url());
             JsonNode snapshot = get(web, "api/services").path("data");
@@ -125,7 +100,8 @@ class WebDashboardIT {
                 + Files.readString(projectDir.resolve("ports.yaml")));
         try (BackgroundUp stack = BackgroundUp.start(projectDir, home,
                 Map.of("DEVSTACK_AGENT_PORT", String.valueOf(agentPort)), "every service ready",
-                service -> service.state() == ServiceState.READY)) {
+                service -> service.state() == ServiceState.READY);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
             DashboardPage page = new DashboardPage(chromium).open(web().url());
 
             page.awaitCell("api", "ports", "to show api's name", text -> text.contains("api.shop.localhost:" + agentPort));
@@ -142,7 +118,8 @@ class WebDashboardIT {
 
     @Test
     void theLinesPrintedBeforeThePageOpenedAreInIt() throws Exception {
-        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
             DashboardPage page = new DashboardPage(chromium).open(web().url());
 
             Map.of("api", "api-up", "front", "front-up", "worker", "working").forEach((service, text) ->
@@ -154,7 +131,8 @@ class WebDashboardIT {
 
     @Test
     void aLineAServicePrintsIsInThePageWithinASecond() throws Exception {
-        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
             DashboardPage page = new DashboardPage(chromium).open(web().url());
             int port = stack.service("api").ports().get(0);
 
@@ -176,7 +154,8 @@ class WebDashboardIT {
 
     @Test
     void withTheCookieRestartChangesThePidAndTheStackSaysTheWebAsked() throws Exception {
-        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
             WebUrls web = web();
             long before = stack.service("api").pid().orElseThrow();
             long front = stack.service("front").pid().orElseThrow();
@@ -199,7 +178,8 @@ class WebDashboardIT {
 
     @Test
     void withoutTheCookieEveryButtonIsDisabledAndAForgedPostIsRefused() throws Exception {
-        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
             WebUrls web = web();
             long api = stack.service("api").pid().orElseThrow();
             DashboardPage page = new DashboardPage(chromium).open(web.url()).awaitAccess("read-only");
@@ -226,7 +206,8 @@ class WebDashboardIT {
     @Test
     void afterTheStackStopsThePageSaysSoAndFindsTheNextStackByItself() throws Exception {
         List<Long> firstPids;
-        try (BackgroundUp first = BackgroundUp.start(projectDir, home)) {
+        try (BackgroundUp first = BackgroundUp.start(projectDir, home);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
             WebUrls web = web();
             DashboardPage page = new DashboardPage(chromium).open(web.url());
             long firstApi = first.service("api").pid().orElseThrow();
@@ -253,7 +234,8 @@ class WebDashboardIT {
 
     @Test
     void killAsksFirstAndNoLeavesTheServiceRunning() throws Exception {
-        try (BackgroundUp stack = BackgroundUp.start(projectDir, home)) {
+        try (BackgroundUp stack = BackgroundUp.start(projectDir, home);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
             long worker = stack.service("worker").pid().orElseThrow();
             DashboardPage page = new DashboardPage(chromium).open(web().loginUrl()).awaitAccess("actions");
 
@@ -287,7 +269,8 @@ class WebDashboardIT {
             }
         }
         try (BackgroundUp stack = BackgroundUp.start(shop, home, "api and web ready, the worker running", service ->
-                service.state() == ServiceState.READY || service.name().equals("worker") && service.state() == ServiceState.RUNNING)) {
+                service.state() == ServiceState.READY || service.name().equals("worker") && service.state() == ServiceState.RUNNING);
+             HeadlessChromium chromium = HeadlessChromium.start()) {
             DashboardPage page = new DashboardPage(chromium).open(web(shop).loginUrl()).awaitAccess("actions");
             for (String name : List.of("api", "web", "worker")) {
                 for (String field : List.of("cpu", "memory")) {
