@@ -309,7 +309,7 @@ class ControlProtocolIT {
             assertThat(raw.ask("{not json").path("error").asText()).startsWith("not a request");
             assertThat(raw.ask("{\"request\":\"dance\"}").path("error").asText())
                     .isEqualTo("unknown request \"dance\"; this stack knows: hello, snapshot, subscribe, logs, start, stop,"
-                            + " restart, kill, reload, scale, input, resize, down");
+                            + " restart, kill, reload, scale, input, resize, inspect, down");
             assertThat(raw.ask("{\"request\":\"snapshot\"}").path("ok").asBoolean()).isTrue();
         }
     }

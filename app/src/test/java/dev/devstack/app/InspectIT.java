@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -132,6 +133,63 @@ class InspectIT {
         } finally {
             remote.close();
         }
+    }
+
+    @Test
+    void aSecretFilledIntoTheCommandAnotherValueOrAProcessIsMaskedThereToo() throws Exception {
+        stack = new LiveStack(projectDir, home);
+        Files.writeString(projectDir.resolve(".env"), "X_TOKEN=tok-" + SECRET + "\nDB_PASSWORD=pw-" + SECRET + "\n");
+        Files.writeString(projectDir.resolve("serve.sh"), "echo serving\nsleep 600\necho done\n");
+        Supervisor supervisor = stack.up("""
+                services:
+                  api:
+                    command: "sh serve.sh --token ${env.X_TOKEN} --cache redis://cache:plain-pass@127.0.0.1:6379/0"
+                    env:
+                      AUTHORIZATION: "Bearer ${env.X_TOKEN}"
+                      DATABASE_URL: "postgres://app:${env.DB_PASSWORD}@db.example/app"
+                    ready: { log: serving }
+                """);
+        long pid = await(supervisor, "api", ServiceState.READY).pid().orElseThrow();
+        assertThat(Files.readString(Path.of("/proc/" + pid + "/cmdline"))).as("the secret is really in the process")
+                .contains("tok-" + SECRET).contains("plain-pass");
+
+        ServiceInspection seen;
+        try (ControlClient client = ControlClient.connect(ControlClient.socket(home, projectDir.toString(), "default"),
+                "a test")) {
+            seen = client.inspect("api");
+        }
+
+        assertThat(seen.command())
+                .isEqualTo("sh serve.sh --token •••••• --cache redis://cache:••••••@127.0.0.1:6379/0");
+        Map<String, String> environment = seen.environment().stream()
+                .collect(Collectors.toMap(EnvironmentEntry::name, EnvironmentEntry::value));
+        assertThat(environment).containsEntry("X_TOKEN", "••••••").containsEntry("AUTHORIZATION", "Bearer ••••••")
+                .containsEntry("DATABASE_URL", "postgres://app:••••••@db.example/app");
+        assertThat(seen.processes()).extracting(GroupProcess::pid).contains(pid);
+        assertThat(seen.processes()).extracting(GroupProcess::commandLine).anyMatch(line -> line.endsWith(
+                "sh serve.sh --token •••••• --cache redis://cache:••••••@127.0.0.1:6379/0"));
+        assertThat(seen.toString()).doesNotContain(SECRET).doesNotContain("plain-pass");
+    }
+
+    @Test
+    void anInspectAskedAsTheStackClosesIsAnsweredOrRefusedNeverLeftWaiting() throws Exception {
+        stack = new LiveStack(projectDir, home);
+        Supervisor supervisor = stack.up("""
+                services:
+                  api: { command: "sleep 600", port: none }
+                """);
+        await(supervisor, "api", ServiceState.RUNNING);
+
+        CompletableFuture<ServiceInspection> asked = supervisor.inspect("api");
+        supervisor.close();
+
+        Object answer = asked.handle((inspection, failure) -> inspection != null ? inspection
+                : failure.getCause() == null ? failure : failure.getCause()).get(30, TimeUnit.SECONDS);
+        if (answer instanceof Throwable refused) {
+            assertThat(refused).hasMessage("the stack has stopped; `api` cannot be inspected");
+        }
+        assertThatThrownBy(() -> supervisor.inspect("api").join()).hasRootCauseMessage(
+                "the stack has stopped; `api` cannot be inspected");
     }
 
     private static ServiceInspection inspect(ControlClient client) {

@@ -147,6 +147,26 @@ class ServiceInputIT {
     }
 
     @Test
+    void whatATtyServiceLeftRunningKeepsItsTerminalAfterTheLaunchedProcessExited() {
+        // SIGHUP is ignored before the fork, as a daemon would: the session leader's exit hangs up its foreground group
+        Supervisor supervisor = stack.up("""
+                services:
+                  daemon:
+                    command: "trap '' HUP; (sleep 2; while :; do echo still-here; sleep 0.2; done) & echo $! >daemon.pid;
+                      echo launched-done"
+                    port: none
+                    pidfile: daemon.pid
+                    tty: true
+                """);
+        awaitLine("daemon", "launched-done");
+        Await.until(WAIT, "the child to be the service's process", () -> stack.notices("daemon").stream()
+                .anyMatch(notice -> notice.contains("that is the service's process now")));
+
+        // the child's first line comes 2 s after the launched shell exited, well past the drain (500 ms)
+        awaitLine("daemon", "still-here");
+    }
+
+    @Test
     void typingIntoAServiceThatCannotTakeItIsToldAsANotice() {
         Supervisor supervisor = stack.up("""
                 services:
@@ -156,17 +176,24 @@ class ServiceInputIT {
         await(supervisor, "sleeper", ServiceState.RUNNING);
         await(supervisor, "done", ServiceState.EXITED);
 
-        supervisor.input("sleeper", "x".repeat(70_000));
+        supervisor.input("sleeper", "x".repeat(4096));
+        for (int line = 0; line < 20; line++) {
+            supervisor.input("sleeper", "y".repeat(4095));
+        }
         supervisor.input("done", "hello");
         supervisor.input("nope", "hello");
         supervisor.input("sleeper", "two\nlines");
 
-        Await.until(WAIT, "four notices", () -> stack.notices("sleeper").size() == 2 && stack.notices("done").size() == 1
+        Await.until(WAIT, "the notices", () -> stack.notices("sleeper").contains(
+                "a typed line cannot hold a line break; send each line on its own") && stack.notices("done").size() == 1
                 && stack.notices("").stream().anyMatch(n -> n.contains("nope")));
-        assertThat(stack.notices("sleeper")).containsExactly(
-                "it does not read its input: what was typed before still waits, and the line was not taken (or only"
-                        + " part of it); check that its command reads stdin",
-                "a typed line cannot hold a line break; send each line on its own");
+        assertThat(stack.notices("sleeper")).as("a 64 KiB pipe takes at most 16 lines of 4 KiB")
+                .startsWith("a line typed into sleeper may have at most 4096 bytes with its Enter (PIPE_BUF, so that it"
+                        + " arrives whole); this one has 4097, so it was not sent: send it in shorter lines, or put it"
+                        + " in a file the service reads")
+                .contains("it does not read its input: what was typed before still waits, and the line was not taken;"
+                        + " check that its command reads stdin")
+                .endsWith("a typed line cannot hold a line break; send each line on its own");
         assertThat(stack.notices("done")).containsExactly("it is exited, so it reads no input; start it first"
                 + " (`devstack start done`), then type again");
     }

@@ -2,6 +2,7 @@ package dev.devstack.supervisor.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import dev.devstack.supervisor.DevstackException;
 import dev.devstack.supervisor.model.JournalListener;
 import dev.devstack.supervisor.model.NumberedEvent;
 import dev.devstack.supervisor.model.OutputHistory;
@@ -198,7 +199,9 @@ final class ControlConnection {
         try {
             inspection = stack.inspect(inspect.service()).join();
         } catch (CompletionException e) {
-            write(Replies.refused(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            write(Replies.refused(cause instanceof DevstackException known ? known.getMessage()
+                    : "`" + inspect.service() + "` could not be inspected (" + cause + "); try again"));
             return;
         }
         write(Replies.inspection(inspection));

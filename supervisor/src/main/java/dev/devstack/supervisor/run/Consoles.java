@@ -1,5 +1,7 @@
 package dev.devstack.supervisor.run;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * What a user types into a service, and the size of the services' terminals (the dashboard's
  * output pane). A line that cannot be delivered is told as a notice naming the service and what
@@ -34,11 +36,26 @@ final class Consoles {
                     + " (`devstack start " + name + "`), then type again");
             return;
         }
-        switch (service.console.type(line)) {
+        int bytes = line.getBytes(StandardCharsets.UTF_8).length + 1;
+        if (bytes > ServiceConsole.LINE_BYTES) {
+            stack.notice(name, "a line typed into " + name + " may have at most " + ServiceConsole.LINE_BYTES
+                    + " bytes with its Enter (PIPE_BUF, so that it arrives whole); this one has " + bytes
+                    + ", so it was not sent: send it in shorter lines, or put it in a file the service reads");
+            return;
+        }
+        ServiceConsole.Delivery delivery;
+        try {
+            delivery = service.console.type(line);
+        } catch (NativeFiles.Failure e) {
+            stack.notice(name, "the line could not be written to its input (" + e.getMessage() + "); restart it"
+                    + " (`devstack restart " + name + "`) to type into it again");
+            return;
+        }
+        switch (delivery) {
             case TAKEN -> {
             }
             case FULL -> stack.notice(name, "it does not read its input: what was typed before still waits, and the line"
-                    + " was not taken (or only part of it); check that its command reads stdin");
+                    + " was not taken; check that its command reads stdin");
             case CLOSED -> stack.notice(name, "it has closed its input, so the line was not delivered; restart it"
                     + " (`devstack restart " + name + "`) to type into it again");
         }

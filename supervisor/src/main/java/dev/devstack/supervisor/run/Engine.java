@@ -45,6 +45,11 @@ final class Engine implements AutoCloseable {
         }
     }
 
+    /** Whether the engine is closed: the stack has stopped and no task runs any more. */
+    boolean closed() {
+        return executor.isShutdown();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();

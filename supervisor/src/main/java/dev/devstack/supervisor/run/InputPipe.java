@@ -40,7 +40,7 @@ final class InputPipe implements ServiceConsole {
         if (written == bytes.length) {
             return Delivery.TAKEN;
         }
-        return written == -NativeFiles.EPIPE ? Delivery.CLOSED : Delivery.FULL;
+        return NativeFiles.delivery("write to its input pipe", written, NativeFiles.EPIPE);
     }
 
     @Override

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * What {@code inspect} tells of a unit, in two steps: {@link #see} takes what the engine knows (on
  * the engine thread, without touching /proc), {@link Sight#inspection} then reads the command lines
- * of its processes off that thread. Secrets are masked here, before anything leaves the stack.
+ * of its processes off that thread. Secrets are masked here ({@link Secrets}), before anything leaves the stack:
+ * in the environment, the command, the checks and the processes' command lines.
  */
 final class Inspections {
 
@@ -40,7 +41,7 @@ final class Inspections {
     }
 
     /** What the engine knows of the unit; its processes are pids only. */
-    record Sight(ServiceInspection known, long leader, Set<Long> pids) {
+    record Sight(ServiceInspection known, long leader, Set<Long> pids, Secrets secrets) {
 
         /**
          * The unit's processes now: its group's members and the ones that left it, with their
@@ -57,7 +58,7 @@ final class Inspections {
                     continue;
                 }
                 table.find(pid).map(ProcessInfo::commandLine)
-                        .ifPresent(line -> found.put(pid, new GroupProcess(pid, line)));
+                        .ifPresent(line -> found.put(pid, new GroupProcess(pid, secrets.mask(line))));
             }
             ServiceInspection k = known;
             return new ServiceInspection(k.service(), k.command(), k.folder(), k.environment(), k.ports(), k.checks(),
@@ -67,17 +68,18 @@ final class Inspections {
 
     Sight see(ServiceRuntime unit, List<PortAssignment> ports) {
         ServicePlan plan = unit.plan;
+        Secrets secrets = Secrets.of(plan.environment());
         List<EnvironmentEntry> environment = plan.environment().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(variable -> EnvironmentEntry.of(variable.getKey(), variable.getValue())).toList();
+                .map(variable -> secrets.entry(variable.getKey(), variable.getValue())).toList();
         int port = unit.readinessPort().orElse(0);
         List<CheckStatus> checks = new ArrayList<>();
         plan.spec().ready().ifPresent(check -> checks.add(new CheckStatus(CheckStatus.Role.READINESS,
-                described(check, port), Optional.ofNullable(unit.lastReadiness))));
+                secrets.mask(described(check, port)), Optional.ofNullable(unit.lastReadiness).map(secrets::mask))));
         plan.spec().health().ifPresent(check -> checks.add(new CheckStatus(CheckStatus.Role.HEALTH,
-                described(check, port), Optional.ofNullable(unit.lastHealth))));
+                secrets.mask(described(check, port)), Optional.ofNullable(unit.lastHealth).map(secrets::mask))));
         RestartPolicy policy = plan.spec().restart();
-        ServiceInspection known = new ServiceInspection(unit.name(), plan.command(), plan.spec().cwd(), environment,
+        ServiceInspection known = new ServiceInspection(unit.name(), secrets.mask(plan.command()), plan.spec().cwd(), environment,
                 ports, checks, new RestartSettings(policy.mode().word(), policy.backoff(), policy.maxRestarts()),
                 unit.restartHistory, RotatingFile.path(logDir, unit.name()), List.of());
         Set<Long> pids = new LinkedHashSet<>();
@@ -85,7 +87,7 @@ final class Inspections {
             pids.add(unit.pid);
         }
         unit.tracked.forEach(process -> pids.add(process.pid()));
-        return new Sight(known, unit.state().isAlive() ? unit.leader : 0, pids);
+        return new Sight(known, unit.state().isAlive() ? unit.leader : 0, pids, secrets);
     }
 
     ServiceInspection complete(Sight sight) {

@@ -134,6 +134,20 @@ final class NativeFiles {
         return written >= 0 ? written : -Native.getLastError();
     }
 
+    /**
+     * What a {@link #write} of at most PIPE_BUF bytes that did not take them all means: full
+     * (EAGAIN), or closed ({@code closedErrno}: EPIPE for a pipe, EIO for a terminal); anything else fails.
+     */
+    static ServiceConsole.Delivery delivery(String call, long written, int closedErrno) {
+        if (written == -EAGAIN) {
+            return ServiceConsole.Delivery.FULL;
+        }
+        if (written == -closedErrno) {
+            return ServiceConsole.Delivery.CLOSED;
+        }
+        throw new Failure(call, written < 0 ? (int) -written : 0);
+    }
+
     /** Reads what is there into {@code buffer}: the number of bytes, 0 at end of file, or -errno. */
     static long read(int fd, Memory buffer) {
         long read = LIBC.read(fd, buffer, buffer.size());

@@ -14,11 +14,13 @@ import java.time.Duration;
  * foreground group as SIGWINCH). devstack holds a slave descriptor of its own until the launched
  * process has ended, so that reading the master does not end (EIO) before the script has opened
  * the slave. The exit is reported once the master is drained: when every slave is closed, or
- * {@link #DRAIN} after the exit if something the service left still holds it.
+ * {@link #DRAIN} after the exit if something the service left still holds it. In that case the
+ * service goes on (a daemon, a child it left): the master is read until no slave is left (EIO) or
+ * the run's console is closed, so the terminal stays the service's as long as the service is.
  */
 final class PseudoTerminal implements ServiceConsole {
 
-    /** How long what is left of a service may keep its terminal open after the launched process ended. */
+    /** How long the exit waits for what the terminal still holds once the launched process ended. */
     static final Duration DRAIN = Duration.ofMillis(500);
     private static final int READ_BYTES = 64 * 1024;
     private static final int IDLE_POLL_MILLIS = 250;
@@ -82,7 +84,8 @@ final class PseudoTerminal implements ServiceConsole {
     private void pump(ProcessListener listener) {
         LineSplitter lines = new LineSplitter(line -> listener.output(OutputSource.STDOUT, line));
         try (Memory buffer = new Memory(READ_BYTES)) {
-            while (!over()) {
+            while (!closeAsked()) {
+                reportIfDrained();
                 if (!NativeFiles.awaitReadable(master, drainUntil() != 0 ? DRAIN_POLL_MILLIS : IDLE_POLL_MILLIS)) {
                     continue;
                 }
@@ -112,8 +115,24 @@ final class PseudoTerminal implements ServiceConsole {
         }
     }
 
-    private synchronized boolean over() {
-        return closeAsked || (drainUntil != 0 && System.nanoTime() - drainUntil > 0);
+    /** {@link #DRAIN} after the exit, the exit is reported while what the service left goes on writing. */
+    private void reportIfDrained() {
+        Runnable report;
+        synchronized (this) {
+            if (drainUntil == 0 || System.nanoTime() - drainUntil <= 0) {
+                return;
+            }
+            report = afterDrain;
+            afterDrain = null;
+            drainUntil = 0;
+        }
+        if (report != null) {
+            report.run();
+        }
+    }
+
+    private synchronized boolean closeAsked() {
+        return closeAsked;
     }
 
     private synchronized long drainUntil() {
@@ -130,7 +149,7 @@ final class PseudoTerminal implements ServiceConsole {
         if (written == bytes.length) {
             return Delivery.TAKEN;
         }
-        return written == -NativeFiles.EIO ? Delivery.CLOSED : Delivery.FULL;
+        return NativeFiles.delivery("write to its terminal", written, NativeFiles.EIO);
     }
 
     @Override

@@ -6,17 +6,27 @@ package dev.devstack.supervisor.run;
  */
 interface ServiceConsole {
 
+    /**
+     * The most bytes a typed line may have with its Enter: PIPE_BUF, up to which a write to a pipe is
+     * all or nothing (a longer one may be cut, its rest glued to the next line), and one more than
+     * a terminal keeps of a line before its Enter.
+     */
+    int LINE_BYTES = 4096;
+
     /** What became of a line typed for the service. */
     enum Delivery {
         /** The service has it (in its pipe or terminal, whether or not it has read it yet). */
         TAKEN,
-        /** The pipe or terminal is full (the service does not read it); nothing or only part was taken. */
+        /** The pipe or terminal is full (the service does not read it); nothing was taken. */
         FULL,
         /** Nothing reads it any more. */
         CLOSED
     }
 
-    /** Writes {@code line} and the Enter key: a newline to a pipe, a carriage return to a terminal. */
+    /**
+     * Writes {@code line} and the Enter key: a newline to a pipe, a carriage return to a terminal;
+     * at most {@link #LINE_BYTES} in all. A failure other than full or closed is a {@link NativeFiles.Failure}.
+     */
     Delivery type(String line);
 
     /** A terminal takes the new size (and its foreground group gets SIGWINCH); a pipe has none. */

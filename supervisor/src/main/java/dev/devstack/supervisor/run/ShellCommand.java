@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>The lifeline: the script's stdin is a pipe whose write end only the supervisor holds. The
  * script moves it to a watcher ({@code devstack-lifeline}) and gives the service its own input
  * instead: the read end of its {@link InputPipe}, opened by path (/dev/null if that cannot be
- * opened), or, for a {@code tty: true} service, its {@link PseudoTerminal} as stdin, stdout and
+ * opened, said on its stderr, so in its log), or, for a {@code tty: true} service, its {@link PseudoTerminal} as stdin, stdout and
  * stderr, opened last so that the watcher never holds it. When the supervisor dies, even by SIGKILL, the watcher reads end-of-file and ends the
  * group: SIGTERM, and SIGKILL a second later. NuProcess also closes the pipe once the launched
  * process has ended, while something it left in the group may still be the service (a daemon);
@@ -81,10 +81,17 @@ final class ShellCommand {
 
     static String script(String command, Stdin input) {
         String begin = input instanceof Stdin.Pipe pipe
-                ? "exec 3<&0; { command exec <" + pipe.path() + "; } 2>/dev/null || exec </dev/null\n"
+                ? "exec 3<&0; { command exec <" + pipe.path() + "; } 2>/dev/null || { echo '" + noPipe(pipe) + "' >&2;"
+                        + " exec </dev/null; }\n"
                 : "exec 3<&0 </dev/null\n";
         String end = input instanceof Stdin.Terminal terminal ? "exec 0<>" + terminal.path() + " >&0 2>&0\n" : "";
         return begin + LIFELINE + end + (isSimple(command) ? "exec " + command : command);
+    }
+
+    /** What the service's log says when its input pipe cannot be opened, so that nobody types into it unaware. */
+    static String noPipe(Stdin.Pipe pipe) {
+        return "devstack: no input pipe for this service (" + pipe.path() + " could not be opened), so its input is"
+                + " /dev/null: typed lines cannot reach it; restart it to try again";
     }
 
     /** No unquoted control operator, and not starting with a keyword or a builtin that exec cannot run. */

@@ -15,13 +15,16 @@ import dev.devstack.supervisor.model.StackView;
 import dev.devstack.supervisor.model.Subscription;
 import dev.devstack.supervisor.plan.StackPlan;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a planned stack. What happens to each service is decided by its {@link Lifecycle}, whose
@@ -34,6 +37,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link LogFiles} and, through the {@link EventBus}, to the views.
  */
 public final class Supervisor implements StackView, StackJournal, AutoCloseable {
+
+    /** How long {@link #inspect} may take before it is refused. */
+    static final Duration INSPECT_WAIT = Duration.ofSeconds(10);
 
     private final StackState stack;
     private final Engine engine;
@@ -121,23 +127,46 @@ public final class Supervisor implements StackView, StackJournal, AutoCloseable 
     /**
      * What the unit runs, with, and as what processes, now ({@link ServiceInspection}): what the
      * engine knows is taken on its thread, the processes' command lines are read on the check pool.
+     * Always completes: exceptionally if the unit is unknown, the stack has stopped, or no answer
+     * came within {@link #INSPECT_WAIT} (a waiting control connection is never held for good).
      */
     public CompletableFuture<ServiceInspection> inspect(String service) {
-        CompletableFuture<Inspections.Sight> seen = new CompletableFuture<>();
+        CompletableFuture<ServiceInspection> inspection = new CompletableFuture<>();
         boolean accepted = engine.run(() -> {
             ServiceRuntime unit = stack.services.get(service);
             if (unit == null) {
-                seen.completeExceptionally(DevstackException.state("this stack runs no service `" + service
+                inspection.completeExceptionally(DevstackException.state("this stack runs no service `" + service
                         + "` (services: " + String.join(", ", stack.services.keySet()) + ")", null));
-            } else {
-                seen.complete(inspections.see(unit, stack.plan.ports().of(service)));
+                return;
+            }
+            try {
+                Inspections.Sight sight = inspections.see(unit, stack.plan.ports().of(service));
+                checks.execute(() -> {
+                    try {
+                        inspection.complete(inspections.complete(sight));
+                    } catch (RuntimeException e) {
+                        inspection.completeExceptionally(e);
+                    }
+                });
+            } catch (RejectedExecutionException closing) {
+                inspection.completeExceptionally(stopped(service));
+            } catch (RuntimeException e) {
+                inspection.completeExceptionally(e);
+                throw e;
             }
         });
         if (!accepted) {
-            seen.completeExceptionally(DevstackException.state("the stack has stopped; `" + service
-                    + "` cannot be inspected", null));
+            inspection.completeExceptionally(stopped(service));
         }
-        return seen.thenApplyAsync(inspections::complete, checks);
+        CompletableFuture.delayedExecutor(INSPECT_WAIT.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
+                inspection.completeExceptionally(engine.closed() ? stopped(service) : DevstackException.state("`"
+                        + service + "` could not be inspected: the supervisor did not answer within "
+                        + INSPECT_WAIT.toSeconds() + " s; try again, and if it stays so, look at the stack's output", null)));
+        return inspection;
+    }
+
+    private static DevstackException stopped(String service) {
+        return DevstackException.state("the stack has stopped; `" + service + "` cannot be inspected", null);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.devstack.supervisor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,7 +65,8 @@ class ShellCommandTest {
         String script = ShellCommand.script("./server", PIPE);
 
         assertThat(script.lines()).containsExactly(
-                "exec 3<&0; { command exec </proc/1/fd/9; } 2>/dev/null || exec </dev/null",
+                "exec 3<&0; { command exec </proc/1/fd/9; } 2>/dev/null || { echo '" + ShellCommand.noPipe(
+                        (ShellCommand.Stdin.Pipe) PIPE) + "' >&2; exec </dev/null; }",
                 LIFELINE,
                 "exec 3<&-",
                 "exec ./server");
@@ -84,4 +87,20 @@ class ShellCommandTest {
     private static final String LIFELINE = "sh -c 'trap \"\" INT TERM HUP; while read -r _; do :; done; while read -r"
             + " _ _ _ parent _ </proc/$$/stat && [ \"$parent\" = " + ProcessHandle.current().pid() + " ]; do sleep 1;"
             + " done; kill -TERM 0; sleep 1; kill -KILL 0' devstack-lifeline <&3 >/dev/null 2>&1 &";
+
+    @Test
+    void aServiceWhoseInputPipeCannotBeOpenedSaysSoOnItsStderrAndReadsNothing() throws Exception {
+        ShellCommand.Stdin.Pipe gone = new ShellCommand.Stdin.Pipe("/proc/" + ProcessHandle.current().pid() + "/fd/999999");
+        Process service = new ProcessBuilder(ShellCommand.argv("cat", gone)).start();
+        try {
+            assertThat(service.waitFor(30, TimeUnit.SECONDS)).as("cat ends at once on /dev/null").isTrue();
+            assertThat(new String(service.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(ShellCommand.noPipe(gone) + "\n");
+            assertThat(service.exitValue()).isZero();
+        } finally {
+            // the lifeline watcher is left in the service's group (pgid = its pid, by setsid)
+            new ProcessBuilder("kill", "-KILL", "--", "-" + service.pid()).start().waitFor(30, TimeUnit.SECONDS);
+            service.getOutputStream().close();
+        }
+    }
 }
