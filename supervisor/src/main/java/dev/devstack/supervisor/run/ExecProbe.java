@@ -56,6 +56,6 @@ final class ExecProbe implements Probe {
 
     @Override
     public String describe() {
-        return "exec `" + command + "`";
+        return CheckNames.exec(command);
     }
 }

@@ -51,6 +51,6 @@ final class HttpProbe implements Probe {
 
     @Override
     public String describe() {
-        return "http GET " + path + " on " + port;
+        return CheckNames.http(path, port);
     }
 }

@@ -35,12 +35,8 @@ final class InputPipe implements ServiceConsole {
         if (writeClosed) {
             return Delivery.CLOSED;
         }
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        long written = NativeFiles.write(writeEnd, bytes);
-        if (written == bytes.length) {
-            return Delivery.TAKEN;
-        }
-        return NativeFiles.delivery("write to its input pipe", written, NativeFiles.EPIPE);
+        return NativeFiles.type(writeEnd, (line + "\n").getBytes(StandardCharsets.UTF_8), "write to its input pipe",
+                NativeFiles.EPIPE);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.devstack.supervisor.run;
 
 import dev.devstack.detect.ProcessInfo;
 import dev.devstack.detect.ProcessTable;
-import dev.devstack.supervisor.config.CheckSpec;
 import dev.devstack.supervisor.config.RestartPolicy;
 import dev.devstack.supervisor.model.CheckStatus;
 import dev.devstack.supervisor.model.EnvironmentEntry;
@@ -75,9 +74,9 @@ final class Inspections {
         int port = unit.readinessPort().orElse(0);
         List<CheckStatus> checks = new ArrayList<>();
         plan.spec().ready().ifPresent(check -> checks.add(new CheckStatus(CheckStatus.Role.READINESS,
-                secrets.mask(described(check, port)), Optional.ofNullable(unit.lastReadiness).map(secrets::mask))));
+                secrets.mask(CheckNames.of(check, port)), Optional.ofNullable(unit.lastReadiness).map(secrets::mask))));
         plan.spec().health().ifPresent(check -> checks.add(new CheckStatus(CheckStatus.Role.HEALTH,
-                secrets.mask(described(check, port)), Optional.ofNullable(unit.lastHealth).map(secrets::mask))));
+                secrets.mask(CheckNames.of(check, port)), Optional.ofNullable(unit.lastHealth).map(secrets::mask))));
         RestartPolicy policy = plan.spec().restart();
         ServiceInspection known = new ServiceInspection(unit.name(), secrets.mask(plan.command()), plan.spec().cwd(), environment,
                 ports, checks, new RestartSettings(policy.mode().word(), policy.backoff(), policy.maxRestarts()),
@@ -92,16 +91,6 @@ final class Inspections {
 
     ServiceInspection complete(Sight sight) {
         return sight.inspection(processes);
-    }
-
-    /** The check as the probes name it ("http GET /healthz on 4012"), without making a probe. */
-    private static String described(CheckSpec check, int port) {
-        return switch (check.kind()) {
-            case TCP -> "tcp on " + port;
-            case HTTP -> "http GET " + check.target() + " on " + port;
-            case EXEC -> "exec `" + check.target() + "`";
-            case LOG -> "log line matching /" + check.target() + "/";
-        };
     }
 
     /** The unit's restarts with {@code record} added, the oldest dropped past {@link #RESTARTS_KEPT}. */

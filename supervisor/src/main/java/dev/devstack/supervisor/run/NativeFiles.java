@@ -135,10 +135,15 @@ final class NativeFiles {
     }
 
     /**
-     * What a {@link #write} of at most PIPE_BUF bytes that did not take them all means: full
-     * (EAGAIN), or closed ({@code closedErrno}: EPIPE for a pipe, EIO for a terminal); anything else fails.
+     * Writes a typed line (at most PIPE_BUF bytes, so all or nothing) to a pipe or a terminal: taken,
+     * full (EAGAIN), or closed ({@code closedErrno}: EPIPE for a pipe, EIO for a terminal); anything
+     * else fails, named by {@code call}.
      */
-    static ServiceConsole.Delivery delivery(String call, long written, int closedErrno) {
+    static ServiceConsole.Delivery type(int fd, byte[] line, String call, int closedErrno) {
+        long written = write(fd, line);
+        if (written == line.length) {
+            return ServiceConsole.Delivery.TAKEN;
+        }
         if (written == -EAGAIN) {
             return ServiceConsole.Delivery.FULL;
         }

@@ -21,7 +21,7 @@ interface Probe {
 
     Result attempt();
 
-    /** How the check is named to the user: "tcp on 4012", "http GET /healthz on 4012", "exec `pg_isready`". */
+    /** How the check is named to the user ({@link CheckNames}). */
     String describe();
 
     /** The probe for a tcp, http or exec check of a service; {@code port} is the one it checks. */

@@ -144,12 +144,8 @@ final class PseudoTerminal implements ServiceConsole {
         if (masterClosed) {
             return Delivery.CLOSED;
         }
-        byte[] bytes = (line + "\r").getBytes(StandardCharsets.UTF_8);
-        long written = NativeFiles.write(master, bytes);
-        if (written == bytes.length) {
-            return Delivery.TAKEN;
-        }
-        return NativeFiles.delivery("write to its terminal", written, NativeFiles.EIO);
+        return NativeFiles.type(master, (line + "\r").getBytes(StandardCharsets.UTF_8), "write to its terminal",
+                NativeFiles.EIO);
     }
 
     @Override

@@ -20,6 +20,6 @@ final class TcpProbe implements Probe {
 
     @Override
     public String describe() {
-        return "tcp on " + port;
+        return CheckNames.tcp(port);
     }
 }
