@@ -40,6 +40,7 @@ final class KeyHandler {
     private final Finding finding;
     private final Scaling scaling;
     private final Pointer pointer;
+    private final Navigation nav;
 
     /**
      * @param reloaded takes what a reload did, on whatever thread it was done, to hand it to the drawing thread
@@ -59,8 +60,9 @@ final class KeyHandler {
         this.mode = mode;
         this.detach = detach;
         this.copyMode = new CopyMode(view, logs, copy);
+        this.nav = new Navigation(view, logs);
         this.scaling = new Scaling(view, control, this::tell, reloaded);
-        this.finding = new Finding(view, logs, this::tell, this::pauseAt);
+        this.finding = new Finding(view, logs, this::tell, nav::pauseAt);
         this.typing = new TypingMode(view, control, () -> {
             if (!showsLogs()) {
                 escape();
@@ -99,7 +101,8 @@ final class KeyHandler {
         }
         if (key instanceof MouseAction mouse) {
             if (view.overlay == ViewState.Overlay.NONE) {
-                pointer.act(mouse, visible, () -> scrollUp(MOUSE_WHEEL_LINES), () -> scrollDown(MOUSE_WHEEL_LINES));
+                pointer.act(mouse, visible, () -> nav.scrollUp(MOUSE_WHEEL_LINES),
+                        () -> nav.scrollDown(MOUSE_WHEEL_LINES));
             }
             return;
         }
@@ -123,12 +126,12 @@ final class KeyHandler {
 
     private void command(KeyStroke key, List<ServiceSnapshot> visible, int page) {
         switch (key.getKeyType()) {
-            case ArrowUp -> move(visible, -1);
-            case ArrowDown -> move(visible, 1);
-            case Home -> home(visible);
-            case End -> end(visible);
-            case PageUp -> scrollUp(page - 1);
-            case PageDown -> scrollDown(page - 1);
+            case ArrowUp -> nav.move(visible, -1);
+            case ArrowDown -> nav.move(visible, 1);
+            case Home -> nav.home(visible);
+            case End -> nav.end(visible);
+            case PageUp -> nav.scrollUp(page - 1);
+            case PageDown -> nav.scrollDown(page - 1);
             case Enter -> {
                 if (view.screen == ViewState.Screen.TABLE || view.screen == ViewState.Screen.LOGS) {
                     view.screen = view.screen == ViewState.Screen.TABLE ? ViewState.Screen.LOGS : ViewState.Screen.TABLE;
@@ -146,8 +149,8 @@ final class KeyHandler {
 
     private void character(char c, List<ServiceSnapshot> visible) {
         switch (c) {
-            case 'k' -> move(visible, -1);
-            case 'j' -> move(visible, 1);
+            case 'k' -> nav.move(visible, -1);
+            case 'j' -> nav.move(visible, 1);
             case 'a' -> view.allLogs = !view.allLogs;
             case 'r' -> withSelected(visible, this::restart);
             case 's' -> withSelected(visible, this::stopOrStart);
@@ -178,7 +181,7 @@ final class KeyHandler {
             case 'N' -> finding.next(false);
             case 'f' -> {
                 if (view.follow) {
-                    pauseAt(logs.newest(view.logSource()));
+                    nav.pauseAt(logs.newest(view.logSource()));
                 } else {
                     view.follow = true;
                 }
@@ -206,22 +209,6 @@ final class KeyHandler {
         }
     }
 
-    private void move(List<ServiceSnapshot> visible, int by) {
-        switch (view.screen) {
-            case TABLE -> select(visible, indexOf(visible) + by);
-            case LOGS -> {
-                if (by < 0) {
-                    scrollUp(1);
-                } else {
-                    scrollDown(1);
-                }
-            }
-            case PORTS -> view.portsScroll = Math.max(0, view.portsScroll + by);
-            case DETAILS -> view.detailsScroll = Math.max(0, view.detailsScroll + by);
-            case GRAPH -> view.graphScroll = Math.max(0, view.graphScroll + by);
-        }
-    }
-
     /**
      * Opens the details or graph view (the details of the selected service, asked of the stack at
      * once), or closes it when it is on show.
@@ -235,7 +222,7 @@ final class KeyHandler {
             portsWanted.accept(false);
         }
         if (screen == ViewState.Screen.DETAILS) {
-            if (indexOf(visible) < 0) {
+            if (nav.indexOf(visible) < 0) {
                 tell("no service selected");
                 return;
             }
@@ -252,76 +239,6 @@ final class KeyHandler {
         view.inspected = service;
         view.inspectedAt = clock.instant();
         view.inspection = control.inspect(service);
-    }
-
-    private void home(List<ServiceSnapshot> visible) {
-        switch (view.screen) {
-            case TABLE -> select(visible, 0);
-            case LOGS -> pauseAt(logs.oldest(view.logSource()));
-            case PORTS -> view.portsScroll = 0;
-            case DETAILS -> view.detailsScroll = 0;
-            case GRAPH -> view.graphScroll = 0;
-        }
-    }
-
-    private void end(List<ServiceSnapshot> visible) {
-        switch (view.screen) {
-            case TABLE -> select(visible, visible.size() - 1);
-            case LOGS -> view.follow = true;
-            case PORTS -> view.portsScroll = Integer.MAX_VALUE;
-            case DETAILS -> view.detailsScroll = Integer.MAX_VALUE;
-            case GRAPH -> view.graphScroll = Integer.MAX_VALUE;
-        }
-    }
-
-    private void select(List<ServiceSnapshot> visible, int index) {
-        if (visible.isEmpty()) {
-            return;
-        }
-        String name = visible.get(Math.max(0, Math.min(visible.size() - 1, index))).name();
-        if (!name.equals(view.selected)) {
-            view.selected = name;
-            if (!view.allLogs) {
-                view.follow = true;
-            }
-        }
-    }
-
-    private void scrollUp(int lines) {
-        if (view.screen == ViewState.Screen.PORTS) {
-            view.portsScroll = Math.max(0, view.portsScroll - lines);
-            return;
-        }
-        if (view.screen == ViewState.Screen.DETAILS || view.screen == ViewState.Screen.GRAPH) {
-            move(List.of(), -Math.max(1, lines));
-            return;
-        }
-        long from = view.follow ? logs.newest(view.logSource()) : view.anchor;
-        pauseAt(logs.back(view.logSource(), from, Math.max(1, lines)));
-    }
-
-    private void scrollDown(int lines) {
-        if (view.screen == ViewState.Screen.PORTS) {
-            view.portsScroll += lines;
-            return;
-        }
-        if (view.screen == ViewState.Screen.DETAILS || view.screen == ViewState.Screen.GRAPH) {
-            move(List.of(), Math.max(1, lines));
-            return;
-        }
-        if (view.follow) {
-            return;
-        }
-        String source = view.logSource();
-        view.anchor = logs.forward(source, view.anchor, Math.max(1, lines));
-        if (view.anchor >= logs.newest(source)) {
-            view.follow = true;
-        }
-    }
-
-    private void pauseAt(long seq) {
-        view.follow = false;
-        view.anchor = seq;
     }
 
     private void escape() {
@@ -401,19 +318,10 @@ final class KeyHandler {
     }
 
     private void withSelected(List<ServiceSnapshot> visible, Consumer<ServiceSnapshot> action) {
-        int index = indexOf(visible);
+        int index = nav.indexOf(visible);
         if (index >= 0) {
             action.accept(visible.get(index));
         }
-    }
-
-    private int indexOf(List<ServiceSnapshot> visible) {
-        for (int i = 0; i < visible.size(); i++) {
-            if (visible.get(i).name().equals(view.selected)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     void tell(String message) {
